@@ -1,0 +1,27 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <audio>}: an audio backend. */
+@Value.Immutable
+public abstract class Audio {
+  public abstract Optional<Integer> id();
+  public abstract Optional<String> type();
+
+  /** What this element carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Derives a changed copy. */
+  public Audio copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Builds a {@link Audio}. */
+  public static class Builder extends ImmutableAudio.Builder {}
+}

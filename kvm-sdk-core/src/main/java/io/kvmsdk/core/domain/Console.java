@@ -1,0 +1,29 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <console>}: a console. */
+@Value.Immutable
+public abstract class Console {
+  public abstract Optional<String> type();
+  public abstract Optional<String> tty();
+  public abstract Optional<String> alias();
+  public abstract Optional<DeviceAddress> address();
+
+  /** What this element carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Derives a changed copy. */
+  public Console copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Builds a {@link Console}. */
+  public static class Builder extends ImmutableConsole.Builder {}
+}

@@ -1,0 +1,86 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Locale;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code <address>}: where a device sits on its bus (PCI, drive, USB, virtio-serial, CCW, ISA, ...).
+ * Values are kept as written (libvirt writes PCI numbers in hex, {@code 0x0000}); the typed
+ * accessors such as {@link #pciSlot()} parse them.
+ */
+@Value.Immutable
+public abstract class DeviceAddress {
+  public abstract Optional<String> type();
+
+  public abstract Optional<String> domain();
+
+  public abstract Optional<String> bus();
+
+  public abstract Optional<String> slot();
+
+  public abstract Optional<String> function();
+
+  public abstract Optional<String> multifunction();
+
+  public abstract Optional<String> controller();
+
+  public abstract Optional<String> target();
+
+  public abstract Optional<String> unit();
+
+  public abstract Optional<String> port();
+
+  public abstract Optional<String> reg();
+
+  public abstract Optional<String> cssid();
+
+  public abstract Optional<String> ssid();
+
+  public abstract Optional<String> devno();
+
+  public abstract Optional<String> iobase();
+
+  public abstract Optional<String> irq();
+
+  public abstract Optional<String> base();
+
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** A PCI address, written the way libvirt writes it. */
+  public static DeviceAddress pci(int domain, int bus, int slot, int function) {
+    return builder().type("pci")
+        .domain(String.format(Locale.ROOT, "0x%04x", domain))
+        .bus(String.format(Locale.ROOT, "0x%02x", bus))
+        .slot(String.format(Locale.ROOT, "0x%02x", slot))
+        .function(String.format(Locale.ROOT, "0x%x", function))
+        .build();
+  }
+
+  /** A drive address on a disk controller (IDE, SCSI, SATA, FDC). */
+  public static DeviceAddress drive(int controller, int bus, int target, int unit) {
+    return builder().type("drive").controller(Integer.toString(controller)).bus(Integer.toString(bus))
+        .target(Integer.toString(target)).unit(Integer.toString(unit)).build();
+  }
+
+  /** Whether this is a PCI address. */
+  public boolean isPci() { return type().filter("pci"::equals).isPresent(); }
+
+  /** The PCI address as {@code dddd:bb:ss.f}, when this is a PCI address with a slot. */
+  public Optional<String> pciId() {
+    if (!isPci() || slot().isEmpty()) return Optional.empty();
+    return Optional.of(String.format(Locale.ROOT, "%04x:%02x:%02x.%x", num(domain()), num(bus()), num(slot()), num(function())));
+  }
+
+  private static long num(Optional<String> s) {
+    if (s.isEmpty()) return 0;
+    String t = s.get();
+    return t.startsWith("0x") || t.startsWith("0X") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+  }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Builds a {@link DeviceAddress}. */
+  public static class Builder extends ImmutableDeviceAddress.Builder {}
+}

@@ -1,0 +1,113 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <devices>}: the emulator and every device of a domain, one list per device element, in libvirt's order. */
+@Value.Immutable
+public abstract class Devices {
+  /** Path of the device model emulator binary ({@code <emulator>}). */
+  public abstract Optional<String> emulator();
+
+  /** {@code <disk>} elements. */
+  public abstract List<Disk> disks();
+
+  /** {@code <controller>} elements. */
+  public abstract List<Controller> controllers();
+
+  /** {@code <lease>} elements. */
+  public abstract List<Lease> leases();
+
+  /** {@code <filesystem>} elements. */
+  public abstract List<Filesystem> filesystems();
+
+  /** {@code <interface>} elements. */
+  public abstract List<Nic> interfaces();
+
+  /** {@code <smartcard>} elements. */
+  public abstract List<Smartcard> smartcards();
+
+  /** {@code <serial>} elements. */
+  public abstract List<Serial> serials();
+
+  /** {@code <parallel>} elements. */
+  public abstract List<Parallel> parallels();
+
+  /** {@code <console>} elements. */
+  public abstract List<Console> consoles();
+
+  /** {@code <channel>} elements. */
+  public abstract List<Channel> channels();
+
+  /** {@code <input>} elements. */
+  public abstract List<Input> inputs();
+
+  /** {@code <tpm>} elements. */
+  public abstract List<Tpm> tpms();
+
+  /** {@code <graphics>} elements. */
+  public abstract List<Graphics> graphics();
+
+  /** {@code <sound>} elements. */
+  public abstract List<Sound> sounds();
+
+  /** {@code <audio>} elements. */
+  public abstract List<Audio> audios();
+
+  /** {@code <video>} elements. */
+  public abstract List<Video> videos();
+
+  /** {@code <hostdev>} elements. */
+  public abstract List<Hostdev> hostdevs();
+
+  /** {@code <redirdev>} elements. */
+  public abstract List<Redirdev> redirdevs();
+
+  /** {@code <redirfilter>} elements. */
+  public abstract List<Redirfilter> redirfilters();
+
+  /** {@code <hub>} elements. */
+  public abstract List<Hub> hubs();
+
+  /** {@code <watchdog>} elements. */
+  public abstract List<Watchdog> watchdogs();
+
+  /** {@code <memballoon>} elements. */
+  public abstract List<MemBalloon> memballoons();
+
+  /** {@code <rng>} elements. */
+  public abstract List<Rng> rngs();
+
+  /** {@code <panic>} elements. */
+  public abstract List<Panic> panics();
+
+  /** {@code <shmem>} elements. */
+  public abstract List<Shmem> shmems();
+
+  /** {@code <memory>} elements. */
+  public abstract List<MemoryDevice> memories();
+
+  /** {@code <iommu>} elements. */
+  public abstract List<Iommu> iommus();
+
+  /** {@code <vsock>} elements. */
+  public abstract List<Vsock> vsocks();
+
+  /** {@code <crypto>} elements. */
+  public abstract List<Crypto> cryptos();
+
+  /** {@code <nvram>} elements. */
+  public abstract List<NvramDevice> nvrams();
+
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** No devices. */
+  public static Devices none() { return builder().build(); }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Builds {@link Devices}. */
+  public static class Builder extends ImmutableDevices.Builder {}
+}

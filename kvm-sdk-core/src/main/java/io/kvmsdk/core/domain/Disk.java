@@ -1,0 +1,33 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <disk>}: a disk, CD-ROM, floppy or LUN of the guest. */
+@Value.Immutable
+public abstract class Disk {
+  public abstract Optional<String> type();
+  public abstract Optional<String> device();
+  public abstract Optional<String> model();
+  public abstract Optional<Boolean> rawio();
+  public abstract Optional<String> sgio();
+  public abstract Optional<String> snapshot();
+  public abstract Optional<String> alias();
+  public abstract Optional<DeviceAddress> address();
+
+  /** What this element carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Derives a changed copy. */
+  public Disk copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Builds a {@link Disk}. */
+  public static class Builder extends ImmutableDisk.Builder {}
+}

@@ -1,0 +1,175 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.Size;
+import io.kvmsdk.core.internal.domain.DomainCodecs;
+import io.kvmsdk.core.xml.Unmodeled;
+import io.kvmsdk.core.xml.XmlElement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.immutables.value.Value;
+
+/**
+ * A libvirt domain definition: the typed, immutable, lossless model of libvirt's domain XML.
+ *
+ * <pre>{@code
+ * DomainSpec web = DomainSpec.builder().type("kvm").name("web1").vcpus(2).memory(Size.mib(2048))
+ *     .devices(Devices.builder().addDisk(Disk.file("/var/lib/libvirt/images/web1.qcow2").virtio()).build())
+ *     .build();
+ * String xml = web.toXml();
+ * DomainSpec back = DomainSpec.fromXml(xml);   // equal to web
+ * }</pre>
+ *
+ * Whatever a parsed document carries that no typed field covers yet is kept verbatim, re-emitted
+ * by {@link #toXml()}, and listed by {@link #unmodeledPaths()}.
+ */
+@Value.Immutable
+public abstract class DomainSpec {
+  /** Namespace declarations on {@code <domain>}, prefix to URI (for example {@code qemu}). */
+  public abstract Map<String, String> namespaces();
+
+  /** The hypervisor type: {@code kvm}, {@code qemu}, {@code test}, ... */
+  public abstract String type();
+
+  /** The runtime ID of a running domain (present only in live XML). */
+  public abstract Optional<Integer> id();
+
+  public abstract String name();
+
+  public abstract Optional<String> uuid();
+
+  public abstract Optional<String> genid();
+
+  public abstract Optional<String> title();
+
+  public abstract Optional<String> description();
+
+  /** Application metadata ({@code <metadata>}), kept as XML: its content belongs to the applications. */
+  public abstract Optional<XmlElement> metadata();
+
+  public abstract Optional<MaxMemory> maxMemory();
+
+  /** Maximum memory allocation at boot ({@code <memory>}). */
+  public abstract Optional<Size> memory();
+
+  /** Actual allocation ({@code <currentMemory>}); at most {@link #memory()}. */
+  public abstract Optional<Size> currentMemory();
+
+  public abstract Optional<BlkioTune> blkiotune();
+
+  public abstract Optional<MemTune> memtune();
+
+  public abstract Optional<MemoryBacking> memoryBacking();
+
+  public abstract Optional<Vcpu> vcpu();
+
+  /** Per-vCPU state ({@code <vcpus>}). */
+  public abstract Optional<VcpuList> vcpuList();
+
+  /** Number of IOThreads ({@code <iothreads>}). */
+  public abstract Optional<Integer> iothreads();
+
+  public abstract Optional<IoThreadIds> iothreadids();
+
+  public abstract Optional<DefaultIoThread> defaultiothread();
+
+  public abstract Optional<CpuTune> cputune();
+
+  public abstract Optional<NumaTune> numatune();
+
+  public abstract Optional<Resource> resource();
+
+  public abstract List<SysInfo> sysinfo();
+
+  public abstract Optional<String> bootloader();
+
+  public abstract Optional<String> bootloaderArgs();
+
+  public abstract Optional<Os> os();
+
+  public abstract Optional<IdMap> idmap();
+
+  public abstract Optional<Features> features();
+
+  public abstract Optional<Cpu> cpu();
+
+  public abstract Optional<Clock> clock();
+
+  public abstract Optional<String> onPoweroff();
+
+  public abstract Optional<String> onReboot();
+
+  public abstract Optional<String> onCrash();
+
+  public abstract Optional<String> onLockfailure();
+
+  public abstract Optional<Pm> pm();
+
+  public abstract Optional<Perf> perf();
+
+  @Value.Default public Devices devices() { return Devices.none(); }
+
+  public abstract List<SecLabel> seclabels();
+
+  public abstract Optional<KeyWrap> keywrap();
+
+  public abstract Optional<LaunchSecurity> launchSecurity();
+
+  public abstract Optional<QemuCommandline> qemuCommandline();
+
+  public abstract Optional<QemuCapabilities> qemuCapabilities();
+
+  public abstract Optional<QemuOverride> qemuOverride();
+
+  public abstract Optional<QemuDeprecation> qemuDeprecation();
+
+  /** What {@code <domain>} itself carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  // ------------------------------------------------------------------ front door
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Parses libvirt domain XML. Throws {@link InvalidSpecException} naming the field and the rule. */
+  public static DomainSpec fromXml(String xml) { return DomainCodecs.parseDomain(xml); }
+
+  /** This domain as libvirt XML, pretty-printed one element per line as libvirt writes it. */
+  public String toXml() { return DomainCodecs.renderDomain(this, false); }
+
+  /**
+   * The element and attribute paths this instance keeps verbatim because no typed field covers
+   * them yet (for example {@code domain/devices/disk/iotune}); empty when fully typed.
+   */
+  @Value.Lazy public List<String> unmodeledPaths() { return DomainCodecs.unmodeledPaths(this); }
+
+  /** Derives a changed copy; this spec stays as it is. */
+  public DomainSpec copy(Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  @Value.Check protected void check() { DomainRules.check(this); }
+
+  /** The XML, with secrets (passwords, keys) masked. */
+  @Override public String toString() { return DomainCodecs.renderDomain(this, true); }
+
+  /** Builds a {@link DomainSpec}; {@code build()} checks libvirt's define-time rules. */
+  public static class Builder extends ImmutableDomainSpec.Builder {
+    /** Sets the number of vCPUs ({@code <vcpu>N</vcpu>}). */
+    public Builder vcpus(int count) {
+      vcpu(Vcpu.builder().count(count).build());
+      return this;
+    }
+
+    @Override public DomainSpec build() {
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw new InvalidSpecException("domain", String.valueOf(e.getMessage()), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <keywrap>}: S390 AES/DEA key wrapping. */
+@Value.Immutable
+public abstract class KeyWrap {
+
+  /** What this element carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Derives a changed copy. */
+  public KeyWrap copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Builds a {@link KeyWrap}. */
+  public static class Builder extends ImmutableKeyWrap.Builder {}
+}

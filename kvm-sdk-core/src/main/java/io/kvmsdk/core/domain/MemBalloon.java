@@ -1,0 +1,30 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <memballoon>}: the memory balloon. */
+@Value.Immutable
+public abstract class MemBalloon {
+  public abstract Optional<String> model();
+  public abstract Optional<Boolean> autodeflate();
+  public abstract Optional<Boolean> freePageReporting();
+  public abstract Optional<String> alias();
+  public abstract Optional<DeviceAddress> address();
+
+  /** What this element carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Derives a changed copy. */
+  public MemBalloon copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Builds a {@link MemBalloon}. */
+  public static class Builder extends ImmutableMemBalloon.Builder {}
+}

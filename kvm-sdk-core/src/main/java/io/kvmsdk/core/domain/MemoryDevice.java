@@ -1,0 +1,30 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <devices><memory>}: a hot-pluggable memory module (DIMM, NVDIMM, virtio-mem, ...). */
+@Value.Immutable
+public abstract class MemoryDevice {
+  public abstract Optional<String> model();
+  public abstract Optional<String> access();
+  public abstract Optional<Boolean> discard();
+  public abstract Optional<String> alias();
+  public abstract Optional<DeviceAddress> address();
+
+  /** What this element carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Derives a changed copy. */
+  public MemoryDevice copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Builds a {@link MemoryDevice}. */
+  public static class Builder extends ImmutableMemoryDevice.Builder {}
+}

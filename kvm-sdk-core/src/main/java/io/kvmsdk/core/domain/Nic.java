@@ -1,0 +1,30 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <interface>}: a network interface (network, bridge, direct, vhostuser, hostdev, ethernet, user). */
+@Value.Immutable
+public abstract class Nic {
+  public abstract Optional<String> type();
+  public abstract Optional<Boolean> managed();
+  public abstract Optional<Boolean> trustGuestRxFilters();
+  public abstract Optional<String> alias();
+  public abstract Optional<DeviceAddress> address();
+
+  /** What this element carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Derives a changed copy. */
+  public Nic copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Builds a {@link Nic}. */
+  public static class Builder extends ImmutableNic.Builder {}
+}

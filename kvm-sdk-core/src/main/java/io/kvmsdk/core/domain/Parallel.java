@@ -1,0 +1,28 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <parallel>}: a parallel port. */
+@Value.Immutable
+public abstract class Parallel {
+  public abstract Optional<String> type();
+  public abstract Optional<String> alias();
+  public abstract Optional<DeviceAddress> address();
+
+  /** What this element carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Derives a changed copy. */
+  public Parallel copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Builds a {@link Parallel}. */
+  public static class Builder extends ImmutableParallel.Builder {}
+}

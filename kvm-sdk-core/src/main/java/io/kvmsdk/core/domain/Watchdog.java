@@ -1,0 +1,29 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <watchdog>}: a watchdog device. */
+@Value.Immutable
+public abstract class Watchdog {
+  public abstract Optional<String> model();
+  public abstract Optional<String> action();
+  public abstract Optional<String> alias();
+  public abstract Optional<DeviceAddress> address();
+
+  /** What this element carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Derives a changed copy. */
+  public Watchdog copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Builds a {@link Watchdog}. */
+  public static class Builder extends ImmutableWatchdog.Builder {}
+}

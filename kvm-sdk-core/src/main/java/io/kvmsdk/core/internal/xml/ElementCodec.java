@@ -1,0 +1,449 @@
+package io.kvmsdk.core.internal.xml;
+
+import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.xml.Unmodeled;
+import io.kvmsdk.core.xml.XmlElement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A declarative element mapping: one line per attribute, text or child, in the order libvirt
+ * writes them. Reading fills a builder; whatever no line covers is kept in the value's
+ * {@link Unmodeled} and written back where it was. Values are never built by string concatenation:
+ * rendering produces an {@link XmlElement} tree that {@link XmlWriter} serialises.
+ *
+ * @param <T> the typed value
+ * @param <B> its builder
+ */
+public final class ElementCodec<T, B> implements Codec<T> {
+  private final String name;
+  private final Supplier<B> newBuilder;
+  private final Function<B, T> build;
+  private final Function<T, Unmodeled> getExtras;
+  private final BiConsumer<B, Unmodeled> setExtras;
+  private final List<AttrField<T, B, ?>> attrs = new ArrayList<>();
+  private final List<ChildField<T, B>> children = new ArrayList<>();
+  private final Map<String, ChildField<T, B>> childByName = new HashMap<>();
+  private final Map<String, AttrField<T, B, ?>> attrByName = new HashMap<>();
+  private TextField<T, B, ?> text;
+  private Function<T, Map<String, String>> nsGet;
+  private BiConsumer<B, Map<String, String>> nsSet;
+
+  private ElementCodec(String name, Supplier<B> newBuilder, Function<B, T> build,
+      Function<T, Unmodeled> getExtras, BiConsumer<B, Unmodeled> setExtras) {
+    this.name = name;
+    this.newBuilder = newBuilder;
+    this.build = build;
+    this.getExtras = getExtras;
+    this.setExtras = setExtras;
+  }
+
+  /** Starts the mapping of element {@code name}. */
+  public static <T, B> ElementCodec<T, B> of(String name, Supplier<B> newBuilder, Function<B, T> build,
+      Function<T, Unmodeled> getExtras, BiConsumer<B, Unmodeled> setExtras) {
+    return new ElementCodec<>(name, newBuilder, build, getExtras, setExtras);
+  }
+
+  public String name() { return name; }
+
+  // ------------------------------------------------------------------ declaration
+
+  /** A string attribute. */
+  public ElementCodec<T, B> attr(String n, Function<T, Optional<String>> get, BiConsumer<B, Optional<String>> set) {
+    return attr(n, ValueType.STRING, get, set);
+  }
+
+  /** A typed attribute. */
+  public <V> ElementCodec<T, B> attr(String n, ValueType<V> type, Function<T, Optional<V>> get, BiConsumer<B, Optional<V>> set) {
+    AttrField<T, B, V> f = new AttrField<>(n, type, get, set);
+    attrs.add(f);
+    attrByName.put(n, f);
+    return this;
+  }
+
+  /** The element's own text. */
+  public <V> ElementCodec<T, B> text(ValueType<V> type, Function<T, Optional<V>> get, BiConsumer<B, Optional<V>> set) {
+    text = new TextField<>(type, get, set);
+    return this;
+  }
+
+  /** The element's own text, as a string. */
+  public ElementCodec<T, B> text(Function<T, Optional<String>> get, BiConsumer<B, Optional<String>> set) {
+    return text(ValueType.STRING, get, set);
+  }
+
+  /** At most one child element {@code n}. A second one is kept verbatim. */
+  public <C> ElementCodec<T, B> child(String n, Codec<C> codec, Function<T, Optional<C>> get, BiConsumer<B, Optional<C>> set) {
+    return addChild(new SingleChild<>(n, codec, get, set));
+  }
+
+  /** Any number of child elements {@code n}, in order. */
+  public <C> ElementCodec<T, B> list(String n, Codec<C> codec, Function<T, List<C>> get, BiConsumer<B, List<C>> set) {
+    return addChild(new ListChild<>(n, codec, get, set));
+  }
+
+  /** A child element holding only text, such as {@code <name>web1</name>}. */
+  public <V> ElementCodec<T, B> textChild(String n, ValueType<V> type, Function<T, Optional<V>> get, BiConsumer<B, Optional<V>> set) {
+    return child(n, new TextOnlyCodec<>(n, type), get, set);
+  }
+
+  /** A string-valued text child. */
+  public ElementCodec<T, B> textChild(String n, Function<T, Optional<String>> get, BiConsumer<B, Optional<String>> set) {
+    return textChild(n, ValueType.STRING, get, set);
+  }
+
+  /** Repeated text children, such as {@code <arg>..</arg><arg>..</arg>}. */
+  public ElementCodec<T, B> textList(String n, Function<T, List<String>> get, BiConsumer<B, List<String>> set) {
+    return list(n, new TextOnlyCodec<>(n, ValueType.STRING), get, set);
+  }
+
+  /** A child element carrying one attribute, such as {@code <alias name='ua-disk0'/>}. */
+  public <V> ElementCodec<T, B> attrChild(String n, String attr, ValueType<V> type, Function<T, Optional<V>> get, BiConsumer<B, Optional<V>> set) {
+    return child(n, new AttrOnlyCodec<>(n, attr, type), get, set);
+  }
+
+  /** A string-valued {@link #attrChild(String, String, ValueType, Function, BiConsumer)}. */
+  public ElementCodec<T, B> attrChild(String n, String attr, Function<T, Optional<String>> get, BiConsumer<B, Optional<String>> set) {
+    return attrChild(n, attr, ValueType.STRING, get, set);
+  }
+
+  /** Namespace declarations ({@code xmlns:qemu='...'}) of this element, prefix to URI. */
+  public ElementCodec<T, B> namespaces(Function<T, Map<String, String>> get, BiConsumer<B, Map<String, String>> set) {
+    this.nsGet = get;
+    this.nsSet = set;
+    return this;
+  }
+
+  /** An empty marker element whose presence means true, such as {@code <acpi/>}. */
+  public ElementCodec<T, B> flag(String n, Function<T, Boolean> get, BiConsumer<B, Boolean> set) {
+    return addChild(new FlagChild<>(n, get, set));
+  }
+
+  private ElementCodec<T, B> addChild(ChildField<T, B> f) {
+    if (childByName.put(f.name(), f) != null) throw new IllegalStateException("duplicate child " + f.name() + " in " + name);
+    children.add(f);
+    return this;
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  @Override public T read(XmlElement e, XPath path) {
+    B b = newBuilder.get();
+    List<Unmodeled.Attribute> extraAttrs = null;
+    List<Unmodeled.Element> extraKids = null;
+    Map<String, String> ns = null;
+    for (int i = 0, k = e.attrCount(); i < k; i++) {
+      String an = e.attrName(i);
+      AttrField<T, B, ?> f = attrByName.get(an);
+      if (f == null && nsSet != null && an.startsWith("xmlns")) {
+        if (ns == null) ns = new java.util.LinkedHashMap<>();
+        ns.put(an.equals("xmlns") ? "" : an.substring(6), e.attrValue(i));
+      } else if (f == null) {
+        if (extraAttrs == null) extraAttrs = new ArrayList<>(2);
+        extraAttrs.add(new Unmodeled.Attribute(an, e.attrValue(i)));
+      } else {
+        f.read(b, e.attrValue(i), path);
+      }
+    }
+    if (e.text() != null) {
+      if (text != null) text.read(b, e.text(), path);
+      else return null; // text this mapping does not expect: keep the whole element verbatim
+    }
+    List<XmlElement> kids = e.children();
+    if (!kids.isEmpty()) {
+      Map<ChildField<T, B>, Object> acc = new HashMap<>();
+      String prev = null;
+      for (XmlElement c : kids) {
+        ChildField<T, B> f = childByName.get(c.name());
+        if (f == null || !f.accept(c, path, acc)) {
+          if (extraKids == null) extraKids = new ArrayList<>(2);
+          extraKids.add(new Unmodeled.Element(prev, c));
+        }
+        prev = c.name();
+      }
+      for (Map.Entry<ChildField<T, B>, Object> en : acc.entrySet()) en.getKey().finish(b, en.getValue());
+    }
+    if (ns != null) nsSet.accept(b, ns);
+    if (extraAttrs != null || extraKids != null) {
+      setExtras.accept(b, Unmodeled.of(extraAttrs == null ? List.of() : extraAttrs, extraKids == null ? List.of() : extraKids));
+    }
+    try {
+      return build.apply(b);
+    } catch (InvalidSpecException x) {
+      throw new InvalidSpecException(path + "/" + x.field(), x.rule(), x);
+    } catch (IllegalStateException | IllegalArgumentException | NullPointerException x) {
+      throw new InvalidSpecException(path.toString(), String.valueOf(x.getMessage()), x);
+    }
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  @Override public XmlElement write(T v) {
+    XmlElement.Builder out = XmlElement.builder(name);
+    if (nsGet != null) {
+      for (Map.Entry<String, String> en : nsGet.apply(v).entrySet()) {
+        out.attr(en.getKey().isEmpty() ? "xmlns" : "xmlns:" + en.getKey(), en.getValue());
+      }
+    }
+    for (AttrField<T, B, ?> f : attrs) f.write(v, out);
+    Unmodeled extras = getExtras.apply(v);
+    for (Unmodeled.Attribute a : extras.attributes()) out.attr(a.name(), a.value());
+    if (text != null) out.text(text.write(v));
+    ArrayList<XmlElement> kids = new ArrayList<>();
+    for (ChildField<T, B> f : children) f.write(v, kids);
+    if (!extras.elements().isEmpty()) insertKept(kids, extras.elements());
+    for (XmlElement c : kids) out.child(c);
+    return out.build();
+  }
+
+  /** Puts kept children back after the sibling they followed, in their original order. */
+  static void insertKept(ArrayList<XmlElement> kids, List<Unmodeled.Element> kept) {
+    Set<XmlElement> inserted = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Unmodeled.Element k : kept) {
+      int at = 0;
+      if (k.after() != null) {
+        at = kids.size();
+        for (int i = kids.size() - 1; i >= 0; i--) {
+          if (kids.get(i).name().equals(k.after())) { at = i + 1; break; }
+        }
+      }
+      while (at < kids.size() && inserted.contains(kids.get(at))) at++;
+      kids.add(at, k.element());
+      inserted.add(k.element());
+    }
+  }
+
+  @Override public void unmodeled(T v, String path, List<String> out) {
+    getExtras.apply(v).paths(path, out);
+    for (ChildField<T, B> f : children) f.unmodeled(v, path, out);
+  }
+
+  // ------------------------------------------------------------------ fields
+
+  private static final class AttrField<T, B, V> {
+    final String name;
+    final ValueType<V> type;
+    final Function<T, Optional<V>> get;
+    final BiConsumer<B, Optional<V>> set;
+
+    AttrField(String name, ValueType<V> type, Function<T, Optional<V>> get, BiConsumer<B, Optional<V>> set) {
+      this.name = name;
+      this.type = type;
+      this.get = get;
+      this.set = set;
+    }
+
+    void read(B b, String raw, XPath path) {
+      V v;
+      try {
+        v = type.parse(raw);
+      } catch (IllegalArgumentException x) {
+        throw new InvalidSpecException(path.attr(name), x.getMessage(), x);
+      }
+      set.accept(b, Optional.of(v));
+    }
+
+    void write(T t, XmlElement.Builder out) {
+      Optional<V> v = get.apply(t);
+      if (v.isPresent()) out.attr(name, type.format(v.get()));
+    }
+  }
+
+  private static final class TextField<T, B, V> {
+    final ValueType<V> type;
+    final Function<T, Optional<V>> get;
+    final BiConsumer<B, Optional<V>> set;
+
+    TextField(ValueType<V> type, Function<T, Optional<V>> get, BiConsumer<B, Optional<V>> set) {
+      this.type = type;
+      this.get = get;
+      this.set = set;
+    }
+
+    void read(B b, String raw, XPath path) {
+      String s = type == ValueType.STRING ? raw : raw.trim();
+      try {
+        set.accept(b, Optional.of(type.parse(s)));
+      } catch (IllegalArgumentException x) {
+        throw new InvalidSpecException(path.toString(), x.getMessage(), x);
+      }
+    }
+
+    String write(T t) {
+      Optional<V> v = get.apply(t);
+      return v.map(type::format).orElse(null);
+    }
+  }
+
+  private interface ChildField<T, B> {
+    String name();
+
+    /** Takes child {@code c} into {@code acc}; false to keep it verbatim instead. */
+    boolean accept(XmlElement c, XPath parent, Map<ChildField<T, B>, Object> acc);
+
+    void finish(B b, Object accumulated);
+
+    void write(T t, List<XmlElement> out);
+
+    default void unmodeled(T t, String path, List<String> out) {}
+  }
+
+  private static final class SingleChild<T, B, C> implements ChildField<T, B> {
+    final String name;
+    final Codec<C> codec;
+    final Function<T, Optional<C>> get;
+    final BiConsumer<B, Optional<C>> set;
+
+    SingleChild(String name, Codec<C> codec, Function<T, Optional<C>> get, BiConsumer<B, Optional<C>> set) {
+      this.name = name;
+      this.codec = codec;
+      this.get = get;
+      this.set = set;
+    }
+
+    @Override public String name() { return name; }
+
+    @Override public boolean accept(XmlElement c, XPath parent, Map<ChildField<T, B>, Object> acc) {
+      if (acc.containsKey(this)) return false;
+      C v = codec.read(c, parent.child(name));
+      if (v == null) return false;
+      acc.put(this, v);
+      return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override public void finish(B b, Object accumulated) { set.accept(b, Optional.of((C) accumulated)); }
+
+    @Override public void write(T t, List<XmlElement> out) {
+      Optional<C> v = get.apply(t);
+      if (v.isPresent()) out.add(codec.write(v.get()));
+    }
+
+    @Override public void unmodeled(T t, String path, List<String> out) {
+      Optional<C> v = get.apply(t);
+      if (v.isPresent()) codec.unmodeled(v.get(), path + "/" + name, out);
+    }
+  }
+
+  private static final class ListChild<T, B, C> implements ChildField<T, B> {
+    final String name;
+    final Codec<C> codec;
+    final Function<T, List<C>> get;
+    final BiConsumer<B, List<C>> set;
+
+    ListChild(String name, Codec<C> codec, Function<T, List<C>> get, BiConsumer<B, List<C>> set) {
+      this.name = name;
+      this.codec = codec;
+      this.get = get;
+      this.set = set;
+    }
+
+    @Override public String name() { return name; }
+
+    @SuppressWarnings("unchecked")
+    @Override public boolean accept(XmlElement c, XPath parent, Map<ChildField<T, B>, Object> acc) {
+      List<C> l = (List<C>) acc.get(this);
+      C v = codec.read(c, parent.child(name, (l == null ? 0 : l.size()) + 1));
+      if (v == null) return false;
+      if (l == null) acc.put(this, l = new ArrayList<>());
+      l.add(v);
+      return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override public void finish(B b, Object accumulated) { set.accept(b, (List<C>) accumulated); }
+
+    @Override public void write(T t, List<XmlElement> out) {
+      for (C c : get.apply(t)) out.add(codec.write(c));
+    }
+
+    @Override public void unmodeled(T t, String path, List<String> out) {
+      for (C c : get.apply(t)) codec.unmodeled(c, path + "/" + name, out);
+    }
+  }
+
+  private static final class FlagChild<T, B> implements ChildField<T, B> {
+    final String name;
+    final Function<T, Boolean> get;
+    final BiConsumer<B, Boolean> set;
+
+    FlagChild(String name, Function<T, Boolean> get, BiConsumer<B, Boolean> set) {
+      this.name = name;
+      this.get = get;
+      this.set = set;
+    }
+
+    @Override public String name() { return name; }
+
+    @Override public boolean accept(XmlElement c, XPath parent, Map<ChildField<T, B>, Object> acc) {
+      if (!c.isEmpty() || acc.containsKey(this)) return false;
+      acc.put(this, Boolean.TRUE);
+      return true;
+    }
+
+    @Override public void finish(B b, Object accumulated) { set.accept(b, Boolean.TRUE); }
+
+    @Override public void write(T t, List<XmlElement> out) {
+      if (Boolean.TRUE.equals(get.apply(t))) out.add(XmlElement.leaf(name));
+    }
+  }
+
+  /** {@code <n attr='v'/>} with nothing else; anything else is kept verbatim. */
+  static final class AttrOnlyCodec<V> implements Codec<V> {
+    final String name;
+    final String attr;
+    final ValueType<V> type;
+
+    AttrOnlyCodec(String name, String attr, ValueType<V> type) {
+      this.name = name;
+      this.attr = attr;
+      this.type = type;
+    }
+
+    @Override public V read(XmlElement e, XPath path) {
+      if (e.attrCount() != 1 || !e.attrName(0).equals(attr) || !e.children().isEmpty() || e.text() != null) return null;
+      try {
+        return type.parse(e.attrValue(0));
+      } catch (IllegalArgumentException x) {
+        throw new InvalidSpecException(path.attr(attr), x.getMessage(), x);
+      }
+    }
+
+    @Override public XmlElement write(V v) { return XmlElement.builder(name).attr(attr, type.format(v)).build(); }
+  }
+
+  /** {@code <n>text</n>} with no attributes or children; anything else is kept verbatim. */
+  static final class TextOnlyCodec<V> implements Codec<V> {
+    final String name;
+    final ValueType<V> type;
+
+    TextOnlyCodec(String name, ValueType<V> type) {
+      this.name = name;
+      this.type = type;
+    }
+
+    @Override public V read(XmlElement e, XPath path) {
+      if (e.attrCount() > 0 || !e.children().isEmpty()) return null;
+      String raw = e.text() == null ? "" : e.text();
+      try {
+        return type.parse(type == ValueType.STRING ? raw : raw.trim());
+      } catch (IllegalArgumentException x) {
+        throw new InvalidSpecException(path.toString(), x.getMessage(), x);
+      }
+    }
+
+    @Override public XmlElement write(V v) {
+      String s = type.format(v);
+      return XmlElement.builder(name).text(s.isEmpty() ? null : s).build();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.kvmsdk.core.internal.xml;
+
+import io.kvmsdk.core.xml.XmlElement;
+
+/**
+ * Serialises an {@link XmlElement} tree the way libvirt formats its XML: two-space indent, one element
+ * per line, single-quoted attributes, text inline, empty elements self-closed. This is the only
+ * place the SDK turns XML into characters; every value goes through {@link #escape}.
+ */
+public final class XmlWriter {
+  private XmlWriter() {}
+
+  /** Attributes whose values are secrets: masked by {@link #writeRedacted}. */
+  private static final java.util.Set<String> SECRET_ATTRS = java.util.Set.of("passwd", "password", "auth_pass");
+
+  public static String write(XmlElement root) {
+    StringBuilder sb = new StringBuilder(1024);
+    write(sb, root, 0, false);
+    return sb.toString();
+  }
+
+  /** Like {@link #write} but with secret attribute values (passwords) shown as {@code ****}. */
+  public static String writeRedacted(XmlElement root) {
+    StringBuilder sb = new StringBuilder(1024);
+    write(sb, root, 0, true);
+    return sb.toString();
+  }
+
+  private static void indent(StringBuilder sb, int depth) {
+    for (int i = 0; i < depth; i++) sb.append("  ");
+  }
+
+  private static void write(StringBuilder sb, XmlElement n, int depth, boolean redact) {
+    indent(sb, depth);
+    sb.append('<').append(n.name());
+    for (int i = 0, k = n.attrCount(); i < k; i++) {
+      sb.append(' ').append(n.attrName(i)).append("='");
+      if (redact && SECRET_ATTRS.contains(n.attrName(i))) sb.append("****");
+      else escape(sb, n.attrValue(i), true);
+      sb.append('\'');
+    }
+    boolean hasText = n.text() != null;
+    if (n.children().isEmpty() && !hasText) {
+      sb.append("/>\n");
+      return;
+    }
+    sb.append('>');
+    if (hasText) escape(sb, n.text(), false);
+    if (!n.children().isEmpty()) {
+      sb.append('\n');
+      for (XmlElement c : n.children()) write(sb, c, depth + 1, redact);
+      indent(sb, depth);
+    }
+    sb.append("</").append(n.name()).append(">\n");
+  }
+
+  /** Appends {@code s} escaped for an attribute value (single-quoted) or for element text. */
+  public static void escape(StringBuilder sb, String s, boolean attribute) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&': sb.append("&amp;"); break;
+        case '<': sb.append("&lt;"); break;
+        case '>': sb.append("&gt;"); break;
+        case '\'': if (attribute) sb.append("&apos;"); else sb.append(c); break;
+        case '"': if (attribute) sb.append("&quot;"); else sb.append(c); break;
+        case '\n': if (attribute) sb.append("&#10;"); else sb.append(c); break;
+        case '\r': sb.append("&#13;"); break;
+        case '\t': if (attribute) sb.append("&#9;"); else sb.append(c); break;
+        default: sb.append(c);
+      }
+    }
+  }
+}
