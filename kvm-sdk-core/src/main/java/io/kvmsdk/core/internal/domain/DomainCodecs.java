@@ -77,6 +77,9 @@ public final class DomainCodecs {
         .list("crypto", CharDeviceCodecs.CRYPTO, Devices::cryptos, Devices.Builder::cryptos)
         .list("nvram", StorageDeviceCodecs.NVRAM_DEVICE, Devices::nvrams, Devices.Builder::nvrams);;
 
+  /** An empty {@code <devices/>} carries nothing and is not written. */
+  private static final Devices NO_DEVICES = Devices.none();
+
   public static final ElementCodec<DomainSpec, DomainSpec.Builder> DOMAIN =
       ElementCodec.of("domain", DomainSpec.Builder::new, DomainSpec.Builder::build, DomainSpec::unmodeled, DomainSpec.Builder::unmodeled)
         .namespaces(DomainSpec::namespaces, DomainSpec.Builder::namespaces)
@@ -116,7 +119,7 @@ public final class DomainCodecs {
         .textChild("on_lockfailure", DomainSpec::onLockfailure, DomainSpec.Builder::onLockfailure)
         .child("pm", GuestCodecs.PM, DomainSpec::pm, DomainSpec.Builder::pm)
         .child("perf", GuestCodecs.PERF, DomainSpec::perf, DomainSpec.Builder::perf)
-        .child("devices", DEVICES, d -> java.util.Optional.of(d.devices()), (b, v) -> b.devices(v.get()))
+        .child("devices", DEVICES, d -> d.devices().equals(NO_DEVICES) ? java.util.Optional.empty() : java.util.Optional.of(d.devices()), (b, v) -> b.devices(v.get()))
         .list("seclabel", GuestCodecs.SEC_LABEL, DomainSpec::seclabels, DomainSpec.Builder::seclabels)
         .child("keywrap", GuestCodecs.KEY_WRAP, DomainSpec::keywrap, DomainSpec.Builder::keywrap)
         .child("launchSecurity", GuestCodecs.LAUNCH_SECURITY, DomainSpec::launchSecurity, DomainSpec.Builder::launchSecurity)
