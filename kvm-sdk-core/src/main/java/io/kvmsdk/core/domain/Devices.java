@@ -1,7 +1,10 @@
 package io.kvmsdk.core.domain;
 
 import io.kvmsdk.core.xml.Unmodeled;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -100,6 +103,48 @@ public abstract class Devices {
 
   /** {@code <nvram>} elements. */
   public abstract List<NvramDevice> nvrams();
+
+  /**
+   * Every device that has an {@code <address>} of its own, as (device path, address) pairs. Consoles are
+   * left out: libvirt writes console 0 with the address of the serial port it mirrors.
+   */
+  public List<Map.Entry<String, DeviceAddress>> addresses() {
+    List<Map.Entry<String, DeviceAddress>> out = new ArrayList<>();
+    collect(out, "disk", disks(), Disk::address);
+    collect(out, "controller", controllers(), Controller::address);
+    collect(out, "filesystem", filesystems(), Filesystem::address);
+    collect(out, "interface", interfaces(), Nic::address);
+    collect(out, "smartcard", smartcards(), Smartcard::address);
+    collect(out, "serial", serials(), Serial::address);
+    collect(out, "parallel", parallels(), Parallel::address);
+    collect(out, "channel", channels(), Channel::address);
+    collect(out, "input", inputs(), Input::address);
+    collect(out, "tpm", tpms(), Tpm::address);
+    collect(out, "sound", sounds(), Sound::address);
+    collect(out, "video", videos(), Video::address);
+    collect(out, "hostdev", hostdevs(), Hostdev::address);
+    collect(out, "redirdev", redirdevs(), Redirdev::address);
+    collect(out, "hub", hubs(), Hub::address);
+    collect(out, "watchdog", watchdogs(), Watchdog::address);
+    collect(out, "memballoon", memballoons(), MemBalloon::address);
+    collect(out, "rng", rngs(), Rng::address);
+    collect(out, "panic", panics(), Panic::address);
+    collect(out, "shmem", shmems(), Shmem::address);
+    collect(out, "memory", memories(), MemoryDevice::address);
+    collect(out, "iommu", iommus(), Iommu::address);
+    collect(out, "vsock", vsocks(), Vsock::address);
+    collect(out, "crypto", cryptos(), Crypto::address);
+    collect(out, "nvram", nvrams(), NvramDevice::address);
+    return out;
+  }
+
+  private static <D> void collect(List<Map.Entry<String, DeviceAddress>> out, String elem, List<D> devices,
+      Function<D, Optional<DeviceAddress>> address) {
+    for (int i = 0; i < devices.size(); i++) {
+      Optional<DeviceAddress> a = address.apply(devices.get(i));
+      if (a.isPresent()) out.add(Map.entry("devices/" + elem + "[" + (i + 1) + "]", a.get()));
+    }
+  }
 
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 

@@ -22,6 +22,7 @@ final class DomainRules {
         && d.currentMemory().get().bytes() > d.memory().get().bytes()) {
       throw new InvalidSpecException("domain/currentMemory", "must not exceed memory (" + d.memory().get() + "), got " + d.currentMemory().get());
     }
+    checkPciAddresses(d);
     d.vcpu().ifPresent(v -> {
       if (v.count().isPresent() && v.count().get() < 1) throw new InvalidSpecException("domain/vcpu", "must be at least 1, got " + v.count().get());
       if (v.count().isPresent() && v.current().isPresent() && v.current().get() > v.count().get()) {
@@ -29,6 +30,25 @@ final class DomainRules {
       }
       if (v.current().isPresent() && v.current().get() < 1) throw new InvalidSpecException("domain/vcpu/@current", "must be at least 1, got " + v.current().get());
     });
+  }
+
+  /** libvirt refuses two devices at the same PCI address. */
+  static void checkPciAddresses(DomainSpec d) {
+    java.util.Map<String, String> seen = new java.util.HashMap<>();
+    for (java.util.Map.Entry<String, DeviceAddress> e : d.devices().addresses()) {
+      java.util.Optional<String> id;
+      try {
+        id = e.getValue().pciId();
+      } catch (NumberFormatException x) {
+        throw new InvalidSpecException("domain/" + e.getKey() + "/address", "PCI domain/bus/slot/function must be numbers", x);
+      }
+      if (id.isEmpty()) continue;
+      String prev = seen.putIfAbsent(id.get(), e.getKey());
+      if (prev != null) {
+        throw new InvalidSpecException("domain/" + e.getKey() + "/address",
+            "PCI address " + id.get() + " is already used by domain/" + prev);
+      }
+    }
   }
 
   static boolean isUuid(String s) { return UUID.matcher(s).matches(); }

@@ -158,13 +158,66 @@ public abstract class DomainSpec {
 
   /** Builds a {@link DomainSpec}; {@code build()} checks libvirt's define-time rules. */
   public static class Builder extends ImmutableDomainSpec.Builder {
+    private final List<Consumer<Devices.Builder>> pending = new java.util.ArrayList<>();
+
     /** Sets the number of vCPUs ({@code <vcpu>N</vcpu>}). */
     public Builder vcpus(int count) {
       vcpu(Vcpu.builder().count(count).build());
       return this;
     }
 
+    private Builder dev(Consumer<Devices.Builder> change) {
+      pending.add(change);
+      return this;
+    }
+
+    /** Sets the device model emulator ({@code <devices><emulator>}). */
+    public Builder emulator(String path) { return dev(d -> d.emulator(path)); }
+
+    /** Adds a disk to {@code <devices>}. */
+    public Builder addDisk(Disk d) { return dev(x -> x.addDisk(d)); }
+
+    /** Adds a network interface to {@code <devices>}. */
+    public Builder addInterface(Nic n) { return dev(x -> x.addInterface(n)); }
+
+    /** Adds a controller to {@code <devices>}. */
+    public Builder addController(Controller c) { return dev(x -> x.addController(c)); }
+
+    /** Adds a channel (for example {@link GuestAgent#channel()}) to {@code <devices>}. */
+    public Builder addChannel(Channel c) { return dev(x -> x.addChannel(c)); }
+
+    /** Adds a serial port to {@code <devices>}. */
+    public Builder addSerial(Serial s) { return dev(x -> x.addSerial(s)); }
+
+    /** Adds a console to {@code <devices>}. */
+    public Builder addConsole(Console c) { return dev(x -> x.addConsole(c)); }
+
+    /** Adds a display to {@code <devices>}. */
+    public Builder addGraphics(Graphics g) { return dev(x -> x.addGraphics(g)); }
+
+    /** Adds a video adapter to {@code <devices>}. */
+    public Builder addVideo(Video v) { return dev(x -> x.addVideo(v)); }
+
+    /** Adds a host device to {@code <devices>}. */
+    public Builder addHostdev(Hostdev h) { return dev(x -> x.addHostdev(h)); }
+
+    /** Adds a filesystem share to {@code <devices>}. */
+    public Builder addFilesystem(Filesystem f) { return dev(x -> x.addFilesystem(f)); }
+
+    /** Changes {@code <devices>} in place with the full devices builder. */
+    public Builder devices(Consumer<Devices.Builder> change) { return dev(change); }
+
     @Override public DomainSpec build() {
+      if (!pending.isEmpty()) {
+        Devices.Builder d = Devices.builder().from(checkedBuild().devices());
+        pending.forEach(c -> c.accept(d));
+        pending.clear();
+        devices(d.build());
+      }
+      return checkedBuild();
+    }
+
+    private DomainSpec checkedBuild() {
       try {
         return super.build();
       } catch (IllegalStateException e) {

@@ -179,7 +179,11 @@ public final class ElementCodec<T, B> implements Codec<T> {
     try {
       return build.apply(b);
     } catch (InvalidSpecException x) {
-      throw new InvalidSpecException(path + "/" + x.field(), x.rule(), x);
+      String rel = x.field();
+      String full = rel.equals(name) || rel.startsWith(name + "/")
+          ? path + rel.substring(name.length()) // the rule already named this element
+          : path + "/" + rel;
+      throw new InvalidSpecException(full, x.rule(), x);
     } catch (IllegalStateException | IllegalArgumentException | NullPointerException x) {
       throw new InvalidSpecException(path.toString(), String.valueOf(x.getMessage()), x);
     }

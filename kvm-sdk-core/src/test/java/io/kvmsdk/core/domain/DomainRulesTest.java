@@ -1,0 +1,81 @@
+package io.kvmsdk.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.Size;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+/** libvirt's define-time rules fail at build (or parse) time with the field and the rule. */
+class DomainRulesTest {
+  static DomainSpec.Builder base() { return DomainSpec.builder().type("kvm").name("web1").memory(Size.mib(1024)); }
+
+  static void fails(ThrowingCallable c, String field, String ruleFragment) {
+    assertThatThrownBy(c).isInstanceOf(InvalidSpecException.class).satisfies(e -> {
+      InvalidSpecException x = (InvalidSpecException) e;
+      assertThat(x.field()).isEqualTo(field);
+      assertThat(x.rule()).contains(ruleFragment);
+    });
+  }
+
+  @Test
+  void nameIsRequiredNonEmptyAndHasNoSlash() {
+    fails(() -> DomainSpec.builder().type("kvm").build(), "domain", "name");
+    fails(() -> base().name(" ").build(), "domain/name", "must not be empty");
+    fails(() -> base().name("a/b").build(), "domain/name", "'/'");
+  }
+
+  @Test
+  void uuidMustBeAUuid() {
+    fails(() -> base().uuid("not-a-uuid").build(), "domain/uuid", "must be a UUID");
+    assertThat(base().uuid("c7a5fdbd-edaf-9455-926a-d65c16db1809").build().uuid()).isPresent();
+    assertThat(base().uuid("c7a5fdbdedaf9455926ad65c16db1809").build().uuid()).isPresent();
+  }
+
+  @Test
+  void currentMemoryMustNotExceedMemoryAcrossUnits() {
+    fails(() -> base().currentMemory(Size.gib(2)).build(), "domain/currentMemory", "must not exceed memory");
+    assertThat(base().currentMemory(Size.kib(1024 * 1024)).build().currentMemory()).contains(Size.kib(1048576));
+  }
+
+  @Test
+  void vcpuCountAndCurrent() {
+    fails(() -> base().vcpus(0).build(), "domain/vcpu", "at least 1");
+    fails(() -> base().vcpu(Vcpu.builder().count(2).current(4).build()).build(), "domain/vcpu/@current", "must not exceed");
+  }
+
+  @Test
+  void duplicatePciAddressesAreRefusedNamingBothDevices() {
+    DeviceAddress slot3 = DeviceAddress.pci(0, 0, 3, 0);
+    fails(() -> base()
+            .addController(Controller.builder().type("pci").index(0).model("pci-root").build())
+            .addInterface(Nic.builder().type("network").address(slot3).build())
+            .addDisk(Disk.builder().type("file").device("disk").address(slot3).build())
+            .build(),
+        "domain/devices/interface[1]/address", "0000:00:03.0 is already used by domain/devices/disk[1]");
+  }
+
+  @Test
+  void parsedDocumentsAreCheckedWithTheirPath() {
+    fails(() -> DomainSpec.fromXml("<domain type='kvm'><name>x</name><uuid>zzz</uuid></domain>"), "domain/uuid", "must be a UUID");
+    fails(() -> DomainSpec.fromXml("<domain type='kvm'><name>x</name><vcpu current='3'>2</vcpu></domain>"), "domain/vcpu/@current", "must not exceed");
+    fails(() -> DomainSpec.fromXml("<domain type='kvm'><name>x</name><vcpu>two</vcpu></domain>"), "domain/vcpu", "non-negative integer");
+  }
+
+  @Test
+  void builderConveniencesAddDevicesAndCopyDerivesWithoutMutating() {
+    DomainSpec web = base().vcpus(2).emulator("/usr/bin/qemu-system-x86_64")
+        .addDisk(Disk.builder().type("file").device("disk").build())
+        .build();
+    assertThat(web.devices().disks()).hasSize(1);
+    assertThat(web.devices().emulator()).contains("/usr/bin/qemu-system-x86_64");
+    DomainSpec big = web.copy(b -> b.vcpus(8).addDisk(Disk.builder().type("block").device("disk").build()));
+    assertThat(big.vcpu().flatMap(Vcpu::count)).contains(8);
+    assertThat(big.devices().disks()).hasSize(2);
+    assertThat(web.vcpu().flatMap(Vcpu::count)).contains(2);
+    assertThat(web.devices().disks()).hasSize(1);
+    assertThat(DomainSpec.fromXml(big.toXml())).isEqualTo(big);
+  }
+}
