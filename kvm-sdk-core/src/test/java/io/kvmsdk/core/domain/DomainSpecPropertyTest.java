@@ -69,7 +69,7 @@ class DomainSpecPropertyTest {
       if (r.nextInt(4) == 0) b.description(text(r));
       long kib = 1024L * (64 + r.nextInt(1 << 16));
       b.memory(Size.kib(kib));
-      if (r.nextBoolean()) b.currentMemory(Size.kib(kib - r.nextInt(1024) * 1024L));
+      if (r.nextBoolean()) b.currentMemory(Size.kib(kib - r.nextInt((int) (kib / 1024)) * 1024L));
       int vcpus = 1 + r.nextInt(64);
       if (r.nextBoolean()) b.vcpus(vcpus);
       else b.vcpu(Vcpu.builder().count(vcpus).placement(pick(r, "static", "auto")).current(1 + r.nextInt(vcpus)).build());
