@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.Size;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -7,14 +8,49 @@ import org.immutables.value.Value;
 /** {@code <controller>}: a bus controller (PCI, USB, SCSI, virtio-serial, IDE, SATA, ...). */
 @Value.Immutable
 public abstract class Controller {
+  /** Controller type: {@code pci}, {@code usb}, {@code scsi}, {@code sata}, {@code ide}, {@code fdc}, {@code virtio-serial}, {@code ccid}, {@code xenbus}, {@code isa}. */
   public abstract Optional<String> type();
+
+  /** Index of this controller among those of its type. */
   public abstract Optional<Integer> index();
+
+  /** Model, such as {@code pcie-root-port}, {@code qemu-xhci}, {@code virtio-scsi}. */
   public abstract Optional<String> model();
+
+  /** Number of ports (USB, virtio-serial). */
   public abstract Optional<Integer> ports();
+
+  /** MSI-X vectors (virtio-serial). */
   public abstract Optional<Integer> vectors();
+
+  /** Xen grant frames (xenbus). */
   public abstract Optional<Integer> maxGrantFrames();
+
+  /** Xen event channels (xenbus). */
   public abstract Optional<Integer> maxEventChannels();
+
+  /** {@code <model name=''/>}: the hypervisor's device name of a PCI controller. */
+  public abstract Optional<String> modelName();
+
+  /** {@code <driver>}: queues, IOThread and virtio options. */
+  public abstract Optional<ControllerDriver> driver();
+
+  /** {@code <target>}: chassis, port and bus numbering of a PCI controller. */
+  public abstract Optional<ControllerTarget> target();
+
+  /** {@code <pcihole64>}: size of the 64-bit PCI hole (pci-root, pcie-root). */
+  public abstract Optional<Size> pcihole64();
+
+  /** {@code <master startport=''/>}: first port of a USB companion controller. */
+  public abstract Optional<Integer> masterStartport();
+
+  /** {@code <alias name=''/>}: the device alias. */
   public abstract Optional<String> alias();
+
+  /** {@code <acpi index=''/>}: the ACPI index. */
+  public abstract Optional<Integer> acpiIndex();
+
+  /** {@code <address>}: where the controller sits. */
   public abstract Optional<DeviceAddress> address();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */

@@ -7,8 +7,13 @@ import org.immutables.value.Value;
 /** {@code <hub>}: a USB hub. */
 @Value.Immutable
 public abstract class Hub {
+  /** Always {@code usb}. */
   public abstract Optional<String> type();
+
+  /** {@code <alias name=''/>}: the device alias. */
   public abstract Optional<String> alias();
+
+  /** {@code <address>}: the USB port. */
   public abstract Optional<DeviceAddress> address();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */

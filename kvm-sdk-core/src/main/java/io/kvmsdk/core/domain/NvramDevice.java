@@ -4,10 +4,13 @@ import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** {@code <devices><nvram>}: the NVRAM device of a pSeries guest. */
+/** {@code <nvram>} device: the pSeries NVRAM. */
 @Value.Immutable
 public abstract class NvramDevice {
+  /** {@code <alias name=''/>}: the device alias. */
   public abstract Optional<String> alias();
+
+  /** {@code <address>}: the spapr-vio address. */
   public abstract Optional<DeviceAddress> address();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */

@@ -4,12 +4,28 @@ import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** {@code <redirdev>}: a USB device redirected from a remote client. */
+/** {@code <redirdev>}: a USB device redirected from a client (SPICE) or a TCP peer. */
 @Value.Immutable
 public abstract class Redirdev {
+  /** Always {@code usb}. */
   public abstract Optional<String> bus();
+
+  /** {@code spicevmc} or {@code tcp}. */
   public abstract Optional<String> type();
+
+  /** {@code <source>}: the TCP peer. */
+  public abstract Optional<RedirdevSource> source();
+
+  /** {@code <protocol type=''/>}: {@code raw} or {@code telnet}. */
+  public abstract Optional<String> protocol();
+
+  /** {@code <boot>}: boot order. */
+  public abstract Optional<DiskBoot> boot();
+
+  /** {@code <alias name=''/>}: the device alias. */
   public abstract Optional<String> alias();
+
+  /** {@code <address>}: the USB port. */
   public abstract Optional<DeviceAddress> address();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */

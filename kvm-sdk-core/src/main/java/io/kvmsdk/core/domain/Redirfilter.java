@@ -1,12 +1,14 @@
 package io.kvmsdk.core.domain;
 
 import io.kvmsdk.core.xml.Unmodeled;
-import java.util.Optional;
+import java.util.List;
 import org.immutables.value.Value;
 
 /** {@code <redirfilter>}: which USB devices may be redirected. */
 @Value.Immutable
 public abstract class Redirfilter {
+  /** {@code <usbdev>}: the rules, first match wins. */
+  public abstract List<RedirfilterUsbdev> usbdevs();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }

@@ -1,15 +1,35 @@
 package io.kvmsdk.core.domain;
 
 import io.kvmsdk.core.xml.Unmodeled;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** {@code <smartcard>}: a virtual smartcard reader. */
+/** {@code <smartcard>}: a smartcard on a CCID controller. */
 @Value.Immutable
 public abstract class Smartcard {
+  /** {@code host}, {@code host-certificates} or {@code passthrough}. */
   public abstract Optional<String> mode();
+
+  /** Character device type in passthrough mode ({@code tcp}, {@code spicevmc}, ...). */
   public abstract Optional<String> type();
+
+  /** {@code <certificate>}: the three NSS certificate names (host-certificates). */
+  public abstract List<String> certificates();
+
+  /** {@code <database>}: the NSS database directory. */
+  public abstract Optional<String> database();
+
+  /** {@code <source>}: the passthrough peer. */
+  public abstract Optional<SmartcardSource> source();
+
+  /** {@code <protocol type=''/>}: {@code raw} or {@code telnet}. */
+  public abstract Optional<String> protocol();
+
+  /** {@code <alias name=''/>}: the device alias. */
   public abstract Optional<String> alias();
+
+  /** {@code <address>}: the CCID slot. */
   public abstract Optional<DeviceAddress> address();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */

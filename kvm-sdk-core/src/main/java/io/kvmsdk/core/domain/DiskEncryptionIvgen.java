@@ -1,0 +1,30 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <ivgen>} of LUKS encryption. */
+@Value.Immutable
+public abstract class DiskEncryptionIvgen {
+  /** Generator name, such as {@code plain64}. */
+  public abstract Optional<String> name();
+
+  /** Hash algorithm. */
+  public abstract Optional<String> hash();
+
+  /** What this element carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Derives a changed copy. */
+  public DiskEncryptionIvgen copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Builds a {@link DiskEncryptionIvgen}. */
+  public static class Builder extends ImmutableDiskEncryptionIvgen.Builder {}
+}

@@ -1,0 +1,84 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <iotune>}: I/O throttling of a disk; a total limit and a read/write limit of the same kind cannot be combined. */
+@Value.Immutable
+public abstract class DiskIoTune {
+  /** Total throughput limit in bytes per second. */
+  public abstract Optional<Long> totalBytesSec();
+
+  /** Read throughput limit in bytes per second. */
+  public abstract Optional<Long> readBytesSec();
+
+  /** Write throughput limit in bytes per second. */
+  public abstract Optional<Long> writeBytesSec();
+
+  /** Total I/O operations per second. */
+  public abstract Optional<Long> totalIopsSec();
+
+  /** Read I/O operations per second. */
+  public abstract Optional<Long> readIopsSec();
+
+  /** Write I/O operations per second. */
+  public abstract Optional<Long> writeIopsSec();
+
+  /** Burst total throughput. */
+  public abstract Optional<Long> totalBytesSecMax();
+
+  /** Burst read throughput. */
+  public abstract Optional<Long> readBytesSecMax();
+
+  /** Burst write throughput. */
+  public abstract Optional<Long> writeBytesSecMax();
+
+  /** Burst total IOPS. */
+  public abstract Optional<Long> totalIopsSecMax();
+
+  /** Burst read IOPS. */
+  public abstract Optional<Long> readIopsSecMax();
+
+  /** Burst write IOPS. */
+  public abstract Optional<Long> writeIopsSecMax();
+
+  /** Size of one I/O operation for IOPS accounting. */
+  public abstract Optional<Long> sizeIopsSec();
+
+  /** Throttle group shared with other disks. */
+  public abstract Optional<String> groupName();
+
+  /** Seconds the total throughput burst may last. */
+  public abstract Optional<Long> totalBytesSecMaxLength();
+
+  /** Seconds the read throughput burst may last. */
+  public abstract Optional<Long> readBytesSecMaxLength();
+
+  /** Seconds the write throughput burst may last. */
+  public abstract Optional<Long> writeBytesSecMaxLength();
+
+  /** Seconds the total IOPS burst may last. */
+  public abstract Optional<Long> totalIopsSecMaxLength();
+
+  /** Seconds the read IOPS burst may last. */
+  public abstract Optional<Long> readIopsSecMaxLength();
+
+  /** Seconds the write IOPS burst may last. */
+  public abstract Optional<Long> writeIopsSecMaxLength();
+
+  /** What this element carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Derives a changed copy. */
+  public DiskIoTune copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Builds a {@link DiskIoTune}. */
+  public static class Builder extends ImmutableDiskIoTune.Builder {}
+}
