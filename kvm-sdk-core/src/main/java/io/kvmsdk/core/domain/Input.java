@@ -1,15 +1,31 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** {@code <input>}: a mouse, keyboard or tablet. */
+/** {@code <input>}: a mouse, keyboard, tablet, or a passed-through event device. */
 @Value.Immutable
 public abstract class Input {
+  /** tablet, mouse, keyboard, passthrough or evdev. */
   public abstract Optional<String> type();
+
+  /** ps2, usb, xen or virtio. */
   public abstract Optional<String> bus();
+
+  /** virtio, virtio-transitional or virtio-non-transitional. */
+  public abstract Optional<String> model();
+
+  public abstract Optional<InputSource> source();
+
+  public abstract Optional<InputDriver> driver();
+
   public abstract Optional<String> alias();
+
+  /** {@code <acpi index='..'/>}. */
+  public abstract Optional<Integer> acpiIndex();
+
   public abstract Optional<DeviceAddress> address();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
@@ -22,6 +38,23 @@ public abstract class Input {
     Builder b = builder().from(this);
     change.accept(b);
     return b.build();
+  }
+
+  /** An input device of {@code type} on {@code bus}, such as {@code of("tablet", "usb")}. */
+  public static Input of(String type, String bus) { return builder().type(type).bus(bus).build(); }
+
+  /** A USB tablet (absolute pointer). */
+  public static Input tablet() { return of("tablet", "usb"); }
+
+  @Value.Check
+  protected void check() {
+    if (type().isEmpty()) throw new InvalidSpecException("@type", "is required (tablet, mouse, keyboard, passthrough, evdev)");
+    if (type().get().equals("passthrough") && source().flatMap(InputSource::evdev).isEmpty()) {
+      throw new InvalidSpecException("source/@evdev", "is required for input type 'passthrough'");
+    }
+    if (type().get().equals("evdev") && source().flatMap(InputSource::dev).isEmpty()) {
+      throw new InvalidSpecException("source/@dev", "is required for input type 'evdev'");
+    }
   }
 
   /** Builds a {@link Input}. */

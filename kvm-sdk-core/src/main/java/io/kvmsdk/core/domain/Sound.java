@@ -1,14 +1,27 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /** {@code <sound>}: a sound card. */
 @Value.Immutable
 public abstract class Sound {
+  /** sb16, es1370, pcspk, ac97, ich6, ich7, ich9 or usb. */
   public abstract Optional<String> model();
+
+  public abstract List<SoundCodec> codecs();
+
+  /** {@code <audio id='..'/>}: the audio backend used. */
+  public abstract Optional<Integer> audioId();
+
   public abstract Optional<String> alias();
+
+  /** {@code <acpi index='..'/>}. */
+  public abstract Optional<Integer> acpiIndex();
+
   public abstract Optional<DeviceAddress> address();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
@@ -21,6 +34,14 @@ public abstract class Sound {
     Builder b = builder().from(this);
     change.accept(b);
     return b.build();
+  }
+
+  /** A sound card of {@code model}, such as {@code ich9}. */
+  public static Sound of(String model) { return builder().model(model).build(); }
+
+  @Value.Check
+  protected void check() {
+    if (model().isEmpty()) throw new InvalidSpecException("@model", "is required");
   }
 
   /** Builds a {@link Sound}. */

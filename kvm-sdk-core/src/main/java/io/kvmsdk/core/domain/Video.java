@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -7,7 +8,15 @@ import org.immutables.value.Value;
 /** {@code <video>}: a video adapter. */
 @Value.Immutable
 public abstract class Video {
+  public abstract Optional<VideoModel> model();
+
+  public abstract Optional<VideoDriver> driver();
+
   public abstract Optional<String> alias();
+
+  /** {@code <acpi index='..'/>}. */
+  public abstract Optional<Integer> acpiIndex();
+
   public abstract Optional<DeviceAddress> address();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
@@ -20,6 +29,23 @@ public abstract class Video {
     Builder b = builder().from(this);
     change.accept(b);
     return b.build();
+  }
+
+  /** A video adapter of model {@code type} (virtio, qxl, vga, bochs, ramfb, none...). */
+  public static Video of(String type) { return builder().model(VideoModel.of(type)).build(); }
+
+  /** A virtio-gpu adapter. */
+  public static Video virtio() { return of("virtio"); }
+
+  @Value.Check
+  protected void check() {
+    if (model().isPresent() && model().get().type().isEmpty()) {
+      throw new InvalidSpecException("model/@type", "is required");
+    }
+    if (model().flatMap(VideoModel::resolution).isPresent()) {
+      VideoResolution r = model().get().resolution().get();
+      if (r.x().isEmpty() || r.y().isEmpty()) throw new InvalidSpecException("model/resolution", "needs both 'x' and 'y'");
+    }
   }
 
   /** Builds a {@link Video}. */

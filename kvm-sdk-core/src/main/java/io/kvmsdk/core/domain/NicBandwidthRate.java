@@ -1,0 +1,35 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <inbound>} or {@code <outbound>} of an interface bandwidth: rates in KiB/s, burst in KiB. */
+@Value.Immutable
+public abstract class NicBandwidthRate {
+  public abstract Optional<Long> average();
+
+  public abstract Optional<Long> peak();
+
+  public abstract Optional<Long> floor();
+
+  public abstract Optional<Long> burst();
+
+  /** What this element carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Derives a changed copy. */
+  public NicBandwidthRate copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** An average rate in KiB/s. */
+  public static NicBandwidthRate average(long kibPerSecond) { return builder().average(kibPerSecond).build(); }
+
+  /** Builds a {@link NicBandwidthRate}. */
+  public static class Builder extends ImmutableNicBandwidthRate.Builder {}
+}
