@@ -51,7 +51,7 @@ class DomainRulesTest {
     DeviceAddress slot3 = DeviceAddress.pci(0, 0, 3, 0);
     fails(() -> base()
             .addController(Controller.builder().type("pci").index(0).model("pci-root").build())
-            .addInterface(Nic.builder().type("network").address(slot3).build())
+            .addInterface(Nic.network("default").copy(n -> n.address(slot3)))
             .addDisk(Disk.builder().type("file").device("disk").address(slot3).build())
             .build(),
         "domain/devices/interface[1]/address", "0000:00:03.0 is already used by domain/devices/disk[1]");
