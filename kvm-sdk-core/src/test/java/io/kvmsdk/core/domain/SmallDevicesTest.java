@@ -45,6 +45,9 @@ class SmallDevicesTest {
   void tpmRules() {
     assertThatThrownBy(() -> Tpm.emulator("3.0"))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("@version"));
+    assertThatThrownBy(() -> Tpm.emulator("2.0").withModel("spapr-tpm-proxy"))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("backend/@type"));
+    assertThat(Tpm.passthrough("/dev/tpmrm0").withModel("spapr-tpm-proxy").model()).contains("spapr-tpm-proxy");
     assertThatThrownBy(() -> TpmBackend.builder().type("emulator").encryptionSecret("not-a-uuid").build())
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("encryption/@secret"));
   }
@@ -160,6 +163,20 @@ class SmallDevicesTest {
     assertThatThrownBy(() -> Shmem.plain("s", Size.kib(512)))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("size"));
     assertThat(Shmem.plain("s", Size.gib(1)).size()).contains(Size.gib(1));
+    assertThatThrownBy(() -> Shmem.plain("s", Size.mib(4)).copy(b -> b.msi(ShmemMsi.builder().vectors(4).build())))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("msi"));
+    assertThatThrownBy(() -> Shmem.builder().name("s").model("ivshmem-doorbell").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.rule()).isEqualTo("is required by model ivshmem-doorbell"));
+    assertThatThrownBy(() -> Shmem.doorbell("s", "/tmp/sock").copy(b -> b.model("ivshmem-plain")))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("server"));
+  }
+
+  @Test
+  void panicAddressOnlyForIsa() {
+    DeviceAddress isa = DomainSpec.fromXml(CharDeviceTest.BASE.replace("<devices/>",
+        "<devices><panic model='isa'><address type='isa' iobase='0x505'/></panic></devices>")).devices().panics().get(0).address().get();
+    assertThatThrownBy(() -> Panic.builder().model("hyperv").address(isa).build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.rule()).isEqualTo("must not be given for a hyperv panic device"));
   }
 
   @Test
@@ -201,6 +218,8 @@ class SmallDevicesTest {
         });
     assertThatThrownBy(() -> MemoryDevice.virtioMem(Size.gib(1), 0, Size.mib(2), Size.gib(2)))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("requested"));
+    assertThatThrownBy(() -> MemoryDevice.builder().model("virtio-pmem").access("shared").target(MemoryDeviceTarget.builder().size(Size.mib(512)).build()).build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("source/path"));
     assertThat(parseError("<memory model='dimm'><target><size unit='KiB'>0</size></target></memory>").field())
         .isEqualTo("domain/devices/memory[1]/target/size");
   }
