@@ -9,7 +9,7 @@ import org.immutables.value.Value;
 
 /** {@code <channel>}: a private host-guest channel (QEMU guest agent, SPICE agent, guestfwd, ...); see {@link GuestAgent}. */
 @Value.Immutable
-public abstract class Channel {
+public abstract class Channel implements CharDev {
   /** How the device is connected on the host ({@code type}): pty, dev, file, pipe, tcp, udp, unix, null, vc, stdio, spicevmc, spiceport, nmdm, qemu-vdagent, dbus. */
   public abstract Optional<String> type();
 
@@ -35,9 +35,6 @@ public abstract class Channel {
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
   public static Builder builder() { return new Builder(); }
-
-  /** The first {@code <source>}, the only one for every type but {@code udp}. */
-  public Optional<CharDevSource> source() { return sources().isEmpty() ? Optional.empty() : Optional.of(sources().get(0)); }
 
   /** A channel connected to the host by {@code type} through {@code source}. */
   public static Channel of(String type, CharDevSource source) { return builder().type(type).addSource(source).build(); }

@@ -8,7 +8,7 @@ import org.immutables.value.Value;
 
 /** {@code <console>}: an interactive console of the guest (the first serial port or a paravirtualized console). */
 @Value.Immutable
-public abstract class Console {
+public abstract class Console implements CharDev {
   /** How the device is connected on the host ({@code type}): pty, dev, file, pipe, tcp, udp, unix, null, vc, stdio, spicevmc, spiceport, nmdm, qemu-vdagent, dbus. */
   public abstract Optional<String> type();
 
@@ -40,9 +40,6 @@ public abstract class Console {
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
   public static Builder builder() { return new Builder(); }
-
-  /** The first {@code <source>}, the only one for every type but {@code udp}. */
-  public Optional<CharDevSource> source() { return sources().isEmpty() ? Optional.empty() : Optional.of(sources().get(0)); }
 
   /** A console connected to the host by {@code type} through {@code source}. */
   public static Console of(String type, CharDevSource source) { return builder().type(type).addSource(source).build(); }

@@ -22,7 +22,7 @@ public abstract class CryptoBackend {
 
   @Value.Check protected void check() {
     queues().ifPresent(q -> {
-      if (q <= 0) throw new InvalidSpecException("@queues", "must be a positive integer, got " + Integer.toUnsignedString(q));
+      if (q == 0) throw new InvalidSpecException("@queues", "must be a positive integer, got " + Integer.toUnsignedString(q));
     });
   }
 

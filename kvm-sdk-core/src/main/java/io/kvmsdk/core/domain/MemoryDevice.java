@@ -59,6 +59,10 @@ public abstract class MemoryDevice {
 
   @Value.Check protected void check() {
     if (target().isEmpty()) throw new InvalidSpecException("target", "is required");
+    String m = model().orElse("");
+    if ((m.equals("nvdimm") || m.equals("virtio-pmem")) && source().flatMap(MemoryDeviceSource::path).isEmpty()) {
+      throw new InvalidSpecException("source/path", "is required for a " + m + " memory device");
+    }
     uuid().ifPresent(u -> {
       if (!DomainRules.isUuid(u)) throw new InvalidSpecException("uuid", "must be a UUID, got '" + u + "'");
     });

@@ -25,9 +25,9 @@ public abstract class RngRate {
 
   @Value.Check protected void check() {
     if (bytes().isEmpty()) throw new InvalidSpecException("@bytes", "is required");
-    if (bytes().get() <= 0) throw new InvalidSpecException("@bytes", "must be a positive integer, got " + Integer.toUnsignedString(bytes().get()));
+    if (bytes().get() == 0) throw new InvalidSpecException("@bytes", "must be a positive integer, got " + Integer.toUnsignedString(bytes().get()));
     period().ifPresent(p -> {
-      if (p <= 0) throw new InvalidSpecException("@period", "must be a positive number of milliseconds, got " + Integer.toUnsignedString(p));
+      if (p == 0) throw new InvalidSpecException("@period", "must be a positive number of milliseconds, got " + Integer.toUnsignedString(p));
     });
   }
 

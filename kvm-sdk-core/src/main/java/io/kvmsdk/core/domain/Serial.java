@@ -8,7 +8,7 @@ import org.immutables.value.Value;
 
 /** {@code <serial>}: a serial port of the guest, connected to the host as {@link #type()} says. */
 @Value.Immutable
-public abstract class Serial {
+public abstract class Serial implements CharDev {
   /** How the device is connected on the host ({@code type}): pty, dev, file, pipe, tcp, udp, unix, null, vc, stdio, spicevmc, spiceport, nmdm, qemu-vdagent, dbus. */
   public abstract Optional<String> type();
 
@@ -37,9 +37,6 @@ public abstract class Serial {
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
   public static Builder builder() { return new Builder(); }
-
-  /** The first {@code <source>}, the only one for every type but {@code udp}. */
-  public Optional<CharDevSource> source() { return sources().isEmpty() ? Optional.empty() : Optional.of(sources().get(0)); }
 
   /** A serial connected to the host by {@code type} through {@code source}. */
   public static Serial of(String type, CharDevSource source) { return builder().type(type).addSource(source).build(); }

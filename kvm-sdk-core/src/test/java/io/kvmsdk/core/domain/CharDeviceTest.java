@@ -192,6 +192,14 @@ class CharDeviceTest {
   }
 
   @Test
+  void charDevicesShareOneView() {
+    java.util.List<CharDev> all = java.util.List.of(Serial.file("/tmp/a"), Console.virtio(), Parallel.pty(), GuestAgent.channel());
+    assertThat(all).extracting(c -> c.type().orElse("")).containsExactly("file", "pty", "pty", "unix");
+    assertThat(all.get(0).source().flatMap(CharDevSource::path)).contains("/tmp/a");
+    assertThat(all.get(3).source()).isEmpty();
+  }
+
+  @Test
   void withersLeaveTheOriginalAlone() {
     Serial s = Serial.pty();
     Serial logged = s.withLog("/var/log/s.log").withTarget(CharDevTarget.port(1));
