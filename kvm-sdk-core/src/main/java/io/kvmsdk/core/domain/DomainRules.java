@@ -23,6 +23,7 @@ final class DomainRules {
       throw new InvalidSpecException("domain/currentMemory", "must not exceed memory (" + d.memory().get() + "), got " + d.currentMemory().get());
     }
     checkPciAddresses(d);
+    checkConsoles(d);
     d.vcpu().ifPresent(v -> {
       if (v.count().isPresent() && v.count().get() < 1) throw new InvalidSpecException("domain/vcpu", "must be at least 1, got " + v.count().get());
       if (v.count().isPresent() && v.current().isPresent() && v.current().get() > v.count().get()) {
@@ -47,6 +48,17 @@ final class DomainRules {
       if (prev != null) {
         throw new InvalidSpecException("domain/" + e.getKey() + "/address",
             "PCI address " + id.get() + " is already used by domain/" + prev);
+      }
+    }
+  }
+
+  /** libvirt: "Only the first console can be a serial port". */
+  static void checkConsoles(DomainSpec d) {
+    java.util.List<Console> consoles = d.devices().consoles();
+    for (int i = 1; i < consoles.size(); i++) {
+      if (consoles.get(i).target().flatMap(CharDevTarget::type).filter("serial"::equals).isPresent()) {
+        throw new InvalidSpecException("domain/devices/console[" + (i + 1) + "]/target/@type",
+            "only the first console can be a serial port");
       }
     }
   }

@@ -58,6 +58,14 @@ class DomainRulesTest {
   }
 
   @Test
+  void onlyTheFirstConsoleMayBeASerialPortAsLibvirtSays() {
+    String xml = "<domain type='test'><name>c2</name><devices><serial type='pty'/>"
+        + "<console type='pty'><target type='serial'/></console><console type='pty'><target type='serial'/></console>"
+        + "</devices></domain>";
+    fails(() -> DomainSpec.fromXml(xml), "domain/devices/console[2]/target/@type", "only the first console can be a serial port");
+  }
+
+  @Test
   void parsedDocumentsAreCheckedWithTheirPath() {
     fails(() -> DomainSpec.fromXml("<domain type='kvm'><name>x</name><uuid>zzz</uuid></domain>"), "domain/uuid", "must be a UUID");
     fails(() -> DomainSpec.fromXml("<domain type='kvm'><name>x</name><vcpu current='3'>2</vcpu></domain>"), "domain/vcpu/@current", "must not exceed");
