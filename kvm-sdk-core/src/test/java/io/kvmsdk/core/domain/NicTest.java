@@ -39,6 +39,7 @@ class NicTest {
     assertThat(nic.model()).contains("virtio");
     assertThat(nic.vlan().get().tags()).extracting(t -> t.id().get()).containsExactly(100);
     assertThat(nic.virtualport().flatMap(NicVirtualPort::type)).contains("openvswitch");
+    assertThat(nic.toString()).startsWith("<interface type='bridge'>").contains("<source bridge='br0'/>");
     String xml = roundTrip(nic);
     assertThat(xml).contains("<interface type='bridge'>", "<source bridge='br0'/>", "<mac address='52:54:00:12:34:56'/>",
         "<tag id='100'/>", "<virtualport type='openvswitch'/>", "<model type='virtio'/>", "<mtu size='9000'/>");
