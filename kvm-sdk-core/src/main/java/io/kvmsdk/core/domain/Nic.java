@@ -300,5 +300,11 @@ public abstract class Nic {
   }
 
   /** Builds a {@link Nic}. */
-  public static class Builder extends ImmutableNic.Builder {}
+  public static class Builder extends ImmutableNic.Builder {
+    /** Sets {@code <mac address='..'/>}. */
+    public Builder mac(String address) {
+      mac(NicMac.of(address));
+      return this;
+    }
+  }
 }

@@ -157,6 +157,24 @@ class NicTest {
   }
 
   @Test
+  void builderTakesMacAsString() {
+    Nic nic = Nic.builder().type("user").mac("52:54:00:aa:bb:cc").build();
+    assertThat(nic.mac().flatMap(NicMac::address)).contains("52:54:00:aa:bb:cc");
+    assertThatThrownBy(() -> Nic.builder().type("user").mac("ff:ff:ff:ff:ff:ff").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("mac/@address"));
+  }
+
+  @Test
+  void hostdevUsbSourceRoundTrips() {
+    DomainSpec d = DomainSpec.fromXml(String.format(BASE, "<interface type='hostdev'><source><vendor id='0x1234'/><product id='0xbeef'/>"
+        + "<address type='usb' bus='1' device='2'/></source></interface>"));
+    Nic nic = d.devices().interfaces().get(0);
+    assertThat(nic.source().flatMap(NicSource::vendorId)).contains("0x1234");
+    assertThat(nic.source().flatMap(NicSource::deviceAddress).flatMap(DeviceAddress::bus)).contains("1");
+    assertThat(DomainSpec.fromXml(d.toXml())).isEqualTo(d);
+  }
+
+  @Test
   void rejectsMulticastMac() {
     assertThatThrownBy(() -> Nic.bridge("br0").mac("01:00:5e:00:00:01"))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
