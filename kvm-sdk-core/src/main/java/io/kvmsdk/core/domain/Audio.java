@@ -62,6 +62,11 @@ public abstract class Audio {
     if (timerPeriod().isPresent() && timerPeriod().get() == 0) throw new InvalidSpecException("@timerPeriod", "must be greater than 0");
   }
 
+  /** The element as libvirt XML, with secrets such as passwords masked. */
+  @Override public String toString() {
+    return io.kvmsdk.core.internal.xml.XmlWriter.writeRedacted(io.kvmsdk.core.internal.domain.NicCodecs.AUDIO.write(this));
+  }
+
   /** Builds a {@link Audio}. */
   public static class Builder extends ImmutableAudio.Builder {}
 }

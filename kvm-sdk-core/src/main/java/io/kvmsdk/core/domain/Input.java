@@ -57,6 +57,11 @@ public abstract class Input {
     }
   }
 
+  /** The element as libvirt XML, with secrets such as passwords masked. */
+  @Override public String toString() {
+    return io.kvmsdk.core.internal.xml.XmlWriter.writeRedacted(io.kvmsdk.core.internal.domain.NicCodecs.INPUT.write(this));
+  }
+
   /** Builds a {@link Input}. */
   public static class Builder extends ImmutableInput.Builder {}
 }

@@ -294,6 +294,17 @@ public abstract class Nic {
     }
   }
 
+  /** The element as libvirt XML, with secrets such as passwords masked. */
+  @Override public String toString() {
+    return io.kvmsdk.core.internal.xml.XmlWriter.writeRedacted(io.kvmsdk.core.internal.domain.NicCodecs.NIC.write(this));
+  }
+
   /** Builds a {@link Nic}. */
-  public static class Builder extends ImmutableNic.Builder {}
+  public static class Builder extends ImmutableNic.Builder {
+    /** Sets {@code <mac address='..'/>}. */
+    public Builder mac(String address) {
+      mac(NicMac.of(address));
+      return this;
+    }
+  }
 }

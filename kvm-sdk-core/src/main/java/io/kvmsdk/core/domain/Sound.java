@@ -44,6 +44,11 @@ public abstract class Sound {
     if (model().isEmpty()) throw new InvalidSpecException("@model", "is required");
   }
 
+  /** The element as libvirt XML, with secrets such as passwords masked. */
+  @Override public String toString() {
+    return io.kvmsdk.core.internal.xml.XmlWriter.writeRedacted(io.kvmsdk.core.internal.domain.NicCodecs.SOUND.write(this));
+  }
+
   /** Builds a {@link Sound}. */
   public static class Builder extends ImmutableSound.Builder {}
 }

@@ -48,6 +48,11 @@ public abstract class Video {
     }
   }
 
+  /** The element as libvirt XML, with secrets such as passwords masked. */
+  @Override public String toString() {
+    return io.kvmsdk.core.internal.xml.XmlWriter.writeRedacted(io.kvmsdk.core.internal.domain.NicCodecs.VIDEO.write(this));
+  }
+
   /** Builds a {@link Video}. */
   public static class Builder extends ImmutableVideo.Builder {}
 }
