@@ -46,6 +46,9 @@ public abstract class DeviceAddress {
 
   public abstract Optional<String> base();
 
+  /** The device number on a USB bus ({@code <address type='usb' bus='1' device='2'/>}). */
+  public abstract Optional<String> device();
+
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
   /** A PCI address, written the way libvirt writes it. */

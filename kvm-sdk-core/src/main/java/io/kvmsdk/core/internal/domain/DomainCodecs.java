@@ -41,7 +41,8 @@ public final class DomainCodecs {
         .attr("devno", DeviceAddress::devno, DeviceAddress.Builder::devno)
         .attr("iobase", DeviceAddress::iobase, DeviceAddress.Builder::iobase)
         .attr("irq", DeviceAddress::irq, DeviceAddress.Builder::irq)
-        .attr("base", DeviceAddress::base, DeviceAddress.Builder::base);
+        .attr("base", DeviceAddress::base, DeviceAddress.Builder::base)
+        .attr("device", DeviceAddress::device, DeviceAddress.Builder::device);
 
   public static final ElementCodec<Devices, Devices.Builder> DEVICES =
       ElementCodec.of("devices", Devices.Builder::new, Devices.Builder::build, Devices::unmodeled, Devices.Builder::unmodeled)
