@@ -130,6 +130,7 @@ class HostCapabilitiesTest {
       "        </cell>",
       "        <cell id='1'>",
       "          <memory unit='KiB'>1048576</memory>",
+      "          <cpus num='0'/>",
       "        </cell>",
       "      </cells>",
       "      <interconnects>",
@@ -201,7 +202,9 @@ class HostCapabilitiesTest {
     CapsTopology topo = host.topology().orElseThrow();
     assertThat(topo.cell(0).orElseThrow().caches().get(0).size()).hasValue(Size.kib(10));
     assertThat(topo.cell(0).orElseThrow().caches().get(0).line()).hasValue(Size.of(8, "B"));
-    assertThat(topo.cell(1).orElseThrow().cpus()).isEmpty();
+    assertThat(topo.cell(1).orElseThrow().cpus()).as("a memory-only node").isEmpty();
+    assertThat(topo.cell(1).orElseThrow().cpuCount()).hasValue(0);
+    assertThat(topo.cell(0).orElseThrow().cpuCount()).hasValue(2);
     assertThat(topo.interconnects().orElseThrow().latencies()).hasSize(2);
     assertThat(topo.interconnects().orElseThrow().bandwidths().get(0).unit()).hasValue("KiB");
     assertThat(host.cache().orElseThrow().banks().get(0).controls().get(0).maxAllocs()).hasValue(16);
@@ -237,6 +240,7 @@ class HostCapabilitiesTest {
     assertThat(xml).contains("<cpus num='2'>", "<machine canonical='virt-7.2'>virt</machine>", "<memory unit='GiB'>4</memory>");
     assertThat(HostCapabilities.fromXml(xml)).isEqualTo(caps);
     assertThat(RelaxNg.of("capability").errors(xml)).isNull();
+    assertThat(caps.host().topology().orElseThrow().cell(0).orElseThrow().cpuCount()).as("derived from the CPUs").hasValue(2);
     assertThat(caps.copy(b -> b.guests(List.of())).guests()).isEmpty();
     assertThat(caps.guests()).hasSize(1);
   }
@@ -244,7 +248,7 @@ class HostCapabilitiesTest {
   @Test
   void whatIsNotTypedIsKeptVerbatimAndListed() {
     String xml = "<capabilities>\n  <host>\n    <cpu>\n      <arch>x86_64</arch>\n      <future attr='1'/>\n    </cpu>\n"
-        + "    <topology>\n      <cells num='1'>\n        <cell id='0'>\n          <cpus num='0'/>\n        </cell>\n      </cells>\n    </topology>\n"
+        + "    <topology>\n      <cells num='1'>\n        <cell id='0'>\n          <cpus num='1'>\n            <cpu id='0'/>\n            <thread id='0'/>\n          </cpus>\n        </cell>\n      </cells>\n    </topology>\n"
         + "    <sev supported='yes'/>\n  </host>\n</capabilities>\n";
 
     HostCapabilities caps = HostCapabilities.fromXml(xml);

@@ -115,7 +115,9 @@ public final class CapabilitiesCodecs {
         .list("pages", PAGES, CapsCell::pages, CapsCell.Builder::pages)
         .child("distances", new WrappedList<>("distances", null, "sibling", CELL_SIBLING), nonEmpty(CapsCell::distances), setList(CapsCell.Builder::distances))
         .list("cache", CELL_CACHE, CapsCell::caches, CapsCell.Builder::caches)
-        .child("cpus", new WrappedList<>("cpus", "num", "cpu", CELL_CPU), nonEmpty(CapsCell::cpus), setList(CapsCell.Builder::cpus));
+        .child("cpus", new CountedList<>("cpus", "num", "cpu", CELL_CPU),
+            c -> c.cpuCount().isPresent() || !c.cpus().isEmpty() ? Optional.of(new Counted<>(c.cpuCount(), c.cpus())) : Optional.empty(),
+            (b, v) -> v.ifPresent(x -> b.cpuCount(x.count()).cpus(x.items())));
 
   public static final ElementCodec<CapsInterconnect, CapsInterconnect.Builder> LATENCY = interconnect("latency");
 
@@ -464,6 +466,58 @@ public final class CapabilitiesCodecs {
 
     @Override public void unmodeled(List<C> v, String path, List<String> out) {
       for (C c : v) codec.unmodeled(c, path + "/" + item, out);
+    }
+  }
+
+  /** A wrapper's count attribute and items. */
+  record Counted<C>(Optional<Integer> count, List<C> items) {}
+
+  /**
+   * {@code <wrapper count='N'><item/>...</wrapper>} where the count is kept as written: libvirt
+   * writes {@code <cpus num='2'>} with no {@code <cpu>} when it cannot read the CPU topology.
+   * Without a count, the number of items is written. Declines when the wrapper carries anything else.
+   */
+  static final class CountedList<C> implements Codec<Counted<C>> {
+    final String name;
+    final String countAttr;
+    final String item;
+    final Codec<C> codec;
+
+    CountedList(String name, String countAttr, String item, Codec<C> codec) {
+      this.name = name;
+      this.countAttr = countAttr;
+      this.item = item;
+      this.codec = codec;
+    }
+
+    @Override public Counted<C> read(XmlElement e, XPath path) {
+      if (e.text() != null || e.attrCount() > 1 || (e.attrCount() == 1 && !e.attrName(0).equals(countAttr))) return null;
+      if (e.attrCount() == 0) return null; // written back with a count: keep verbatim instead
+      Optional<Integer> count;
+      try {
+        count = Optional.of(ValueType.UINT.parse(e.attrValue(0)));
+      } catch (IllegalArgumentException x) {
+        throw new InvalidSpecException(path.attr(countAttr), x.getMessage(), x);
+      }
+      List<C> out = new ArrayList<>(e.children().size());
+      for (XmlElement c : e.children()) {
+        if (!c.name().equals(item)) return null;
+        C v = codec.read(c, path.child(item, out.size() + 1));
+        if (v == null) return null;
+        out.add(v);
+      }
+      return new Counted<>(count, out);
+    }
+
+    @Override public XmlElement write(Counted<C> v) {
+      XmlElement.Builder b = XmlElement.builder(name);
+      b.attr(countAttr, Integer.toUnsignedString(v.count().orElse(v.items().size())));
+      for (C c : v.items()) b.child(codec.write(c));
+      return b.build();
+    }
+
+    @Override public void unmodeled(Counted<C> v, String path, List<String> out) {
+      for (C c : v.items()) codec.unmodeled(c, path + "/" + item, out);
     }
   }
 
