@@ -88,6 +88,15 @@ class DomainCapabilitiesTest {
       "  <domain>kvm</domain>",
       "  <machine>pc-q35-9.0</machine>",
       "  <arch>x86_64</arch>",
+      "  <cpu>",
+      "    <mode name='custom' supported='yes'>",
+      "      <model usable='no' vendor='Intel' canonical='Haswell-v1'>Haswell</model>",
+      "      <blockers model='Haswell'>",
+      "        <feature name='hle'/>",
+      "        <feature name='rtm'/>",
+      "      </blockers>",
+      "    </mode>",
+      "  </cpu>",
       "  <devices>",
       "    <crypto supported='yes'>",
       "      <enum name='model'>",
@@ -101,6 +110,22 @@ class DomainCapabilitiesTest {
       "        <value>lkcf</value>",
       "      </enum>",
       "    </crypto>",
+      "    <interface supported='yes'>",
+      "      <enum name='backendType'>",
+      "        <value>default</value>",
+      "        <value>passt</value>",
+      "      </enum>",
+      "    </interface>",
+      "    <panic supported='yes'>",
+      "      <enum name='model'>",
+      "        <value>isa</value>",
+      "      </enum>",
+      "    </panic>",
+      "    <console supported='yes'>",
+      "      <enum name='type'>",
+      "        <value>pty</value>",
+      "      </enum>",
+      "    </console>",
       "  </devices>",
       "  <features>",
       "    <gic supported='yes'>",
@@ -111,6 +136,12 @@ class DomainCapabilitiesTest {
       "    </gic>",
       "    <async-teardown supported='yes'/>",
       "    <s390-pv supported='no'/>",
+      "    <launchSecurity supported='yes'>",
+      "      <enum name='sectype'>",
+      "        <value>sev</value>",
+      "      </enum>",
+      "    </launchSecurity>",
+      "    <ps2 supported='yes'/>",
       "  </features>",
       "</domainCapabilities>",
       "");
@@ -125,6 +156,15 @@ class DomainCapabilitiesTest {
     assertThat(dc.features().asyncTeardown().orElseThrow().isSupported()).isTrue();
     assertThat(dc.features().s390Pv().orElseThrow().isSupported()).isFalse();
     assertThat(dc.features().gic().orElseThrow().offers("version", "2")).isTrue();
+    assertThat(dc.features().launchSecurity().orElseThrow().enumValues("sectype")).containsExactly("sev");
+    assertThat(dc.features().ps2().orElseThrow().isSupported()).isTrue();
+    assertThat(dc.devices().enumValues("interface", "backendType")).contains("passt");
+    assertThat(dc.devices().panic().orElseThrow().offers("model", "isa")).isTrue();
+    assertThat(dc.devices().enumValues("console", "type")).containsExactly("pty");
+    DomCapsCpuMode custom = dc.cpu().orElseThrow().custom().orElseThrow();
+    assertThat(custom.model().orElseThrow().canonical()).hasValue("Haswell-v1");
+    assertThat(custom.blockersOf("Haswell")).containsExactly("hle", "rtm");
+    assertThat(custom.blockersOf("Broadwell")).isEmpty();
   }
 
   @Test
@@ -158,13 +198,13 @@ class DomainCapabilitiesTest {
   @Test
   void whatIsNotTypedIsKeptVerbatimAndListed() {
     String xml = "<domainCapabilities>\n  <path>/bin/x</path>\n  <domain>kvm</domain>\n  <arch>x86_64</arch>\n"
-        + "  <cpu>\n    <mode name='custom' supported='yes'>\n      <blockers model='Haswell'>\n        <feature name='hle'/>\n      </blockers>\n    </mode>\n  </cpu>\n"
-        + "  <devices>\n    <panic supported='yes'/>\n  </devices>\n  <features>\n    <tdx supported='no'/>\n  </features>\n</domainCapabilities>\n";
+        + "  <cpu>\n    <mode name='custom' supported='yes'>\n      <blockers model='Haswell' reason='x'>\n        <feature name='hle'/>\n      </blockers>\n    </mode>\n  </cpu>\n"
+        + "  <devices>\n    <watchdog supported='yes'/>\n  </devices>\n  <features>\n    <tdx supported='no'/>\n  </features>\n</domainCapabilities>\n";
 
     DomainCapabilities dc = DomainCapabilities.fromXml(xml);
 
-    assertThat(dc.unmodeledPaths()).containsExactlyInAnyOrder("domainCapabilities/cpu/mode/blockers",
-        "domainCapabilities/devices/panic", "domainCapabilities/features/tdx");
+    assertThat(dc.unmodeledPaths()).containsExactlyInAnyOrder("domainCapabilities/cpu/mode/blockers/@reason",
+        "domainCapabilities/devices/watchdog", "domainCapabilities/features/tdx");
     assertThat(XmlSame.diff(xml, dc.toXml())).isNull();
   }
 

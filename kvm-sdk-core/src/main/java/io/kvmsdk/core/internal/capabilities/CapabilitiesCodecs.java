@@ -268,12 +268,18 @@ public final class CapabilitiesCodecs {
         .attr("usable", DomCapsCpuModel::usable, DomCapsCpuModel.Builder::usable)
         .attr("deprecated", ValueType.YES_NO, DomCapsCpuModel::deprecated, DomCapsCpuModel.Builder::deprecated)
         .attr("vendor", DomCapsCpuModel::vendor, DomCapsCpuModel.Builder::vendor)
+        .attr("canonical", DomCapsCpuModel::canonical, DomCapsCpuModel.Builder::canonical)
         .text(get(DomCapsCpuModel::name), set(DomCapsCpuModel.Builder::name));
 
   public static final ElementCodec<DomCapsCpuFeature, DomCapsCpuFeature.Builder> CPU_FEATURE =
       ElementCodec.of("feature", DomCapsCpuFeature.Builder::new, DomCapsCpuFeature.Builder::build, DomCapsCpuFeature::unmodeled, DomCapsCpuFeature.Builder::unmodeled)
         .attr("policy", DomCapsCpuFeature::policy, DomCapsCpuFeature.Builder::policy)
         .attr("name", DomCapsCpuFeature::name, DomCapsCpuFeature.Builder::name);
+
+  public static final ElementCodec<DomCapsCpuBlockers, DomCapsCpuBlockers.Builder> CPU_BLOCKERS =
+      ElementCodec.of("blockers", DomCapsCpuBlockers.Builder::new, DomCapsCpuBlockers.Builder::build, DomCapsCpuBlockers::unmodeled, DomCapsCpuBlockers.Builder::unmodeled)
+        .attr("model", get(DomCapsCpuBlockers::model), set(DomCapsCpuBlockers.Builder::model))
+        .list("feature", new NameCodec("feature"), DomCapsCpuBlockers::features, DomCapsCpuBlockers.Builder::features);
 
   public static final ElementCodec<DomCapsCpuMode, DomCapsCpuMode.Builder> CPU_MODE =
       ElementCodec.of("mode", DomCapsCpuMode.Builder::new, DomCapsCpuMode.Builder::build, DomCapsCpuMode::unmodeled, DomCapsCpuMode.Builder::unmodeled)
@@ -282,7 +288,8 @@ public final class CapabilitiesCodecs {
         .list("enum", ENUM, DomCapsCpuMode::enums, DomCapsCpuMode.Builder::enums)
         .list("model", CPU_MODEL, DomCapsCpuMode::models, DomCapsCpuMode.Builder::models)
         .textChild("vendor", DomCapsCpuMode::vendor, DomCapsCpuMode.Builder::vendor)
-        .list("feature", CPU_FEATURE, DomCapsCpuMode::features, DomCapsCpuMode.Builder::features);
+        .list("feature", CPU_FEATURE, DomCapsCpuMode::features, DomCapsCpuMode.Builder::features)
+        .list("blockers", CPU_BLOCKERS, DomCapsCpuMode::blockers, DomCapsCpuMode.Builder::blockers);
 
   public static final ElementCodec<DomCapsCpu, DomCapsCpu.Builder> CPU =
       ElementCodec.of("cpu", DomCapsCpu.Builder::new, DomCapsCpu.Builder::build, DomCapsCpu::unmodeled, DomCapsCpu.Builder::unmodeled)
@@ -299,7 +306,10 @@ public final class CapabilitiesCodecs {
         .child("tpm", support("tpm"), DomCapsDevices::tpm, DomCapsDevices.Builder::tpm)
         .child("redirdev", support("redirdev"), DomCapsDevices::redirdev, DomCapsDevices.Builder::redirdev)
         .child("channel", support("channel"), DomCapsDevices::channel, DomCapsDevices.Builder::channel)
-        .child("crypto", support("crypto"), DomCapsDevices::crypto, DomCapsDevices.Builder::crypto);
+        .child("crypto", support("crypto"), DomCapsDevices::crypto, DomCapsDevices.Builder::crypto)
+        .child("interface", support("interface"), DomCapsDevices::interfaceDevice, DomCapsDevices.Builder::interfaceDevice)
+        .child("panic", support("panic"), DomCapsDevices::panic, DomCapsDevices.Builder::panic)
+        .child("console", support("console"), DomCapsDevices::console, DomCapsDevices.Builder::console);
 
   public static final ElementCodec<DomCapsSev, DomCapsSev.Builder> SEV =
       ElementCodec.of("sev", DomCapsSev.Builder::new, DomCapsSev.Builder::build, DomCapsSev::unmodeled, DomCapsSev.Builder::unmodeled)
@@ -335,7 +345,9 @@ public final class CapabilitiesCodecs {
         .child("s390-pv", support("s390-pv"), DomCapsFeatures::s390Pv, DomCapsFeatures.Builder::s390Pv)
         .child("sev", SEV, DomCapsFeatures::sev, DomCapsFeatures.Builder::sev)
         .child("sgx", SGX, DomCapsFeatures::sgx, DomCapsFeatures.Builder::sgx)
-        .child("hyperv", support("hyperv"), DomCapsFeatures::hyperv, DomCapsFeatures.Builder::hyperv);
+        .child("hyperv", support("hyperv"), DomCapsFeatures::hyperv, DomCapsFeatures.Builder::hyperv)
+        .child("launchSecurity", support("launchSecurity"), DomCapsFeatures::launchSecurity, DomCapsFeatures.Builder::launchSecurity)
+        .child("ps2", support("ps2"), DomCapsFeatures::ps2, DomCapsFeatures.Builder::ps2);
 
   public static final ElementCodec<DomainCapabilities, DomainCapabilities.Builder> DOMAIN_CAPABILITIES =
       ElementCodec.of("domainCapabilities", DomainCapabilities.Builder::new, DomainCapabilities.Builder::build, DomainCapabilities::unmodeled, DomainCapabilities.Builder::unmodeled)
