@@ -21,7 +21,7 @@ public abstract class CapsCell {
 
   public abstract List<CapsCellCache> caches();
 
-  /** The {@code num} of {@code <cpus num='N'>}: how many CPUs the cell has (libvirt lists fewer, or none, when it cannot read their topology). */
+  /** The {@code num} of {@code <cpus num='N'>}: how many CPUs the cell has, kept as written even when it differs from the CPUs listed. */
   public abstract Optional<Integer> cpuCount();
 
   /** The CPUs listed in {@code <cpus>}. */
@@ -29,6 +29,11 @@ public abstract class CapsCell {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** The NUMA distance from this cell to cell {@code id}, if reported. */
+  public Optional<Integer> distanceTo(int id) {
+    return distances().stream().filter(d -> d.id() == id).findFirst().flatMap(CapsCellSibling::value);
+  }
 
   /** A cell built with CPUs but no count gets the number of CPUs as its count. */
   @Value.Check protected CapsCell normalize() {

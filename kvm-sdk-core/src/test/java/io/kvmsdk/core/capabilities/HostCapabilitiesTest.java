@@ -45,6 +45,8 @@ class HostCapabilitiesTest {
     assertThat(cell1.memory()).hasValue(Size.kib(16510060));
     assertThat(cell1.pages().get(0).count()).hasValue(4127515L);
     assertThat(cell1.distances()).extracting(CapsCellSibling::value).containsExactly(Optional.of(21), Optional.of(10));
+    assertThat(cell1.distanceTo(0)).hasValue(21);
+    assertThat(cell1.distanceTo(7)).isEmpty();
     assertThat(cell1.cpus()).hasSize(8);
     assertThat(cell1.cpus().get(0).socketId()).hasValue(1);
     assertThat(cell1.cpus().get(0).siblings()).hasValue("1");
