@@ -21,11 +21,25 @@ public abstract class CapsCell {
 
   public abstract List<CapsCellCache> caches();
 
-  /** {@code <cpus num='N'>}: the CPUs of this cell. */
+  /** The {@code num} of {@code <cpus num='N'>}: how many CPUs the cell has, kept as written even when it differs from the CPUs listed. */
+  public abstract Optional<Integer> cpuCount();
+
+  /** The CPUs listed in {@code <cpus>}. */
   public abstract List<CapsCellCpu> cpus();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** The NUMA distance from this cell to cell {@code id}, if reported. */
+  public Optional<Integer> distanceTo(int id) {
+    return distances().stream().filter(d -> d.id() == id).findFirst().flatMap(CapsCellSibling::value);
+  }
+
+  /** A cell built with CPUs but no count gets the number of CPUs as its count. */
+  @Value.Check protected CapsCell normalize() {
+    if (cpuCount().isEmpty() && !cpus().isEmpty()) return builder().from(this).cpuCount(cpus().size()).build();
+    return this;
+  }
 
   public static Builder builder() { return new Builder(); }
 

@@ -24,11 +24,19 @@ public abstract class DomCapsCpuMode implements DomCapsWithEnums {
 
   public abstract List<DomCapsCpuFeature> features();
 
+  /** Why custom models are not usable (reported by libvirt releases after 9.0). */
+  public abstract List<DomCapsCpuBlockers> blockers();
+
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
   /** The (first) model: for host-model, the CPU model a guest gets. */
   public Optional<DomCapsCpuModel> model() { return models().stream().findFirst(); }
+
+  /** The host features custom model {@code model} lacks; empty when none are reported. */
+  public List<String> blockersOf(String model) {
+    return blockers().stream().filter(x -> x.model().equals(model)).findFirst().map(DomCapsCpuBlockers::features).orElse(List.of());
+  }
 
   /** The models reported usable and not deprecated (for the custom mode). */
   public List<DomCapsCpuModel> usableModels() {

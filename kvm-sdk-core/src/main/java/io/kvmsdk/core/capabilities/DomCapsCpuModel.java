@@ -20,6 +20,9 @@ public abstract class DomCapsCpuModel {
 
   public abstract Optional<String> vendor();
 
+  /** The versioned model this name stands for (reported by libvirt releases after 9.0). */
+  public abstract Optional<String> canonical();
+
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 

@@ -29,6 +29,15 @@ public abstract class DomCapsDevices {
 
   public abstract Optional<DomCapsSupport> crypto();
 
+  /** {@code <interface>} (reported by libvirt releases after 9.0). */
+  public abstract Optional<DomCapsSupport> interfaceDevice();
+
+  /** Reported by libvirt releases after 9.0. */
+  public abstract Optional<DomCapsSupport> panic();
+
+  /** Reported by libvirt releases after 9.0. */
+  public abstract Optional<DomCapsSupport> console();
+
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
@@ -45,6 +54,9 @@ public abstract class DomCapsDevices {
       case "redirdev": return redirdev();
       case "channel": return channel();
       case "crypto": return crypto();
+      case "interface": return interfaceDevice();
+      case "panic": return panic();
+      case "console": return console();
       default: return Optional.empty();
     }
   }

@@ -32,6 +32,12 @@ public abstract class DomCapsFeatures {
   /** With a {@code features} enum of the Hyper-V enlightenments. */
   public abstract Optional<DomCapsSupport> hyperv();
 
+  /** With a {@code sectype} enum (reported by libvirt releases after 9.0). */
+  public abstract Optional<DomCapsSupport> launchSecurity();
+
+  /** Reported by libvirt releases after 9.0. */
+  public abstract Optional<DomCapsSupport> ps2();
+
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 

@@ -115,7 +115,9 @@ public final class CapabilitiesCodecs {
         .list("pages", PAGES, CapsCell::pages, CapsCell.Builder::pages)
         .child("distances", new WrappedList<>("distances", null, "sibling", CELL_SIBLING), nonEmpty(CapsCell::distances), setList(CapsCell.Builder::distances))
         .list("cache", CELL_CACHE, CapsCell::caches, CapsCell.Builder::caches)
-        .child("cpus", new WrappedList<>("cpus", "num", "cpu", CELL_CPU), nonEmpty(CapsCell::cpus), setList(CapsCell.Builder::cpus));
+        .child("cpus", new CountedList<>("cpus", "num", "cpu", CELL_CPU),
+            c -> c.cpuCount().isPresent() || !c.cpus().isEmpty() ? Optional.of(new Counted<>(c.cpuCount(), c.cpus())) : Optional.empty(),
+            (b, v) -> v.ifPresent(x -> b.cpuCount(x.count()).cpus(x.items())));
 
   public static final ElementCodec<CapsInterconnect, CapsInterconnect.Builder> LATENCY = interconnect("latency");
 
@@ -266,12 +268,18 @@ public final class CapabilitiesCodecs {
         .attr("usable", DomCapsCpuModel::usable, DomCapsCpuModel.Builder::usable)
         .attr("deprecated", ValueType.YES_NO, DomCapsCpuModel::deprecated, DomCapsCpuModel.Builder::deprecated)
         .attr("vendor", DomCapsCpuModel::vendor, DomCapsCpuModel.Builder::vendor)
+        .attr("canonical", DomCapsCpuModel::canonical, DomCapsCpuModel.Builder::canonical)
         .text(get(DomCapsCpuModel::name), set(DomCapsCpuModel.Builder::name));
 
   public static final ElementCodec<DomCapsCpuFeature, DomCapsCpuFeature.Builder> CPU_FEATURE =
       ElementCodec.of("feature", DomCapsCpuFeature.Builder::new, DomCapsCpuFeature.Builder::build, DomCapsCpuFeature::unmodeled, DomCapsCpuFeature.Builder::unmodeled)
         .attr("policy", DomCapsCpuFeature::policy, DomCapsCpuFeature.Builder::policy)
         .attr("name", DomCapsCpuFeature::name, DomCapsCpuFeature.Builder::name);
+
+  public static final ElementCodec<DomCapsCpuBlockers, DomCapsCpuBlockers.Builder> CPU_BLOCKERS =
+      ElementCodec.of("blockers", DomCapsCpuBlockers.Builder::new, DomCapsCpuBlockers.Builder::build, DomCapsCpuBlockers::unmodeled, DomCapsCpuBlockers.Builder::unmodeled)
+        .attr("model", get(DomCapsCpuBlockers::model), set(DomCapsCpuBlockers.Builder::model))
+        .list("feature", new NameCodec("feature"), DomCapsCpuBlockers::features, DomCapsCpuBlockers.Builder::features);
 
   public static final ElementCodec<DomCapsCpuMode, DomCapsCpuMode.Builder> CPU_MODE =
       ElementCodec.of("mode", DomCapsCpuMode.Builder::new, DomCapsCpuMode.Builder::build, DomCapsCpuMode::unmodeled, DomCapsCpuMode.Builder::unmodeled)
@@ -280,7 +288,8 @@ public final class CapabilitiesCodecs {
         .list("enum", ENUM, DomCapsCpuMode::enums, DomCapsCpuMode.Builder::enums)
         .list("model", CPU_MODEL, DomCapsCpuMode::models, DomCapsCpuMode.Builder::models)
         .textChild("vendor", DomCapsCpuMode::vendor, DomCapsCpuMode.Builder::vendor)
-        .list("feature", CPU_FEATURE, DomCapsCpuMode::features, DomCapsCpuMode.Builder::features);
+        .list("feature", CPU_FEATURE, DomCapsCpuMode::features, DomCapsCpuMode.Builder::features)
+        .list("blockers", CPU_BLOCKERS, DomCapsCpuMode::blockers, DomCapsCpuMode.Builder::blockers);
 
   public static final ElementCodec<DomCapsCpu, DomCapsCpu.Builder> CPU =
       ElementCodec.of("cpu", DomCapsCpu.Builder::new, DomCapsCpu.Builder::build, DomCapsCpu::unmodeled, DomCapsCpu.Builder::unmodeled)
@@ -297,7 +306,10 @@ public final class CapabilitiesCodecs {
         .child("tpm", support("tpm"), DomCapsDevices::tpm, DomCapsDevices.Builder::tpm)
         .child("redirdev", support("redirdev"), DomCapsDevices::redirdev, DomCapsDevices.Builder::redirdev)
         .child("channel", support("channel"), DomCapsDevices::channel, DomCapsDevices.Builder::channel)
-        .child("crypto", support("crypto"), DomCapsDevices::crypto, DomCapsDevices.Builder::crypto);
+        .child("crypto", support("crypto"), DomCapsDevices::crypto, DomCapsDevices.Builder::crypto)
+        .child("interface", support("interface"), DomCapsDevices::interfaceDevice, DomCapsDevices.Builder::interfaceDevice)
+        .child("panic", support("panic"), DomCapsDevices::panic, DomCapsDevices.Builder::panic)
+        .child("console", support("console"), DomCapsDevices::console, DomCapsDevices.Builder::console);
 
   public static final ElementCodec<DomCapsSev, DomCapsSev.Builder> SEV =
       ElementCodec.of("sev", DomCapsSev.Builder::new, DomCapsSev.Builder::build, DomCapsSev::unmodeled, DomCapsSev.Builder::unmodeled)
@@ -333,7 +345,9 @@ public final class CapabilitiesCodecs {
         .child("s390-pv", support("s390-pv"), DomCapsFeatures::s390Pv, DomCapsFeatures.Builder::s390Pv)
         .child("sev", SEV, DomCapsFeatures::sev, DomCapsFeatures.Builder::sev)
         .child("sgx", SGX, DomCapsFeatures::sgx, DomCapsFeatures.Builder::sgx)
-        .child("hyperv", support("hyperv"), DomCapsFeatures::hyperv, DomCapsFeatures.Builder::hyperv);
+        .child("hyperv", support("hyperv"), DomCapsFeatures::hyperv, DomCapsFeatures.Builder::hyperv)
+        .child("launchSecurity", support("launchSecurity"), DomCapsFeatures::launchSecurity, DomCapsFeatures.Builder::launchSecurity)
+        .child("ps2", support("ps2"), DomCapsFeatures::ps2, DomCapsFeatures.Builder::ps2);
 
   public static final ElementCodec<DomainCapabilities, DomainCapabilities.Builder> DOMAIN_CAPABILITIES =
       ElementCodec.of("domainCapabilities", DomainCapabilities.Builder::new, DomainCapabilities.Builder::build, DomainCapabilities::unmodeled, DomainCapabilities.Builder::unmodeled)
@@ -464,6 +478,58 @@ public final class CapabilitiesCodecs {
 
     @Override public void unmodeled(List<C> v, String path, List<String> out) {
       for (C c : v) codec.unmodeled(c, path + "/" + item, out);
+    }
+  }
+
+  /** A wrapper's count attribute and items. */
+  record Counted<C>(Optional<Integer> count, List<C> items) {}
+
+  /**
+   * {@code <wrapper count='N'><item/>...</wrapper>} where the count is kept as written: libvirt
+   * writes {@code <cpus num='2'>} with no {@code <cpu>} when it cannot read the CPU topology.
+   * Without a count, the number of items is written. Declines when the wrapper carries anything else.
+   */
+  static final class CountedList<C> implements Codec<Counted<C>> {
+    final String name;
+    final String countAttr;
+    final String item;
+    final Codec<C> codec;
+
+    CountedList(String name, String countAttr, String item, Codec<C> codec) {
+      this.name = name;
+      this.countAttr = countAttr;
+      this.item = item;
+      this.codec = codec;
+    }
+
+    @Override public Counted<C> read(XmlElement e, XPath path) {
+      if (e.text() != null || e.attrCount() > 1 || (e.attrCount() == 1 && !e.attrName(0).equals(countAttr))) return null;
+      if (e.attrCount() == 0) return null; // written back with a count: keep verbatim instead
+      Optional<Integer> count;
+      try {
+        count = Optional.of(ValueType.UINT.parse(e.attrValue(0)));
+      } catch (IllegalArgumentException x) {
+        throw new InvalidSpecException(path.attr(countAttr), x.getMessage(), x);
+      }
+      List<C> out = new ArrayList<>(e.children().size());
+      for (XmlElement c : e.children()) {
+        if (!c.name().equals(item)) return null;
+        C v = codec.read(c, path.child(item, out.size() + 1));
+        if (v == null) return null;
+        out.add(v);
+      }
+      return new Counted<>(count, out);
+    }
+
+    @Override public XmlElement write(Counted<C> v) {
+      XmlElement.Builder b = XmlElement.builder(name);
+      b.attr(countAttr, Integer.toUnsignedString(v.count().orElse(v.items().size())));
+      for (C c : v.items()) b.child(codec.write(c));
+      return b.build();
+    }
+
+    @Override public void unmodeled(Counted<C> v, String path, List<String> out) {
+      for (C c : v.items()) codec.unmodeled(c, path + "/" + item, out);
     }
   }
 
