@@ -49,6 +49,9 @@ public abstract class DeviceAddress {
   /** The device number on a USB bus ({@code <address type='usb' bus='1' device='2'/>}). */
   public abstract Optional<String> device();
 
+  /** The s390 zPCI extension of a PCI address: {@code <zpci uid='0x0019' fid='0x0000001f'/>}. */
+  public abstract Optional<DeviceAddressZpci> zpci();
+
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
   /** A PCI address, written the way libvirt writes it. */

@@ -54,6 +54,9 @@ public abstract class DomainSpec {
   /** Maximum memory allocation at boot ({@code <memory>}). */
   public abstract Optional<Size> memory();
 
+  /** Whether guest memory is included in core dumps ({@code <memory dumpCore='on|off'>}). */
+  public abstract Optional<Boolean> memoryDumpCore();
+
   /** Actual allocation ({@code <currentMemory>}); at most {@link #memory()}. */
   public abstract Optional<Size> currentMemory();
 

@@ -23,6 +23,11 @@ public final class DomainCodecs {
   /** The namespace libvirt uses for {@code <qemu:commandline>} and friends. */
   public static final String QEMU_NS = "http://libvirt.org/schemas/domain/qemu/1.0";
 
+  static final ElementCodec<DeviceAddressZpci, DeviceAddressZpci.Builder> ZPCI =
+      ElementCodec.of("zpci", DeviceAddressZpci.Builder::new, DeviceAddressZpci.Builder::build, DeviceAddressZpci::unmodeled, DeviceAddressZpci.Builder::unmodeled)
+        .attr("uid", DeviceAddressZpci::uid, DeviceAddressZpci.Builder::uid)
+        .attr("fid", DeviceAddressZpci::fid, DeviceAddressZpci.Builder::fid);
+
   public static final ElementCodec<DeviceAddress, DeviceAddress.Builder> ADDRESS =
       ElementCodec.of("address", DeviceAddress.Builder::new, DeviceAddress.Builder::build, DeviceAddress::unmodeled, DeviceAddress.Builder::unmodeled)
         .attr("type", DeviceAddress::type, DeviceAddress.Builder::type)
@@ -42,7 +47,8 @@ public final class DomainCodecs {
         .attr("iobase", DeviceAddress::iobase, DeviceAddress.Builder::iobase)
         .attr("irq", DeviceAddress::irq, DeviceAddress.Builder::irq)
         .attr("base", DeviceAddress::base, DeviceAddress.Builder::base)
-        .attr("device", DeviceAddress::device, DeviceAddress.Builder::device);
+        .attr("device", DeviceAddress::device, DeviceAddress.Builder::device)
+        .child("zpci", ZPCI, DeviceAddress::zpci, DeviceAddress.Builder::zpci);
 
   public static final ElementCodec<Devices, Devices.Builder> DEVICES =
       ElementCodec.of("devices", Devices.Builder::new, Devices.Builder::build, Devices::unmodeled, Devices.Builder::unmodeled)
@@ -78,6 +84,41 @@ public final class DomainCodecs {
         .list("crypto", CharDeviceCodecs.CRYPTO, Devices::cryptos, Devices.Builder::cryptos)
         .list("nvram", StorageDeviceCodecs.NVRAM_DEVICE, Devices::nvrams, Devices.Builder::nvrams);;
 
+  /** {@code <memory dumpCore='on' unit='KiB'>N</memory>}: the size plus the dumpCore switch. */
+  record MemoryElement(Size size, Boolean dumpCore) {}
+
+  static final Codec<MemoryElement> MEMORY = new Codec<>() {
+    private final SizeCodec size = SizeCodec.memory("memory");
+
+    @Override public MemoryElement read(XmlElement e, XPath path) {
+      String dc = e.attr("dumpCore");
+      XmlElement plain = e;
+      if (dc != null) {
+        XmlElement.Builder b = XmlElement.builder("memory").text(e.text());
+        for (int i = 0; i < e.attrCount(); i++) if (!e.attrName(i).equals("dumpCore")) b.attr(e.attrName(i), e.attrValue(i));
+        for (XmlElement c : e.children()) b.child(c);
+        plain = b.build();
+      }
+      Size s = size.read(plain, path);
+      if (s == null) return null;
+      Boolean on;
+      try {
+        on = dc == null ? null : ValueType.ON_OFF.parse(dc);
+      } catch (IllegalArgumentException x) {
+        throw new InvalidSpecException(path.attr("dumpCore"), x.getMessage(), x);
+      }
+      return new MemoryElement(s, on);
+    }
+
+    @Override public XmlElement write(MemoryElement m) {
+      XmlElement e = size.write(m.size());
+      if (m.dumpCore() == null) return e;
+      XmlElement.Builder b = XmlElement.builder("memory").attr("dumpCore", ValueType.ON_OFF.format(m.dumpCore()));
+      for (int i = 0; i < e.attrCount(); i++) b.attr(e.attrName(i), e.attrValue(i));
+      return b.text(e.text()).build();
+    }
+  };
+
   /** An empty {@code <devices/>} carries nothing and is not written. */
   private static final Devices NO_DEVICES = Devices.none();
 
@@ -93,7 +134,8 @@ public final class DomainCodecs {
         .textChild("description", DomainSpec::description, DomainSpec.Builder::description)
         .child("metadata", new RawCodec("metadata"), DomainSpec::metadata, DomainSpec.Builder::metadata)
         .child("maxMemory", GuestCodecs.MAX_MEMORY, DomainSpec::maxMemory, DomainSpec.Builder::maxMemory)
-        .child("memory", SizeCodec.memory("memory"), DomainSpec::memory, DomainSpec.Builder::memory)
+        .child("memory", MEMORY, d -> d.memory().map(m -> new MemoryElement(m, d.memoryDumpCore().orElse(null))),
+            (b, v) -> b.memory(v.get().size()).memoryDumpCore(java.util.Optional.ofNullable(v.get().dumpCore())))
         .child("currentMemory", SizeCodec.memory("currentMemory"), DomainSpec::currentMemory, DomainSpec.Builder::currentMemory)
         .child("blkiotune", GuestCodecs.BLKIO_TUNE, DomainSpec::blkiotune, DomainSpec.Builder::blkiotune)
         .child("memtune", GuestCodecs.MEM_TUNE, DomainSpec::memtune, DomainSpec.Builder::memtune)
