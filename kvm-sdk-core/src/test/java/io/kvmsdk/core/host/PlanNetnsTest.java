@@ -112,9 +112,8 @@ class PlanNetnsTest {
     // step 1 is already done (skipped, so never undone); steps 2 and 3 are applied, step 4 fails
     Plan plan = Plan.of(bridge("br0"), bridge("br1"), vethInto("veth2", "veth3", "br1"), enslave);
     List<String> seen = new ArrayList<>();
-    PlanFailedException e = catchThrowableOfType(
-        () -> plan.apply(runner, ApplyOptions.builder().listener(ev -> seen.add(ev.type() + " " + ev.stepNumber())).build()),
-        PlanFailedException.class);
+    ApplyOptions recordEvents = ApplyOptions.builder().listener(ev -> seen.add(ev.type() + " " + ev.stepNumber())).build();
+    PlanFailedException e = catchThrowableOfType(PlanFailedException.class, () -> plan.apply(runner, recordEvents));
 
     assertThat(e).isNotNull();
     assertThat(e.host()).isEqualTo("localhost");
@@ -153,7 +152,7 @@ class PlanNetnsTest {
         .change(ip("link", "set", "br5", "master", "nobr"))
         .undo(ip("link", "del", "br5"))
         .build();
-    PlanFailedException e = catchThrowableOfType(() -> Plan.of(half).apply(runner), PlanFailedException.class);
+    PlanFailedException e = catchThrowableOfType(PlanFailedException.class, () -> Plan.of(half).apply(runner));
     assertThat(e.failedStep().note()).contains("failed after 1 of 2 change commands");
     assertThat(e.rolledBack()).extracting(StepRef::number).containsExactly(1);
     assertThat(links().keySet()).isEqualTo(before.keySet());
@@ -168,7 +167,7 @@ class PlanNetnsTest {
         .build();
     Step noUndo = Step.builder("create bridge br7 (no undo)").change(ip("link", "add", "br7", "type", "bridge")).build();
     Plan plan = Plan.of(badUndo, noUndo, bridge("br8"), Step.of("fail", ip("link", "set", "br8", "master", "nobr")));
-    PlanFailedException e = catchThrowableOfType(() -> plan.apply(runner), PlanFailedException.class);
+    PlanFailedException e = catchThrowableOfType(PlanFailedException.class, () -> plan.apply(runner));
 
     assertThat(e.rolledBack()).extracting(StepRef::number).containsExactly(3);
     assertThat(e.notRolledBack()).extracting(StepRef::number).containsExactly(2, 1);
@@ -182,8 +181,8 @@ class PlanNetnsTest {
   @Test
   void withoutRollbackTheAppliedStepsStayAndAreReported() throws Exception {
     Plan plan = Plan.of(bridge("br9"), Step.of("fail", ip("link", "set", "br9", "master", "nobr")));
-    PlanFailedException e = catchThrowableOfType(
-        () -> plan.apply(runner, ApplyOptions.builder().rollback(false).build()), PlanFailedException.class);
+    ApplyOptions noRollback = ApplyOptions.builder().rollback(false).build();
+    PlanFailedException e = catchThrowableOfType(PlanFailedException.class, () -> plan.apply(runner, noRollback));
     assertThat(e.rolledBack()).isEmpty();
     assertThat(e.notRolledBack()).extracting(StepRef::note).containsExactly("rollback disabled");
     assertThat(links()).containsKey("br9");

@@ -1,10 +1,12 @@
 package io.kvmsdk.core.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.kvmsdk.core.CommandFailedException;
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.KvmTimeoutException;
 import io.kvmsdk.core.PlanFailedException;
 import java.io.PrintWriter;
@@ -74,6 +76,18 @@ class PlanSecretsTest {
   }
 
   @Test
+  void namedSecretsBecomeTheScriptsVariablesAndMustNotClash() {
+    HostCommand a = HostCommand.builder().arg("login").secretArg("CHAP_PASSWORD", SECRET).build();
+    String script = Plan.of(Step.of("one", a), Step.of("two", a)).toScript();
+    assertThat(script).contains("#   CHAP_PASSWORD (first used by step 1)", "login \"${CHAP_PASSWORD}\"");
+    assertClean(script);
+    HostCommand b = HostCommand.builder().arg("login").secretArg("CHAP_PASSWORD", "another").build();
+    Plan clash = Plan.of(Step.of("one", a), Step.of("two", b));
+    assertThatThrownBy(clash::toScript).isInstanceOf(InvalidSpecException.class)
+        .hasMessage("secret CHAP_PASSWORD: the same secret name is used for two different values (steps 1 and 2)");
+  }
+
+  @Test
   void failedCommandsMaskSecretsEvenWhenTheToolEchoesThem() {
     CommandResult r = runner.run(echoesSecretAndFails());
     assertThat(r.stderr()).contains(SECRET);
@@ -96,7 +110,7 @@ class PlanSecretsTest {
   void timeoutsMaskSecrets() {
     HostCommand slow = HostCommand.builder().args("sh", "-c", "sleep 30", "sh").secretArg(SECRET)
         .timeout(Duration.ofMillis(300)).build();
-    KvmTimeoutException e = catchThrowableOfType(() -> runner.run(slow), KvmTimeoutException.class);
+    KvmTimeoutException e = catchThrowableOfType(KvmTimeoutException.class, () -> runner.run(slow));
     assertThat(e.getMessage()).contains("****");
     assertClean(stackTrace(e));
   }
