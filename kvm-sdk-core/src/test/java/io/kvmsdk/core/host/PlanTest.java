@@ -129,6 +129,15 @@ class PlanTest {
   }
 
   @Test
+  void aThrowingListenerDoesNotStopThePlan() throws Exception {
+    LocalCommandRunner runner = LocalCommandRunner.builder().workingDirectory(dir).build();
+    Plan plan = Plan.of(Step.of("create a", HostCommand.of("touch", "a")), Step.of("create b", HostCommand.of("touch", "b")));
+    PlanResult r = plan.apply(runner, ApplyOptions.builder().listener(e -> { throw new IllegalStateException("boom"); }).build());
+    assertThat(r.steps(StepStatus.APPLIED)).hasSize(2);
+    assertThat(dir.resolve("b")).exists();
+  }
+
+  @Test
   void aFailingCheckThatCannotStartFailsTheStep() {
     Plan plan = Plan.of(Step.builder("checked by a missing tool").check(HostCommand.of("kvmsdk-no-such-tool"))
         .change(HostCommand.of("true")).build());
