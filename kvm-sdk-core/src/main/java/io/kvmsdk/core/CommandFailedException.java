@@ -1,5 +1,6 @@
 package io.kvmsdk.core;
 
+import io.kvmsdk.core.host.ShellQuote;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ public class CommandFailedException extends KvmException {
   }
 
   private static String message(String host, List<String> argv, int exitCode, String stderrTail) {
-    String cmd = String.join(" ", argv);
+    String cmd = ShellQuote.join(argv);
     String tail = stderrTail == null || stderrTail.isBlank() ? "" : ": " + stderrTail.strip();
     if (exitCode == NOT_STARTED) return "command `" + cmd + "` could not be started on " + host + tail;
     return "command `" + cmd + "` failed on " + host + " with exit code " + exitCode + tail;

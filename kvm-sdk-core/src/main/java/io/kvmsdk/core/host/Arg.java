@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public final class Arg {
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   static final String MASK = "****";
+  private static final Pattern SAFE_PREFIX = Pattern.compile("[A-Za-z0-9_@%+:,./=-]*");
 
   private final String prefix;      // public part (the whole value when not secret)
   private final String secret;      // null when not secret
@@ -94,7 +95,8 @@ public final class Arg {
   String maskedQuoted() {
     if (secret == null) return ShellQuote.quote(prefix);
     if (shown != null) return shown;
-    return (prefix.isEmpty() ? "" : ShellQuote.quote(prefix)) + MASK;
+    // display only (scripts never print a mask): NAME= after env needs no quotes to be read right
+    return (SAFE_PREFIX.matcher(prefix).matches() ? prefix : ShellQuote.quote(prefix)) + MASK;
   }
 
   @Override public boolean equals(Object o) {

@@ -125,8 +125,9 @@ public final class LocalCommandRunner implements CommandRunner {
       LOG.debug("timed out after {} on {}, process tree killed: {}", timeout, host, shown);
       throw new KvmTimeoutException("command `" + shown + "` on " + host, timeout);
     }
-    awaitQuietly(outReader);
-    awaitQuietly(errReader);
+    long drainUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_GRACE_MS);
+    awaitQuietly(outReader, drainUntil);
+    awaitQuietly(errReader, drainUntil);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     CommandResult r = new CommandResult(shown, host, p.exitValue(), out.bytes(), err.bytes(),
         out.truncated(), err.truncated(), took);
@@ -174,9 +175,9 @@ public final class LocalCommandRunner implements CommandRunner {
     }
   }
 
-  private static void awaitQuietly(Future<?> f) {
+  private static void awaitQuietly(Future<?> f, long untilNanos) {
     try {
-      f.get(DRAIN_GRACE_MS, TimeUnit.MILLISECONDS);
+      f.get(Math.max(0, untilNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException ignored) {

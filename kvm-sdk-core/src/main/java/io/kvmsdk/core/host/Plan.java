@@ -244,7 +244,13 @@ public final class Plan {
     private StepRef ref(int i, String note) { return new StepRef(i + 1, steps.get(i).description(), note); }
 
     private void emit(PlanEvent.Type type, int num, Step s, HostCommand c, KvmException e) {
-      options.listener().onEvent(new PlanEvent(type, host, num, n, s, Optional.ofNullable(c), Optional.ofNullable(e)));
+      PlanEvent event = new PlanEvent(type, host, num, n, s, Optional.ofNullable(c), Optional.ofNullable(e));
+      try {
+        options.listener().onEvent(event);
+      } catch (RuntimeException listenerError) {
+        // a broken listener must not leave the host half-applied: note it and carry on
+        log.warn("plan listener failed on {}: {}", event, listenerError.toString());
+      }
     }
   }
 

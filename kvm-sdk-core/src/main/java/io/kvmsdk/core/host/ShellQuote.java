@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
 public final class ShellQuote {
   private ShellQuote() {}
 
-  /** Characters that never need quoting (no {@code =}: {@code A=b} in command position is an assignment; no {@code ~}). */
-  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+:,./-]+");
+  /** Characters that never need quoting (no {@code ~}, which expands at the start of a word). */
+  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+:,./=-]+");
+  /** {@code NAME=...} in command position is a variable assignment, not a command: always quoted. */
+  private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
   /** Words the shell reads as syntax when they stand in command position. */
   private static final Set<String> RESERVED = Set.of("!", "{", "}", "[[", "]]", "case", "do", "done",
       "elif", "else", "esac", "fi", "for", "function", "if", "in", "select", "then", "time",
@@ -28,7 +30,10 @@ public final class ShellQuote {
    */
   public static String quote(String word) {
     if (word.indexOf('\0') >= 0) throw new IllegalArgumentException("a shell word cannot contain NUL");
-    if (!word.isEmpty() && SAFE.matcher(word).matches() && !RESERVED.contains(word)) return word;
+    if (!word.isEmpty() && SAFE.matcher(word).matches() && !RESERVED.contains(word)
+        && !ASSIGNMENT.matcher(word).matches()) {
+      return word;
+    }
     return "'" + word.replace("'", "'\\''") + "'";
   }
 
