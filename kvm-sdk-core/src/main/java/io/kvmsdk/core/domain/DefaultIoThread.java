@@ -4,10 +4,12 @@ import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** {@code <defaultiothread>}: the default event loop thread pool. */
+/** {@code <defaultiothread>}: the worker pool of the default event loop. */
 @Value.Immutable
 public abstract class DefaultIoThread {
+  /** The {@code thread_pool_min} attribute. */
   public abstract Optional<Integer> threadPoolMin();
+  /** The {@code thread_pool_max} attribute. */
   public abstract Optional<Integer> threadPoolMax();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
