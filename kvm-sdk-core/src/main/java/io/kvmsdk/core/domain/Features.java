@@ -8,12 +8,12 @@ import org.immutables.value.Value;
 /** {@code <features>}: hypervisor features (ACPI, APIC, Hyper-V enlightenments, KVM, SMM, ...). */
 @Value.Immutable
 public abstract class Features {
-  /** Whether the empty {@code <pae/>} marker is present. */
-  @Value.Default public boolean pae() { return false; }
   /** Whether the empty {@code <acpi/>} marker is present. */
   @Value.Default public boolean acpi() { return false; }
   /** The {@code <apic>} child. */
   public abstract Optional<FeaturesApic> apic();
+  /** Whether the empty {@code <pae/>} marker is present. */
+  @Value.Default public boolean pae() { return false; }
   /** The {@code <hap>} child. */
   public abstract Optional<FeaturesState> hap();
   /** Whether the empty {@code <viridian/>} marker is present. */
@@ -24,8 +24,6 @@ public abstract class Features {
   public abstract Optional<FeaturesHyperv> hyperv();
   /** The {@code <kvm>} child. */
   public abstract Optional<FeaturesKvm> kvm();
-  /** The {@code <xen>} child. */
-  public abstract Optional<FeaturesXen> xen();
   /** The {@code <pvspinlock>} child. */
   public abstract Optional<FeaturesState> pvspinlock();
   /** The {@code <capabilities>} child. */
@@ -52,6 +50,8 @@ public abstract class Features {
   public abstract Optional<String> msrs();
   /** The {@code <ccf-assist>} child. */
   public abstract Optional<FeaturesState> ccfAssist();
+  /** The {@code <xen>} child. */
+  public abstract Optional<FeaturesXen> xen();
   /** The {@code value} attribute of the {@code <cfpc>} child. */
   public abstract Optional<String> cfpc();
   /** The {@code value} attribute of the {@code <sbbc>} child. */

@@ -85,6 +85,15 @@ class GuestModelTest {
   }
 
   @Test
+  void containerCapabilities() {
+    Features f = Features.builder().capabilities(FeaturesCapabilities.builder().policy("default")
+        .mknod(FeaturesState.off()).sysAdmin(FeaturesState.on()).build()).build();
+    DomainSpec lxc = DomainSpec.builder().type("lxc").name("c1").memory(Size.mib(512)).os(Os.exe("/sbin/init")).features(f).build();
+    assertThat(lxc.toXml()).contains("<capabilities policy='default'>", "<sys_admin state='on'/>", "<mknod state='off'/>");
+    assertRoundTripsSchemaValid(lxc);
+  }
+
+  @Test
   void biosRebootTimeoutAndBootMenuTimeoutAreBounded() {
     assertThat(invalid(() -> OsBios.builder().rebootTimeout(70000).build()).field()).isEqualTo("@rebootTimeout");
     assertThat(OsBios.builder().rebootTimeout(-1).build().rebootTimeout()).contains(-1);
