@@ -41,6 +41,7 @@ public abstract class CpuNumaCell {
   public Optional<Size> memorySize() { return memory().map(m -> Size.of(m, unit().orElse("KiB"))); }
 
   @Value.Check protected void check() {
+    CpuSet.check("@cpus", cpus());
     if (unit().isPresent() && !Size.isUnit(unit().get())) {
       throw new InvalidSpecException("@unit", "must be a libvirt unit (KiB, MiB, GiB, ...), got '" + unit().get() + "'");
     }

@@ -60,6 +60,7 @@ public abstract class CpuTune {
   public CpuTune withVcpuPin(int vcpu, String cpuset) { return copy(b -> b.addVcpupin(CpuTuneVcpuPin.of(vcpu, cpuset))); }
 
   @Value.Check protected void check() {
+    CpuSet.check("emulatorpin/@cpuset", emulatorpin());
     period("period", period());
     period("global_period", globalPeriod());
     period("emulator_period", emulatorPeriod());

@@ -22,6 +22,10 @@ public abstract class CpuTuneCacheTune {
 
   public static Builder builder() { return new Builder(); }
 
+  @Value.Check protected void check() {
+    CpuSet.check("@vcpus", vcpus());
+  }
+
   /** Derives a changed copy. */
   public CpuTuneCacheTune copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);

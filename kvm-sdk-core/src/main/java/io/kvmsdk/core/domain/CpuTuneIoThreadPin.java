@@ -20,6 +20,10 @@ public abstract class CpuTuneIoThreadPin {
   /** I/O thread {@code iothread} pinned to host CPUs {@code cpuset}. */
   public static CpuTuneIoThreadPin of(int iothread, String cpuset) { return builder().iothread(iothread).cpuset(cpuset).build(); }
 
+  @Value.Check protected void check() {
+    CpuSet.check("@cpuset", cpuset());
+  }
+
   /** Derives a changed copy. */
   public CpuTuneIoThreadPin copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);

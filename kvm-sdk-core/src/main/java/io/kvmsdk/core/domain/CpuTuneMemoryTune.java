@@ -20,6 +20,10 @@ public abstract class CpuTuneMemoryTune {
 
   public static Builder builder() { return new Builder(); }
 
+  @Value.Check protected void check() {
+    CpuSet.check("@vcpus", vcpus());
+  }
+
   /** Derives a changed copy. */
   public CpuTuneMemoryTune copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);

@@ -17,6 +17,10 @@ public abstract class CpuTuneMonitor {
 
   public static Builder builder() { return new Builder(); }
 
+  @Value.Check protected void check() {
+    CpuSet.check("@vcpus", vcpus());
+  }
+
   /** Derives a changed copy. */
   public CpuTuneMonitor copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);

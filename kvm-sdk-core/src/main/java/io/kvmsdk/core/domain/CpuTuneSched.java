@@ -25,6 +25,8 @@ public abstract class CpuTuneSched {
   static final java.util.Set<String> SCHEDULERS = java.util.Set.of("batch", "idle", "fifo", "rr");
 
   @Value.Check protected void check() {
+    CpuSet.check("@vcpus", vcpus());
+    CpuSet.check("@iothreads", iothreads());
     if (scheduler().isPresent() && !SCHEDULERS.contains(scheduler().get())) {
       throw new InvalidSpecException("@scheduler", "must be one of batch, idle, fifo, rr, got '" + scheduler().get() + "'");
     }

@@ -20,6 +20,10 @@ public abstract class CpuTuneVcpuPin {
   /** vCPU {@code vcpu} pinned to host CPUs {@code cpuset} (such as {@code 1-4,^2}). */
   public static CpuTuneVcpuPin of(int vcpu, String cpuset) { return builder().vcpu(vcpu).cpuset(cpuset).build(); }
 
+  @Value.Check protected void check() {
+    CpuSet.check("@cpuset", cpuset());
+  }
+
   /** Derives a changed copy. */
   public CpuTuneVcpuPin copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);

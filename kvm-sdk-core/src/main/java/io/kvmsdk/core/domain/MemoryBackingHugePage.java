@@ -31,6 +31,7 @@ public abstract class MemoryBackingHugePage {
   public Optional<Size> pageSize() { return size().map(s -> Size.of(s, unit().orElse("KiB"))); }
 
   @Value.Check protected void check() {
+    CpuSet.check("@nodeset", nodeset());
     if (size().isPresent() && size().get() == 0) throw new InvalidSpecException("@size", "must be positive, got 0");
     if (unit().isPresent() && !Size.isUnit(unit().get())) {
       throw new InvalidSpecException("@unit", "must be a libvirt unit (KiB, MiB, GiB, ...), got '" + unit().get() + "'");

@@ -19,7 +19,10 @@ public abstract class NumaTuneMemNode {
 
   public static Builder builder() { return new Builder(); }
 
-  @Value.Check protected void check() { NumaTune.checkMode("@mode", mode()); }
+  @Value.Check protected void check() {
+    CpuSet.check("@nodeset", nodeset());
+    NumaTune.checkMode("@mode", mode());
+  }
 
   /** Derives a changed copy. */
   public NumaTuneMemNode copy(java.util.function.Consumer<Builder> change) {

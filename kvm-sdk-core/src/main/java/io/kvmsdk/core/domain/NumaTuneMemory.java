@@ -19,6 +19,10 @@ public abstract class NumaTuneMemory {
 
   public static Builder builder() { return new Builder(); }
 
+  @Value.Check protected void check() {
+    CpuSet.check("@nodeset", nodeset());
+  }
+
   /** Derives a changed copy. */
   public NumaTuneMemory copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);

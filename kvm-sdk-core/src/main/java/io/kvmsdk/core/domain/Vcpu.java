@@ -29,9 +29,7 @@ public abstract class Vcpu {
   public static Vcpu of(int max, int current) { return builder().count(max).current(current).build(); }
 
   @Value.Check protected void check() {
-    if (count().isPresent() && count().get() < 1) {
-      throw new InvalidSpecException("", "must be at least 1 vCPU, got " + Integer.toUnsignedString(count().get()));
-    }
+    CpuSet.check("@cpuset", cpuset());
     if (count().isPresent() && current().isPresent() && Integer.compareUnsigned(current().get(), count().get()) > 0) {
       throw new InvalidSpecException("@current", "must not exceed the maximum of " + count().get() + " vCPUs, got " + Integer.toUnsignedString(current().get()));
     }

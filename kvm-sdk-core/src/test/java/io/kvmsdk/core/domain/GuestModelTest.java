@@ -197,7 +197,23 @@ class GuestModelTest {
     assertThat(Vcpu.of(4, 2).current()).contains(2);
     InvalidSpecException e = invalid(() -> Vcpu.of(2, 4));
     assertThat(e.field()).isEqualTo("@current");
-    assertThat(invalid(() -> Vcpu.of(0)).rule()).contains("at least 1");
+    assertThatThrownBy(() -> guest().vcpu(Vcpu.of(0)).build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e2 -> assertThat(e2.field()).isEqualTo("domain/vcpu"));
+  }
+
+  @Test
+  void cpuListsFollowLibvirtsSyntax() {
+    assertThat(CpuSet.parse("0-3,^2,6").stream().toArray()).containsExactly(0, 1, 3, 6);
+    assertThat(CpuSet.isValid("1-4,^3,6")).isTrue();
+    assertThat(CpuSet.isValid("1-")).isFalse();
+    assertThat(CpuSet.isValid("")).isFalse();
+    InvalidSpecException e = invalid(() -> CpuTuneVcpuPin.of(0, "0,a"));
+    assertThat(e.field()).isEqualTo("@cpuset");
+    assertThat(e.rule()).contains("'0,a'");
+    assertThat(invalid(() -> NumaTune.strict("2-1")).field()).isEqualTo("@nodeset");
+    assertThat(invalid(() -> CpuTune.builder().emulatorpin("x").build()).field()).isEqualTo("emulatorpin/@cpuset");
+    assertThatThrownBy(() -> DomainSpec.fromXml("<domain type='kvm'><name>a</name><vcpu cpuset='1-2-3'>2</vcpu></domain>"))
+        .isInstanceOfSatisfying(InvalidSpecException.class, x -> assertThat(x.field()).isEqualTo("domain/vcpu/@cpuset"));
   }
 
   @Test
