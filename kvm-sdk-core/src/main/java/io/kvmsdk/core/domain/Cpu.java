@@ -60,6 +60,30 @@ public abstract class Cpu {
   /** A copy with {@code feature} added. */
   public Cpu withFeature(CpuFeature feature) { return copy(b -> b.addFeature(feature)); }
 
+  /**
+   * The rules that need the domain's maximum vCPU count (from {@code <vcpu>}): the topology must
+   * describe exactly that many vCPUs and NUMA cells may only hold existing vCPUs. For
+   * {@code DomainRules}; paths are absolute.
+   */
+  void checkVcpuCount(int maxVcpus) {
+    if (topology().isPresent() && topology().get().vcpus() != maxVcpus) {
+      CpuTopology t = topology().get();
+      throw new InvalidSpecException("domain/cpu/topology", "must describe exactly the " + maxVcpus + " vCPUs of <vcpu>, got "
+          + t.sockets().orElse(1) + " sockets x " + t.dies().orElse(1) + " dies x " + t.clusters().orElse(1) + " clusters x "
+          + t.cores().orElse(1) + " cores x " + t.threads().orElse(1) + " threads = " + t.vcpus());
+    }
+    if (numa().isPresent()) {
+      java.util.List<CpuNumaCell> cells = numa().get().cells();
+      for (int i = 0; i < cells.size(); i++) {
+        Optional<String> cpus = cells.get(i).cpus();
+        if (cpus.isPresent() && CpuSet.parse(cpus.get()).length() > maxVcpus) {
+          throw new InvalidSpecException("domain/cpu/numa/cell[" + (i + 1) + "]/@cpus",
+              "must name vCPUs below the vCPU count " + maxVcpus + ", got '" + cpus.get() + "'");
+        }
+      }
+    }
+  }
+
   @Value.Check protected void validate() {
     if (mode().isPresent() && !MODES.contains(mode().get())) {
       throw new InvalidSpecException("@mode", "must be one of custom, host-model, host-passthrough, maximum, got '" + mode().get() + "'");

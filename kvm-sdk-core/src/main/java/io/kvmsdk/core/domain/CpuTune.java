@@ -78,6 +78,27 @@ public abstract class CpuTune {
     }
   }
 
+  /**
+   * The rules that need the domain's maximum vCPU count (from {@code <vcpu>}): every pinned or
+   * scheduled vCPU must exist. For {@code DomainRules}; paths are absolute.
+   */
+  void checkVcpuCount(int maxVcpus) {
+    for (int i = 0; i < vcpupins().size(); i++) {
+      Optional<Integer> v = vcpupins().get(i).vcpu();
+      if (v.isPresent() && Integer.compareUnsigned(v.get(), maxVcpus) >= 0) {
+        throw new InvalidSpecException("domain/cputune/vcpupin[" + (i + 1) + "]/@vcpu",
+            "must be less than the vCPU count " + maxVcpus + ", got " + Integer.toUnsignedString(v.get()));
+      }
+    }
+    for (int i = 0; i < vcpuscheds().size(); i++) {
+      Optional<String> v = vcpuscheds().get(i).vcpus();
+      if (v.isPresent() && CpuSet.parse(v.get()).length() > maxVcpus) {
+        throw new InvalidSpecException("domain/cputune/vcpusched[" + (i + 1) + "]/@vcpus",
+            "must name vCPUs below the vCPU count " + maxVcpus + ", got '" + v.get() + "'");
+      }
+    }
+  }
+
   private static void period(String field, Optional<Long> v) {
     if (v.isPresent() && v.get() != 0 && (v.get() < 1000 || v.get() > 1000000)) {
       throw new InvalidSpecException(field, "must be between 1000 and 1000000 microseconds, got " + v.get());

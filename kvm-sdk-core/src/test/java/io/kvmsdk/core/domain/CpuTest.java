@@ -100,4 +100,18 @@ class CpuTest {
     assertThat(Cpu.maximum().mode()).contains("maximum");
     assertThat(Cpu.custom("EPYC").match()).contains("exact");
   }
+
+  @Test
+  void crossElementRulesForTheDomainCheckTheVcpuCount() {
+    Cpu ok = Cpu.hostPassthrough().withTopology(1, 2, 2);
+    ok.checkVcpuCount(4);
+    InvalidSpecException e = invalid(() -> ok.checkVcpuCount(6));
+    assertThat(e.field()).isEqualTo("domain/cpu/topology");
+    assertThat(e.rule()).contains("exactly the 6 vCPUs", "= 4");
+    Cpu numa = Cpu.hostModel().copy(b -> b.numa(CpuNuma.of(CpuNumaCell.of(0, "0-7", Size.gib(1)))));
+    assertThat(invalid(() -> numa.checkVcpuCount(4)).field()).isEqualTo("domain/cpu/numa/cell[1]/@cpus");
+    CpuTune pins = CpuTune.pinned(0, 1, 2);
+    pins.checkVcpuCount(3);
+    assertThat(invalid(() -> pins.checkVcpuCount(2)).field()).isEqualTo("domain/cputune/vcpupin[3]/@vcpu");
+  }
 }
