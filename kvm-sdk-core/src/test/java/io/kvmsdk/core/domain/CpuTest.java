@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.Size;
 import io.kvmsdk.core.testing.RelaxNg;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CpuTest {
@@ -103,15 +108,31 @@ class CpuTest {
 
   @Test
   void crossElementRulesForTheDomainCheckTheVcpuCount() {
-    Cpu ok = Cpu.hostPassthrough().withTopology(1, 2, 2);
-    ok.checkVcpuCount(4);
-    InvalidSpecException e = invalid(() -> ok.checkVcpuCount(6));
-    assertThat(e.field()).isEqualTo("domain/cpu/topology");
-    assertThat(e.rule()).contains("exactly the 6 vCPUs", "= 4");
+    Cpu.hostPassthrough().withTopology(1, 8, 1).checkVcpuCount(20); // as libvirt's fd-memory-numa-topology2.xml
     Cpu numa = Cpu.hostModel().copy(b -> b.numa(CpuNuma.of(CpuNumaCell.of(0, "0-7", Size.gib(1)))));
-    assertThat(invalid(() -> numa.checkVcpuCount(4)).field()).isEqualTo("domain/cpu/numa/cell[1]/@cpus");
+    numa.checkVcpuCount(8);
+    InvalidSpecException e = invalid(() -> numa.checkVcpuCount(4));
+    assertThat(e.field()).isEqualTo("domain/cpu/numa/cell[1]/@cpus");
+    assertThat(e.rule()).contains("below the vCPU count 4", "'0-7'");
     CpuTune pins = CpuTune.pinned(0, 1, 2);
     pins.checkVcpuCount(3);
     assertThat(invalid(() -> pins.checkVcpuCount(2)).field()).isEqualTo("domain/cputune/vcpupin[3]/@vcpu");
+  }
+
+  @Test
+  void libvirtsOwnCorpusPassesTheVcpuCountRules() throws IOException {
+    List<String> rejected = new ArrayList<>();
+    for (Path f : DomainCorpusTest.corpus("domain")) {
+      DomainSpec d = DomainSpec.fromXml(Files.readString(f));
+      if (d.vcpu().isEmpty() || d.vcpu().get().count().isEmpty()) continue;
+      int n = d.vcpu().get().count().get();
+      try {
+        d.cpu().ifPresent(c -> c.checkVcpuCount(n));
+        d.cputune().ifPresent(t -> t.checkVcpuCount(n));
+      } catch (InvalidSpecException e) {
+        rejected.add(f.getFileName() + ": " + e.getMessage());
+      }
+    }
+    assertThat(rejected).isEmpty();
   }
 }
