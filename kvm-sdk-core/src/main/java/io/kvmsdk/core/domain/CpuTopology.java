@@ -12,7 +12,7 @@ public abstract class CpuTopology {
   public abstract Optional<Integer> sockets();
   /** The {@code dies} attribute. */
   public abstract Optional<Integer> dies();
-  /** The {@code clusters} attribute. */
+  /** The {@code clusters} attribute (libvirt 10.1 and later). */
   public abstract Optional<Integer> clusters();
   /** The {@code cores} attribute. */
   public abstract Optional<Integer> cores();

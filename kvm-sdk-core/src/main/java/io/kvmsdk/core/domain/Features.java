@@ -60,7 +60,7 @@ public abstract class Features {
   public abstract Optional<String> ibs();
   /** The {@code <tcg>} child. */
   public abstract Optional<FeaturesTcg> tcg();
-  /** The {@code enabled} attribute of the {@code <async-teardown>} child. */
+  /** The {@code enabled} attribute of {@code <async-teardown>} (libvirt 9.6 and later). */
   public abstract Optional<Boolean> asyncTeardown();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */

@@ -68,6 +68,17 @@ public abstract class Os {
   /** A UEFI guest whose firmware image libvirt selects ({@code <os firmware='efi'>}). */
   public static Os uefi() { return builder().firmware("efi").type(OsType.hvm()).build(); }
 
+  /**
+   * A UEFI guest with Secure Boot and Microsoft keys enrolled, firmware chosen by libvirt. Needs
+   * {@code FeaturesSmm.on()} in the domain's features (and a q35 machine).
+   */
+  public static Os uefiSecureBoot() {
+    return builder().firmware("efi").type(OsType.hvm())
+        .firmwareInfo(OsFirmware.builder().addFeature(OsFirmwareFeature.of("secure-boot", true))
+            .addFeature(OsFirmwareFeature.of("enrolled-keys", true)).build())
+        .loader(OsLoader.builder().secure(true).build()).build();
+  }
+
   /** A UEFI guest booting a read-only pflash {@code loader} whose variables start from {@code nvramTemplate}. */
   public static Os uefi(String loader, String nvramTemplate) {
     return builder().type(OsType.hvm()).loader(OsLoader.pflash(loader)).nvram(OsNvram.fromTemplate(nvramTemplate)).build();

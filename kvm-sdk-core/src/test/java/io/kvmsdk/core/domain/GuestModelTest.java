@@ -65,6 +65,15 @@ class GuestModelTest {
   }
 
   @Test
+  void uefiSecureBootNeedsSmm() {
+    DomainSpec d = guest().os(Os.uefiSecureBoot().copy(b -> b.type(OsType.hvm("x86_64", "q35"))))
+        .features(Features.acpiApic().copy(f -> f.smm(FeaturesSmm.on()))).build();
+    assertThat(d.toXml()).contains("<feature enabled='yes' name='secure-boot'/>", "<loader secure='yes'/>", "<smm state='on'/>");
+    assertRoundTripsSchemaValid(d);
+    assertThat(invalid(() -> DefaultIoThread.of(8, 2)).field()).isEqualTo("@thread_pool_min");
+  }
+
+  @Test
   void firmwareAutoselectionWithFeatures() {
     Os os = Os.uefi().copy(b -> b.firmwareInfo(OsFirmware.builder()
         .addFeature(OsFirmwareFeature.of("secure-boot", true)).addFeature(OsFirmwareFeature.of("enrolled-keys", false)).build()));
