@@ -1,17 +1,34 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** {@code <blkiotune>}: block I/O weights. */
+/** {@code <blkiotune>}: block I/O weight of the guest, overall and per host device. */
 @Value.Immutable
 public abstract class BlkioTune {
+  /** The {@code <weight>} child. */
+  public abstract Optional<Integer> weight();
+  /** The {@code <device>} children, in order. */
+  public abstract List<BlkioTuneDevice> devices();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
   public static Builder builder() { return new Builder(); }
+
+  /** An overall I/O {@code weight} (10 to 1000). */
+  public static BlkioTune ofWeight(int weight) { return builder().weight(weight).build(); }
+
+  @Value.Check protected void check() { checkWeight("weight", weight()); }
+
+  static void checkWeight(String field, Optional<Integer> weight) {
+    if (weight.isPresent() && weight.get() != 0 && (weight.get() < 10 || weight.get() > 1000)) {
+      throw new InvalidSpecException(field, "must be between 10 and 1000, got " + Integer.toUnsignedString(weight.get()));
+    }
+  }
 
   /** Derives a changed copy. */
   public BlkioTune copy(java.util.function.Consumer<Builder> change) {

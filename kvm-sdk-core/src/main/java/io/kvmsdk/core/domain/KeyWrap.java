@@ -1,12 +1,14 @@
 package io.kvmsdk.core.domain;
 
 import io.kvmsdk.core.xml.Unmodeled;
-import java.util.Optional;
+import java.util.List;
 import org.immutables.value.Value;
 
-/** {@code <keywrap>}: S390 AES/DEA key wrapping. */
+/** {@code <keywrap>}: s390 cryptographic key wrapping. */
 @Value.Immutable
 public abstract class KeyWrap {
+  /** The {@code <cipher>} children, in order. */
+  public abstract List<KeyWrapCipher> ciphers();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }

@@ -1,12 +1,14 @@
 package io.kvmsdk.core.domain;
 
 import io.kvmsdk.core.xml.Unmodeled;
-import java.util.Optional;
+import java.util.List;
 import org.immutables.value.Value;
 
-/** {@code <perf>}: perf events collected for the guest. */
+/** {@code <perf>}: perf events counted for the guest. */
 @Value.Immutable
 public abstract class Perf {
+  /** The {@code <event>} children, in order. */
+  public abstract List<PerfEvent> events();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }

@@ -1,12 +1,14 @@
 package io.kvmsdk.core.domain;
 
 import io.kvmsdk.core.xml.Unmodeled;
-import java.util.Optional;
+import java.util.List;
 import org.immutables.value.Value;
 
-/** {@code <vcpus>}: the state of each vCPU (enabled, hotpluggable, order). */
+/** {@code <vcpus>}: per-vCPU state for vCPU hotplug. */
 @Value.Immutable
 public abstract class VcpuList {
+  /** The {@code <vcpu>} children, in order. */
+  public abstract List<VcpuListEntry> vcpus();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
