@@ -126,6 +126,12 @@ public abstract class DiskSource {
     }
   }
 
+  /** Builds a {@link DiskSource}. */
+  public static class Builder extends ImmutableDiskSource.Builder {
+    /** Adds one {@code <cookie>}. */
+    public Builder addCookie(DiskCookie cookie) { return addCookies(cookie); }
+  }
+
   public static Builder builder() { return new Builder(); }
 
   /** Derives a changed copy. */
@@ -135,6 +141,4 @@ public abstract class DiskSource {
     return b.build();
   }
 
-  /** Builds a {@link DiskSource}. */
-  public static class Builder extends ImmutableDiskSource.Builder {}
 }
