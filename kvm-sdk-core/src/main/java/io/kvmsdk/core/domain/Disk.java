@@ -302,6 +302,23 @@ public abstract class Disk {
     if (wwn().isPresent() && !WWN.matcher(wwn().get()).matches()) {
       throw new InvalidSpecException("wwn", "must be 16 hexadecimal digits, got '" + wwn().get() + "'");
     }
+    // QEMU driver rules (qemuValidateDomainDeviceDefDisk), applied where the bus is known.
+    if (bus.isPresent()) {
+      String b = bus.get();
+      if (dev.equals("lun") && !b.equals("virtio") && !b.equals("scsi")) {
+        throw new InvalidSpecException("target/@bus", "device='lun' needs bus 'virtio' or 'scsi', got '" + b + "'");
+      }
+      if (wwn().isPresent() && !b.equals("ide") && !b.equals("scsi")) {
+        throw new InvalidSpecException("wwn", "only ide and scsi disks support wwn, got bus '" + b + "'");
+      }
+      if ((vendor().isPresent() || product().isPresent()) && !b.equals("scsi")) {
+        throw new InvalidSpecException(vendor().isPresent() ? "vendor" : "product", "only scsi disks support vendor and product, got bus '" + b + "'");
+      }
+    }
+    if (dev.equals("lun") && (wwn().isPresent() || vendor().isPresent() || product().isPresent())) {
+      throw new InvalidSpecException(wwn().isPresent() ? "wwn" : vendor().isPresent() ? "vendor" : "product",
+          "wwn, vendor and product cannot be set on device='lun' (the LUN reports its own)");
+    }
     checkPrintable("vendor", vendor(), 8);
     checkPrintable("product", product(), 16);
   }

@@ -225,4 +225,18 @@ class DiskTest {
     assertThatThrownBy(() -> DiskSecret.builder().type("ceph").usage("u").uuid("0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f").build())
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("@uuid"));
   }
+
+  @Test
+  void qemuBusRulesForLunWwnVendorAndProduct() {
+    assertThatThrownBy(() -> Disk.block("/dev/sdc").copy(b -> b.device("lun")).target("sda", "sata"))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
+          assertThat(e.field()).isEqualTo("target/@bus");
+          assertThat(e.rule()).contains("'sata'");
+        });
+    assertThatThrownBy(() -> Disk.file("/a").virtio().copy(b -> b.wwn("5000c50015ea71ad")))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("wwn"));
+    assertThatThrownBy(() -> Disk.file("/a").sata().copy(b -> b.product("Disk")))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("product"));
+    assertThat(Disk.file("/a").scsi().copy(b -> b.vendor("ACME").product("Disk")).vendor()).contains("ACME");
+  }
 }
