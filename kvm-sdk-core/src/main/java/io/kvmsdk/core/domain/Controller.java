@@ -86,9 +86,6 @@ public abstract class Controller {
     if (index().isPresent() && index().get() < 0) {
       throw new InvalidSpecException("@index", "must be 0 or more, got " + index().get());
     }
-    if (masterStartport().isPresent() && !type().filter("usb"::equals).isPresent()) {
-      throw new InvalidSpecException("master", "only a USB companion controller has a master, got type '" + type().orElse("") + "'");
-    }
   }
 
   public static Builder builder() { return new Builder(); }

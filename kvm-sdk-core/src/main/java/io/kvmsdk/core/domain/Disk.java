@@ -100,6 +100,8 @@ public abstract class Disk {
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
   private static final Pattern TARGET_DEV = Pattern.compile("(ioemu:)?[a-z]+[a-z0-9]*");
+  private static final Pattern PARTITION = Pattern.compile("(fd|hd|vd|sd|xvd|ubd)[a-z]+[0-9]+");
+  private static final Pattern KNOWN_NAME = Pattern.compile("(fd|hd|vd|sd|xvd|ubd)[a-z]+");
   private static final Pattern WWN = Pattern.compile("(0x)?[0-9a-fA-F]{16}");
 
   // ------------------------------------------------------------------ factories
@@ -262,6 +264,15 @@ public abstract class Disk {
     Optional<String> tdev = targetDev();
     if (tdev.isPresent() && !TARGET_DEV.matcher(tdev.get()).matches()) {
       throw new InvalidSpecException("target/@dev", "must be a device name such as 'vda' or 'sdb' (lower-case letters, then letters or digits), got '" + tdev.get() + "'");
+    }
+    if (tdev.isPresent()) {
+      String name = tdev.get().startsWith("ioemu:") ? tdev.get().substring(6) : tdev.get();
+      if (PARTITION.matcher(name).matches()) {
+        throw new InvalidSpecException("target/@dev", "must name a whole disk, not a partition, got '" + tdev.get() + "'");
+      }
+      if (address().isEmpty() && !KNOWN_NAME.matcher(name).matches()) {
+        throw new InvalidSpecException("target/@dev", "without an <address> must be fd, hd, vd, sd, xvd or ubd followed by letters, got '" + tdev.get() + "'");
+      }
     }
     if (dev.equals("floppy") && bus.isPresent() && !bus.get().equals("fdc")) {
       throw new InvalidSpecException("target/@bus", "a floppy disk must be on bus 'fdc', got '" + bus.get() + "'");

@@ -81,10 +81,6 @@ public abstract class Filesystem {
     if (accessmode().isPresent() && !java.util.Set.of("passthrough", "mapped", "squash").contains(accessmode().get())) {
       throw new InvalidSpecException("@accessmode", "must be 'passthrough', 'mapped' or 'squash', got '" + accessmode().get() + "'");
     }
-    boolean virtiofs = driver().flatMap(FilesystemDriver::type).filter("virtiofs"::equals).isPresent();
-    if (binary().isPresent() && !virtiofs) {
-      throw new InvalidSpecException("binary", "is only valid with driver type 'virtiofs'");
-    }
   }
 
   public static Builder builder() { return new Builder(); }

@@ -44,9 +44,6 @@ public abstract class Smartcard {
     if (mode().get().equals("host-certificates") && certificates().size() != 3) {
       throw new InvalidSpecException("certificate", "host-certificates mode needs exactly three certificates, got " + certificates().size());
     }
-    if (!mode().get().equals("host-certificates") && !certificates().isEmpty()) {
-      throw new InvalidSpecException("certificate", "only valid in host-certificates mode, got mode '" + mode().get() + "'");
-    }
   }
 
   public static Builder builder() { return new Builder(); }

@@ -60,10 +60,4 @@ class ControllerTest {
     assertThatThrownBy(() -> DiskTestXml.parseDevices("<controller type='pci' index='1' model='pcie-expander-bus'><target busNr='255'/></controller>"))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("domain/devices/controller[1]/target/@busNr"));
   }
-
-  @Test
-  void onlyUsbControllersHaveAMaster() {
-    assertThatThrownBy(() -> Controller.pci(1, "pci-bridge").copy(b -> b.masterStartport(0)))
-        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("master"));
-  }
 }

@@ -134,6 +134,12 @@ class DiskTest {
         });
     assertThatThrownBy(() -> DiskTestXml.parseDevices("<disk type='file'><target dev='1a' bus='virtio'/></disk>"))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("domain/devices/disk[1]/target/@dev"));
+    assertThatThrownBy(() -> Disk.file("/a").target("vda1"))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.rule()).contains("partition").contains("'vda1'"));
+    assertThatThrownBy(() -> Disk.file("/a").target("mmcblk"))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.rule()).contains("'mmcblk'"));
+    assertThat(Disk.file("/a").copy(b -> b.address(DeviceAddress.drive(0, 0, 0, 1))).target("mmcblk").targetDev()).contains("mmcblk");
+    assertThat(Disk.file("/a").target("ioemu:hda").targetDev()).contains("ioemu:hda");
   }
 
   @Test

@@ -35,13 +35,11 @@ class FilesystemTest {
   }
 
   @Test
-  void accessmodeIsOneOfLibvirtsAndBinaryNeedsVirtiofs() {
+  void accessmodeIsOneOfLibvirts() {
     assertThatThrownBy(() -> Filesystem.mount("/a", "t").copy(b -> b.accessmode("open")))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
           assertThat(e.field()).isEqualTo("@accessmode");
           assertThat(e.rule()).contains("'open'");
         });
-    assertThatThrownBy(() -> Filesystem.mount("/a", "t").copy(b -> b.binary(FilesystemBinary.builder().path("/x").build())))
-        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("binary"));
   }
 }
