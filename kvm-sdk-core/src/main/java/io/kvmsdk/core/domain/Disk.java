@@ -102,6 +102,7 @@ public abstract class Disk {
   private static final Pattern TARGET_DEV = Pattern.compile("(ioemu:)?[a-z]+[a-z0-9]*");
   private static final Pattern PARTITION = Pattern.compile("(fd|hd|vd|sd|xvd|ubd)[a-z]+[0-9]+");
   private static final Pattern KNOWN_NAME = Pattern.compile("(fd|hd|vd|sd|xvd|ubd)[a-z]+");
+  private static final Set<String> ROTATION_BUSES = Set.of("scsi", "ide", "sata");
   private static final Pattern WWN = Pattern.compile("(0x)?[0-9a-fA-F]{16}");
 
   // ------------------------------------------------------------------ factories
@@ -129,6 +130,17 @@ public abstract class Disk {
   /** A floppy drive holding the image at {@code path}, on the {@code fdc} bus. */
   public static Disk floppy(String path) {
     return builder().type("file").device("floppy").source(DiskSource.builder().file(path).build()).build();
+  }
+
+  /** A read-only virtual FAT disk showing the host directory {@code dir} ({@code type='dir'}, format {@code fat}). */
+  public static Disk dir(String dir) {
+    return builder().type("dir").device("disk").driver(DiskDriver.builder().name("qemu").type("fat").build())
+        .source(DiskSource.builder().dir(dir).build()).isReadonly(true).build();
+  }
+
+  /** A vhost-user disk served by the daemon listening on UNIX socket {@code socket}. */
+  public static Disk vhostuser(String socket) {
+    return builder().type("vhostuser").device("disk").source(DiskSource.builder().type("unix").path(socket).build()).build();
   }
 
   /** A disk backed by volume {@code volume} of storage pool {@code pool}. */
@@ -324,6 +336,48 @@ public abstract class Disk {
       }
       if ((vendor().isPresent() || product().isPresent()) && !b.equals("scsi")) {
         throw new InvalidSpecException(vendor().isPresent() ? "vendor" : "product", "only scsi disks support vendor and product, got bus '" + b + "'");
+      }
+      if ((dev.equals("cdrom") || dev.equals("floppy")) && b.equals("virtio")) {
+        throw new InvalidSpecException("target/@bus", "bus 'virtio' does not support ejectable media (device='" + dev + "')");
+      }
+      if (driver().flatMap(DiskDriver::iothread).isPresent() && !b.equals("virtio")) {
+        throw new InvalidSpecException("driver/@iothread", "IOThreads are only available on bus 'virtio' (a SCSI disk uses its controller's), got bus '" + b + "'");
+      }
+      if (driver().flatMap(DiskDriver::queues).isPresent() && !b.equals("virtio")) {
+        throw new InvalidSpecException("driver/@queues", "only virtio-blk supports queues, got bus '" + b + "'");
+      }
+      if (target().flatMap(DiskTarget::removable).isPresent() && !b.equals("usb")) {
+        throw new InvalidSpecException("target/@removable", "removable is only valid for usb disks, got bus '" + b + "'");
+      }
+      if (target().flatMap(DiskTarget::rotationRate).isPresent() && !ROTATION_BUSES.contains(b)) {
+        throw new InvalidSpecException("target/@rotation_rate", "is only valid on bus 'scsi', 'ide' or 'sata', got bus '" + b + "'");
+      }
+      if (model().filter(m -> m.startsWith("virtio")).isPresent() && !b.equals("virtio")) {
+        throw new InvalidSpecException("@model", "model '" + model().get() + "' needs bus 'virtio', got bus '" + b + "'");
+      }
+      if (isReadonly() && dev.equals("disk") && (b.equals("ide") || b.equals("sata"))) {
+        throw new InvalidSpecException("readonly", "readonly " + b + " disks are not supported (use device='cdrom' or another bus)");
+      }
+    }
+    if (transientDisk().isPresent() && isReadonly()) {
+      throw new InvalidSpecException("transient", "a transient disk must not be read-only");
+    }
+    Optional<String> format = driver().flatMap(DiskDriver::type);
+    if (isShareable() && !isReadonly() && format.isPresent() && !format.get().equals("raw")) {
+      throw new InvalidSpecException("shareable", "shared write access needs format 'raw', got '" + format.get() + "'");
+    }
+    if (type.equals("dir")) {
+      if (!format.filter("fat"::equals).isPresent()) {
+        throw new InvalidSpecException("driver/@type", "a disk of type 'dir' needs format 'fat', got " + format.map(f -> "'" + f + "'").orElse("none"));
+      }
+      if (!isReadonly()) throw new InvalidSpecException("readonly", "a virtual FAT disk (type 'dir') must be read-only");
+    }
+    if (serial().isPresent()) {
+      String sn = serial().get();
+      for (int i = 0; i < sn.length(); i++) {
+        char c = sn.charAt(i);
+        boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || " -_.+".indexOf(c) >= 0;
+        if (!ok) throw new InvalidSpecException("serial", "may hold only letters, digits, space and - _ . +, got '" + sn + "'");
       }
     }
     if (dev.equals("lun") && (wwn().isPresent() || vendor().isPresent() || product().isPresent())) {

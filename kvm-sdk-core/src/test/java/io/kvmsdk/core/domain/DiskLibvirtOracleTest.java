@@ -129,7 +129,19 @@ class DiskLibvirtOracleTest {
       "<hostdev mode='subsystem' type='mdev'><source><address uuid='c2177883-f1bb-47f0-914d-32a22e3a8804'/></source></hostdev>",
       "<lease><lockspace>a</lockspace><target path='/p'/></lease>",
       "<filesystem type='mount' accessmode='open'><source dir='/a'/><target dir='t'/></filesystem>",
-      "<redirdev bus='pci' type='spicevmc'/>");
+      "<redirdev bus='pci' type='spicevmc'/>",
+      "<disk type='file' device='cdrom'><source file='/a.iso'/><target dev='vda' bus='virtio'/><readonly/></disk>",
+      "<disk type='file' device='disk'><driver name='qemu' iothread='1'/><source file='/a'/><target dev='sda' bus='sata'/></disk>",
+      "<disk type='file' device='disk'><driver name='qemu' queues='2'/><source file='/a'/><target dev='sda' bus='sata'/></disk>",
+      "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/a'/><target dev='vda' bus='virtio'/><readonly/><transient/></disk>",
+      "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/a'/><target dev='vda' bus='virtio'/><shareable/></disk>",
+      "<disk type='file' device='disk'><source file='/a'/><target dev='sda' bus='scsi' removable='on'/></disk>",
+      "<disk type='file' device='disk'><source file='/a'/><target dev='vda' bus='virtio' rotation_rate='1'/></disk>",
+      "<disk type='file' device='disk' model='virtio'><source file='/a'/><target dev='sda' bus='sata'/></disk>",
+      "<disk type='file' device='disk'><source file='/a'/><target dev='vda' bus='virtio'/><serial>a:b</serial></disk>",
+      "<disk type='file' device='disk'><source file='/a'/><target dev='sda' bus='sata'/><readonly/></disk>",
+      "<disk type='dir' device='disk'><source dir='/tmp'/><target dev='vda' bus='virtio'/><readonly/></disk>",
+      "<disk type='dir' device='disk'><driver name='qemu' type='fat'/><source dir='/tmp'/><target dev='vda' bus='virtio'/></disk>");
 
   @Test
   void whatTheSpecsRejectLibvirtRejectsToo() throws Exception {

@@ -245,4 +245,41 @@ class DiskTest {
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("product"));
     assertThat(Disk.file("/a").scsi().copy(b -> b.vendor("ACME").product("Disk")).vendor()).contains("ACME");
   }
+
+  @Test
+  void qemuRulesForEjectableMediaIothreadsQueuesAndBusOnlyAttributes() {
+    assertThatThrownBy(() -> Disk.cdrom("/a.iso").virtio().target("vda"))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.rule()).contains("ejectable"));
+    assertThatThrownBy(() -> Disk.file("/a").sata().withDriver(d -> d.iothread(1)))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("driver/@iothread"));
+    assertThat(Disk.file("/a").virtio().withDriver(d -> d.iothread(1).queues(2)).driver().flatMap(DiskDriver::queues)).contains(2);
+    assertThatThrownBy(() -> Disk.file("/a").scsi().withDriver(d -> d.queues(2)))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("driver/@queues"));
+    assertThatThrownBy(() -> Disk.file("/a").scsi().withTarget(t -> t.removable(true)))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("target/@removable"));
+    assertThatThrownBy(() -> Disk.file("/a").virtio().withTarget(t -> t.rotationRate(1)))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("target/@rotation_rate"));
+    assertThatThrownBy(() -> Disk.file("/a").sata().copy(b -> b.model("virtio-transitional")))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("@model"));
+    assertThatThrownBy(() -> Disk.file("/a").sata().readonly())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("readonly"));
+    assertThat(Disk.cdrom("/a.iso").sata().isReadonly()).isTrue();
+  }
+
+  @Test
+  void transientSharedDirAndSerialRules() {
+    assertThatThrownBy(() -> Disk.file("/a").readonly().copy(b -> b.transientDisk(DiskTransient.builder().build())))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("transient"));
+    assertThatThrownBy(() -> Disk.file("/a").qcow2().shareable())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.rule()).contains("'qcow2'"));
+    assertThat(Disk.file("/a").raw().shareable().isShareable()).isTrue();
+    assertThatThrownBy(() -> Disk.builder().type("dir").source(DiskSource.builder().dir("/srv").build()).readonly(true).build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("driver/@type"));
+    assertThat(Disk.dir("/srv").virtio().target("vdz").driver().flatMap(DiskDriver::type)).contains("fat");
+    assertThatThrownBy(() -> Disk.dir("/srv").copy(b -> b.readonly(false)))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("readonly"));
+    assertThatThrownBy(() -> Disk.file("/a").copy(b -> b.serial("a:b")))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("serial"));
+    assertThat(Disk.file("/a").copy(b -> b.serial("WD-1234 x.y+z_w")).serial()).isPresent();
+  }
 }
