@@ -81,6 +81,12 @@ public abstract class Filesystem {
     if (accessmode().isPresent() && !java.util.Set.of("passthrough", "mapped", "squash").contains(accessmode().get())) {
       throw new InvalidSpecException("@accessmode", "must be 'passthrough', 'mapped' or 'squash', got '" + accessmode().get() + "'");
     }
+    if (targetDir().isEmpty()) throw new InvalidSpecException("target/@dir", "required (the mount tag or guest path)");
+    if (source().isEmpty()) throw new InvalidSpecException("source", "required (what the filesystem shares)");
+    boolean virtiofs = driver().flatMap(FilesystemDriver::type).filter("virtiofs"::equals).isPresent();
+    if (virtiofs && accessmode().isPresent() && !accessmode().get().equals("passthrough")) {
+      throw new InvalidSpecException("@accessmode", "virtiofs only supports accessmode 'passthrough', got '" + accessmode().get() + "'");
+    }
   }
 
   public static Builder builder() { return new Builder(); }

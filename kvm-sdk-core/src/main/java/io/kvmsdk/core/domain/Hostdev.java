@@ -123,6 +123,10 @@ public abstract class Hostdev {
       if (mode.equals("capabilities") && !CAPS.contains(t)) {
         throw new InvalidSpecException("@type", "a capabilities hostdev must be of type storage, misc or net, got '" + t + "'");
       }
+      boolean iscsi = source().flatMap(HostdevSource::protocol).filter("iscsi"::equals).isPresent();
+      if (t.equals("scsi") && !iscsi && source().isPresent() && source().get().adapter().isEmpty()) {
+        throw new InvalidSpecException("source/adapter", "required for a SCSI hostdev (the host adapter name, such as 'scsi_host0')");
+      }
       if (t.equals("mdev") && model().isEmpty()) {
         throw new InvalidSpecException("@model", "required for an mdev hostdev (vfio-pci, vfio-ccw or vfio-ap)");
       }

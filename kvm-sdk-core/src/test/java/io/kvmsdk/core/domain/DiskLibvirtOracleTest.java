@@ -72,6 +72,7 @@ class DiskLibvirtOracleTest {
         .addDisk(Disk.iscsi("iqn.2013-07.com.example:iscsi-pool/1", DiskSourceHost.of("192.0.2.10", 3260), DiskAuth.chap("u", "libvirtiscsi")).raw().virtio().target("vdc"))
         .addDisk(Disk.nbd(null, DiskSourceHost.unix("/run/nbd.sock")).raw().virtio().target("vdd"))
         .addDisk(Disk.volume("default", "v1").virtio().target("vde"))
+        .addDisk(Disk.dir("/srv/fat").virtio().target("vdf"))
         .addController(Controller.pci("pcie-root"))
         .addController(Controller.pci(1, "pcie-root-port"))
         .addController(Controller.usb("qemu-xhci"))
@@ -130,6 +131,11 @@ class DiskLibvirtOracleTest {
       "<lease><lockspace>a</lockspace><target path='/p'/></lease>",
       "<filesystem type='mount' accessmode='open'><source dir='/a'/><target dir='t'/></filesystem>",
       "<redirdev bus='pci' type='spicevmc'/>",
+      "<hostdev mode='subsystem' type='usb' managed='yes'><source><vendor id='0x1234'/></source></hostdev>",
+      "<hostdev mode='subsystem' type='scsi'><source><address bus='0' target='0' unit='0'/></source></hostdev>",
+      "<filesystem type='mount' accessmode='passthrough'><source dir='/a'/></filesystem>",
+      "<filesystem type='mount' accessmode='passthrough'><target dir='t'/></filesystem>",
+      "<filesystem type='mount' accessmode='mapped'><driver type='virtiofs'/><source dir='/a'/><target dir='t'/></filesystem>",
       "<disk type='file' device='cdrom'><source file='/a.iso'/><target dev='vda' bus='virtio'/><readonly/></disk>",
       "<disk type='file' device='disk'><driver name='qemu' iothread='1'/><source file='/a'/><target dev='sda' bus='sata'/></disk>",
       "<disk type='file' device='disk'><driver name='qemu' queues='2'/><source file='/a'/><target dev='sda' bus='sata'/></disk>",

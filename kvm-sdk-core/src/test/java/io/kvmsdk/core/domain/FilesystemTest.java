@@ -42,4 +42,14 @@ class FilesystemTest {
           assertThat(e.rule()).contains("'open'");
         });
   }
+
+  @Test
+  void targetAndSourceAreRequiredAndVirtiofsIsPassthroughOnly() {
+    assertThatThrownBy(() -> Filesystem.builder().type("mount").source(FilesystemSource.builder().dir("/a").build()).build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("target/@dir"));
+    assertThatThrownBy(() -> Filesystem.builder().type("mount").targetDir("t").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("source"));
+    assertThatThrownBy(() -> Filesystem.virtiofs("/a", "t").copy(b -> b.accessmode("mapped")))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.rule()).contains("'mapped'"));
+  }
 }

@@ -66,4 +66,13 @@ class HostdevTest {
     assertThatThrownBy(() -> Hostdev.pci("0000:03:00.0").bootOrder(0))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("@order"));
   }
+
+  @Test
+  void usbNeedsVendorAndProductAndScsiNeedsAnAdapter() {
+    assertThatThrownBy(() -> HostdevSource.builder().vendor("0x1234").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("product"));
+    assertThatThrownBy(() -> Hostdev.builder().mode("subsystem").type("scsi")
+            .source(HostdevSource.builder().address(HostdevSourceAddress.builder().bus("0").target("0").unit("0").build()).build()).build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("source/adapter"));
+  }
 }
