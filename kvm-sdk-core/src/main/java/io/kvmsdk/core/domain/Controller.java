@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.Size;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
@@ -55,6 +56,37 @@ public abstract class Controller {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** A controller of {@code type} with index {@code index} and, when not null, {@code model}. */
+  public static Controller of(String type, int index, String model) {
+    Builder b = builder().type(type).index(index);
+    if (model != null) b.model(model);
+    return b.build();
+  }
+
+  /** A PCI controller, such as {@code pcie-root}, {@code pcie-root-port} or {@code pci-bridge}. */
+  public static Controller pci(int index, String model) { return of("pci", index, model); }
+
+  /** The PCI controller model {@code model} at index 0 ({@code pcie-root}, {@code pci-root}). */
+  public static Controller pci(String model) { return pci(0, model); }
+
+  /** A USB controller, such as {@code qemu-xhci}; {@code none} disables USB. */
+  public static Controller usb(String model) { return of("usb", 0, model); }
+
+  /** A SCSI controller, such as {@code virtio-scsi}. */
+  public static Controller scsi(int index, String model) { return of("scsi", index, model); }
+
+  /** A virtio-serial controller (for channels and consoles). */
+  public static Controller virtioSerial(int index) { return of("virtio-serial", index, null); }
+
+  /** A SATA controller. */
+  public static Controller sata(int index) { return of("sata", index, null); }
+
+  @Value.Check protected void check() {
+    if (index().isPresent() && index().get() < 0) {
+      throw new InvalidSpecException("@index", "must be 0 or more, got " + index().get());
+    }
+  }
 
   public static Builder builder() { return new Builder(); }
 

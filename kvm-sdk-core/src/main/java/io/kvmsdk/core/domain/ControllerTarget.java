@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -33,6 +34,28 @@ public abstract class ControllerTarget {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  @Value.Check protected void check() {
+    range("@chassisNr", chassisNr(), 1, 255);
+    range("@chassis", chassis(), 0, 255);
+    range("@busNr", busNr(), 1, 254);
+    if (port().isPresent()) {
+      long p;
+      try {
+        String s = port().get().trim();
+        p = s.startsWith("0x") || s.startsWith("0X") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
+      } catch (NumberFormatException e) {
+        throw new InvalidSpecException("@port", "must be a number 0-255, got '" + port().get() + "'");
+      }
+      if (p < 0 || p > 255) throw new InvalidSpecException("@port", "must be 0-255, got '" + port().get() + "'");
+    }
+  }
+
+  private static void range(String field, Optional<Integer> v, int min, int max) {
+    if (v.isPresent() && (v.get() < min || v.get() > max)) {
+      throw new InvalidSpecException(field, "must be " + min + "-" + max + ", got " + Integer.toUnsignedString(v.get()));
+    }
+  }
 
   public static Builder builder() { return new Builder(); }
 

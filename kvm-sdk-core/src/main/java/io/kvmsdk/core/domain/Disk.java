@@ -1,7 +1,12 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /** {@code <disk>}: a disk, CD-ROM, floppy or LUN of the guest. */
@@ -56,10 +61,10 @@ public abstract class Disk {
   public abstract Optional<DiskIoTune> iotune();
 
   /** {@code <readonly/>}: the guest cannot write. */
-  @Value.Default public boolean readonly() { return false; }
+  @Value.Default public boolean isReadonly() { return false; }
 
   /** {@code <shareable/>}: the disk may be shared between domains. */
-  @Value.Default public boolean shareable() { return false; }
+  @Value.Default public boolean isShareable() { return false; }
 
   /** {@code <transient/>}: changes are discarded when the guest stops. */
   public abstract Optional<DiskTransient> transientDisk();
@@ -94,6 +99,317 @@ public abstract class Disk {
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
+  private static final Pattern TARGET_DEV = Pattern.compile("(ioemu:)?[a-z]+[a-z0-9]*");
+  private static final Pattern PARTITION = Pattern.compile("(fd|hd|vd|sd|xvd|ubd)[a-z]+[0-9]+");
+  private static final Pattern KNOWN_NAME = Pattern.compile("(fd|hd|vd|sd|xvd|ubd)[a-z]+");
+  private static final Set<String> ROTATION_BUSES = Set.of("scsi", "ide", "sata");
+  private static final Pattern WWN = Pattern.compile("(0x)?[0-9a-fA-F]{16}");
+
+  // ------------------------------------------------------------------ factories
+
+  /** A disk backed by an image file: {@code <disk type='file' device='disk'><source file='...'/>}. */
+  public static Disk file(String path) {
+    return builder().type("file").device("disk").source(DiskSource.builder().file(path).build()).build();
+  }
+
+  /** A disk backed by a host block device: {@code <disk type='block' device='disk'><source dev='...'/>}. */
+  public static Disk block(String dev) {
+    return builder().type("block").device("disk").source(DiskSource.builder().dev(dev).build()).build();
+  }
+
+  /** A read-only CD-ROM holding the ISO image at {@code iso}. */
+  public static Disk cdrom(String iso) {
+    return builder().type("file").device("cdrom").source(DiskSource.builder().file(iso).build()).isReadonly(true).build();
+  }
+
+  /** An empty CD-ROM drive (no medium). */
+  public static Disk cdrom() {
+    return builder().type("file").device("cdrom").isReadonly(true).build();
+  }
+
+  /** A floppy drive holding the image at {@code path}, on the {@code fdc} bus. */
+  public static Disk floppy(String path) {
+    return builder().type("file").device("floppy").source(DiskSource.builder().file(path).build()).build();
+  }
+
+  /** A read-only virtual FAT disk showing the host directory {@code dir} ({@code type='dir'}, format {@code fat}). */
+  public static Disk dir(String dir) {
+    return builder().type("dir").device("disk").driver(DiskDriver.builder().name("qemu").type("fat").build())
+        .source(DiskSource.builder().dir(dir).build()).isReadonly(true).build();
+  }
+
+  /** A vhost-user disk served by the daemon listening on UNIX socket {@code socket}. */
+  public static Disk vhostuser(String socket) {
+    return builder().type("vhostuser").device("disk").source(DiskSource.builder().type("unix").path(socket).build()).build();
+  }
+
+  /** A disk backed by volume {@code volume} of storage pool {@code pool}. */
+  public static Disk volume(String pool, String volume) {
+    return builder().type("volume").device("disk").source(DiskSource.builder().pool(pool).volume(volume).build()).build();
+  }
+
+  /** A network disk: {@code <disk type='network'><source protocol='...' name='...'><host .../></source>}. */
+  public static Disk network(String protocol, String name, DiskSourceHost... hosts) {
+    DiskSource.Builder s = DiskSource.builder().protocol(protocol).hosts(Arrays.asList(hosts));
+    if (name != null) s.name(name);
+    return builder().type("network").device("disk").source(s.build()).build();
+  }
+
+  /** A Ceph RBD image {@code pool/image} on the given monitors, authenticated by {@code auth} (may be null). */
+  public static Disk rbd(String poolAndImage, DiskAuth auth, DiskSourceHost... monitors) {
+    Disk d = network("rbd", poolAndImage, monitors);
+    return auth == null ? d : d.withSource(s -> s.auth(auth));
+  }
+
+  /** An iSCSI LUN {@code iqn/lun} on {@code portal}, reached by QEMU's own initiator. */
+  public static Disk iscsi(String iqnAndLun, DiskSourceHost portal) {
+    return network("iscsi", iqnAndLun, portal);
+  }
+
+  /** An iSCSI LUN {@code iqn/lun} on {@code portal} with CHAP credentials. */
+  public static Disk iscsi(String iqnAndLun, DiskSourceHost portal, DiskAuth chap) {
+    return iscsi(iqnAndLun, portal).withSource(s -> s.auth(chap));
+  }
+
+  /** An NBD export ({@code exportName} may be null for the default export). */
+  public static Disk nbd(String exportName, DiskSourceHost server) {
+    return network("nbd", exportName, server);
+  }
+
+  // ------------------------------------------------------------------ derived values
+
+  /** The target device name ({@code vda}, {@code sdb}, ...), when set. */
+  public Optional<String> targetDev() { return target().flatMap(DiskTarget::dev); }
+
+  /** The target bus, when set. */
+  public Optional<String> targetBus() { return target().flatMap(DiskTarget::bus); }
+
+  /** The boot order, when set. */
+  public Optional<Integer> bootOrder() { return boot().flatMap(DiskBoot::order); }
+
+  // ------------------------------------------------------------------ withers
+
+  /** A copy on the virtio bus. */
+  public Disk virtio() { return bus("virtio"); }
+
+  /** A copy on the SCSI bus (needs a SCSI controller, usually {@code virtio-scsi}). */
+  public Disk scsi() { return bus("scsi"); }
+
+  /** A copy on the SATA bus. */
+  public Disk sata() { return bus("sata"); }
+
+  /** A copy on the target bus {@code bus}, keeping the device name. */
+  public Disk bus(String bus) { return withTarget(t -> t.bus(bus)); }
+
+  /** A copy with target device {@code dev} ({@code vda}, {@code sda}, ...), keeping the bus. */
+  public Disk target(String dev) { return withTarget(t -> t.dev(dev)); }
+
+  /** A copy with target device {@code dev} on {@code bus}. */
+  public Disk target(String dev, String bus) { return withTarget(t -> t.dev(dev).bus(bus)); }
+
+  /** A read-only copy. */
+  public Disk readonly() { return copy(b -> b.isReadonly(true)); }
+
+  /** A copy that may be shared between domains. */
+  public Disk shareable() { return copy(b -> b.isShareable(true)); }
+
+  /** A copy booted at position {@code order} (1 first). */
+  public Disk bootOrder(int order) { return copy(b -> b.boot(DiskBoot.order(order))); }
+
+  /** A copy whose image format is qcow2 ({@code <driver name='qemu' type='qcow2'/>}). */
+  public Disk qcow2() { return format("qcow2"); }
+
+  /** A copy whose image format is raw ({@code <driver name='qemu' type='raw'/>}). */
+  public Disk raw() { return format("raw"); }
+
+  /** A copy with QEMU driver and image format {@code type}, keeping other driver settings. */
+  public Disk format(String type) { return withDriver(d -> d.name(d.build().name().orElse("qemu")).type(type)); }
+
+  /**
+   * A copy whose image format is inferred from the source file name ({@code .qcow2}, {@code .raw},
+   * {@code .img}, {@code .iso}, {@code .vmdk}, {@code .vdi}, {@code .vhdx}); unchanged when nothing matches.
+   */
+  public Disk formatFromExtension() {
+    String f = source().flatMap(DiskSource::file).orElse("").toLowerCase(Locale.ROOT);
+    int dot = f.lastIndexOf('.');
+    String ext = dot < 0 ? "" : f.substring(dot + 1);
+    switch (ext) {
+      case "qcow2": return qcow2();
+      case "raw": case "img": case "iso": return raw();
+      case "vmdk": case "vdi": case "vhdx": return format(ext);
+      default: return this;
+    }
+  }
+
+  /** A copy with cache mode {@code cache} ({@code none}, {@code writeback}, ...). */
+  public Disk cache(String cache) { return withDriver(d -> d.cache(cache)); }
+
+  /** A copy with a changed {@code <driver>} (created empty when absent). */
+  public Disk withDriver(java.util.function.Consumer<DiskDriver.Builder> change) {
+    DiskDriver.Builder d = DiskDriver.builder();
+    driver().ifPresent(d::from);
+    change.accept(d);
+    return copy(b -> b.driver(d.build()));
+  }
+
+  /** A copy with a changed {@code <source>} (created empty when absent). */
+  public Disk withSource(java.util.function.Consumer<DiskSource.Builder> change) {
+    DiskSource.Builder s = DiskSource.builder();
+    source().ifPresent(s::from);
+    change.accept(s);
+    return copy(b -> b.source(s.build()));
+  }
+
+  /** A copy with a changed {@code <target>} (created empty when absent). */
+  public Disk withTarget(java.util.function.Consumer<DiskTarget.Builder> change) {
+    DiskTarget.Builder t = DiskTarget.builder();
+    target().ifPresent(t::from);
+    change.accept(t);
+    return copy(b -> b.target(t.build()));
+  }
+
+  // ------------------------------------------------------------------ validation
+
+  @Value.Check protected void check() {
+    String dev = device().orElse("disk");
+    Optional<String> bus = targetBus();
+    Optional<String> tdev = targetDev();
+    if (tdev.isPresent() && !TARGET_DEV.matcher(tdev.get()).matches()) {
+      throw new InvalidSpecException("target/@dev", "must be a device name such as 'vda' or 'sdb' (lower-case letters, then letters or digits), got '" + tdev.get() + "'");
+    }
+    if (tdev.isPresent()) {
+      String name = tdev.get().startsWith("ioemu:") ? tdev.get().substring(6) : tdev.get();
+      if (PARTITION.matcher(name).matches()) {
+        throw new InvalidSpecException("target/@dev", "must name a whole disk, not a partition, got '" + tdev.get() + "'");
+      }
+      if (address().isEmpty() && !KNOWN_NAME.matcher(name).matches()) {
+        throw new InvalidSpecException("target/@dev", "without an <address> must be fd, hd, vd, sd, xvd or ubd followed by letters, got '" + tdev.get() + "'");
+      }
+    }
+    if (dev.equals("floppy") && bus.isPresent() && !bus.get().equals("fdc")) {
+      throw new InvalidSpecException("target/@bus", "a floppy disk must be on bus 'fdc', got '" + bus.get() + "'");
+    }
+    if (!dev.equals("floppy") && bus.filter("fdc"::equals).isPresent()) {
+      throw new InvalidSpecException("target/@bus", "bus 'fdc' is only for device='floppy', got device='" + dev + "'");
+    }
+    if (target().flatMap(DiskTarget::tray).isPresent() && !dev.equals("cdrom") && !dev.equals("floppy")) {
+      throw new InvalidSpecException("target/@tray", "tray is only valid for device 'cdrom' or 'floppy', got device='" + dev + "'");
+    }
+    String type = type().orElse("file");
+    Optional<String> protocol = source().flatMap(DiskSource::protocol);
+    if (type.equals("network") && protocol.isEmpty()) {
+      throw new InvalidSpecException("source/@protocol", "required for a disk of type 'network'");
+    }
+    if (dev.equals("lun")) {
+      boolean ok = type.equals("block") || type.equals("volume") || (type.equals("network") && protocol.filter("iscsi"::equals).isPresent());
+      if (!ok) {
+        throw new InvalidSpecException("@device", "device='lun' needs type 'block', 'volume' or a network iSCSI source, got type='" + type + "'"
+            + protocol.map(p -> " protocol='" + p + "'").orElse(""));
+      }
+    } else {
+      if (rawio().isPresent()) throw new InvalidSpecException("@rawio", "rawio can be used only with device='lun', got device='" + dev + "'");
+      if (sgio().isPresent()) throw new InvalidSpecException("@sgio", "sgio can be used only with device='lun', got device='" + dev + "'");
+      if (source().flatMap(DiskSource::reservations).isPresent()) {
+        throw new InvalidSpecException("source/reservations", "reservations are allowed only for device='lun', got device='" + dev + "'");
+      }
+    }
+    Optional<String> policy = source().flatMap(DiskSource::startupPolicy);
+    if (policy.isPresent()) {
+      if (type.equals("network")) {
+        throw new InvalidSpecException("source/@startupPolicy", "is not allowed for a disk of type 'network'");
+      }
+      if (policy.get().equals("requisite") && !dev.equals("cdrom") && !dev.equals("floppy")) {
+        throw new InvalidSpecException("source/@startupPolicy", "'requisite' is allowed only for device 'cdrom' or 'floppy', got device='" + dev + "'");
+      }
+    }
+    if (wwn().isPresent() && !WWN.matcher(wwn().get()).matches()) {
+      throw new InvalidSpecException("wwn", "must be 16 hexadecimal digits, got '" + wwn().get() + "'");
+    }
+    // QEMU driver rules (qemuValidateDomainDeviceDefDisk), applied where the bus is known.
+    if (bus.isPresent()) {
+      String b = bus.get();
+      if (dev.equals("lun") && !b.equals("virtio") && !b.equals("scsi")) {
+        throw new InvalidSpecException("target/@bus", "device='lun' needs bus 'virtio' or 'scsi', got '" + b + "'");
+      }
+      if (wwn().isPresent() && !b.equals("ide") && !b.equals("scsi")) {
+        throw new InvalidSpecException("wwn", "only ide and scsi disks support wwn, got bus '" + b + "'");
+      }
+      if ((vendor().isPresent() || product().isPresent()) && !b.equals("scsi")) {
+        throw new InvalidSpecException(vendor().isPresent() ? "vendor" : "product", "only scsi disks support vendor and product, got bus '" + b + "'");
+      }
+      if ((dev.equals("cdrom") || dev.equals("floppy")) && b.equals("virtio")) {
+        throw new InvalidSpecException("target/@bus", "bus 'virtio' does not support ejectable media (device='" + dev + "')");
+      }
+      if (driver().flatMap(DiskDriver::iothread).isPresent() && !b.equals("virtio")) {
+        throw new InvalidSpecException("driver/@iothread", "IOThreads are only available on bus 'virtio' (a SCSI disk uses its controller's), got bus '" + b + "'");
+      }
+      if (driver().flatMap(DiskDriver::queues).isPresent() && !b.equals("virtio")) {
+        throw new InvalidSpecException("driver/@queues", "only virtio-blk supports queues, got bus '" + b + "'");
+      }
+      if (target().flatMap(DiskTarget::removable).isPresent() && !b.equals("usb")) {
+        throw new InvalidSpecException("target/@removable", "removable is only valid for usb disks, got bus '" + b + "'");
+      }
+      if (target().flatMap(DiskTarget::rotationRate).isPresent() && !ROTATION_BUSES.contains(b)) {
+        throw new InvalidSpecException("target/@rotation_rate", "is only valid on bus 'scsi', 'ide' or 'sata', got bus '" + b + "'");
+      }
+      if (model().filter(m -> m.startsWith("virtio")).isPresent() && !b.equals("virtio")) {
+        throw new InvalidSpecException("@model", "model '" + model().get() + "' needs bus 'virtio', got bus '" + b + "'");
+      }
+      if (isReadonly() && dev.equals("disk") && (b.equals("ide") || b.equals("sata"))) {
+        throw new InvalidSpecException("readonly", "readonly " + b + " disks are not supported (use device='cdrom' or another bus)");
+      }
+    }
+    if (transientDisk().isPresent() && isReadonly()) {
+      throw new InvalidSpecException("transient", "a transient disk must not be read-only");
+    }
+    Optional<String> format = driver().flatMap(DiskDriver::type);
+    if (isShareable() && !isReadonly() && format.isPresent() && !format.get().equals("raw")) {
+      throw new InvalidSpecException("shareable", "shared write access needs format 'raw', got '" + format.get() + "'");
+    }
+    if (type.equals("dir")) {
+      if (!format.filter("fat"::equals).isPresent()) {
+        throw new InvalidSpecException("driver/@type", "a disk of type 'dir' needs format 'fat', got " + format.map(f -> "'" + f + "'").orElse("none"));
+      }
+      if (!isReadonly()) throw new InvalidSpecException("readonly", "a virtual FAT disk (type 'dir') must be read-only");
+    }
+    if (serial().isPresent()) {
+      String sn = serial().get();
+      for (int i = 0; i < sn.length(); i++) {
+        char c = sn.charAt(i);
+        boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || " -_.+".indexOf(c) >= 0;
+        if (!ok) throw new InvalidSpecException("serial", "may hold only letters, digits, space and - _ . +, got '" + sn + "'");
+      }
+    }
+    if (dev.equals("lun") && (wwn().isPresent() || vendor().isPresent() || product().isPresent())) {
+      throw new InvalidSpecException(wwn().isPresent() ? "wwn" : vendor().isPresent() ? "vendor" : "product",
+          "wwn, vendor and product cannot be set on device='lun' (the LUN reports its own)");
+    }
+    checkPrintable("vendor", vendor(), 8);
+    checkPrintable("product", product(), 16);
+  }
+
+  private static void checkPrintable(String field, Optional<String> v, int max) {
+    if (v.isEmpty()) return;
+    String s = v.get();
+    if (s.length() > max) throw new InvalidSpecException(field, "must be at most " + max + " characters, got " + s.length() + " ('" + s + "')");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e) throw new InvalidSpecException(field, "must be printable ASCII, got '" + s + "'");
+    }
+  }
+
+  /** Builds a {@link Disk}. */
+  public static class Builder extends ImmutableDisk.Builder {
+    /** Sets {@code <readonly/>}. */
+    public Builder readonly(boolean readonly) { return isReadonly(readonly); }
+
+    /** Sets {@code <shareable/>}. */
+    public Builder shareable(boolean shareable) { return isShareable(shareable); }
+
+    /** Sets {@code <boot order=''/>}. */
+    public Builder bootOrder(int order) { return boot(DiskBoot.order(order)); }
+  }
+
   public static Builder builder() { return new Builder(); }
 
   /** Derives a changed copy. */
@@ -103,6 +419,4 @@ public abstract class Disk {
     return b.build();
   }
 
-  /** Builds a {@link Disk}. */
-  public static class Builder extends ImmutableDisk.Builder {}
 }

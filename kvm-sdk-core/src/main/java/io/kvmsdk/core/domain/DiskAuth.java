@@ -16,6 +16,21 @@ public abstract class DiskAuth {
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
+  /** Ceph (cephx) credentials: {@code username} with the libvirt secret of usage {@code secretUsage}. */
+  public static DiskAuth ceph(String username, String secretUsage) {
+    return builder().username(username).secret(DiskSecret.usage("ceph", secretUsage)).build();
+  }
+
+  /** iSCSI CHAP credentials: {@code username} with the libvirt secret of usage {@code secretUsage}. */
+  public static DiskAuth chap(String username, String secretUsage) {
+    return builder().username(username).secret(DiskSecret.usage("iscsi", secretUsage)).build();
+  }
+
+  /** Credentials naming their libvirt secret by type and UUID. */
+  public static DiskAuth ofUuid(String username, String secretType, String secretUuid) {
+    return builder().username(username).secret(DiskSecret.uuid(secretType, secretUuid)).build();
+  }
+
   public static Builder builder() { return new Builder(); }
 
   /** Derives a changed copy. */

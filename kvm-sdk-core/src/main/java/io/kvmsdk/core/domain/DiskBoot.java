@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -15,6 +16,15 @@ public abstract class DiskBoot {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** {@code <boot order='n'/>}. */
+  public static DiskBoot order(int order) { return builder().order(order).build(); }
+
+  @Value.Check protected void check() {
+    if (order().isPresent() && order().get() < 1) {
+      throw new InvalidSpecException("@order", "must be 1 or more, got " + Integer.toUnsignedString(order().get()));
+    }
+  }
 
   public static Builder builder() { return new Builder(); }
 

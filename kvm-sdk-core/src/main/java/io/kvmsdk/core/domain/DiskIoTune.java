@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -69,6 +70,23 @@ public abstract class DiskIoTune {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  @Value.Check protected void check() {
+    exclusive("total_bytes_sec", totalBytesSec(), "read_bytes_sec", readBytesSec(), "write_bytes_sec", writeBytesSec());
+    exclusive("total_iops_sec", totalIopsSec(), "read_iops_sec", readIopsSec(), "write_iops_sec", writeIopsSec());
+    exclusive("total_bytes_sec_max", totalBytesSecMax(), "read_bytes_sec_max", readBytesSecMax(), "write_bytes_sec_max", writeBytesSecMax());
+    exclusive("total_iops_sec_max", totalIopsSecMax(), "read_iops_sec_max", readIopsSecMax(), "write_iops_sec_max", writeIopsSecMax());
+    exclusive("total_bytes_sec_max_length", totalBytesSecMaxLength(), "read_bytes_sec_max_length", readBytesSecMaxLength(), "write_bytes_sec_max_length", writeBytesSecMaxLength());
+    exclusive("total_iops_sec_max_length", totalIopsSecMaxLength(), "read_iops_sec_max_length", readIopsSecMaxLength(), "write_iops_sec_max_length", writeIopsSecMaxLength());
+  }
+
+  private static void exclusive(String total, Optional<Long> t, String read, Optional<Long> r, String write, Optional<Long> w) {
+    if (t.isPresent() && (r.isPresent() || w.isPresent())) {
+      String other = r.isPresent() ? read : write;
+      throw new InvalidSpecException(total, "cannot be combined with " + other + " (libvirt rejects a total limit together with a read/write limit), got "
+          + total + "=" + t.get() + " and " + other + "=" + (r.isPresent() ? r.get() : w.get()));
+    }
+  }
 
   public static Builder builder() { return new Builder(); }
 

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -18,6 +19,18 @@ public abstract class DiskSecret {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** A secret of {@code type} named by its usage. */
+  public static DiskSecret usage(String type, String usage) { return builder().type(type).usage(usage).build(); }
+
+  /** A secret of {@code type} named by its UUID. */
+  public static DiskSecret uuid(String type, String uuid) { return builder().type(type).uuid(uuid).build(); }
+
+  @Value.Check protected void check() {
+    if (usage().isPresent() && uuid().isPresent()) {
+      throw new InvalidSpecException("@uuid", "a secret is named by usage or by uuid, not both (usage='" + usage().get() + "')");
+    }
+  }
 
   public static Builder builder() { return new Builder(); }
 

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.List;
 import java.util.Optional;
@@ -113,6 +114,24 @@ public abstract class DiskSource {
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
+  /** The source of a file-backed disk. */
+  public static DiskSource ofFile(String path) { return builder().file(path).build(); }
+
+  /** The source of a block-device-backed disk. */
+  public static DiskSource ofDev(String dev) { return builder().dev(dev).build(); }
+
+  @Value.Check protected void check() {
+    if (protocol().isPresent() && !protocol().get().equals("nbd") && name().isEmpty()) {
+      throw new InvalidSpecException("@name", "required for protocol '" + protocol().get() + "' (the image, volume or target on the server)");
+    }
+  }
+
+  /** Builds a {@link DiskSource}. */
+  public static class Builder extends ImmutableDiskSource.Builder {
+    /** Adds one {@code <cookie>}. */
+    public Builder addCookie(DiskCookie cookie) { return addCookies(cookie); }
+  }
+
   public static Builder builder() { return new Builder(); }
 
   /** Derives a changed copy. */
@@ -122,6 +141,4 @@ public abstract class DiskSource {
     return b.build();
   }
 
-  /** Builds a {@link DiskSource}. */
-  public static class Builder extends ImmutableDiskSource.Builder {}
 }

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -21,6 +22,27 @@ public abstract class DiskSourceHost {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** A server by name, on the protocol's default port. */
+  public static DiskSourceHost of(String name) { return builder().name(name).build(); }
+
+  /** A server by name and TCP port. */
+  public static DiskSourceHost of(String name, int port) { return builder().name(name).port(port).build(); }
+
+  /** A server reached over the UNIX socket {@code socket}. */
+  public static DiskSourceHost unix(String socket) { return builder().transport("unix").socket(socket).build(); }
+
+  @Value.Check protected void check() {
+    boolean unix = transport().filter("unix"::equals).isPresent();
+    if (unix && socket().isEmpty()) throw new InvalidSpecException("@socket", "required when transport is 'unix'");
+    if (!unix && socket().isPresent()) {
+      throw new InvalidSpecException("@socket", "only valid with transport 'unix', got transport '" + transport().orElse("tcp") + "'");
+    }
+    if (!unix && name().isEmpty()) throw new InvalidSpecException("@name", "required unless transport is 'unix'");
+    if (port().isPresent() && (port().get() < 0 || port().get() > 65535)) {
+      throw new InvalidSpecException("@port", "must be a TCP port 0-65535, got " + Integer.toUnsignedString(port().get()));
+    }
+  }
 
   public static Builder builder() { return new Builder(); }
 

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.Size;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
@@ -61,6 +62,32 @@ public abstract class Filesystem {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /**
+   * A host directory shared through virtiofs under mount tag {@code tag}
+   * (the domain also needs shared memory backing).
+   */
+  public static Filesystem virtiofs(String hostDir, String tag) {
+    return builder().type("mount").accessmode("passthrough").driver(FilesystemDriver.builder().type("virtiofs").build())
+        .source(FilesystemSource.builder().dir(hostDir).build()).targetDir(tag).build();
+  }
+
+  /** A host directory shared through 9p under mount tag {@code tag}. */
+  public static Filesystem mount(String hostDir, String tag) {
+    return builder().type("mount").accessmode("mapped").source(FilesystemSource.builder().dir(hostDir).build()).targetDir(tag).build();
+  }
+
+  @Value.Check protected void check() {
+    if (accessmode().isPresent() && !java.util.Set.of("passthrough", "mapped", "squash").contains(accessmode().get())) {
+      throw new InvalidSpecException("@accessmode", "must be 'passthrough', 'mapped' or 'squash', got '" + accessmode().get() + "'");
+    }
+    if (targetDir().isEmpty()) throw new InvalidSpecException("target/@dir", "required (the mount tag or guest path)");
+    if (source().isEmpty()) throw new InvalidSpecException("source", "required (what the filesystem shares)");
+    boolean virtiofs = driver().flatMap(FilesystemDriver::type).filter("virtiofs"::equals).isPresent();
+    if (virtiofs && accessmode().isPresent() && !accessmode().get().equals("passthrough")) {
+      throw new InvalidSpecException("@accessmode", "virtiofs only supports accessmode 'passthrough', got '" + accessmode().get() + "'");
+    }
+  }
 
   public static Builder builder() { return new Builder(); }
 

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,11 @@ public abstract class HostdevSource {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  @Value.Check protected void check() {
+    if (vendor().isPresent() && product().isEmpty()) throw new InvalidSpecException("product", "required with a USB vendor id");
+    if (product().isPresent() && vendor().isEmpty()) throw new InvalidSpecException("vendor", "required with a USB product id");
+  }
 
   public static Builder builder() { return new Builder(); }
 

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -18,6 +19,16 @@ public abstract class Lease {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** A lease on {@code key} in {@code lockspace}, stored at {@code path} offset {@code offset}. */
+  public static Lease of(String lockspace, String key, String path, long offset) {
+    return builder().lockspace(lockspace).key(key).target(LeaseTarget.builder().path(path).offset(offset).build()).build();
+  }
+
+  @Value.Check protected void check() {
+    if (key().isEmpty()) throw new InvalidSpecException("key", "required");
+    if (target().flatMap(LeaseTarget::path).isEmpty()) throw new InvalidSpecException("target/@path", "required");
+  }
 
   public static Builder builder() { return new Builder(); }
 

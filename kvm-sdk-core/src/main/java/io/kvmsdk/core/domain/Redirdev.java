@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -30,6 +31,15 @@ public abstract class Redirdev {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** A USB device redirected by the SPICE client. */
+  public static Redirdev spice() { return builder().bus("usb").type("spicevmc").build(); }
+
+  @Value.Check protected void check() {
+    if (bus().isPresent() && !bus().get().equals("usb")) {
+      throw new InvalidSpecException("@bus", "must be 'usb', got '" + bus().get() + "'");
+    }
+  }
 
   public static Builder builder() { return new Builder(); }
 

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -24,6 +25,26 @@ public abstract class RedirfilterUsbdev {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** A rule allowing every device. */
+  public static RedirfilterUsbdev allowAll() { return builder().allow(true).build(); }
+
+  /** A rule denying every device. */
+  public static RedirfilterUsbdev denyAll() { return builder().allow(false).build(); }
+
+  @Value.Check protected void check() {
+    if (allow().isEmpty()) throw new InvalidSpecException("@allow", "required ('yes' or 'no')");
+    if (usbClass().isPresent() && !usbClass().get().equals("-1")) {
+      String c = usbClass().get();
+      int v;
+      try {
+        v = c.startsWith("0x") || c.startsWith("0X") ? Integer.parseInt(c.substring(2), 16) : Integer.parseInt(c);
+      } catch (NumberFormatException e) {
+        v = -2;
+      }
+      if (v < 0 || v > 0xff) throw new InvalidSpecException("@class", "must be a USB class code 0x00-0xff or -1, got '" + c + "'");
+    }
+  }
 
   public static Builder builder() { return new Builder(); }
 

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,16 @@ public abstract class Smartcard {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** A smartcard backed by the host's reader. */
+  public static Smartcard host() { return builder().mode("host").build(); }
+
+  @Value.Check protected void check() {
+    if (mode().isEmpty()) throw new InvalidSpecException("@mode", "required ('host', 'host-certificates' or 'passthrough')");
+    if (mode().get().equals("host-certificates") && certificates().size() != 3) {
+      throw new InvalidSpecException("certificate", "host-certificates mode needs exactly three certificates, got " + certificates().size());
+    }
+  }
 
   public static Builder builder() { return new Builder(); }
 
