@@ -1,6 +1,5 @@
 package io.kvmsdk.core.domain;
 
-import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.List;
 import java.util.Optional;
@@ -19,16 +18,8 @@ public abstract class BlkioTune {
 
   public static Builder builder() { return new Builder(); }
 
-  /** An overall I/O {@code weight} (10 to 1000). */
+  /** An overall I/O {@code weight} (the kernel accepts 10 to 1000; libvirt checks it at start, not at define). */
   public static BlkioTune ofWeight(int weight) { return builder().weight(weight).build(); }
-
-  @Value.Check protected void check() { checkWeight("weight", weight()); }
-
-  static void checkWeight(String field, Optional<Integer> weight) {
-    if (weight.isPresent() && weight.get() != 0 && (weight.get() < 10 || weight.get() > 1000)) {
-      throw new InvalidSpecException(field, "must be between 10 and 1000, got " + Integer.toUnsignedString(weight.get()));
-    }
-  }
 
   /** Derives a changed copy. */
   public BlkioTune copy(java.util.function.Consumer<Builder> change) {

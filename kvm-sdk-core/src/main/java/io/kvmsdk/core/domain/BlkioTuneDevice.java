@@ -25,8 +25,6 @@ public abstract class BlkioTuneDevice {
 
   public static Builder builder() { return new Builder(); }
 
-  @Value.Check protected void check() { BlkioTune.checkWeight("weight", weight()); }
-
   /** Derives a changed copy. */
   public BlkioTuneDevice copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);

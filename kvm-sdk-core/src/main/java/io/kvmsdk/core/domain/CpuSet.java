@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * libvirt's list syntax for host CPUs, vCPUs and NUMA nodes ({@code cpuset}, {@code nodeset},
- * {@code cpus}): comma-separated ids and ranges, with {@code ^id} excluding, such as {@code 0-3,^2,6}.
+ * {@code cpus}): comma-separated ids and ranges, with {@code ^id} excluding one id, such as {@code 0-3,^2,6}.
  */
 public final class CpuSet {
   private CpuSet() {}
@@ -29,6 +29,7 @@ public final class CpuSet {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("has '" + raw.strip() + "', which is not an id, a range 'a-b' or an exclusion '^id'");
       }
+      if (exclude && dash >= 0) throw new IllegalArgumentException("has '" + raw.strip() + "', but only a single id can be excluded");
       if (from < 0 || to < from) throw new IllegalArgumentException("has the range '" + raw.strip() + "', which is empty or negative");
       (exclude ? excluded : set).set(from, to + 1);
     }

@@ -61,6 +61,9 @@ public abstract class CpuTune {
 
   @Value.Check protected void check() {
     CpuSet.check("emulatorpin/@cpuset", emulatorpin());
+    if (shares().isPresent() && shares().get() != 0 && (shares().get() < 2 || shares().get() > 262144)) {
+      throw new InvalidSpecException("shares", "must be between 2 and 262144, got " + shares().get());
+    }
     period("period", period());
     period("global_period", globalPeriod());
     period("emulator_period", emulatorPeriod());
@@ -79,17 +82,11 @@ public abstract class CpuTune {
   }
 
   /**
-   * The rules that need the domain's maximum vCPU count (from {@code <vcpu>}): every pinned or
-   * scheduled vCPU must exist. For {@code DomainRules}; paths are absolute.
+   * The rules that need the domain's maximum vCPU count (from {@code <vcpu>}): every scheduled
+   * vCPU must exist. (libvirt 9.0 ignores, with a warning, a {@code <vcpupin>} of a missing vCPU,
+   * so that is not a rule.) For {@code DomainRules}; paths are absolute.
    */
   void checkVcpuCount(int maxVcpus) {
-    for (int i = 0; i < vcpupins().size(); i++) {
-      Optional<Integer> v = vcpupins().get(i).vcpu();
-      if (v.isPresent() && Integer.compareUnsigned(v.get(), maxVcpus) >= 0) {
-        throw new InvalidSpecException("domain/cputune/vcpupin[" + (i + 1) + "]/@vcpu",
-            "must be less than the vCPU count " + maxVcpus + ", got " + Integer.toUnsignedString(v.get()));
-      }
-    }
     for (int i = 0; i < vcpuscheds().size(); i++) {
       Optional<String> v = vcpuscheds().get(i).vcpus();
       if (v.isPresent() && CpuSet.parse(v.get()).length() > maxVcpus) {

@@ -1,6 +1,5 @@
 package io.kvmsdk.core.domain;
 
-import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -22,10 +21,6 @@ public abstract class IdMapRange {
 
   /** Container ids {@code start}.. mapped to host ids {@code target}.., {@code count} of them. */
   public static IdMapRange of(int start, int target, int count) { return builder().start(start).target(target).count(count).build(); }
-
-  @Value.Check protected void check() {
-    if (count().isPresent() && count().get() == 0) throw new InvalidSpecException("@count", "must be positive, got 0");
-  }
 
   /** Derives a changed copy. */
   public IdMapRange copy(java.util.function.Consumer<Builder> change) {

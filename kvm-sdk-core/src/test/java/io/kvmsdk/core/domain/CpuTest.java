@@ -114,9 +114,12 @@ class CpuTest {
     InvalidSpecException e = invalid(() -> numa.checkVcpuCount(4));
     assertThat(e.field()).isEqualTo("domain/cpu/numa/cell[1]/@cpus");
     assertThat(e.rule()).contains("below the vCPU count 4", "'0-7'");
-    CpuTune pins = CpuTune.pinned(0, 1, 2);
-    pins.checkVcpuCount(3);
-    assertThat(invalid(() -> pins.checkVcpuCount(2)).field()).isEqualTo("domain/cputune/vcpupin[3]/@vcpu");
+    CpuTune.pinned(0, 1, 2).checkVcpuCount(2); // libvirt ignores the pin of a missing vCPU
+    CpuTune sched = CpuTune.builder().addVcpusched(CpuTuneSched.builder().vcpus("0-5").scheduler("batch").build()).build();
+    sched.checkVcpuCount(6);
+    InvalidSpecException s = invalid(() -> sched.checkVcpuCount(4));
+    assertThat(s.field()).isEqualTo("domain/cputune/vcpusched[1]/@vcpus");
+    assertThat(s.rule()).contains("below the vCPU count 4");
   }
 
   @Test

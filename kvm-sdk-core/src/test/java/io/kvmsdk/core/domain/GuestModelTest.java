@@ -216,6 +216,8 @@ class GuestModelTest {
     assertThat(CpuSet.isValid("1-4,^3,6")).isTrue();
     assertThat(CpuSet.isValid("1-")).isFalse();
     assertThat(CpuSet.isValid("")).isFalse();
+    assertThat(CpuSet.isValid("^1-3,0-5")).as("libvirt excludes single ids only").isFalse();
+    assertThat(CpuSet.isValid("0, 2")).isTrue();
     InvalidSpecException e = invalid(() -> CpuTuneVcpuPin.of(0, "0,a"));
     assertThat(e.field()).isEqualTo("@cpuset");
     assertThat(e.rule()).contains("'0,a'");
@@ -244,7 +246,8 @@ class GuestModelTest {
     assertThat(invalid(() -> CpuTune.builder().period(10L).build()).field()).isEqualTo("period");
     assertThat(invalid(() -> CpuTune.builder().quota(5L).build()).rule()).contains("1000");
     assertThat(invalid(() -> CpuTuneSched.builder().vcpus("0").scheduler("rr").build()).field()).isEqualTo("@priority");
-    assertThat(invalid(() -> BlkioTune.ofWeight(5000)).rule()).contains("between 10 and 1000");
+    assertThat(invalid(() -> CpuTune.builder().shares(1L).build()).field()).isEqualTo("shares");
+    assertThat(CpuTune.builder().shares(0L).quota(0L).period(0L).build().quota()).contains(0L); // libvirt accepts 0 as unset
     assertThat(invalid(() -> IoThreadIds.of(1, 1)).field()).isEqualTo("iothread[2]/@id");
     assertThat(invalid(() -> NumaTune.builder().memory(NumaTuneMemory.builder().mode("random").build()).build()).field())
         .isEqualTo("memory/@mode");

@@ -118,9 +118,11 @@ public final class GuestCodecs {
         .attrChild("smbios", "mode", Os::smbios, Os.Builder::smbios)
         .child("bios", OS_BIOS, Os::bios, Os.Builder::bios);
 
-  static final java.util.function.Function<String, ElementCodec<FeaturesState, FeaturesState.Builder>> FEATURES_STATE_CODEC = name ->
-      ElementCodec.of(name, FeaturesState.Builder::new, FeaturesState.Builder::build, FeaturesState::unmodeled, FeaturesState.Builder::unmodeled)
+  /** The mapping of {@link FeaturesState} under element name {@code name}. */
+  static ElementCodec<FeaturesState, FeaturesState.Builder> featuresState(String name) {
+    return ElementCodec.of(name, FeaturesState.Builder::new, FeaturesState.Builder::build, FeaturesState::unmodeled, FeaturesState.Builder::unmodeled)
         .attr("state", ValueType.ON_OFF, FeaturesState::state, FeaturesState.Builder::state);
+  }
 
   public static final ElementCodec<FeaturesApic, FeaturesApic.Builder> FEATURES_APIC =
       ElementCodec.of("apic", FeaturesApic.Builder::new, FeaturesApic.Builder::build, FeaturesApic::unmodeled, FeaturesApic.Builder::unmodeled)
@@ -134,7 +136,7 @@ public final class GuestCodecs {
   public static final ElementCodec<FeaturesHypervStimer, FeaturesHypervStimer.Builder> FEATURES_HYPERV_STIMER =
       ElementCodec.of("stimer", FeaturesHypervStimer.Builder::new, FeaturesHypervStimer.Builder::build, FeaturesHypervStimer::unmodeled, FeaturesHypervStimer.Builder::unmodeled)
         .attr("state", ValueType.ON_OFF, FeaturesHypervStimer::state, FeaturesHypervStimer.Builder::state)
-        .child("direct", FEATURES_STATE_CODEC.apply("direct"), FeaturesHypervStimer::direct, FeaturesHypervStimer.Builder::direct);
+        .child("direct", featuresState("direct"), FeaturesHypervStimer::direct, FeaturesHypervStimer.Builder::direct);
 
   public static final ElementCodec<FeaturesHypervVendorId, FeaturesHypervVendorId.Builder> FEATURES_HYPERV_VENDOR_ID =
       ElementCodec.of("vendor_id", FeaturesHypervVendorId.Builder::new, FeaturesHypervVendorId.Builder::build, FeaturesHypervVendorId::unmodeled, FeaturesHypervVendorId.Builder::unmodeled)
@@ -144,21 +146,21 @@ public final class GuestCodecs {
   public static final ElementCodec<FeaturesHyperv, FeaturesHyperv.Builder> FEATURES_HYPERV =
       ElementCodec.of("hyperv", FeaturesHyperv.Builder::new, FeaturesHyperv.Builder::build, FeaturesHyperv::unmodeled, FeaturesHyperv.Builder::unmodeled)
         .attr("mode", FeaturesHyperv::mode, FeaturesHyperv.Builder::mode)
-        .child("relaxed", FEATURES_STATE_CODEC.apply("relaxed"), FeaturesHyperv::relaxed, FeaturesHyperv.Builder::relaxed)
-        .child("vapic", FEATURES_STATE_CODEC.apply("vapic"), FeaturesHyperv::vapic, FeaturesHyperv.Builder::vapic)
+        .child("relaxed", featuresState("relaxed"), FeaturesHyperv::relaxed, FeaturesHyperv.Builder::relaxed)
+        .child("vapic", featuresState("vapic"), FeaturesHyperv::vapic, FeaturesHyperv.Builder::vapic)
         .child("spinlocks", FEATURES_HYPERV_SPINLOCKS, FeaturesHyperv::spinlocks, FeaturesHyperv.Builder::spinlocks)
-        .child("vpindex", FEATURES_STATE_CODEC.apply("vpindex"), FeaturesHyperv::vpindex, FeaturesHyperv.Builder::vpindex)
-        .child("runtime", FEATURES_STATE_CODEC.apply("runtime"), FeaturesHyperv::runtime, FeaturesHyperv.Builder::runtime)
-        .child("synic", FEATURES_STATE_CODEC.apply("synic"), FeaturesHyperv::synic, FeaturesHyperv.Builder::synic)
+        .child("vpindex", featuresState("vpindex"), FeaturesHyperv::vpindex, FeaturesHyperv.Builder::vpindex)
+        .child("runtime", featuresState("runtime"), FeaturesHyperv::runtime, FeaturesHyperv.Builder::runtime)
+        .child("synic", featuresState("synic"), FeaturesHyperv::synic, FeaturesHyperv.Builder::synic)
         .child("stimer", FEATURES_HYPERV_STIMER, FeaturesHyperv::stimer, FeaturesHyperv.Builder::stimer)
-        .child("reset", FEATURES_STATE_CODEC.apply("reset"), FeaturesHyperv::reset, FeaturesHyperv.Builder::reset)
+        .child("reset", featuresState("reset"), FeaturesHyperv::reset, FeaturesHyperv.Builder::reset)
         .child("vendor_id", FEATURES_HYPERV_VENDOR_ID, FeaturesHyperv::vendorId, FeaturesHyperv.Builder::vendorId)
-        .child("frequencies", FEATURES_STATE_CODEC.apply("frequencies"), FeaturesHyperv::frequencies, FeaturesHyperv.Builder::frequencies)
-        .child("reenlightenment", FEATURES_STATE_CODEC.apply("reenlightenment"), FeaturesHyperv::reenlightenment, FeaturesHyperv.Builder::reenlightenment)
-        .child("tlbflush", FEATURES_STATE_CODEC.apply("tlbflush"), FeaturesHyperv::tlbflush, FeaturesHyperv.Builder::tlbflush)
-        .child("ipi", FEATURES_STATE_CODEC.apply("ipi"), FeaturesHyperv::ipi, FeaturesHyperv.Builder::ipi)
-        .child("evmcs", FEATURES_STATE_CODEC.apply("evmcs"), FeaturesHyperv::evmcs, FeaturesHyperv.Builder::evmcs)
-        .child("avic", FEATURES_STATE_CODEC.apply("avic"), FeaturesHyperv::avic, FeaturesHyperv.Builder::avic);
+        .child("frequencies", featuresState("frequencies"), FeaturesHyperv::frequencies, FeaturesHyperv.Builder::frequencies)
+        .child("reenlightenment", featuresState("reenlightenment"), FeaturesHyperv::reenlightenment, FeaturesHyperv.Builder::reenlightenment)
+        .child("tlbflush", featuresState("tlbflush"), FeaturesHyperv::tlbflush, FeaturesHyperv.Builder::tlbflush)
+        .child("ipi", featuresState("ipi"), FeaturesHyperv::ipi, FeaturesHyperv.Builder::ipi)
+        .child("evmcs", featuresState("evmcs"), FeaturesHyperv::evmcs, FeaturesHyperv.Builder::evmcs)
+        .child("avic", featuresState("avic"), FeaturesHyperv::avic, FeaturesHyperv.Builder::avic);
 
   public static final ElementCodec<FeaturesKvmDirtyRing, FeaturesKvmDirtyRing.Builder> FEATURES_KVM_DIRTY_RING =
       ElementCodec.of("dirty-ring", FeaturesKvmDirtyRing.Builder::new, FeaturesKvmDirtyRing.Builder::build, FeaturesKvmDirtyRing::unmodeled, FeaturesKvmDirtyRing.Builder::unmodeled)
@@ -167,10 +169,10 @@ public final class GuestCodecs {
 
   public static final ElementCodec<FeaturesKvm, FeaturesKvm.Builder> FEATURES_KVM =
       ElementCodec.of("kvm", FeaturesKvm.Builder::new, FeaturesKvm.Builder::build, FeaturesKvm::unmodeled, FeaturesKvm.Builder::unmodeled)
-        .child("hidden", FEATURES_STATE_CODEC.apply("hidden"), FeaturesKvm::hidden, FeaturesKvm.Builder::hidden)
-        .child("hint-dedicated", FEATURES_STATE_CODEC.apply("hint-dedicated"), FeaturesKvm::hintDedicated, FeaturesKvm.Builder::hintDedicated)
-        .child("poll-control", FEATURES_STATE_CODEC.apply("poll-control"), FeaturesKvm::pollControl, FeaturesKvm.Builder::pollControl)
-        .child("pv-ipi", FEATURES_STATE_CODEC.apply("pv-ipi"), FeaturesKvm::pvIpi, FeaturesKvm.Builder::pvIpi)
+        .child("hidden", featuresState("hidden"), FeaturesKvm::hidden, FeaturesKvm.Builder::hidden)
+        .child("hint-dedicated", featuresState("hint-dedicated"), FeaturesKvm::hintDedicated, FeaturesKvm.Builder::hintDedicated)
+        .child("poll-control", featuresState("poll-control"), FeaturesKvm::pollControl, FeaturesKvm.Builder::pollControl)
+        .child("pv-ipi", featuresState("pv-ipi"), FeaturesKvm::pvIpi, FeaturesKvm.Builder::pvIpi)
         .child("dirty-ring", FEATURES_KVM_DIRTY_RING, FeaturesKvm::dirtyRing, FeaturesKvm.Builder::dirtyRing);
 
   public static final ElementCodec<FeaturesXenPassthrough, FeaturesXenPassthrough.Builder> FEATURES_XEN_PASSTHROUGH =
@@ -180,49 +182,49 @@ public final class GuestCodecs {
 
   public static final ElementCodec<FeaturesXen, FeaturesXen.Builder> FEATURES_XEN =
       ElementCodec.of("xen", FeaturesXen.Builder::new, FeaturesXen.Builder::build, FeaturesXen::unmodeled, FeaturesXen.Builder::unmodeled)
-        .child("e820_host", FEATURES_STATE_CODEC.apply("e820_host"), FeaturesXen::e820Host, FeaturesXen.Builder::e820Host)
+        .child("e820_host", featuresState("e820_host"), FeaturesXen::e820Host, FeaturesXen.Builder::e820Host)
         .child("passthrough", FEATURES_XEN_PASSTHROUGH, FeaturesXen::passthrough, FeaturesXen.Builder::passthrough);
 
   public static final ElementCodec<FeaturesCapabilities, FeaturesCapabilities.Builder> FEATURES_CAPABILITIES =
       ElementCodec.of("capabilities", FeaturesCapabilities.Builder::new, FeaturesCapabilities.Builder::build, FeaturesCapabilities::unmodeled, FeaturesCapabilities.Builder::unmodeled)
         .attr("policy", FeaturesCapabilities::policy, FeaturesCapabilities.Builder::policy)
-        .child("audit_control", FEATURES_STATE_CODEC.apply("audit_control"), FeaturesCapabilities::auditControl, FeaturesCapabilities.Builder::auditControl)
-        .child("audit_write", FEATURES_STATE_CODEC.apply("audit_write"), FeaturesCapabilities::auditWrite, FeaturesCapabilities.Builder::auditWrite)
-        .child("block_suspend", FEATURES_STATE_CODEC.apply("block_suspend"), FeaturesCapabilities::blockSuspend, FeaturesCapabilities.Builder::blockSuspend)
-        .child("chown", FEATURES_STATE_CODEC.apply("chown"), FeaturesCapabilities::chown, FeaturesCapabilities.Builder::chown)
-        .child("dac_override", FEATURES_STATE_CODEC.apply("dac_override"), FeaturesCapabilities::dacOverride, FeaturesCapabilities.Builder::dacOverride)
-        .child("dac_read_search", FEATURES_STATE_CODEC.apply("dac_read_search"), FeaturesCapabilities::dacReadSearch, FeaturesCapabilities.Builder::dacReadSearch)
-        .child("fowner", FEATURES_STATE_CODEC.apply("fowner"), FeaturesCapabilities::fowner, FeaturesCapabilities.Builder::fowner)
-        .child("fsetid", FEATURES_STATE_CODEC.apply("fsetid"), FeaturesCapabilities::fsetid, FeaturesCapabilities.Builder::fsetid)
-        .child("ipc_lock", FEATURES_STATE_CODEC.apply("ipc_lock"), FeaturesCapabilities::ipcLock, FeaturesCapabilities.Builder::ipcLock)
-        .child("ipc_owner", FEATURES_STATE_CODEC.apply("ipc_owner"), FeaturesCapabilities::ipcOwner, FeaturesCapabilities.Builder::ipcOwner)
-        .child("kill", FEATURES_STATE_CODEC.apply("kill"), FeaturesCapabilities::kill, FeaturesCapabilities.Builder::kill)
-        .child("lease", FEATURES_STATE_CODEC.apply("lease"), FeaturesCapabilities::lease, FeaturesCapabilities.Builder::lease)
-        .child("linux_immutable", FEATURES_STATE_CODEC.apply("linux_immutable"), FeaturesCapabilities::linuxImmutable, FeaturesCapabilities.Builder::linuxImmutable)
-        .child("mac_admin", FEATURES_STATE_CODEC.apply("mac_admin"), FeaturesCapabilities::macAdmin, FeaturesCapabilities.Builder::macAdmin)
-        .child("mac_override", FEATURES_STATE_CODEC.apply("mac_override"), FeaturesCapabilities::macOverride, FeaturesCapabilities.Builder::macOverride)
-        .child("mknod", FEATURES_STATE_CODEC.apply("mknod"), FeaturesCapabilities::mknod, FeaturesCapabilities.Builder::mknod)
-        .child("net_admin", FEATURES_STATE_CODEC.apply("net_admin"), FeaturesCapabilities::netAdmin, FeaturesCapabilities.Builder::netAdmin)
-        .child("net_bind_service", FEATURES_STATE_CODEC.apply("net_bind_service"), FeaturesCapabilities::netBindService, FeaturesCapabilities.Builder::netBindService)
-        .child("net_broadcast", FEATURES_STATE_CODEC.apply("net_broadcast"), FeaturesCapabilities::netBroadcast, FeaturesCapabilities.Builder::netBroadcast)
-        .child("net_raw", FEATURES_STATE_CODEC.apply("net_raw"), FeaturesCapabilities::netRaw, FeaturesCapabilities.Builder::netRaw)
-        .child("setgid", FEATURES_STATE_CODEC.apply("setgid"), FeaturesCapabilities::setgid, FeaturesCapabilities.Builder::setgid)
-        .child("setfcap", FEATURES_STATE_CODEC.apply("setfcap"), FeaturesCapabilities::setfcap, FeaturesCapabilities.Builder::setfcap)
-        .child("setpcap", FEATURES_STATE_CODEC.apply("setpcap"), FeaturesCapabilities::setpcap, FeaturesCapabilities.Builder::setpcap)
-        .child("setuid", FEATURES_STATE_CODEC.apply("setuid"), FeaturesCapabilities::setuid, FeaturesCapabilities.Builder::setuid)
-        .child("sys_admin", FEATURES_STATE_CODEC.apply("sys_admin"), FeaturesCapabilities::sysAdmin, FeaturesCapabilities.Builder::sysAdmin)
-        .child("sys_boot", FEATURES_STATE_CODEC.apply("sys_boot"), FeaturesCapabilities::sysBoot, FeaturesCapabilities.Builder::sysBoot)
-        .child("sys_chroot", FEATURES_STATE_CODEC.apply("sys_chroot"), FeaturesCapabilities::sysChroot, FeaturesCapabilities.Builder::sysChroot)
-        .child("sys_module", FEATURES_STATE_CODEC.apply("sys_module"), FeaturesCapabilities::sysModule, FeaturesCapabilities.Builder::sysModule)
-        .child("sys_nice", FEATURES_STATE_CODEC.apply("sys_nice"), FeaturesCapabilities::sysNice, FeaturesCapabilities.Builder::sysNice)
-        .child("sys_pacct", FEATURES_STATE_CODEC.apply("sys_pacct"), FeaturesCapabilities::sysPacct, FeaturesCapabilities.Builder::sysPacct)
-        .child("sys_ptrace", FEATURES_STATE_CODEC.apply("sys_ptrace"), FeaturesCapabilities::sysPtrace, FeaturesCapabilities.Builder::sysPtrace)
-        .child("sys_rawio", FEATURES_STATE_CODEC.apply("sys_rawio"), FeaturesCapabilities::sysRawio, FeaturesCapabilities.Builder::sysRawio)
-        .child("sys_resource", FEATURES_STATE_CODEC.apply("sys_resource"), FeaturesCapabilities::sysResource, FeaturesCapabilities.Builder::sysResource)
-        .child("sys_time", FEATURES_STATE_CODEC.apply("sys_time"), FeaturesCapabilities::sysTime, FeaturesCapabilities.Builder::sysTime)
-        .child("sys_tty_config", FEATURES_STATE_CODEC.apply("sys_tty_config"), FeaturesCapabilities::sysTtyConfig, FeaturesCapabilities.Builder::sysTtyConfig)
-        .child("syslog", FEATURES_STATE_CODEC.apply("syslog"), FeaturesCapabilities::syslog, FeaturesCapabilities.Builder::syslog)
-        .child("wake_alarm", FEATURES_STATE_CODEC.apply("wake_alarm"), FeaturesCapabilities::wakeAlarm, FeaturesCapabilities.Builder::wakeAlarm);
+        .child("audit_control", featuresState("audit_control"), FeaturesCapabilities::auditControl, FeaturesCapabilities.Builder::auditControl)
+        .child("audit_write", featuresState("audit_write"), FeaturesCapabilities::auditWrite, FeaturesCapabilities.Builder::auditWrite)
+        .child("block_suspend", featuresState("block_suspend"), FeaturesCapabilities::blockSuspend, FeaturesCapabilities.Builder::blockSuspend)
+        .child("chown", featuresState("chown"), FeaturesCapabilities::chown, FeaturesCapabilities.Builder::chown)
+        .child("dac_override", featuresState("dac_override"), FeaturesCapabilities::dacOverride, FeaturesCapabilities.Builder::dacOverride)
+        .child("dac_read_search", featuresState("dac_read_search"), FeaturesCapabilities::dacReadSearch, FeaturesCapabilities.Builder::dacReadSearch)
+        .child("fowner", featuresState("fowner"), FeaturesCapabilities::fowner, FeaturesCapabilities.Builder::fowner)
+        .child("fsetid", featuresState("fsetid"), FeaturesCapabilities::fsetid, FeaturesCapabilities.Builder::fsetid)
+        .child("ipc_lock", featuresState("ipc_lock"), FeaturesCapabilities::ipcLock, FeaturesCapabilities.Builder::ipcLock)
+        .child("ipc_owner", featuresState("ipc_owner"), FeaturesCapabilities::ipcOwner, FeaturesCapabilities.Builder::ipcOwner)
+        .child("kill", featuresState("kill"), FeaturesCapabilities::kill, FeaturesCapabilities.Builder::kill)
+        .child("lease", featuresState("lease"), FeaturesCapabilities::lease, FeaturesCapabilities.Builder::lease)
+        .child("linux_immutable", featuresState("linux_immutable"), FeaturesCapabilities::linuxImmutable, FeaturesCapabilities.Builder::linuxImmutable)
+        .child("mac_admin", featuresState("mac_admin"), FeaturesCapabilities::macAdmin, FeaturesCapabilities.Builder::macAdmin)
+        .child("mac_override", featuresState("mac_override"), FeaturesCapabilities::macOverride, FeaturesCapabilities.Builder::macOverride)
+        .child("mknod", featuresState("mknod"), FeaturesCapabilities::mknod, FeaturesCapabilities.Builder::mknod)
+        .child("net_admin", featuresState("net_admin"), FeaturesCapabilities::netAdmin, FeaturesCapabilities.Builder::netAdmin)
+        .child("net_bind_service", featuresState("net_bind_service"), FeaturesCapabilities::netBindService, FeaturesCapabilities.Builder::netBindService)
+        .child("net_broadcast", featuresState("net_broadcast"), FeaturesCapabilities::netBroadcast, FeaturesCapabilities.Builder::netBroadcast)
+        .child("net_raw", featuresState("net_raw"), FeaturesCapabilities::netRaw, FeaturesCapabilities.Builder::netRaw)
+        .child("setgid", featuresState("setgid"), FeaturesCapabilities::setgid, FeaturesCapabilities.Builder::setgid)
+        .child("setfcap", featuresState("setfcap"), FeaturesCapabilities::setfcap, FeaturesCapabilities.Builder::setfcap)
+        .child("setpcap", featuresState("setpcap"), FeaturesCapabilities::setpcap, FeaturesCapabilities.Builder::setpcap)
+        .child("setuid", featuresState("setuid"), FeaturesCapabilities::setuid, FeaturesCapabilities.Builder::setuid)
+        .child("sys_admin", featuresState("sys_admin"), FeaturesCapabilities::sysAdmin, FeaturesCapabilities.Builder::sysAdmin)
+        .child("sys_boot", featuresState("sys_boot"), FeaturesCapabilities::sysBoot, FeaturesCapabilities.Builder::sysBoot)
+        .child("sys_chroot", featuresState("sys_chroot"), FeaturesCapabilities::sysChroot, FeaturesCapabilities.Builder::sysChroot)
+        .child("sys_module", featuresState("sys_module"), FeaturesCapabilities::sysModule, FeaturesCapabilities.Builder::sysModule)
+        .child("sys_nice", featuresState("sys_nice"), FeaturesCapabilities::sysNice, FeaturesCapabilities.Builder::sysNice)
+        .child("sys_pacct", featuresState("sys_pacct"), FeaturesCapabilities::sysPacct, FeaturesCapabilities.Builder::sysPacct)
+        .child("sys_ptrace", featuresState("sys_ptrace"), FeaturesCapabilities::sysPtrace, FeaturesCapabilities.Builder::sysPtrace)
+        .child("sys_rawio", featuresState("sys_rawio"), FeaturesCapabilities::sysRawio, FeaturesCapabilities.Builder::sysRawio)
+        .child("sys_resource", featuresState("sys_resource"), FeaturesCapabilities::sysResource, FeaturesCapabilities.Builder::sysResource)
+        .child("sys_time", featuresState("sys_time"), FeaturesCapabilities::sysTime, FeaturesCapabilities.Builder::sysTime)
+        .child("sys_tty_config", featuresState("sys_tty_config"), FeaturesCapabilities::sysTtyConfig, FeaturesCapabilities.Builder::sysTtyConfig)
+        .child("syslog", featuresState("syslog"), FeaturesCapabilities::syslog, FeaturesCapabilities.Builder::syslog)
+        .child("wake_alarm", featuresState("wake_alarm"), FeaturesCapabilities::wakeAlarm, FeaturesCapabilities.Builder::wakeAlarm);
 
   public static final ElementCodec<FeaturesSmm, FeaturesSmm.Builder> FEATURES_SMM =
       ElementCodec.of("smm", FeaturesSmm.Builder::new, FeaturesSmm.Builder::build, FeaturesSmm::unmodeled, FeaturesSmm.Builder::unmodeled)
@@ -243,24 +245,24 @@ public final class GuestCodecs {
         .flag("acpi", Features::acpi, Features.Builder::acpi)
         .child("apic", FEATURES_APIC, Features::apic, Features.Builder::apic)
         .flag("pae", Features::pae, Features.Builder::pae)
-        .child("hap", FEATURES_STATE_CODEC.apply("hap"), Features::hap, Features.Builder::hap)
+        .child("hap", featuresState("hap"), Features::hap, Features.Builder::hap)
         .flag("viridian", Features::viridian, Features.Builder::viridian)
         .flag("privnet", Features::privnet, Features.Builder::privnet)
         .child("hyperv", FEATURES_HYPERV, Features::hyperv, Features.Builder::hyperv)
         .child("kvm", FEATURES_KVM, Features::kvm, Features.Builder::kvm)
-        .child("pvspinlock", FEATURES_STATE_CODEC.apply("pvspinlock"), Features::pvspinlock, Features.Builder::pvspinlock)
+        .child("pvspinlock", featuresState("pvspinlock"), Features::pvspinlock, Features.Builder::pvspinlock)
         .child("capabilities", FEATURES_CAPABILITIES, Features::capabilities, Features.Builder::capabilities)
-        .child("pmu", FEATURES_STATE_CODEC.apply("pmu"), Features::pmu, Features.Builder::pmu)
-        .child("vmport", FEATURES_STATE_CODEC.apply("vmport"), Features::vmport, Features.Builder::vmport)
+        .child("pmu", featuresState("pmu"), Features::pmu, Features.Builder::pmu)
+        .child("vmport", featuresState("vmport"), Features::vmport, Features.Builder::vmport)
         .attrChild("gic", "version", Features::gic, Features.Builder::gic)
         .child("smm", FEATURES_SMM, Features::smm, Features.Builder::smm)
         .attrChild("ioapic", "driver", Features::ioapic, Features.Builder::ioapic)
         .child("hpt", FEATURES_HPT, Features::hpt, Features.Builder::hpt)
-        .child("vmcoreinfo", FEATURES_STATE_CODEC.apply("vmcoreinfo"), Features::vmcoreinfo, Features.Builder::vmcoreinfo)
-        .child("htm", FEATURES_STATE_CODEC.apply("htm"), Features::htm, Features.Builder::htm)
-        .child("nested-hv", FEATURES_STATE_CODEC.apply("nested-hv"), Features::nestedHv, Features.Builder::nestedHv)
+        .child("vmcoreinfo", featuresState("vmcoreinfo"), Features::vmcoreinfo, Features.Builder::vmcoreinfo)
+        .child("htm", featuresState("htm"), Features::htm, Features.Builder::htm)
+        .child("nested-hv", featuresState("nested-hv"), Features::nestedHv, Features.Builder::nestedHv)
         .attrChild("msrs", "unknown", Features::msrs, Features.Builder::msrs)
-        .child("ccf-assist", FEATURES_STATE_CODEC.apply("ccf-assist"), Features::ccfAssist, Features.Builder::ccfAssist)
+        .child("ccf-assist", featuresState("ccf-assist"), Features::ccfAssist, Features.Builder::ccfAssist)
         .child("xen", FEATURES_XEN, Features::xen, Features.Builder::xen)
         .attrChild("cfpc", "value", Features::cfpc, Features.Builder::cfpc)
         .attrChild("sbbc", "value", Features::sbbc, Features.Builder::sbbc)
@@ -306,18 +308,20 @@ public final class GuestCodecs {
       ElementCodec.of("distances", CpuNumaCellDistances.Builder::new, CpuNumaCellDistances.Builder::build, CpuNumaCellDistances::unmodeled, CpuNumaCellDistances.Builder::unmodeled)
         .list("sibling", CPU_NUMA_CELL_SIBLING, CpuNumaCellDistances::siblings, CpuNumaCellDistances.Builder::siblings);
 
-  static final java.util.function.Function<String, ElementCodec<CpuNumaCacheSize, CpuNumaCacheSize.Builder>> CPU_NUMA_CACHE_SIZE_CODEC = name ->
-      ElementCodec.of(name, CpuNumaCacheSize.Builder::new, CpuNumaCacheSize.Builder::build, CpuNumaCacheSize::unmodeled, CpuNumaCacheSize.Builder::unmodeled)
+  /** The mapping of {@link CpuNumaCacheSize} under element name {@code name}. */
+  static ElementCodec<CpuNumaCacheSize, CpuNumaCacheSize.Builder> cpuNumaCacheSize(String name) {
+    return ElementCodec.of(name, CpuNumaCacheSize.Builder::new, CpuNumaCacheSize.Builder::build, CpuNumaCacheSize::unmodeled, CpuNumaCacheSize.Builder::unmodeled)
         .attr("value", ValueType.ULONG, CpuNumaCacheSize::value, CpuNumaCacheSize.Builder::value)
         .attr("unit", CpuNumaCacheSize::unit, CpuNumaCacheSize.Builder::unit);
+  }
 
   public static final ElementCodec<CpuNumaCellCache, CpuNumaCellCache.Builder> CPU_NUMA_CELL_CACHE =
       ElementCodec.of("cache", CpuNumaCellCache.Builder::new, CpuNumaCellCache.Builder::build, CpuNumaCellCache::unmodeled, CpuNumaCellCache.Builder::unmodeled)
         .attr("level", ValueType.UINT, CpuNumaCellCache::level, CpuNumaCellCache.Builder::level)
         .attr("associativity", CpuNumaCellCache::associativity, CpuNumaCellCache.Builder::associativity)
         .attr("policy", CpuNumaCellCache::policy, CpuNumaCellCache.Builder::policy)
-        .child("size", CPU_NUMA_CACHE_SIZE_CODEC.apply("size"), CpuNumaCellCache::size, CpuNumaCellCache.Builder::size)
-        .child("line", CPU_NUMA_CACHE_SIZE_CODEC.apply("line"), CpuNumaCellCache::line, CpuNumaCellCache.Builder::line);
+        .child("size", cpuNumaCacheSize("size"), CpuNumaCellCache::size, CpuNumaCellCache.Builder::size)
+        .child("line", cpuNumaCacheSize("line"), CpuNumaCellCache::line, CpuNumaCellCache.Builder::line);
 
   public static final ElementCodec<CpuNumaCell, CpuNumaCell.Builder> CPU_NUMA_CELL =
       ElementCodec.of("cell", CpuNumaCell.Builder::new, CpuNumaCell.Builder::build, CpuNumaCell::unmodeled, CpuNumaCell.Builder::unmodeled)
@@ -330,19 +334,21 @@ public final class GuestCodecs {
         .child("distances", CPU_NUMA_CELL_DISTANCES, CpuNumaCell::distances, CpuNumaCell.Builder::distances)
         .list("cache", CPU_NUMA_CELL_CACHE, CpuNumaCell::caches, CpuNumaCell.Builder::caches);
 
-  static final java.util.function.Function<String, ElementCodec<CpuNumaInterconnect, CpuNumaInterconnect.Builder>> CPU_NUMA_INTERCONNECT_CODEC = name ->
-      ElementCodec.of(name, CpuNumaInterconnect.Builder::new, CpuNumaInterconnect.Builder::build, CpuNumaInterconnect::unmodeled, CpuNumaInterconnect.Builder::unmodeled)
+  /** The mapping of {@link CpuNumaInterconnect} under element name {@code name}. */
+  static ElementCodec<CpuNumaInterconnect, CpuNumaInterconnect.Builder> cpuNumaInterconnect(String name) {
+    return ElementCodec.of(name, CpuNumaInterconnect.Builder::new, CpuNumaInterconnect.Builder::build, CpuNumaInterconnect::unmodeled, CpuNumaInterconnect.Builder::unmodeled)
         .attr("initiator", ValueType.UINT, CpuNumaInterconnect::initiator, CpuNumaInterconnect.Builder::initiator)
         .attr("target", ValueType.UINT, CpuNumaInterconnect::target, CpuNumaInterconnect.Builder::target)
         .attr("cache", ValueType.UINT, CpuNumaInterconnect::cache, CpuNumaInterconnect.Builder::cache)
         .attr("type", CpuNumaInterconnect::type, CpuNumaInterconnect.Builder::type)
         .attr("value", ValueType.ULONG, CpuNumaInterconnect::value, CpuNumaInterconnect.Builder::value)
         .attr("unit", CpuNumaInterconnect::unit, CpuNumaInterconnect.Builder::unit);
+  }
 
   public static final ElementCodec<CpuNumaInterconnects, CpuNumaInterconnects.Builder> CPU_NUMA_INTERCONNECTS =
       ElementCodec.of("interconnects", CpuNumaInterconnects.Builder::new, CpuNumaInterconnects.Builder::build, CpuNumaInterconnects::unmodeled, CpuNumaInterconnects.Builder::unmodeled)
-        .list("latency", CPU_NUMA_INTERCONNECT_CODEC.apply("latency"), CpuNumaInterconnects::latencies, CpuNumaInterconnects.Builder::latencies)
-        .list("bandwidth", CPU_NUMA_INTERCONNECT_CODEC.apply("bandwidth"), CpuNumaInterconnects::bandwidths, CpuNumaInterconnects.Builder::bandwidths);
+        .list("latency", cpuNumaInterconnect("latency"), CpuNumaInterconnects::latencies, CpuNumaInterconnects.Builder::latencies)
+        .list("bandwidth", cpuNumaInterconnect("bandwidth"), CpuNumaInterconnects::bandwidths, CpuNumaInterconnects.Builder::bandwidths);
 
   public static final ElementCodec<CpuNuma, CpuNuma.Builder> CPU_NUMA =
       ElementCodec.of("numa", CpuNuma.Builder::new, CpuNuma.Builder::build, CpuNuma::unmodeled, CpuNuma.Builder::unmodeled)
@@ -444,12 +450,14 @@ public final class GuestCodecs {
         .attr("iothread", ValueType.UINT, CpuTuneIoThreadPin::iothread, CpuTuneIoThreadPin.Builder::iothread)
         .attr("cpuset", CpuTuneIoThreadPin::cpuset, CpuTuneIoThreadPin.Builder::cpuset);
 
-  static final java.util.function.Function<String, ElementCodec<CpuTuneSched, CpuTuneSched.Builder>> CPU_TUNE_SCHED_CODEC = name ->
-      ElementCodec.of(name, CpuTuneSched.Builder::new, CpuTuneSched.Builder::build, CpuTuneSched::unmodeled, CpuTuneSched.Builder::unmodeled)
+  /** The mapping of {@link CpuTuneSched} under element name {@code name}. */
+  static ElementCodec<CpuTuneSched, CpuTuneSched.Builder> cpuTuneSched(String name) {
+    return ElementCodec.of(name, CpuTuneSched.Builder::new, CpuTuneSched.Builder::build, CpuTuneSched::unmodeled, CpuTuneSched.Builder::unmodeled)
         .attr("vcpus", CpuTuneSched::vcpus, CpuTuneSched.Builder::vcpus)
         .attr("iothreads", CpuTuneSched::iothreads, CpuTuneSched.Builder::iothreads)
         .attr("scheduler", CpuTuneSched::scheduler, CpuTuneSched.Builder::scheduler)
         .attr("priority", ValueType.INT, CpuTuneSched::priority, CpuTuneSched.Builder::priority);
+  }
 
   public static final ElementCodec<CpuTuneCache, CpuTuneCache.Builder> CPU_TUNE_CACHE =
       ElementCodec.of("cache", CpuTuneCache.Builder::new, CpuTuneCache.Builder::build, CpuTuneCache::unmodeled, CpuTuneCache.Builder::unmodeled)
@@ -496,9 +504,9 @@ public final class GuestCodecs {
         .list("vcpupin", CPU_TUNE_VCPU_PIN, CpuTune::vcpupins, CpuTune.Builder::vcpupins)
         .attrChild("emulatorpin", "cpuset", CpuTune::emulatorpin, CpuTune.Builder::emulatorpin)
         .list("iothreadpin", CPU_TUNE_IO_THREAD_PIN, CpuTune::iothreadpins, CpuTune.Builder::iothreadpins)
-        .child("emulatorsched", CPU_TUNE_SCHED_CODEC.apply("emulatorsched"), CpuTune::emulatorsched, CpuTune.Builder::emulatorsched)
-        .list("vcpusched", CPU_TUNE_SCHED_CODEC.apply("vcpusched"), CpuTune::vcpuscheds, CpuTune.Builder::vcpuscheds)
-        .list("iothreadsched", CPU_TUNE_SCHED_CODEC.apply("iothreadsched"), CpuTune::iothreadscheds, CpuTune.Builder::iothreadscheds)
+        .child("emulatorsched", cpuTuneSched("emulatorsched"), CpuTune::emulatorsched, CpuTune.Builder::emulatorsched)
+        .list("vcpusched", cpuTuneSched("vcpusched"), CpuTune::vcpuscheds, CpuTune.Builder::vcpuscheds)
+        .list("iothreadsched", cpuTuneSched("iothreadsched"), CpuTune::iothreadscheds, CpuTune.Builder::iothreadscheds)
         .list("cachetune", CPU_TUNE_CACHE_TUNE, CpuTune::cachetunes, CpuTune.Builder::cachetunes)
         .list("memorytune", CPU_TUNE_MEMORY_TUNE, CpuTune::memorytunes, CpuTune.Builder::memorytunes);
 
@@ -563,30 +571,34 @@ public final class GuestCodecs {
         .attr("file", SysInfoEntry::file, SysInfoEntry.Builder::file)
         .text(SysInfoEntry::value, SysInfoEntry.Builder::value);
 
-  static final java.util.function.Function<String, ElementCodec<SysInfoSection, SysInfoSection.Builder>> SYS_INFO_SECTION_CODEC = name ->
-      ElementCodec.of(name, SysInfoSection.Builder::new, SysInfoSection.Builder::build, SysInfoSection::unmodeled, SysInfoSection.Builder::unmodeled)
+  /** The mapping of {@link SysInfoSection} under element name {@code name}. */
+  static ElementCodec<SysInfoSection, SysInfoSection.Builder> sysInfoSection(String name) {
+    return ElementCodec.of(name, SysInfoSection.Builder::new, SysInfoSection.Builder::build, SysInfoSection::unmodeled, SysInfoSection.Builder::unmodeled)
         .list("entry", SYS_INFO_ENTRY, SysInfoSection::entries, SysInfoSection.Builder::entries);
+  }
 
   public static final ElementCodec<SysInfo, SysInfo.Builder> SYS_INFO =
       ElementCodec.of("sysinfo", SysInfo.Builder::new, SysInfo.Builder::build, SysInfo::unmodeled, SysInfo.Builder::unmodeled)
         .attr("type", SysInfo::type, SysInfo.Builder::type)
-        .child("bios", SYS_INFO_SECTION_CODEC.apply("bios"), SysInfo::bios, SysInfo.Builder::bios)
-        .child("system", SYS_INFO_SECTION_CODEC.apply("system"), SysInfo::system, SysInfo.Builder::system)
-        .list("baseBoard", SYS_INFO_SECTION_CODEC.apply("baseBoard"), SysInfo::baseBoards, SysInfo.Builder::baseBoards)
-        .child("chassis", SYS_INFO_SECTION_CODEC.apply("chassis"), SysInfo::chassis, SysInfo.Builder::chassis)
-        .child("oemStrings", SYS_INFO_SECTION_CODEC.apply("oemStrings"), SysInfo::oemStrings, SysInfo.Builder::oemStrings)
+        .child("bios", sysInfoSection("bios"), SysInfo::bios, SysInfo.Builder::bios)
+        .child("system", sysInfoSection("system"), SysInfo::system, SysInfo.Builder::system)
+        .list("baseBoard", sysInfoSection("baseBoard"), SysInfo::baseBoards, SysInfo.Builder::baseBoards)
+        .child("chassis", sysInfoSection("chassis"), SysInfo::chassis, SysInfo.Builder::chassis)
+        .child("oemStrings", sysInfoSection("oemStrings"), SysInfo::oemStrings, SysInfo.Builder::oemStrings)
         .list("entry", SYS_INFO_ENTRY, SysInfo::entries, SysInfo.Builder::entries);
 
-  static final java.util.function.Function<String, ElementCodec<IdMapRange, IdMapRange.Builder>> ID_MAP_RANGE_CODEC = name ->
-      ElementCodec.of(name, IdMapRange.Builder::new, IdMapRange.Builder::build, IdMapRange::unmodeled, IdMapRange.Builder::unmodeled)
+  /** The mapping of {@link IdMapRange} under element name {@code name}. */
+  static ElementCodec<IdMapRange, IdMapRange.Builder> idMapRange(String name) {
+    return ElementCodec.of(name, IdMapRange.Builder::new, IdMapRange.Builder::build, IdMapRange::unmodeled, IdMapRange.Builder::unmodeled)
         .attr("start", ValueType.UINT, IdMapRange::start, IdMapRange.Builder::start)
         .attr("target", ValueType.UINT, IdMapRange::target, IdMapRange.Builder::target)
         .attr("count", ValueType.UINT, IdMapRange::count, IdMapRange.Builder::count);
+  }
 
   public static final ElementCodec<IdMap, IdMap.Builder> ID_MAP =
       ElementCodec.of("idmap", IdMap.Builder::new, IdMap.Builder::build, IdMap::unmodeled, IdMap.Builder::unmodeled)
-        .list("uid", ID_MAP_RANGE_CODEC.apply("uid"), IdMap::uids, IdMap.Builder::uids)
-        .list("gid", ID_MAP_RANGE_CODEC.apply("gid"), IdMap::gids, IdMap.Builder::gids);
+        .list("uid", idMapRange("uid"), IdMap::uids, IdMap.Builder::uids)
+        .list("gid", idMapRange("gid"), IdMap::gids, IdMap.Builder::gids);
 
   public static final ElementCodec<Pm, Pm.Builder> PM =
       ElementCodec.of("pm", Pm.Builder::new, Pm.Builder::build, Pm::unmodeled, Pm.Builder::unmodeled)
