@@ -123,6 +123,8 @@ class DiskTest {
     DiskBackingStore low = mid.backingStore().orElseThrow();
     assertThat(low.source().flatMap(DiskSource::dev)).contains("/dev/sdb");
     assertThat(low.backingStore()).hasValueSatisfying(end -> assertThat(end.type()).isEmpty());
+    assertThat(devs.disks().get(0).backingChain()).hasSize(3).extracting(DiskBackingStore::index)
+        .containsExactly(java.util.Optional.of(2), java.util.Optional.of(1), java.util.Optional.empty());
   }
 
   @Test
