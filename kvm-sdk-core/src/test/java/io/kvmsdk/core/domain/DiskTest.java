@@ -176,6 +176,8 @@ class DiskTest {
         });
     assertThatThrownBy(() -> DiskIoTune.builder().totalIopsSecMax(10L).writeIopsSecMax(5L).build())
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.rule()).contains("write_iops_sec_max"));
+    assertThatThrownBy(() -> DiskIoTune.builder().groupName("g").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("group_name"));
     assertThat(DiskIoTune.builder().readBytesSec(5L).writeBytesSec(5L).totalIopsSec(9L).build().readBytesSec()).contains(5L);
   }
 
