@@ -9,7 +9,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
-/** {@code <disk>}: a disk, CD-ROM, floppy or LUN of the guest. */
+/**
+ * {@code <disk>}: a disk, CD-ROM, floppy or LUN of the guest.
+ *
+ * <pre>{@code
+ * Disk root = Disk.file("/var/lib/libvirt/images/web1.qcow2").qcow2().virtio().target("vda").bootOrder(1);
+ * Disk ceph = Disk.rbd("pool/image", DiskAuth.ceph("admin", "ceph-client"), DiskSourceHost.of("mon1", 6789)).raw().virtio().target("vdb");
+ * Disk iso = Disk.cdrom("/iso/debian.iso").target("sda", "sata");
+ * }</pre>
+ * Building or parsing checks the rules libvirt enforces when the domain is defined (target name, bus per device,
+ * boot order, iotune limits, network sources, ...) and throws {@link io.kvmsdk.core.InvalidSpecException} naming the field.
+ */
 @Value.Immutable
 public abstract class Disk {
   /** Where the data comes from: {@code file}, {@code block}, {@code dir}, {@code network}, {@code volume}, {@code nvme}, {@code vhostuser}, {@code vhostvdpa}. */
@@ -186,6 +196,13 @@ public abstract class Disk {
 
   /** The boot order, when set. */
   public Optional<Integer> bootOrder() { return boot().flatMap(DiskBoot::order); }
+
+  /** The layers of the backing chain below the source, top first (an empty terminating {@code <backingStore/>} included). */
+  public java.util.List<DiskBackingStore> backingChain() {
+    java.util.List<DiskBackingStore> out = new java.util.ArrayList<>();
+    for (Optional<DiskBackingStore> b = backingStore(); b.isPresent(); b = b.get().backingStore()) out.add(b.get());
+    return java.util.List.copyOf(out);
+  }
 
   // ------------------------------------------------------------------ withers
 

@@ -72,6 +72,12 @@ public abstract class DiskIoTune {
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
   @Value.Check protected void check() {
+    if (groupName().isPresent() && totalBytesSec().isEmpty() && readBytesSec().isEmpty() && writeBytesSec().isEmpty()
+        && totalIopsSec().isEmpty() && readIopsSec().isEmpty() && writeIopsSec().isEmpty() && totalBytesSecMax().isEmpty()
+        && readBytesSecMax().isEmpty() && writeBytesSecMax().isEmpty() && totalIopsSecMax().isEmpty() && readIopsSecMax().isEmpty()
+        && writeIopsSecMax().isEmpty() && sizeIopsSec().isEmpty()) {
+      throw new InvalidSpecException("group_name", "can be set only together with a limit");
+    }
     exclusive("total_bytes_sec", totalBytesSec(), "read_bytes_sec", readBytesSec(), "write_bytes_sec", writeBytesSec());
     exclusive("total_iops_sec", totalIopsSec(), "read_iops_sec", readIopsSec(), "write_iops_sec", writeIopsSec());
     exclusive("total_bytes_sec_max", totalBytesSecMax(), "read_bytes_sec_max", readBytesSecMax(), "write_bytes_sec_max", writeBytesSecMax());

@@ -83,6 +83,9 @@ public abstract class Filesystem {
     }
     if (targetDir().isEmpty()) throw new InvalidSpecException("target/@dir", "required (the mount tag or guest path)");
     if (source().isEmpty()) throw new InvalidSpecException("source", "required (what the filesystem shares)");
+    if (type().filter("ram"::equals).isPresent() && source().flatMap(FilesystemSource::usage).isEmpty()) {
+      throw new InvalidSpecException("source/@usage", "required for a RAM filesystem");
+    }
     boolean virtiofs = driver().flatMap(FilesystemDriver::type).filter("virtiofs"::equals).isPresent();
     if (virtiofs && accessmode().isPresent() && !accessmode().get().equals("passthrough")) {
       throw new InvalidSpecException("@accessmode", "virtiofs only supports accessmode 'passthrough', got '" + accessmode().get() + "'");

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -18,6 +19,12 @@ public abstract class HostdevRom {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  @Value.Check protected void check() {
+    if (enabled().filter(e -> !e).isPresent() && (bar().isPresent() || file().isPresent())) {
+      throw new InvalidSpecException(bar().isPresent() ? "@bar" : "@file", "ROM tuning is not supported when the ROM is disabled (enabled='no')");
+    }
+  }
 
   public static Builder builder() { return new Builder(); }
 

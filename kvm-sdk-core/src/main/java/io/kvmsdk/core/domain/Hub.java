@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -18,6 +19,13 @@ public abstract class Hub {
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** A USB hub. */
+  public static Hub usb() { return builder().type("usb").build(); }
+
+  @Value.Check protected void check() {
+    if (type().isPresent() && !type().get().equals("usb")) throw new InvalidSpecException("@type", "must be 'usb', got '" + type().get() + "'");
+  }
 
   public static Builder builder() { return new Builder(); }
 

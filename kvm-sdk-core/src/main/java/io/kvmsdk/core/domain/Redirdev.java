@@ -39,6 +39,9 @@ public abstract class Redirdev {
     if (bus().isPresent() && !bus().get().equals("usb")) {
       throw new InvalidSpecException("@bus", "must be 'usb', got '" + bus().get() + "'");
     }
+    if (type().filter("tcp"::equals).isPresent() && source().flatMap(RedirdevSource::host).isEmpty()) {
+      throw new InvalidSpecException("source/@host", "required for a redirdev of type 'tcp'");
+    }
   }
 
   public static Builder builder() { return new Builder(); }

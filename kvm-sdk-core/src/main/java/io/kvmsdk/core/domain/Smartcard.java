@@ -41,6 +41,9 @@ public abstract class Smartcard {
 
   @Value.Check protected void check() {
     if (mode().isEmpty()) throw new InvalidSpecException("@mode", "required ('host', 'host-certificates' or 'passthrough')");
+    if (mode().get().equals("passthrough") && type().isEmpty()) {
+      throw new InvalidSpecException("@type", "passthrough mode requires a character device type ('tcp', 'spicevmc', ...)");
+    }
     if (mode().get().equals("host-certificates") && certificates().size() != 3) {
       throw new InvalidSpecException("certificate", "host-certificates mode needs exactly three certificates, got " + certificates().size());
     }

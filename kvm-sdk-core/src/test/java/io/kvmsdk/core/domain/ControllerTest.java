@@ -60,4 +60,18 @@ class ControllerTest {
     assertThatThrownBy(() -> DiskTestXml.parseDevices("<controller type='pci' index='1' model='pcie-expander-bus'><target busNr='255'/></controller>"))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("domain/devices/controller[1]/target/@busNr"));
   }
+
+  @Test
+  void rootIndexXhciPortsAndVirtioScsiOnlyDriverOptions() {
+    assertThatThrownBy(() -> Controller.pci(1, "pcie-root"))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
+          assertThat(e.field()).isEqualTo("@index");
+          assertThat(e.rule()).contains("index 0");
+        });
+    assertThatThrownBy(() -> Controller.usb("qemu-xhci").copy(b -> b.ports(16)))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("@ports"));
+    assertThatThrownBy(() -> Controller.scsi(0, "lsilogic").copy(b -> b.driver(ControllerDriver.builder().queues(4).build())))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("driver/@queues"));
+    assertThat(Controller.scsi(0, "virtio-scsi").copy(b -> b.driver(ControllerDriver.builder().queues(4).build())).driver()).isPresent();
+  }
 }

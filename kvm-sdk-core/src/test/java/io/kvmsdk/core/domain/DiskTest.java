@@ -123,6 +123,8 @@ class DiskTest {
     DiskBackingStore low = mid.backingStore().orElseThrow();
     assertThat(low.source().flatMap(DiskSource::dev)).contains("/dev/sdb");
     assertThat(low.backingStore()).hasValueSatisfying(end -> assertThat(end.type()).isEmpty());
+    assertThat(devs.disks().get(0).backingChain()).hasSize(3).extracting(DiskBackingStore::index)
+        .containsExactly(java.util.Optional.of(2), java.util.Optional.of(1), java.util.Optional.empty());
   }
 
   @Test
@@ -174,6 +176,8 @@ class DiskTest {
         });
     assertThatThrownBy(() -> DiskIoTune.builder().totalIopsSecMax(10L).writeIopsSecMax(5L).build())
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.rule()).contains("write_iops_sec_max"));
+    assertThatThrownBy(() -> DiskIoTune.builder().groupName("g").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("group_name"));
     assertThat(DiskIoTune.builder().readBytesSec(5L).writeBytesSec(5L).totalIopsSec(9L).build().readBytesSec()).contains(5L);
   }
 

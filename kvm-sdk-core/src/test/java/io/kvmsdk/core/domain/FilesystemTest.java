@@ -52,4 +52,10 @@ class FilesystemTest {
     assertThatThrownBy(() -> Filesystem.virtiofs("/a", "t").copy(b -> b.accessmode("mapped")))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.rule()).contains("'mapped'"));
   }
+
+  @Test
+  void ramFilesystemNeedsUsage() {
+    assertThatThrownBy(() -> Filesystem.builder().type("ram").source(FilesystemSource.builder().build()).targetDir("t").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("source/@usage"));
+  }
 }

@@ -75,4 +75,10 @@ class HostdevTest {
             .source(HostdevSource.builder().address(HostdevSourceAddress.builder().bus("0").target("0").unit("0").build()).build()).build())
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("source/adapter"));
   }
+
+  @Test
+  void romTuningNeedsAnEnabledRom() {
+    assertThatThrownBy(() -> HostdevRom.builder().enabled(false).file("/x.bin").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("@file"));
+  }
 }

@@ -64,4 +64,15 @@ class RedirdevTest {
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("@mode"));
     assertThat(Smartcard.host().mode()).contains("host");
   }
+
+  @Test
+  void tcpRedirdevNeedsAHostPassthroughSmartcardATypeAndHubsAreUsb() {
+    assertThatThrownBy(() -> Redirdev.builder().bus("usb").type("tcp").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("source/@host"));
+    assertThatThrownBy(() -> Smartcard.builder().mode("passthrough").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("@type"));
+    assertThatThrownBy(() -> Hub.builder().type("pci").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.rule()).contains("'pci'"));
+    assertThat(Hub.usb().type()).contains("usb");
+  }
 }
