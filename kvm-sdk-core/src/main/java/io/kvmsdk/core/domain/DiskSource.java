@@ -127,10 +127,7 @@ public abstract class DiskSource {
   }
 
   /** Builds a {@link DiskSource}. */
-  public static class Builder extends ImmutableDiskSource.Builder {
-    /** Adds one {@code <cookie>}. */
-    public Builder addCookie(DiskCookie cookie) { return addCookies(cookie); }
-  }
+  public static class Builder extends ImmutableDiskSource.Builder {}
 
   public static Builder builder() { return new Builder(); }
 

@@ -23,6 +23,10 @@ final class DomainRules {
       throw new InvalidSpecException("domain/currentMemory", "must not exceed memory (" + d.memory().get() + "), got " + d.currentMemory().get());
     }
     checkPciAddresses(d);
+    d.vcpu().flatMap(Vcpu::count).ifPresent(n -> {
+      d.cpu().ifPresent(c -> c.checkVcpuCount(n));      // NUMA cell cpus within the vCPU count
+      d.cputune().ifPresent(t -> t.checkVcpuCount(n));  // vcpusched vcpus within the vCPU count
+    });
     checkConsoles(d);
     d.vcpu().ifPresent(v -> {
       if (v.count().isPresent() && v.count().get() < 1) throw new InvalidSpecException("domain/vcpu", "must be at least 1, got " + v.count().get());

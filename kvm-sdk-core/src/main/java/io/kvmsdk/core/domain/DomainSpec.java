@@ -112,7 +112,16 @@ public abstract class DomainSpec {
 
   public abstract Optional<Perf> perf();
 
-  @Value.Default public Devices devices() { return Devices.none(); }
+  /** The {@code <devices>} element as written (absent and empty are told apart, for lossless round trips). */
+  abstract Optional<Devices> devicesElement();
+
+  /** The devices: emulator and every device list; empty when the domain has none. */
+  public Devices devices() { return devicesElement().orElse(NO_DEVICES); }
+
+  /** Whether the definition has a {@code <devices>} element. */
+  public boolean hasDevicesElement() { return devicesElement().isPresent(); }
+
+  private static final Devices NO_DEVICES = Devices.none();
 
   public abstract List<SecLabel> seclabels();
 
@@ -166,6 +175,12 @@ public abstract class DomainSpec {
     /** Sets the number of vCPUs ({@code <vcpu>N</vcpu>}). */
     public Builder vcpus(int count) {
       vcpu(Vcpu.builder().count(count).build());
+      return this;
+    }
+
+    /** Sets {@code <devices>}. */
+    public Builder devices(Devices devices) {
+      devicesElement(devices);
       return this;
     }
 

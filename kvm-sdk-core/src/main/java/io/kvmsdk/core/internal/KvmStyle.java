@@ -26,7 +26,7 @@ import org.immutables.value.Value;
         "memory:memories", "vsock:vsocks", "crypto:cryptos", "audio:audios", "arg:args",
         "env:envs", "feature:features", "cell:cells", "timer:timers", "seclabel:seclabels",
         "vcpupin:vcpupins", "iothreadpin:iothreadpins", "page:pages", "distance:distances",
-        "sibling:siblings", "entry:entries", "tag:tags", "parameter:parameters"},
+        "sibling:siblings", "entry:entries", "tag:tags", "parameter:parameters", "cookie:cookies"},
     redactedMask = "****",
     defaults = @Value.Immutable(copy = false),
     builder = "new",

@@ -119,12 +119,9 @@ public final class DomainCodecs {
     }
   };
 
-  /** An empty {@code <devices/>} carries nothing and is not written. */
-  private static final Devices NO_DEVICES = Devices.none();
-
   public static final ElementCodec<DomainSpec, DomainSpec.Builder> DOMAIN =
       ElementCodec.of("domain", DomainSpec.Builder::new, DomainSpec.Builder::build, DomainSpec::unmodeled, DomainSpec.Builder::unmodeled)
-        .namespaces(DomainSpec::namespaces, DomainSpec.Builder::namespaces)
+        .namespaces(DomainSpec::namespaces, (b, m) -> b.namespaces(withoutImpliedQemu(m)))
         .attr("type", d -> java.util.Optional.of(d.type()), (b, v) -> b.type(v.get()))
         .attr("id", ValueType.INT, DomainSpec::id, DomainSpec.Builder::id)
         .textChild("name", d -> java.util.Optional.of(d.name()), (b, v) -> b.name(v.get()))
@@ -162,7 +159,7 @@ public final class DomainCodecs {
         .textChild("on_lockfailure", DomainSpec::onLockfailure, DomainSpec.Builder::onLockfailure)
         .child("pm", GuestCodecs.PM, DomainSpec::pm, DomainSpec.Builder::pm)
         .child("perf", GuestCodecs.PERF, DomainSpec::perf, DomainSpec.Builder::perf)
-        .child("devices", DEVICES, d -> d.devices().equals(NO_DEVICES) ? java.util.Optional.empty() : java.util.Optional.of(d.devices()), (b, v) -> b.devices(v.get()))
+        .child("devices", DEVICES, d -> d.hasDevicesElement() ? java.util.Optional.of(d.devices()) : java.util.Optional.empty(), (b, v) -> b.devices(v.get()))
         .list("seclabel", GuestCodecs.SEC_LABEL, DomainSpec::seclabels, DomainSpec.Builder::seclabels)
         .child("keywrap", GuestCodecs.KEY_WRAP, DomainSpec::keywrap, DomainSpec.Builder::keywrap)
         .child("launchSecurity", GuestCodecs.LAUNCH_SECURITY, DomainSpec::launchSecurity, DomainSpec.Builder::launchSecurity)
@@ -170,6 +167,14 @@ public final class DomainCodecs {
         .child("qemu:capabilities", GuestCodecs.QEMU_CAPABILITIES, DomainSpec::qemuCapabilities, DomainSpec.Builder::qemuCapabilities)
         .child("qemu:override", GuestCodecs.QEMU_OVERRIDE, DomainSpec::qemuOverride, DomainSpec.Builder::qemuOverride)
         .child("qemu:deprecation", GuestCodecs.QEMU_DEPRECATION, DomainSpec::qemuDeprecation, DomainSpec.Builder::qemuDeprecation);
+
+  /** {@code xmlns:qemu} is implied by the qemu elements (rendering adds it), so a parsed spec equals a built one. */
+  static java.util.Map<String, String> withoutImpliedQemu(java.util.Map<String, String> ns) {
+    if (!QEMU_NS.equals(ns.get("qemu"))) return ns;
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>(ns);
+    m.remove("qemu");
+    return m;
+  }
 
   public static DomainSpec parseDomain(String xml) {
     XmlElement root = XmlReader.parse(xml, "domain");
