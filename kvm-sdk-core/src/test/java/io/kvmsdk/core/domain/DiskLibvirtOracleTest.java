@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Real libvirt (QEMU driver) as the oracle for the storage and passthrough devices: what the
  * factories build, libvirt defines; what the specs reject, libvirt rejects too. Needs a libvirtd
- * URI in {@code LIBVIRT_URI_A} (see shared/reference/real-tools/oracles-ci.sh) or
+ * URI in {@code KVM_SDK_LIBVIRT_URI} (written by scripts/oracles.sh start) or
  * {@code -Dkvmsdk.libvirtUri=...}; skipped otherwise (failed in CI).
  */
 class DiskLibvirtOracleTest {
   static final String NAME = "kvmsdk-storagedev-oracle";
 
   static String uri() {
-    String u = System.getProperty("kvmsdk.libvirtUri", System.getenv("LIBVIRT_URI_A"));
-    Oracles.require(u != null && !u.isBlank(), "no libvirtd URI (set LIBVIRT_URI_A or -Dkvmsdk.libvirtUri)");
+    String u = System.getProperty("kvmsdk.libvirtUri", System.getenv("KVM_SDK_LIBVIRT_URI"));
+    Oracles.require(u != null && !u.isBlank(), "no libvirtd URI (set KVM_SDK_LIBVIRT_URI: bash scripts/oracles.sh start)");
     Oracles.require(Files.isExecutable(Path.of("/usr/bin/virsh")), "virsh is not installed");
     return u;
   }
