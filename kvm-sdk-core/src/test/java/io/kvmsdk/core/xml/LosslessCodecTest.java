@@ -84,4 +84,15 @@ class LosslessCodecTest {
     assertThat(d.unmodeledPaths()).isEmpty();
     assertThat(XmlSame.diff(xml, d.toXml())).isNull();
   }
+
+  @Test
+  void toStringMasksPasswordsAndCookiesButToXmlKeepsThem() {
+    String xml = "<domain type='kvm'><name>s</name><devices>"
+        + "<disk type='network' device='disk'><source protocol='https' name='img.qcow2'><host name='example.org' port='443'/>"
+        + "<cookies><cookie name='session'>COOKIE-SECRET</cookie></cookies></source><target dev='vda' bus='virtio'/></disk>"
+        + "<graphics type='vnc' port='-1' autoport='yes' passwd='VNC-SECRET'/></devices></domain>";
+    DomainSpec d = DomainSpec.fromXml(xml);
+    assertThat(d.toString()).doesNotContain("COOKIE-SECRET").doesNotContain("VNC-SECRET").contains("****");
+    assertThat(d.toXml()).contains("COOKIE-SECRET").contains("VNC-SECRET");
+  }
 }

@@ -66,7 +66,7 @@ public final class NicCodecs {
         .list("route", ROUTE, NicSource::routes, NicSource.Builder::routes)
         .attrChild("vendor", "id", NicSource::vendorId, NicSource.Builder::vendorId)
         .attrChild("product", "id", NicSource::productId, NicSource.Builder::productId)
-        .child("address", DomainCodecs.ADDRESS, NicSource::deviceAddress, NicSource.Builder::deviceAddress);
+        .child("address", AddressCodecs.ADDRESS, NicSource::deviceAddress, NicSource.Builder::deviceAddress);
 
   static final ElementCodec<NicVlanTag, NicVlanTag.Builder> VLAN_TAG =
       ElementCodec.of("tag", NicVlanTag.Builder::new, NicVlanTag.Builder::build, NicVlanTag::unmodeled, NicVlanTag.Builder::unmodeled)
@@ -244,7 +244,7 @@ public final class NicCodecs {
         .attrChild("alias", "name", Nic::alias, Nic.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Nic::acpiIndex, Nic.Builder::acpiIndex)
         .child("rom", ROM, Nic::rom, Nic.Builder::rom)
-        .child("address", DomainCodecs.ADDRESS, Nic::address, Nic.Builder::address);
+        .child("address", AddressCodecs.ADDRESS, Nic::address, Nic.Builder::address);
 
   // ------------------------------------------------------------------ <graphics>
 
@@ -344,7 +344,7 @@ public final class NicCodecs {
         .child("model", VIDEO_MODEL, Video::model, Video.Builder::model)
         .attrChild("alias", "name", Video::alias, Video.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Video::acpiIndex, Video.Builder::acpiIndex)
-        .child("address", DomainCodecs.ADDRESS, Video::address, Video.Builder::address);
+        .child("address", AddressCodecs.ADDRESS, Video::address, Video.Builder::address);
 
   // ------------------------------------------------------------------ <input>
 
@@ -372,7 +372,7 @@ public final class NicCodecs {
         .child("driver", INPUT_DRIVER, Input::driver, Input.Builder::driver)
         .attrChild("alias", "name", Input::alias, Input.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Input::acpiIndex, Input.Builder::acpiIndex)
-        .child("address", DomainCodecs.ADDRESS, Input::address, Input.Builder::address);
+        .child("address", AddressCodecs.ADDRESS, Input::address, Input.Builder::address);
 
   // ------------------------------------------------------------------ <sound>, <audio>
 
@@ -387,7 +387,7 @@ public final class NicCodecs {
         .attrChild("audio", "id", ValueType.UINT, Sound::audioId, Sound.Builder::audioId)
         .attrChild("alias", "name", Sound::alias, Sound.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Sound::acpiIndex, Sound.Builder::acpiIndex)
-        .child("address", DomainCodecs.ADDRESS, Sound::address, Sound.Builder::address);
+        .child("address", AddressCodecs.ADDRESS, Sound::address, Sound.Builder::address);
 
   static final ElementCodec<AudioSettings, AudioSettings.Builder> AUDIO_SETTINGS =
       ElementCodec.of("settings", AudioSettings.Builder::new, AudioSettings.Builder::build, AudioSettings::unmodeled, AudioSettings.Builder::unmodeled)

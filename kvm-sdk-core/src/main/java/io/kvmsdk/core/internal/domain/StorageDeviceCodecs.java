@@ -150,7 +150,7 @@ public final class StorageDeviceCodecs {
         .attr("path", DiskSource::path, DiskSource.Builder::path)
         .attr("startupPolicy", DiskSource::startupPolicy, DiskSource.Builder::startupPolicy)
         .attr("index", ValueType.UINT, DiskSource::index, DiskSource.Builder::index)
-        .child("address", DomainCodecs.ADDRESS, DiskSource::address, DiskSource.Builder::address)
+        .child("address", AddressCodecs.ADDRESS, DiskSource::address, DiskSource.Builder::address)
         .list("host", DISK_SOURCE_HOST, DiskSource::hosts, DiskSource.Builder::hosts)
         .attrChild("snapshot", "name", DiskSource::snapshot, DiskSource.Builder::snapshot)
         .attrChild("config", "file", DiskSource::config, DiskSource.Builder::config)
@@ -272,7 +272,7 @@ public final class StorageDeviceCodecs {
         .child("boot", BOOT, Disk::boot, Disk.Builder::boot)
         .attrChild("alias", "name", Disk::alias, Disk.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Disk::acpiIndex, Disk.Builder::acpiIndex)
-        .child("address", DomainCodecs.ADDRESS, Disk::address, Disk.Builder::address);
+        .child("address", AddressCodecs.ADDRESS, Disk::address, Disk.Builder::address);
 
   // ------------------------------------------------------------------ controller
 
@@ -315,7 +315,7 @@ public final class StorageDeviceCodecs {
         .attrChild("master", "startport", ValueType.UINT, Controller::masterStartport, Controller.Builder::masterStartport)
         .attrChild("alias", "name", Controller::alias, Controller.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Controller::acpiIndex, Controller.Builder::acpiIndex)
-        .child("address", DomainCodecs.ADDRESS, Controller::address, Controller.Builder::address);
+        .child("address", AddressCodecs.ADDRESS, Controller::address, Controller.Builder::address);
 
   // ------------------------------------------------------------------ filesystem
 
@@ -375,7 +375,7 @@ public final class StorageDeviceCodecs {
         .child("boot", BOOT, Filesystem::boot, Filesystem.Builder::boot)
         .attrChild("alias", "name", Filesystem::alias, Filesystem.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Filesystem::acpiIndex, Filesystem.Builder::acpiIndex)
-        .child("address", DomainCodecs.ADDRESS, Filesystem::address, Filesystem.Builder::address);
+        .child("address", AddressCodecs.ADDRESS, Filesystem::address, Filesystem.Builder::address);
 
   // ------------------------------------------------------------------ hostdev
 
@@ -447,7 +447,7 @@ public final class StorageDeviceCodecs {
         .attrChild("acpi", "index", ValueType.UINT, Hostdev::acpiIndex, Hostdev.Builder::acpiIndex)
         .child("rom", HOSTDEV_ROM, Hostdev::rom, Hostdev.Builder::rom)
         .child("teaming", HOSTDEV_TEAMING, Hostdev::teaming, Hostdev.Builder::teaming)
-        .child("address", DomainCodecs.ADDRESS, Hostdev::address, Hostdev.Builder::address);
+        .child("address", AddressCodecs.ADDRESS, Hostdev::address, Hostdev.Builder::address);
 
   // ------------------------------------------------------------------ redirdev, redirfilter, lease, smartcard, hub, nvram
 
@@ -466,7 +466,7 @@ public final class StorageDeviceCodecs {
         .attrChild("protocol", "type", Redirdev::protocol, Redirdev.Builder::protocol)
         .child("boot", BOOT, Redirdev::boot, Redirdev.Builder::boot)
         .attrChild("alias", "name", Redirdev::alias, Redirdev.Builder::alias)
-        .child("address", DomainCodecs.ADDRESS, Redirdev::address, Redirdev.Builder::address);
+        .child("address", AddressCodecs.ADDRESS, Redirdev::address, Redirdev.Builder::address);
 
   public static final ElementCodec<RedirfilterUsbdev, RedirfilterUsbdev.Builder> REDIRFILTER_USBDEV =
       ElementCodec.of("usbdev", RedirfilterUsbdev.Builder::new, RedirfilterUsbdev.Builder::build, RedirfilterUsbdev::unmodeled, RedirfilterUsbdev.Builder::unmodeled)
@@ -507,18 +507,18 @@ public final class StorageDeviceCodecs {
         .child("source", SMARTCARD_SOURCE, Smartcard::source, Smartcard.Builder::source)
         .attrChild("protocol", "type", Smartcard::protocol, Smartcard.Builder::protocol)
         .attrChild("alias", "name", Smartcard::alias, Smartcard.Builder::alias)
-        .child("address", DomainCodecs.ADDRESS, Smartcard::address, Smartcard.Builder::address);
+        .child("address", AddressCodecs.ADDRESS, Smartcard::address, Smartcard.Builder::address);
 
   public static final ElementCodec<Hub, Hub.Builder> HUB =
       ElementCodec.of("hub", Hub.Builder::new, Hub.Builder::build, Hub::unmodeled, Hub.Builder::unmodeled)
         .attr("type", Hub::type, Hub.Builder::type)
         .attrChild("alias", "name", Hub::alias, Hub.Builder::alias)
-        .child("address", DomainCodecs.ADDRESS, Hub::address, Hub.Builder::address);
+        .child("address", AddressCodecs.ADDRESS, Hub::address, Hub.Builder::address);
 
   public static final ElementCodec<NvramDevice, NvramDevice.Builder> NVRAM_DEVICE =
       ElementCodec.of("nvram", NvramDevice.Builder::new, NvramDevice.Builder::build, NvramDevice::unmodeled, NvramDevice.Builder::unmodeled)
         .attrChild("alias", "name", NvramDevice::alias, NvramDevice.Builder::alias)
-        .child("address", DomainCodecs.ADDRESS, NvramDevice::address, NvramDevice.Builder::address);
+        .child("address", AddressCodecs.ADDRESS, NvramDevice::address, NvramDevice.Builder::address);
 
   // ------------------------------------------------------------------ helpers
 

@@ -13,6 +13,9 @@ public final class XmlWriter {
   /** Attributes whose values are secrets: masked by {@link #writeRedacted}. */
   private static final java.util.Set<String> SECRET_ATTRS = java.util.Set.of("passwd", "password", "auth_pass");
 
+  /** Elements whose text is a secret (HTTP cookies of a network disk): masked by {@link #writeRedacted}. */
+  private static final java.util.Set<String> SECRET_TEXT = java.util.Set.of("cookie");
+
   public static String write(XmlElement root) {
     StringBuilder sb = new StringBuilder(1024);
     write(sb, root, 0, false);
@@ -45,7 +48,10 @@ public final class XmlWriter {
       return;
     }
     sb.append('>');
-    if (hasText) escape(sb, n.text(), false);
+    if (hasText) {
+      if (redact && SECRET_TEXT.contains(n.name())) sb.append("****");
+      else escape(sb, n.text(), false);
+    }
     if (!n.children().isEmpty()) {
       sb.append('\n');
       for (XmlElement c : n.children()) write(sb, c, depth + 1, redact);
