@@ -1,0 +1,95 @@
+package io.kvmsdk.core;
+
+import io.kvmsdk.core.domain.Domains;
+import io.kvmsdk.core.secret.Secrets;
+import io.kvmsdk.core.spi.Hypervisor;
+import io.kvmsdk.core.spi.HypervisorProvider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * A connection to a hypervisor: the SDK's entry object.
+ *
+ * <pre>{@code
+ * try (Kvm kvm = Kvm.connect("qemu:///system")) {
+ *   Domain web = kvm.domains().define(spec);
+ *   web.start();
+ * }
+ * }</pre>
+ *
+ * Thread-safe: many threads may share one Kvm. Every error is an unchecked {@link KvmException}.
+ */
+public final class Kvm implements AutoCloseable {
+  private final Hypervisor hypervisor;
+  private final Domains domains;
+  private final KvmEvents events;
+  private final Secrets secrets;
+
+  private Kvm(Hypervisor hypervisor) {
+    this.hypervisor = hypervisor;
+    this.domains = new Domains(hypervisor);
+    this.events = new KvmEvents(hypervisor);
+    this.secrets = new Secrets(hypervisor);
+  }
+
+  /**
+   * Connects to {@code uri}: any libvirt URI ({@code test:///default}, {@code qemu:///system},
+   * {@code qemu+ssh://user@host/system}, {@code qemu:///system?socket=/path}), or a URI a plugged-in
+   * {@link HypervisorProvider} accepts (the testkit's {@code fake:///NAME}). When libvirt-java,
+   * JNA or the native libvirt library is missing, the exception says which.
+   */
+  public static Kvm connect(String uri) {
+    Objects.requireNonNull(uri, "uri");
+    return new Kvm(provider(uri).open(uri));
+  }
+
+  /** Wraps an already open {@link Hypervisor} (a fake, a decorated adapter). */
+  public static Kvm using(Hypervisor hypervisor) { return new Kvm(Objects.requireNonNull(hypervisor, "hypervisor")); }
+
+  static HypervisorProvider provider(String uri) {
+    List<HypervisorProvider> accepting = new ArrayList<>();
+    List<String> broken = new ArrayList<>();
+    ServiceLoader<HypervisorProvider> loader = ServiceLoader.load(HypervisorProvider.class, Kvm.class.getClassLoader());
+    var it = loader.iterator();
+    while (true) {
+      try {
+        if (!it.hasNext()) break;
+        HypervisorProvider p = it.next();
+        if (p.accepts(uri)) accepting.add(p);
+      } catch (ServiceConfigurationError e) {
+        broken.add(String.valueOf(e.getMessage()));
+      }
+    }
+    return accepting.stream().max(Comparator.comparingInt(HypervisorProvider::priority)).orElseThrow(() ->
+        new KvmException("no hypervisor provider accepts '" + uri + "'"
+            + (uri.startsWith("fake:") ? " (fake:/// URIs need kvm-sdk-testkit on the class path)" : "")
+            + (broken.isEmpty() ? "" : "; providers that failed to load: " + broken)));
+  }
+
+  /** The domains of this connection: define, find, get, list. */
+  public Domains domains() { return domains; }
+
+  /** Event subscriptions (domain lifecycle). */
+  public KvmEvents events() { return events; }
+
+  /** libvirt secrets (passwords and keys for disks and storage). */
+  public Secrets secrets() { return secrets; }
+
+  /** The connection URI as the hypervisor reports it. */
+  public String uri() { return hypervisor.uri(); }
+
+  /** True while the connection is usable; false once it dropped or was closed. */
+  public boolean isAlive() { return hypervisor.isAlive(); }
+
+  /** The port this connection talks through (for extensions and tests). */
+  public Hypervisor hypervisor() { return hypervisor; }
+
+  /** Closes the connection and its subscriptions; idempotent, throws nothing checked. */
+  @Override public void close() { hypervisor.close(); }
+
+  @Override public String toString() { return "Kvm[" + hypervisor.uri() + "]"; }
+}

@@ -1,0 +1,178 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.KvmTimeoutException;
+import io.kvmsdk.core.spi.Hypervisor;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A handle to a defined domain, named by its name. Holds no native resource: every call looks the
+ * domain up, acts and releases libvirt's object, so a handle is cheap, thread-safe and never
+ * needs closing. Calls on a domain that no longer exists throw {@link io.kvmsdk.core.NotFoundException};
+ * a call libvirt refuses (resume a running domain) throws {@link io.kvmsdk.core.LibvirtException}.
+ */
+public final class Domain {
+  /** Extra things {@link #undefine(UndefineOption...)} removes or keeps ({@code virDomainUndefineFlagsValues}). */
+  public enum UndefineOption {
+    /** Also remove a managed save image ({@code VIR_DOMAIN_UNDEFINE_MANAGED_SAVE}). */
+    MANAGED_SAVE,
+    /** Also remove snapshot metadata ({@code VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA}). */
+    SNAPSHOTS_METADATA,
+    /** Also remove the UEFI NVRAM file ({@code VIR_DOMAIN_UNDEFINE_NVRAM}). */
+    NVRAM,
+    /** Keep the UEFI NVRAM file ({@code VIR_DOMAIN_UNDEFINE_KEEP_NVRAM}). */
+    KEEP_NVRAM,
+    /** Also remove checkpoint metadata ({@code VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA}). */
+    CHECKPOINTS,
+    /** Also remove the emulated TPM state ({@code VIR_DOMAIN_UNDEFINE_TPM}). */
+    TPM,
+    /** Keep the emulated TPM state ({@code VIR_DOMAIN_UNDEFINE_KEEP_TPM}). */
+    KEEP_TPM;
+
+    /** libvirt's flag bit. */
+    public int flag() {
+      return switch (this) {
+        case MANAGED_SAVE -> 1;
+        case SNAPSHOTS_METADATA -> 2;
+        case NVRAM -> 4;
+        case KEEP_NVRAM -> 8;
+        case CHECKPOINTS -> 16;
+        case TPM -> 32;
+        case KEEP_TPM -> 64;
+      };
+    }
+  }
+
+  private final Hypervisor hypervisor;
+  private final String name;
+  private final String uuid;
+
+  /** For the SDK and hypervisor providers; users get handles from {@code kvm.domains()}. */
+  public Domain(Hypervisor hypervisor, String name, String uuid) {
+    this.hypervisor = Objects.requireNonNull(hypervisor);
+    this.name = Objects.requireNonNull(name);
+    this.uuid = uuid;
+  }
+
+  public String name() { return name; }
+
+  public String uuid() { return uuid; }
+
+  /** The current state, asked from libvirt now. */
+  public DomainState state() { return hypervisor.domainState(name); }
+
+  /** Starts the (shut off) domain. */
+  public Domain start() {
+    hypervisor.startDomain(name);
+    return this;
+  }
+
+  /** Asks the guest to shut down (ACPI or agent) and returns at once; see {@link #shutdown(Duration)}. */
+  public Domain shutdown() {
+    hypervisor.shutdownDomain(name);
+    return this;
+  }
+
+  /** Asks the guest to shut down and waits until it is shut off; {@link KvmTimeoutException} otherwise. */
+  public Domain shutdown(Duration timeout) {
+    hypervisor.shutdownDomain(name);
+    return waitFor(DomainState.SHUTOFF, timeout);
+  }
+
+  /**
+   * Waits until the domain reaches {@code state} (polling libvirt, 20 ms doubling to 500 ms); throws
+   * {@link KvmTimeoutException} naming the last state seen if it does not within {@code timeout}.
+   */
+  public Domain waitFor(DomainState state, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long sleep = 20;
+    DomainState seen;
+    while ((seen = state()) != state) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) throw new KvmTimeoutException("domain '" + name + "' reaching " + state + " (still " + seen + ")", timeout);
+      try {
+        Thread.sleep(Math.min(sleep, Math.max(1, left / 1_000_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new KvmTimeoutException("domain '" + name + "' reaching " + state + " (interrupted)", timeout);
+      }
+      sleep = Math.min(sleep * 2, 500);
+    }
+    return this;
+  }
+
+  /** Powers the domain off at once, like pulling the plug. */
+  public Domain destroy() {
+    hypervisor.destroyDomain(name);
+    return this;
+  }
+
+  public Domain reboot() {
+    hypervisor.rebootDomain(name);
+    return this;
+  }
+
+  /** Pauses the vCPUs; the domain keeps its memory. */
+  public Domain suspend() {
+    hypervisor.suspendDomain(name);
+    return this;
+  }
+
+  public Domain resume() {
+    hypervisor.resumeDomain(name);
+    return this;
+  }
+
+  /** Removes the persistent definition (a running domain goes on as transient until it stops). */
+  public void undefine() { hypervisor.undefineDomain(name, Set.of()); }
+
+  /** Removes the definition together with (or keeping) what the options say. */
+  public void undefine(UndefineOption... options) {
+    Set<UndefineOption> set = EnumSet.noneOf(UndefineOption.class);
+    for (UndefineOption o : options) set.add(Objects.requireNonNull(o));
+    hypervisor.undefineDomain(name, set);
+  }
+
+  /** Whether the domain starts when the host (libvirtd) starts. */
+  public boolean autostart() { return hypervisor.autostart(name); }
+
+  public Domain setAutostart(boolean autostart) {
+    hypervisor.setAutostart(name, autostart);
+    return this;
+  }
+
+  /** True for a defined domain, false for a transient one. */
+  public boolean isPersistent() { return hypervisor.isPersistent(name); }
+
+  /** The live definition (what runs now, with runtime details), parsed. */
+  public DomainSpec spec() { return DomainSpec.fromXml(hypervisor.domainXml(name, false)); }
+
+  /** The persistent definition used at the next start, parsed. */
+  public DomainSpec inactiveSpec() { return DomainSpec.fromXml(hypervisor.domainXml(name, true)); }
+
+  /** This domain's snapshots. */
+  public DomainSnapshots snapshots() { return new DomainSnapshots(hypervisor, name); }
+
+  /** Current counters from libvirt's bulk statistics. */
+  public DomainStats stats() { return DomainStats.fromTypedParameters(name, hypervisor.domainStats(name)); }
+
+  /** Equal when both name the same domain (same name and UUID). */
+  @Override public boolean equals(Object o) {
+    return o instanceof Domain d && d.name.equals(name) && Objects.equals(d.uuid, uuid);
+  }
+
+  @Override public int hashCode() { return name.hashCode(); }
+
+  /** {@code Domain[web1 RUNNING]}: asks libvirt for the state; shows {@code ?} if that fails. */
+  @Override public String toString() {
+    String st;
+    try {
+      st = state().toString();
+    } catch (RuntimeException e) {
+      st = "?";
+    }
+    return "Domain[" + name + " " + st + "]";
+  }
+}

@@ -1,0 +1,43 @@
+package io.kvmsdk.core.domain;
+
+import io.kvmsdk.core.NotFoundException;
+import io.kvmsdk.core.spi.Hypervisor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The domains of one connection: define, look up, list. Obtained from {@code Kvm.domains()}. */
+public final class Domains {
+  private final Hypervisor hypervisor;
+
+  /** For {@code Kvm}; users get this from {@code kvm.domains()}. */
+  public Domains(Hypervisor hypervisor) { this.hypervisor = Objects.requireNonNull(hypervisor); }
+
+  /** Defines (or redefines, same name and UUID) a persistent domain; it stays shut off until started. */
+  public Domain define(DomainSpec spec) {
+    Hypervisor.DomainRef ref = hypervisor.defineDomain(spec.toXml());
+    return new Domain(hypervisor, ref.name(), ref.uuid());
+  }
+
+  /** The domain named {@code name}, or empty. */
+  public Optional<Domain> find(String name) {
+    return hypervisor.lookupDomain(Objects.requireNonNull(name, "name")).map(r -> new Domain(hypervisor, r.name(), r.uuid()));
+  }
+
+  /** The domain named {@code name}; throws {@link NotFoundException} if there is none. */
+  public Domain get(String name) { return find(name).orElseThrow(() -> new NotFoundException("domain", name)); }
+
+  /** Every domain, running or not, persistent or transient. */
+  public List<Domain> list() {
+    return hypervisor.listDomains().stream().map(r -> new Domain(hypervisor, r.name(), r.uuid())).toList();
+  }
+
+  /** Bulk statistics of every domain in one call ({@code virConnectGetAllDomainStats}), by domain name. */
+  public Map<String, DomainStats> stats() {
+    Map<String, DomainStats> out = new LinkedHashMap<>();
+    hypervisor.allDomainStats().forEach((name, params) -> out.put(name, DomainStats.fromTypedParameters(name, params)));
+    return out;
+  }
+}

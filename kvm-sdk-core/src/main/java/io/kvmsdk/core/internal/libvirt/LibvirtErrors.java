@@ -1,0 +1,77 @@
+package io.kvmsdk.core.internal.libvirt;
+
+import io.kvmsdk.core.KvmException;
+import io.kvmsdk.core.LibvirtException;
+import io.kvmsdk.core.NotFoundException;
+import java.util.Locale;
+import org.libvirt.Error;
+
+/** Maps libvirt's errors onto the SDK's exceptions, and decides which ones are retryable. */
+public final class LibvirtErrors {
+  private LibvirtErrors() {}
+
+  static final int NO_CONNECT = 5, INTERNAL_ERROR = 1, SYSTEM_ERROR = 38, RPC = 39, NO_DOMAIN = 42,
+      OPERATION_TIMEOUT = 68, NO_SECRET = 66, NO_DOMAIN_SNAPSHOT = 72;
+  static final int FROM_RPC = 7, FROM_REMOTE = 13;
+
+  /**
+   * True when the error means the connection dropped, not that the request was wrong:
+   * {@code VIR_ERR_NO_CONNECT}; {@code VIR_ERR_SYSTEM_ERROR} or {@code VIR_ERR_RPC} from
+   * {@code VIR_FROM_RPC}/{@code VIR_FROM_REMOTE} (socket I/O: EOF, reset, broken pipe);
+   * {@code VIR_ERR_INTERNAL_ERROR} whose message says the client socket is closed, the connection
+   * was closed or reset, or the end of file was reached; {@code VIR_ERR_OPERATION_TIMEOUT}.
+   */
+  public static boolean retryable(int code, int domain, String message) {
+    String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+    if (code == NO_CONNECT || code == OPERATION_TIMEOUT) return true;
+    if ((code == SYSTEM_ERROR || code == RPC) && (domain == FROM_RPC || domain == FROM_REMOTE)) return true;
+    if (code == INTERNAL_ERROR || code == SYSTEM_ERROR) {
+      return m.contains("client socket is closed") || m.contains("connection closed") || m.contains("connection reset")
+          || m.contains("end of file while reading") || m.contains("broken pipe") || m.contains("cannot recv data")
+          || m.contains("cannot write data");
+    }
+    return false;
+  }
+
+  static String codeName(int code) {
+    Error.ErrorNumber[] v = Error.ErrorNumber.values();
+    return code >= 0 && code < v.length ? v[code].name() : "VIR_ERR_" + code;
+  }
+
+  static String domainName(int domain) {
+    Error.ErrorDomain[] v = Error.ErrorDomain.values();
+    return domain >= 0 && domain < v.length ? v[domain].name() : "VIR_FROM_" + domain;
+  }
+
+  /**
+   * The SDK exception for libvirt's error {@code code}/{@code domain} during {@code operation}:
+   * {@code VIR_ERR_NO_DOMAIN}, {@code VIR_ERR_NO_DOMAIN_SNAPSHOT} and {@code VIR_ERR_NO_SECRET} become
+   * a {@link NotFoundException} (cause: the LibvirtException) for {@code name} ({@code domain/snapshot}
+   * for snapshots); everything else a {@link LibvirtException}.
+   */
+  static KvmException map(String operation, String kind, String name, int code, int domain, String message, Throwable cause) {
+    String msg = message == null ? "(libvirt gave no message)" : message;
+    LibvirtException le = new LibvirtException(operation, codeName(code), code, domainName(domain), domain, msg,
+        retryable(code, domain, msg), cause);
+    int slash = name == null ? -1 : name.indexOf('/');
+    if (code == NO_DOMAIN) return new NotFoundException("domain", slash < 0 ? name : name.substring(0, slash), le);
+    if (code == NO_DOMAIN_SNAPSHOT) return new NotFoundException("snapshot", name, le);
+    if (code == NO_SECRET) return new NotFoundException("secret", name, le);
+    return le;
+  }
+
+  static KvmException map(String operation, String kind, String name, org.libvirt.LibvirtException e) {
+    Error err = e.getError();
+    if (err == null) return new KvmException(operation + " failed: " + e.getMessage(), e);
+    int code = err.getCode() == null ? -1 : err.getCode().ordinal();
+    int domain = err.getDomain() == null ? -1 : err.getDomain().ordinal();
+    return map(operation, kind, name, code, domain, err.getMessage(), e);
+  }
+
+  /** The calling thread's last libvirt error (after a direct JNA call failed), mapped. */
+  static KvmException lastError(String operation, String kind, String name) {
+    org.libvirt.jna.virError ve = org.libvirt.jna.Libvirt.INSTANCE.virGetLastError();
+    if (ve == null) return new KvmException(operation + " failed (libvirt reported no error)");
+    return map(operation, kind, name, ve.code, ve.domain, ve.message, null);
+  }
+}

@@ -1,0 +1,512 @@
+package io.kvmsdk.core.internal.libvirt;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import io.kvmsdk.core.KvmException;
+import io.kvmsdk.core.KvmSubscription;
+import io.kvmsdk.core.NotFoundException;
+import io.kvmsdk.core.domain.Domain.UndefineOption;
+import io.kvmsdk.core.domain.DomainEvent;
+import io.kvmsdk.core.domain.DomainEventType;
+import io.kvmsdk.core.domain.DomainState;
+import io.kvmsdk.core.spi.Hypervisor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.DomainSnapshot;
+import org.libvirt.ErrorCallback;
+import org.libvirt.Secret;
+import org.libvirt.event.ConnectionCloseListener;
+import org.libvirt.event.ConnectionCloseReason;
+import org.libvirt.event.LifecycleListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Hypervisor} port on libvirt, through libvirt-java 0.5.4 and, for bulk statistics,
+ * JNA. Thread-safe: libvirt connections are, and every call looks its object up, acts and frees
+ * it (no native handle outlives a call). A call that fails because the connection dropped throws
+ * a retryable {@link io.kvmsdk.core.LibvirtException} and marks the connection broken; the next
+ * call reopens it and re-registers the event listeners.
+ */
+public final class LibvirtHypervisor implements Hypervisor {
+  private static final Logger LOG = LoggerFactory.getLogger(LibvirtHypervisor.class);
+  /** Keeps libvirt's default error handler from printing "libvirt: ... error : ..." to stderr. */
+  private static final ErrorCallback SILENT = new ErrorCallback();
+  private static final Pattern NAME = Pattern.compile("<name>([^<]*)</name>");
+  private static final int XML_INACTIVE = 2;
+
+  private final String uri;
+  private final Object lock = new Object();
+  private volatile LibvirtConnect conn;
+  private volatile boolean broken;
+  private volatile boolean closed;
+  private final CopyOnWriteArrayList<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
+  private LifecycleListener registered;   // guarded by lock
+  private boolean loopHeld;                // guarded by lock
+
+  private static synchronized void initLibrary() throws org.libvirt.LibvirtException {
+    Connect.setErrorCallback(SILENT);
+    LibvirtEventLoop.init();
+  }
+
+  private LibvirtHypervisor(String uri, LibvirtConnect conn) {
+    this.uri = uri;
+    this.conn = conn;
+  }
+
+  /** Opens {@code uri}; the caller has checked that libvirt-java, JNA and libvirt.so.0 are present. */
+  public static LibvirtHypervisor open(String uri) {
+    try {
+      initLibrary();
+    } catch (org.libvirt.LibvirtException e) {
+      throw LibvirtErrors.map("initialising libvirt", "connection", uri, e);
+    }
+    return new LibvirtHypervisor(uri, connect(uri));
+  }
+
+  private static LibvirtConnect connect(String uri) {
+    try {
+      LibvirtConnect c = new LibvirtConnect(uri);
+      LOG.debug("connected to {}", uri);
+      return c;
+    } catch (org.libvirt.LibvirtException e) {
+      throw LibvirtErrors.map("connect to '" + uri + "'", "connection", uri, e);
+    }
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  @FunctionalInterface
+  private interface Call<T> {
+    T apply(LibvirtConnect c) throws org.libvirt.LibvirtException;
+  }
+
+  @FunctionalInterface
+  private interface DomainCall<T> {
+    T apply(Domain d) throws org.libvirt.LibvirtException;
+  }
+
+  private LibvirtConnect connection() {
+    if (closed) throw new KvmException("the connection to '" + uri + "' is closed");
+    if (!broken) return conn;
+    synchronized (lock) {
+      if (closed) throw new KvmException("the connection to '" + uri + "' is closed");
+      if (broken) {
+        LibvirtConnect old = conn;
+        LibvirtConnect fresh = connect(uri);
+        conn = fresh;
+        broken = false;
+        LOG.info("reconnected to {}", uri);
+        quietClose(old);
+        registered = null;
+        if (!listeners.isEmpty()) register(fresh);
+      }
+      return conn;
+    }
+  }
+
+  private <T> T call(String op, String kind, String name, Call<T> call) {
+    LibvirtConnect c = connection();
+    try {
+      return call.apply(c);
+    } catch (org.libvirt.LibvirtException e) {
+      KvmException k = LibvirtErrors.map(op, kind, name, e);
+      if (k.retryable()) markBroken(c, k.getMessage());
+      throw k;
+    }
+  }
+
+  private void markBroken(LibvirtConnect c, String why) {
+    if (c == conn && !broken) {
+      broken = true;
+      LOG.warn("connection to {} dropped: {}", uri, why);
+    }
+  }
+
+  private <T> T onDomain(String op, String name, DomainCall<T> call) {
+    return call(op + " domain '" + name + "'", "domain", name, c -> {
+      Domain d = c.domainLookupByName(name);
+      try {
+        return call.apply(d);
+      } finally {
+        d.free();
+      }
+    });
+  }
+
+  private void onDomainVoid(String op, String name, DomainCall<?> call) { onDomain(op, name, call); }
+
+  /** Empty when {@code s} throws a NotFoundException for an object of {@code kind}; other errors pass. */
+  private static <T> Optional<T> ifFound(String kind, java.util.function.Supplier<T> s) {
+    try {
+      return Optional.ofNullable(s.get());
+    } catch (NotFoundException e) {
+      if (e.kind().equals(kind)) return Optional.empty();
+      throw e;
+    }
+  }
+
+  private static void quietClose(LibvirtConnect c) {
+    if (c == null) return;
+    try {
+      c.close();
+    } catch (org.libvirt.LibvirtException | RuntimeException e) {
+      LOG.debug("closing a libvirt connection: {}", e.getMessage());
+    }
+  }
+
+  // ------------------------------------------------------------------ connection
+
+  @Override public String uri() { return uri; }
+
+  @Override public boolean isAlive() {
+    if (closed || broken) return false;
+    try {
+      return conn.isAlive();
+    } catch (org.libvirt.LibvirtException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override public void close() {
+    synchronized (lock) {
+      if (closed) return;
+      closed = true;
+      LibvirtConnect c = conn;
+      if (registered != null) {
+        try {
+          c.removeLifecycleListener(registered);
+        } catch (org.libvirt.LibvirtException | RuntimeException e) {
+          LOG.debug("removing the lifecycle listener: {}", e.getMessage());
+        }
+        registered = null;
+      }
+      listeners.clear();
+      if (loopHeld) {
+        loopHeld = false;
+        LibvirtEventLoop.release();
+      }
+      quietClose(c);
+    }
+  }
+
+  // ------------------------------------------------------------------ domains
+
+  @Override public DomainRef defineDomain(String xml) {
+    Matcher m = NAME.matcher(xml);
+    String name = m.find() ? m.group(1) : "?";
+    return call("define domain '" + name + "'", "definition", name, c -> {
+      Domain d = c.domainDefineXML(xml);
+      try {
+        return new DomainRef(d.getName(), d.getUUIDString());
+      } finally {
+        d.free();
+      }
+    });
+  }
+
+  @Override public Optional<DomainRef> lookupDomain(String name) {
+    return ifFound("domain", () -> onDomain("look up", name, d -> new DomainRef(d.getName(), d.getUUIDString())));
+  }
+
+  @Override public List<DomainRef> listDomains() {
+    return call("list domains", "connection", uri, c -> {
+      Domain[] all = c.listAllDomains(0);
+      List<DomainRef> out = new ArrayList<>(all.length);
+      try {
+        for (Domain d : all) out.add(new DomainRef(d.getName(), d.getUUIDString()));
+      } finally {
+        for (Domain d : all) d.free();
+      }
+      return out;
+    });
+  }
+
+  @Override public DomainState domainState(String name) {
+    return onDomain("get the state of", name, d -> DomainState.of(d.getInfo().state.ordinal()));
+  }
+
+  @Override public void startDomain(String name) { onDomainVoid("start", name, Domain::create); }
+
+  @Override public void shutdownDomain(String name) { onDomainVoid("shut down", name, d -> { d.shutdown(); return null; }); }
+
+  @Override public void destroyDomain(String name) { onDomainVoid("destroy", name, d -> { d.destroy(); return null; }); }
+
+  @Override public void rebootDomain(String name) { onDomainVoid("reboot", name, d -> { d.reboot(0); return null; }); }
+
+  @Override public void suspendDomain(String name) { onDomainVoid("suspend", name, d -> { d.suspend(); return null; }); }
+
+  @Override public void resumeDomain(String name) { onDomainVoid("resume", name, d -> { d.resume(); return null; }); }
+
+  @Override public void undefineDomain(String name, Set<UndefineOption> options) {
+    int flags = options.stream().mapToInt(UndefineOption::flag).reduce(0, (a, b) -> a | b);
+    onDomainVoid("undefine", name, d -> { d.undefine(flags); return null; });
+  }
+
+  @Override public boolean autostart(String name) { return onDomain("get autostart of", name, Domain::getAutostart); }
+
+  @Override public void setAutostart(String name, boolean autostart) {
+    onDomainVoid("set autostart of", name, d -> { d.setAutostart(autostart); return null; });
+  }
+
+  @Override public boolean isPersistent(String name) { return onDomain("ask persistence of", name, d -> d.isPersistent() == 1); }
+
+  @Override public String domainXml(String name, boolean inactive) {
+    return onDomain("get the XML of", name, d -> d.getXMLDesc(inactive ? XML_INACTIVE : 0));
+  }
+
+  @Override public Map<String, Object> domainStats(String name) {
+    String op = "get statistics of domain '" + name + "'";
+    LibvirtConnect c = connection();
+    Pointer cp = c.pointer();
+    if (cp == null) throw new KvmException("the connection to '" + uri + "' is closed");
+    Pointer dom = LibvirtNative.INSTANCE.virDomainLookupByName(cp, name);
+    if (dom == null) throw failNative(c, op, "domain", name);
+    PointerByReference ret = new PointerByReference();
+    try {
+      if (LibvirtNative.INSTANCE.virDomainListGetStats(new Pointer[] {dom, null}, 0, ret, 0) < 0) throw failNative(c, op, "domain", name);
+      try {
+        return LibvirtTypedParams.readRecords(ret.getValue()).values().stream().findFirst().orElse(Map.of());
+      } finally {
+        LibvirtNative.INSTANCE.virDomainStatsRecordListFree(ret.getValue());
+      }
+    } finally {
+      LibvirtNative.INSTANCE.virDomainFree(dom);
+    }
+  }
+
+  @Override public Map<String, Map<String, Object>> allDomainStats() {
+    LibvirtConnect c = connection();
+    Pointer cp = c.pointer();
+    if (cp == null) throw new KvmException("the connection to '" + uri + "' is closed");
+    PointerByReference ret = new PointerByReference();
+    if (LibvirtNative.INSTANCE.virConnectGetAllDomainStats(cp, 0, ret, 0) < 0) throw failNative(c, "get statistics of all domains", "connection", uri);
+    try {
+      return LibvirtTypedParams.readRecords(ret.getValue());
+    } finally {
+      LibvirtNative.INSTANCE.virDomainStatsRecordListFree(ret.getValue());
+    }
+  }
+
+  private KvmException failNative(LibvirtConnect c, String op, String kind, String name) {
+    KvmException k = LibvirtErrors.lastError(op, kind, name);
+    if (k.retryable()) markBroken(c, k.getMessage());
+    return k;
+  }
+
+  // ------------------------------------------------------------------ snapshots
+
+  @Override public String createSnapshot(String domain, String xml) {
+    return onDomain("create a snapshot of", domain, d -> {
+      DomainSnapshot s = d.snapshotCreateXML(xml);
+      try {
+        Matcher m = NAME.matcher(s.getXMLDesc());
+        return m.find() ? m.group(1) : "";
+      } finally {
+        s.free();
+      }
+    });
+  }
+
+  @Override public List<String> snapshotNames(String domain) {
+    return onDomain("list snapshots of", domain, d -> Arrays.asList(d.snapshotListNames(0)));
+  }
+
+  @Override public Optional<String> snapshotXml(String domain, String snapshot) {
+    return ifFound("snapshot", () -> call("get snapshot '" + snapshot + "' of domain '" + domain + "'", "snapshot", domain + "/" + snapshot, c -> {
+      Domain d = c.domainLookupByName(domain);
+      try {
+        DomainSnapshot s = d.snapshotLookupByName(snapshot);
+        try {
+          return s.getXMLDesc();
+        } finally {
+          s.free();
+        }
+      } finally {
+        d.free();
+      }
+    }));
+  }
+
+  @Override public Optional<String> currentSnapshot(String domain) {
+    return onDomain("get the current snapshot of", domain, d -> {
+      if (d.hasCurrentSnapshot() != 1) return Optional.<String>empty();
+      DomainSnapshot s = d.snapshotCurrent();
+      try {
+        Matcher m = NAME.matcher(s.getXMLDesc());
+        return m.find() ? Optional.of(m.group(1)) : Optional.<String>empty();
+      } finally {
+        s.free();
+      }
+    });
+  }
+
+  private <T> T withSnapshot(String op, String domain, String snapshot, SnapshotCall<T> call) {
+    return call(op + " snapshot '" + snapshot + "' of domain '" + domain + "'", "snapshot", domain + "/" + snapshot, c -> {
+      Domain d = c.domainLookupByName(domain);
+      try {
+        DomainSnapshot s = d.snapshotLookupByName(snapshot);
+        try {
+          return call.apply(d, s);
+        } finally {
+          s.free();
+        }
+      } finally {
+        d.free();
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface SnapshotCall<T> {
+    T apply(Domain d, DomainSnapshot s) throws org.libvirt.LibvirtException;
+  }
+
+  @Override public void revertToSnapshot(String domain, String snapshot) {
+    withSnapshot("revert to", domain, snapshot, (d, s) -> d.revertToSnapshot(s));
+  }
+
+  @Override public void deleteSnapshot(String domain, String snapshot) {
+    withSnapshot("delete", domain, snapshot, (d, s) -> s.delete(0));
+  }
+
+  // ------------------------------------------------------------------ events
+
+  @Override public KvmSubscription onLifecycle(Consumer<DomainEvent> listener) {
+    synchronized (lock) {
+      LibvirtConnect c = connection();
+      listeners.add(listener);
+      if (!loopHeld) {
+        LibvirtEventLoop.acquire();
+        loopHeld = true;
+      }
+      if (registered == null) {
+        try {
+          register(c);
+        } catch (KvmException e) {
+          listeners.remove(listener);
+          throw e;
+        }
+      }
+    }
+    return new KvmSubscription() {
+      private boolean done;
+
+      @Override public void close() {
+        synchronized (lock) {
+          if (done) return;
+          done = true;
+          listeners.remove(listener);
+          if (!listeners.isEmpty() || closed) return;
+          if (registered != null) {
+            try {
+              conn.removeLifecycleListener(registered);
+            } catch (org.libvirt.LibvirtException | RuntimeException e) {
+              LOG.debug("removing the lifecycle listener: {}", e.getMessage());
+            }
+            registered = null;
+          }
+          if (loopHeld) {
+            loopHeld = false;
+            LibvirtEventLoop.release();
+          }
+        }
+      }
+    };
+  }
+
+  /** Registers one lifecycle callback on {@code c} fanning out to {@link #listeners}; holds {@link #lock}. */
+  private void register(LibvirtConnect c) {
+    LifecycleListener l = (dom, event) -> {
+      String name;
+      try {
+        name = dom.getName();
+      } catch (org.libvirt.LibvirtException e) {
+        name = "?";
+      } finally {
+        try {
+          dom.free();
+        } catch (org.libvirt.LibvirtException e) {
+          LOG.debug("freeing an event's domain: {}", e.getMessage());
+        }
+      }
+      Object detail = event.getDetail();
+      DomainEvent ev = new DomainEvent(name, DomainEventType.of(event.getType() == null ? -1 : event.getType().ordinal()),
+          detail == null ? "UNKNOWN" : String.valueOf(detail));
+      for (Consumer<DomainEvent> each : listeners) {
+        try {
+          each.accept(ev);
+        } catch (RuntimeException e) {
+          LOG.warn("a lifecycle listener failed on {}", ev, e);
+        }
+      }
+      return 0;
+    };
+    ConnectionCloseListener onClose = (connect, reason) -> {
+      if (reason != ConnectionCloseReason.CLIENT) markBroken(c, "closed by " + reason);
+    };
+    try {
+      c.addLifecycleListener(l);
+      registered = l;
+    } catch (org.libvirt.LibvirtException e) {
+      throw LibvirtErrors.map("register a lifecycle listener on '" + uri + "'", "connection", uri, e);
+    }
+    try {
+      c.registerCloseListener(onClose);
+      c.setKeepAlive(5, 3);
+    } catch (org.libvirt.LibvirtException | RuntimeException e) {
+      LOG.debug("keepalive/close listener not available on {}: {}", uri, e.getMessage());
+    }
+  }
+
+  // ------------------------------------------------------------------ secrets
+
+  @Override public String defineSecret(String xml) {
+    return call("define a secret", "definition", "secret", c -> {
+      Secret s = c.secretDefineXML(xml);
+      try {
+        return s.getUUIDString();
+      } finally {
+        s.free();
+      }
+    });
+  }
+
+  @Override public List<String> listSecrets() {
+    return call("list secrets", "connection", uri, c -> Arrays.asList(c.listSecrets()));
+  }
+
+  private <T> T onSecret(String op, String uuid, SecretCall<T> call) {
+    return call(op + " secret '" + uuid + "'", "secret", uuid, c -> {
+      Secret s = c.secretLookupByUUIDString(uuid);
+      try {
+        return call.apply(s);
+      } finally {
+        s.free();
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface SecretCall<T> {
+    T apply(Secret s) throws org.libvirt.LibvirtException;
+  }
+
+  @Override public Optional<String> secretXml(String uuid) { return ifFound("secret", () -> onSecret("get the XML of", uuid, Secret::getXMLDesc)); }
+
+  @Override public void setSecretValue(String uuid, byte[] value) { onSecret("set the value of", uuid, s -> s.setValue(value)); }
+
+  @Override public void undefineSecret(String uuid) { onSecret("undefine", uuid, Secret::undefine); }
+
+  @Override public String toString() { return "LibvirtHypervisor[" + uri + "]"; }
+}

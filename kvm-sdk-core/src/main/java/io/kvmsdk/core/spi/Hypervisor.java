@@ -1,0 +1,125 @@
+package io.kvmsdk.core.spi;
+
+import io.kvmsdk.core.KvmSubscription;
+import io.kvmsdk.core.domain.Domain;
+import io.kvmsdk.core.domain.DomainEvent;
+import io.kvmsdk.core.domain.DomainState;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The port between the SDK and a hypervisor connection, at the level of libvirt's C API: objects
+ * are named by strings, definitions travel as XML strings, results are small value types.
+ *
+ * <p>Implementations are thread-safe, throw only {@link io.kvmsdk.core.KvmException}s
+ * ({@link io.kvmsdk.core.NotFoundException} for a missing object, {@link io.kvmsdk.core.LibvirtException}
+ * for any other refusal) and hold no per-object native handle between calls. The libvirt adapter
+ * is the default implementation; a test fake can implement it in pure Java.
+ */
+public interface Hypervisor extends AutoCloseable {
+  /** A defined domain as libvirt names it. */
+  record DomainRef(String name, String uuid) {}
+
+  /** The connection URI as the hypervisor reports it. */
+  String uri();
+
+  /** True while the connection is usable (libvirt's {@code virConnectIsAlive}). */
+  boolean isAlive();
+
+  /** Closes the connection and every subscription; idempotent. */
+  @Override void close();
+
+  // ------------------------------------------------------------------ domains
+
+  /** {@code virDomainDefineXML}: defines (or redefines) a persistent domain. */
+  DomainRef defineDomain(String xml);
+
+  /** {@code virDomainLookupByName}, or empty. */
+  Optional<DomainRef> lookupDomain(String name);
+
+  /** {@code virConnectListAllDomains}: active and inactive, persistent and transient. */
+  List<DomainRef> listDomains();
+
+  DomainState domainState(String name);
+
+  /** {@code virDomainCreate}: starts a defined domain. */
+  void startDomain(String name);
+
+  /** {@code virDomainShutdown}: asks the guest to power off; returns at once. */
+  void shutdownDomain(String name);
+
+  /** {@code virDomainDestroy}: hard power-off. */
+  void destroyDomain(String name);
+
+  void rebootDomain(String name);
+
+  void suspendDomain(String name);
+
+  void resumeDomain(String name);
+
+  /** {@code virDomainUndefineFlags}. */
+  void undefineDomain(String name, Set<Domain.UndefineOption> options);
+
+  boolean autostart(String name);
+
+  void setAutostart(String name, boolean autostart);
+
+  boolean isPersistent(String name);
+
+  /** {@code virDomainGetXMLDesc}; {@code inactive} asks for the definition used at next boot. */
+  String domainXml(String name, boolean inactive);
+
+  /**
+   * libvirt's bulk statistics for one domain ({@code virDomainListGetStats} with every group the
+   * driver supports), as typed parameters: key ({@code cpu.time}, {@code block.0.rd.bytes}) to
+   * Integer, Long, Double, Boolean or String.
+   */
+  Map<String, Object> domainStats(String name);
+
+  /** {@code virConnectGetAllDomainStats}: domain name to its typed parameters. */
+  Map<String, Map<String, Object>> allDomainStats();
+
+  // ------------------------------------------------------------------ snapshots
+
+  /** {@code virDomainSnapshotCreateXML}; returns the new snapshot's name. */
+  String createSnapshot(String domain, String xml);
+
+  List<String> snapshotNames(String domain);
+
+  /** The snapshot's XML, or empty when the domain has no such snapshot. */
+  Optional<String> snapshotXml(String domain, String snapshot);
+
+  /** The current snapshot's name, or empty. */
+  Optional<String> currentSnapshot(String domain);
+
+  void revertToSnapshot(String domain, String snapshot);
+
+  void deleteSnapshot(String domain, String snapshot);
+
+  // ------------------------------------------------------------------ events
+
+  /**
+   * Delivers every domain lifecycle event of this connection to {@code listener} until the
+   * returned subscription is closed. Survives a reconnect.
+   */
+  KvmSubscription onLifecycle(Consumer<DomainEvent> listener);
+
+  // ------------------------------------------------------------------ secrets
+
+  /** {@code virSecretDefineXML}; returns the secret's UUID. */
+  String defineSecret(String xml);
+
+  /** UUIDs of every defined secret. */
+  List<String> listSecrets();
+
+  /** The secret's XML, or empty. */
+  Optional<String> secretXml(String uuid);
+
+  /** {@code virSecretSetValue}. The value never reaches a log or an exception message. */
+  void setSecretValue(String uuid, byte[] value);
+
+  void undefineSecret(String uuid);
+}

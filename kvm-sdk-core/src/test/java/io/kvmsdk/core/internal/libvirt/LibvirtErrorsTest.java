@@ -1,0 +1,49 @@
+package io.kvmsdk.core.internal.libvirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kvmsdk.core.KvmException;
+import io.kvmsdk.core.LibvirtException;
+import io.kvmsdk.core.NotFoundException;
+import org.junit.jupiter.api.Test;
+
+/** The retryable policy and the mapping of libvirt's error codes (codes that cannot be provoked at will). */
+class LibvirtErrorsTest {
+  @Test void droppedConnectionsAreRetryable() {
+    assertThat(LibvirtErrors.retryable(38, 7, "End of file while reading data: Input/output error")).isTrue();   // SYSTEM_ERROR from RPC
+    assertThat(LibvirtErrors.retryable(39, 13, "anything")).isTrue();                                           // RPC from REMOTE
+    assertThat(LibvirtErrors.retryable(5, 0, "no connection driver available")).isTrue();                       // NO_CONNECT
+    assertThat(LibvirtErrors.retryable(1, 7, "internal error: client socket is closed")).isTrue();
+    assertThat(LibvirtErrors.retryable(68, 10, "operation timed out")).isTrue();                                 // OPERATION_TIMEOUT
+  }
+
+  @Test void badRequestsAreNot() {
+    assertThat(LibvirtErrors.retryable(55, 10, "Requested operation is not valid: domain is already running")).isFalse();
+    assertThat(LibvirtErrors.retryable(1, 12, "internal error: domain 'x' not paused")).isFalse();
+    assertThat(LibvirtErrors.retryable(38, 10, "cannot open file /nope: No such file or directory")).isFalse();   // SYSTEM_ERROR from QEMU
+    assertThat(LibvirtErrors.retryable(27, 20, "XML error")).isFalse();
+  }
+
+  @Test void mapsCodesToTheSdksExceptions() {
+    KvmException nf = LibvirtErrors.map("start domain 'a'", "domain", "a", 42, 10, "Domain not found", null);
+    assertThat(nf).isInstanceOf(NotFoundException.class);
+    assertThat(((NotFoundException) nf).kind()).isEqualTo("domain");
+    assertThat(nf.getCause()).isInstanceOfSatisfying(LibvirtException.class, e -> assertThat(e.code()).isEqualTo("VIR_ERR_NO_DOMAIN"));
+
+    KvmException snap = LibvirtErrors.map("revert", "snapshot", "a/s1", 72, 10, "no snapshot", null);
+    assertThat(snap).isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.name()).isEqualTo("a/s1"));
+    KvmException dom = LibvirtErrors.map("revert", "snapshot", "a/s1", 42, 10, "no domain", null);
+    assertThat(dom).isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.name()).isEqualTo("a"));
+
+    KvmException inv = LibvirtErrors.map("resume domain 'a'", "domain", "a", 55, 10, "Requested operation is not valid", null);
+    assertThat(inv).isInstanceOfSatisfying(LibvirtException.class, e -> {
+      assertThat(e.code()).isEqualTo("VIR_ERR_OPERATION_INVALID");
+      assertThat(e.errorDomain()).isEqualTo("VIR_FROM_QEMU");
+      assertThat(e.getMessage()).isEqualTo("resume domain 'a' failed: Requested operation is not valid"
+          + " [VIR_ERR_OPERATION_INVALID(55) from VIR_FROM_QEMU(10)]");
+    });
+    KvmException future = LibvirtErrors.map("x", "domain", "a", 9999, 9999, null, null);
+    assertThat(((LibvirtException) future).code()).isEqualTo("VIR_ERR_9999");
+    assertThat(((LibvirtException) future).errorDomain()).isEqualTo("VIR_FROM_9999");
+  }
+}
