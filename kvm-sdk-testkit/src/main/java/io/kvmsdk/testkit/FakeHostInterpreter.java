@@ -166,11 +166,12 @@ final class FakeHostInterpreter {
     String mac = null;
     String peer = null;
     Integer vid = null;
+    boolean keyword = false;
     int i = 0;
     for (; i < a.size(); i++) {
       String w = a.get(i);
       if (is(w, "type")) { type = need(a, ++i, "type"); i++; break; }
-      if (is(w, "name", "dev")) name = need(a, ++i, w);
+      if (is(w, "name", "dev")) { name = need(a, ++i, w); keyword = true; }
       else if (is(w, "link")) parent = need(a, ++i, w);
       else if (is(w, "mtu")) mtu = intArg(need(a, ++i, w), "mtu");
       else if (is(w, "address")) mac = need(a, ++i, w);
@@ -210,8 +211,10 @@ final class FakeHostInterpreter {
         throw new Fail(2, "Error: Unknown device type.");
     }
     if (name == null) throw new Fail(255, "Not enough information: \"dev\" argument is required.");
-    checkName(name);
+    if (keyword) checkName(name);
     if (peer != null) checkName(peer);
+    // a bare name is not checked by ip; the kernel's netlink policy refuses it
+    if (!keyword && !IFNAME.matcher(name).matches()) throw new Fail(2, "Error: Attribute failed policy validation.");
     if (mac != null && !MAC.matcher(mac).matches()) throw new Fail(1, "\"" + mac + "\" is invalid lladdr.");
     Link par = null;
     if (parent != null) par = device(ns, parent);
