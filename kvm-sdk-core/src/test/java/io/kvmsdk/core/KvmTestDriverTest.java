@@ -249,6 +249,35 @@ class KvmTestDriverTest {
     }
   }
 
+  @Test void closingWhileOtherThreadsCallIsSafe() throws Exception {
+    Kvm shared = Kvm.connect("test:///default");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> calls = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        calls.add(pool.submit(() -> {
+          int ok = 0;
+          for (int i = 0; i < 2000; i++) {
+            try {
+              shared.domains().get("test").state();
+              ok++;
+            } catch (KvmException e) {
+              assertThat(e).hasMessageContaining("closed");
+              return ok;
+            }
+          }
+          return ok;
+        }));
+      }
+      Thread.sleep(50);
+      shared.close();
+      for (Future<Integer> f : calls) assertThat(f.get(30, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(0);
+      assertThatThrownBy(() -> shared.domains().list()).hasMessageContaining("closed");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test void closedConnectionSaysSo() {
     Kvm other = Kvm.connect("test:///default");
     assertThat(other.isAlive()).isTrue();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kvmsdk.core.domain.Domain;
 import io.kvmsdk.core.domain.DomainEvent;
 import io.kvmsdk.core.domain.DomainEventType;
+import io.kvmsdk.core.domain.DomainSnapshot;
 import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.core.domain.DomainStats;
@@ -134,6 +135,45 @@ class LibvirtDaemonTest {
         assertThat(e.retryable()).isTrue();
         assertThat(e.getMessage()).contains(name).contains("SHUTOFF");
       });
+    } finally {
+      cleanup(name);
+    }
+  }
+
+  @Test void snapshotsAndDiskStatsOnAQcow2Guest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path disk = dir.resolve("disk.qcow2");
+    Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", disk.toString(), "16M").inheritIO().start();
+    Oracles.require(p.waitFor() == 0, "qemu-img (qemu-utils) could not create a qcow2 image");
+    String name = unique("snap");
+    Domain d = kvm.domains().define(DomainSpec.fromXml("<domain type='qemu'><name>" + name + "</name><memory unit='MiB'>64</memory>"
+        + "<vcpu>1</vcpu><os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os><devices>"
+        + "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='" + disk + "'/>"
+        + "<target dev='vda' bus='virtio'/></disk><graphics type='vnc' listen='127.0.0.1'/></devices></domain>")).start();
+    try {
+      // SeaBIOS reads the boot sector: real per-disk counters from the bulk stats
+      long end = System.nanoTime() + 15_000_000_000L;
+      while (d.stats().disks().get(0).rdReqs() <= 0 && System.nanoTime() < end) Thread.sleep(200);
+      DomainStats st = d.stats();
+      assertThat(st.disks()).hasSize(1);
+      assertThat(st.disks().get(0).name()).isEqualTo("vda");
+      assertThat(st.disks().get(0).rdReqs()).isPositive();
+      assertThat(st.disks().get(0).rdBytes()).isPositive();
+      assertThat(st.disks().get(0).wrBytes()).isGreaterThanOrEqualTo(0);
+
+      DomainSnapshot s1 = d.snapshots().create(SnapshotSpec.builder().name("s1").description("booted").build());
+      assertThat(d.snapshots().list()).containsExactly(s1);
+      assertThat(d.snapshots().current()).contains(s1);
+      assertThat(s1.spec().state()).contains("running");
+      d.suspend();
+      s1.revert();
+      assertThat(d.state()).isEqualTo(DomainState.RUNNING);
+      assertThatThrownBy(() -> d.snapshots().revert("nope")).isInstanceOf(NotFoundException.class);
+      // a domain with snapshots is undefined only together with their metadata
+      d.destroy();
+      assertThatThrownBy(d::undefine).isInstanceOfSatisfying(LibvirtException.class,
+          e -> assertThat(e.code()).isEqualTo("VIR_ERR_OPERATION_INVALID"));
+      s1.delete();
+      assertThat(d.snapshots().list()).isEmpty();
     } finally {
       cleanup(name);
     }

@@ -46,13 +46,17 @@ public final class LibvirtHypervisor implements Hypervisor {
   private static final int XML_INACTIVE = 2;
 
   private final String uri;
-  private final Object lock = new Object();
+  /**
+   * Calls hold the read lock; reconnect, close and (un)registering listeners hold the write lock,
+   * so no call ever runs on a connection that is being closed or replaced.
+   */
+  private final java.util.concurrent.locks.ReentrantReadWriteLock rw = new java.util.concurrent.locks.ReentrantReadWriteLock();
   private volatile LibvirtConnect conn;
   private volatile boolean broken;
   private volatile boolean closed;
   private final CopyOnWriteArrayList<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
-  private LifecycleListener registered;   // guarded by lock
-  private boolean loopHeld;                // guarded by lock
+  private LifecycleListener registered;   // guarded by the write lock
+  private boolean loopHeld;                // guarded by the write lock
 
   private static synchronized void initLibrary() throws org.libvirt.LibvirtException {
     Connect.setErrorCallback(SILENT);
@@ -96,33 +100,56 @@ public final class LibvirtHypervisor implements Hypervisor {
     T apply(Domain d) throws org.libvirt.LibvirtException;
   }
 
-  private LibvirtConnect connection() {
-    if (closed) throw new KvmException("the connection to '" + uri + "' is closed");
-    if (!broken) return conn;
-    synchronized (lock) {
-      if (closed) throw new KvmException("the connection to '" + uri + "' is closed");
-      if (broken) {
-        LibvirtConnect old = conn;
-        LibvirtConnect fresh = connect(uri);
-        conn = fresh;
-        broken = false;
-        LOG.info("reconnected to {}", uri);
-        quietClose(old);
-        registered = null;
-        if (!listeners.isEmpty()) register(fresh);
-      }
-      return conn;
+  /** Reopens a connection marked broken (and re-registers listeners on it); call without holding the read lock. */
+  private void reconnectIfBroken() {
+    if (!broken || closed) return;
+    rw.writeLock().lock();
+    try {
+      if (!broken || closed) return;
+      LibvirtConnect old = conn;
+      LibvirtConnect fresh = connect(uri);
+      conn = fresh;
+      broken = false;
+      LOG.info("reconnected to {}", uri);
+      quietClose(old);
+      registered = null;
+      if (!listeners.isEmpty()) register(fresh);
+    } finally {
+      rw.writeLock().unlock();
     }
   }
 
+  /** The open connection; the caller holds the read or the write lock. */
+  private LibvirtConnect current() {
+    if (closed) throw new KvmException("the connection to '" + uri + "' is closed");
+    return conn;
+  }
+
   private <T> T call(String op, String kind, String name, Call<T> call) {
-    LibvirtConnect c = connection();
+    reconnectIfBroken();
+    rw.readLock().lock();
     try {
-      return call.apply(c);
-    } catch (org.libvirt.LibvirtException e) {
-      KvmException k = LibvirtErrors.map(op, kind, name, e);
-      if (k.retryable()) markBroken(c, k.getMessage());
-      throw k;
+      LibvirtConnect c = current();
+      try {
+        return call.apply(c);
+      } catch (org.libvirt.LibvirtException e) {
+        KvmException k = LibvirtErrors.map(op, kind, name, e);
+        if (k.retryable()) markBroken(c, k.getMessage());
+        throw k;
+      }
+    } finally {
+      rw.readLock().unlock();
+    }
+  }
+
+  /** Like {@link #call}, for direct JNA calls that report failure through libvirt's last error. */
+  private <T> T callNative(java.util.function.Function<LibvirtConnect, T> call) {
+    reconnectIfBroken();
+    rw.readLock().lock();
+    try {
+      return call.apply(current());
+    } finally {
+      rw.readLock().unlock();
     }
   }
 
@@ -170,16 +197,21 @@ public final class LibvirtHypervisor implements Hypervisor {
   @Override public String uri() { return uri; }
 
   @Override public boolean isAlive() {
-    if (closed || broken) return false;
+    rw.readLock().lock();
     try {
+      if (closed || broken) return false;
       return conn.isAlive();
     } catch (org.libvirt.LibvirtException | RuntimeException e) {
       return false;
+    } finally {
+      rw.readLock().unlock();
     }
   }
 
   @Override public void close() {
-    synchronized (lock) {
+    boolean release = false;
+    rw.writeLock().lock();
+    try {
       if (closed) return;
       closed = true;
       LibvirtConnect c = conn;
@@ -192,12 +224,13 @@ public final class LibvirtHypervisor implements Hypervisor {
         registered = null;
       }
       listeners.clear();
-      if (loopHeld) {
-        loopHeld = false;
-        LibvirtEventLoop.release();
-      }
+      release = loopHeld;
+      loopHeld = false;
       quietClose(c);
+    } finally {
+      rw.writeLock().unlock();
     }
+    if (release) LibvirtEventLoop.release();   // outside the lock: it joins the loop thread
   }
 
   // ------------------------------------------------------------------ domains
@@ -265,9 +298,10 @@ public final class LibvirtHypervisor implements Hypervisor {
     return onDomain("get the XML of", name, d -> d.getXMLDesc(inactive ? XML_INACTIVE : 0));
   }
 
-  @Override public Map<String, Object> domainStats(String name) {
+  @Override public Map<String, Object> domainStats(String name) { return callNative(c -> domainStats(c, name)); }
+
+  private Map<String, Object> domainStats(LibvirtConnect c, String name) {
     String op = "get statistics of domain '" + name + "'";
-    LibvirtConnect c = connection();
     Pointer cp = c.pointer();
     if (cp == null) throw new KvmException("the connection to '" + uri + "' is closed");
     Pointer dom = LibvirtNative.INSTANCE.virDomainLookupByName(cp, name);
@@ -285,8 +319,9 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
   }
 
-  @Override public Map<String, Map<String, Object>> allDomainStats() {
-    LibvirtConnect c = connection();
+  @Override public Map<String, Map<String, Object>> allDomainStats() { return callNative(this::allDomainStats); }
+
+  private Map<String, Map<String, Object>> allDomainStats(LibvirtConnect c) {
     Pointer cp = c.pointer();
     if (cp == null) throw new KvmException("the connection to '" + uri + "' is closed");
     PointerByReference ret = new PointerByReference();
@@ -383,8 +418,10 @@ public final class LibvirtHypervisor implements Hypervisor {
   // ------------------------------------------------------------------ events
 
   @Override public KvmSubscription onLifecycle(Consumer<DomainEvent> listener) {
-    synchronized (lock) {
-      LibvirtConnect c = connection();
+    reconnectIfBroken();
+    rw.writeLock().lock();
+    try {
+      LibvirtConnect c = current();
       listeners.add(listener);
       if (!loopHeld) {
         LibvirtEventLoop.acquire();
@@ -398,12 +435,16 @@ public final class LibvirtHypervisor implements Hypervisor {
           throw e;
         }
       }
+    } finally {
+      rw.writeLock().unlock();
     }
     return new KvmSubscription() {
       private boolean done;
 
       @Override public void close() {
-        synchronized (lock) {
+        boolean release = false;
+        rw.writeLock().lock();
+        try {
           if (done) return;
           done = true;
           listeners.remove(listener);
@@ -416,16 +457,17 @@ public final class LibvirtHypervisor implements Hypervisor {
             }
             registered = null;
           }
-          if (loopHeld) {
-            loopHeld = false;
-            LibvirtEventLoop.release();
-          }
+          release = loopHeld;
+          loopHeld = false;
+        } finally {
+          rw.writeLock().unlock();
         }
+        if (release) LibvirtEventLoop.release();
       }
     };
   }
 
-  /** Registers one lifecycle callback on {@code c} fanning out to {@link #listeners}; holds {@link #lock}. */
+  /** Registers one lifecycle callback on {@code c} fanning out to {@link #listeners}; holds the write lock. */
   private void register(LibvirtConnect c) {
     LifecycleListener l = (dom, event) -> {
       String name;
