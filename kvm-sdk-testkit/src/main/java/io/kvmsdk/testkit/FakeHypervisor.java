@@ -87,6 +87,11 @@ public final class FakeHypervisor implements Hypervisor {
     return libvirt(op, "VIR_ERR_OPERATION_INVALID", 55, "VIR_FROM_QEMU", 10, "Requested operation is not valid: " + msg, false);
   }
 
+  /** "domain is not running": libvirt's generic check ({@code virDomainObjCheckActive}) reports it from VIR_FROM_DOMAIN. */
+  private static LibvirtException notRunning(String op) {
+    return libvirt(op, "VIR_ERR_OPERATION_INVALID", 55, "VIR_FROM_DOMAIN", 20, "Requested operation is not valid: domain is not running", false);
+  }
+
   private static LibvirtException failed(String op, String msg) {
     return libvirt(op, "VIR_ERR_OPERATION_FAILED", 9, "VIR_FROM_DOMAIN", 20, "operation failed: " + msg, false);
   }
@@ -317,7 +322,7 @@ public final class FakeHypervisor implements Hypervisor {
       String op = "destroy domain '" + name + "'";
       enter(op, "destroyDomain", name);
       Dom d = dom(op, name);
-      if (!d.active()) throw invalid(op, "domain is not running");
+      if (!d.active()) throw notRunning(op);
       stop(d, DomainEventType.STOPPED, "DESTROYED");
     }
   }
@@ -327,7 +332,7 @@ public final class FakeHypervisor implements Hypervisor {
       String op = "reboot domain '" + name + "'";
       enter(op, "rebootDomain", name);
       Dom d = dom(op, name);
-      if (!d.active()) throw invalid(op, "domain is not running");
+      if (!d.active()) throw notRunning(op);
     }
   }
 
@@ -336,7 +341,7 @@ public final class FakeHypervisor implements Hypervisor {
       String op = "suspend domain '" + name + "'";
       enter(op, "suspendDomain", name);
       Dom d = dom(op, name);
-      if (!d.active()) throw invalid(op, "domain is not running");
+      if (!d.active()) throw notRunning(op);
       if (d.state == DomainState.PAUSED) return;   // the QEMU driver accepts suspending a paused domain
       d.ranBefore = d.runTime(st.clock.instant());
       d.runningSince = null;
@@ -350,7 +355,7 @@ public final class FakeHypervisor implements Hypervisor {
       String op = "resume domain '" + name + "'";
       enter(op, "resumeDomain", name);
       Dom d = dom(op, name);
-      if (!d.active()) throw invalid(op, "domain is not running");
+      if (!d.active()) throw notRunning(op);
       if (d.state != DomainState.PAUSED) throw invalid(op, "domain is already running");
       d.state = DomainState.RUNNING;
       d.runningSince = st.clock.instant();

@@ -43,11 +43,16 @@ class FakeHypervisorTest {
         + "<interface type='bridge'><source bridge='br0'/><model type='virtio'/></interface></devices></domain>");
   }
 
-  private static void invalid(Runnable call, String message) {
+  private static void invalid(Runnable call, String message) { invalid(call, message, "VIR_FROM_QEMU"); }
+
+  /** libvirt's generic "domain is not running" check reports from VIR_FROM_DOMAIN (shutdown's own check from VIR_FROM_QEMU). */
+  private static void notRunning(Runnable call) { invalid(call, "domain is not running", "VIR_FROM_DOMAIN"); }
+
+  private static void invalid(Runnable call, String message, String errorDomain) {
     assertThatThrownBy(call::run).isInstanceOfSatisfying(LibvirtException.class, e -> {
       assertThat(e.code()).isEqualTo("VIR_ERR_OPERATION_INVALID");
       assertThat(e.codeNumber()).isEqualTo(55);
-      assertThat(e.errorDomain()).isEqualTo("VIR_FROM_QEMU");
+      assertThat(e.errorDomain()).isEqualTo(errorDomain);
       assertThat(e.libvirtMessage()).isEqualTo("Requested operation is not valid: " + message);
       assertThat(e.retryable()).isFalse();
     });
@@ -66,10 +71,10 @@ class FakeHypervisorTest {
   @Test void lifecycleAndEveryInvalidTransition() {
     Domain d = kvm.domains().define(web("web1"));
     assertThat(d.state()).isEqualTo(DomainState.SHUTOFF);
-    invalid(d::suspend, "domain is not running");
+    notRunning(d::suspend);
     invalid(d::shutdown, "domain is not running");
-    invalid(d::destroy, "domain is not running");
-    invalid(d::resume, "domain is not running");
+    notRunning(d::destroy);
+    notRunning(d::resume);
     d.start();
     assertThat(d.state()).isEqualTo(DomainState.RUNNING);
     invalid(d::start, "domain is already running");

@@ -1,0 +1,95 @@
+package io.kvmsdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kvmsdk.core.Kvm;
+import io.kvmsdk.core.LibvirtException;
+import io.kvmsdk.core.NotFoundException;
+import io.kvmsdk.core.domain.Domain;
+import io.kvmsdk.core.domain.DomainSpec;
+import io.kvmsdk.core.testing.Oracles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The proof that {@link FakeHypervisor} behaves like libvirt's QEMU driver: one scenario of valid and
+ * invalid calls runs against a real libvirtd with QEMU (TCG) behind {@code $KVM_SDK_LIBVIRT_URI}
+ * ({@code bash scripts/oracles.sh start}) and against the fake; every outcome (the state, or
+ * libvirt's error code, domain and message) must be the same. Skipped without a libvirtd.
+ */
+class FakeHypervisorContractTest {
+  static final String URI = System.getenv("KVM_SDK_LIBVIRT_URI");
+
+  static DomainSpec tcgGuest(String name) {
+    return DomainSpec.fromXml("<domain type='qemu'><name>" + name + "</name><memory unit='MiB'>64</memory><vcpu>1</vcpu>"
+        + "<os><type arch='x86_64' machine='pc'>hvm</type></os>"
+        + "<devices><emulator>/usr/bin/qemu-system-x86_64</emulator><graphics type='vnc' listen='127.0.0.1'/></devices></domain>");
+  }
+
+  /** What a call did, as a comparable line. */
+  static String outcome(Supplier<Object> call) {
+    try {
+      Object r = call.get();
+      return "ok" + (r == null || r instanceof Domain ? "" : " " + r);
+    } catch (NotFoundException e) {
+      LibvirtException le = (LibvirtException) e.getCause();
+      return "not found " + e.kind() + " (" + le.code() + "/" + le.errorDomain() + ": " + le.libvirtMessage() + ")";
+    } catch (LibvirtException e) {
+      return e.code() + "(" + e.codeNumber() + ")/" + e.errorDomain() + ": " + e.libvirtMessage().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "UUID");
+    }
+  }
+
+  static List<String> scenario(Kvm kvm, String name) {
+    List<String> out = new ArrayList<>();
+    DomainSpec spec = tcgGuest(name);
+    Domain d = kvm.domains().define(spec);
+    try {
+      out.add("state " + d.state() + ", persistent " + d.isPersistent());
+      out.add("suspend shut off: " + outcome(() -> d.suspend()));
+      out.add("resume shut off: " + outcome(() -> d.resume()));
+      out.add("shutdown shut off: " + outcome(() -> d.shutdown()));
+      out.add("destroy shut off: " + outcome(() -> d.destroy()));
+      out.add("reboot shut off: " + outcome(() -> d.reboot()));
+      out.add("start: " + outcome(() -> d.start()) + " -> " + d.state());
+      out.add("start running: " + outcome(() -> d.start()));
+      out.add("resume running: " + outcome(() -> d.resume()));
+      out.add("suspend: " + outcome(() -> d.suspend()) + " -> " + d.state());
+      out.add("suspend paused: " + outcome(() -> d.suspend()) + " -> " + d.state());
+      out.add("resume: " + outcome(() -> d.resume()) + " -> " + d.state());
+      out.add("live id present: " + d.spec().id().isPresent() + ", inactive id present: " + d.inactiveSpec().id().isPresent());
+      out.add("autostart: " + outcome(() -> d.setAutostart(true)) + " -> " + d.autostart());
+      out.add("define same name other uuid: " + outcome(() -> kvm.domains().define(spec.copy(b -> b.uuid(UUID.randomUUID().toString())))));
+      out.add("define other name same uuid: " + outcome(() -> kvm.domains().define(spec.copy(b -> b.name(name + "-x").uuid(d.uuid())))));
+      out.add("redefine same uuid: " + outcome(() -> kvm.domains().define(spec.copy(b -> b.uuid(d.uuid())))));
+      out.add("undefine running: " + outcome(() -> { d.undefine(); return null; }) + " -> " + d.state() + ", persistent " + d.isPersistent());
+      out.add("autostart transient: " + outcome(() -> d.setAutostart(true)));
+      out.add("undefine transient: " + outcome(() -> { d.undefine(); return null; }));
+      out.add("destroy transient: " + outcome(() -> d.destroy()) + " -> listed " + kvm.domains().find(name).isPresent());
+      out.add("start gone: " + outcome(() -> d.start()).replace(name, "NAME"));
+    } finally {
+      kvm.domains().find(name).ifPresent(x -> {
+        if (x.state().isActive()) x.destroy();
+        if (kvm.domains().find(name).isPresent() && x.isPersistent()) x.undefine();
+      });
+    }
+    return out;
+  }
+
+  @Test void theFakeAnswersLikeQemu() {
+    Oracles.require(URI != null, "KVM_SDK_LIBVIRT_URI is not set: start a private libvirtd with `bash scripts/oracles.sh start`"
+        + " and source /tmp/kvm-sdk-oracles/env");
+    String name = "kvmsdk-fk-" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> real;
+    try (Kvm kvm = Kvm.connect(URI)) {
+      real = scenario(kvm, name);
+    }
+    List<String> fake;
+    try (Kvm kvm = Kvm.using(FakeHypervisor.create("contract"))) {
+      fake = scenario(kvm, name);
+    }
+    assertThat(String.join("\n", fake)).isEqualTo(String.join("\n", real));
+  }
+}
