@@ -485,8 +485,9 @@ public final class FakeHypervisor implements Hypervisor {
 
   // ------------------------------------------------------------------ snapshots
 
-  private static NotFoundException noSnapshot(String op, String snapshot) {
-    return new NotFoundException("snapshot", snapshot, libvirt(op, "VIR_ERR_NO_DOMAIN_SNAPSHOT", 72, "VIR_FROM_DOMAIN_SNAPSHOT", 35,
+  /** Named {@code domain/snapshot}, as the libvirt adapter names it. */
+  private static NotFoundException noSnapshot(String op, String domain, String snapshot) {
+    return new NotFoundException("snapshot", domain + "/" + snapshot, libvirt(op, "VIR_ERR_NO_DOMAIN_SNAPSHOT", 72, "VIR_FROM_QEMU", 10,
         "Domain snapshot not found: no domain snapshot with matching name '" + snapshot + "'", false));
   }
 
@@ -498,6 +499,7 @@ public final class FakeHypervisor implements Hypervisor {
       SnapshotSpec spec = SnapshotSpec.fromXml(xml);
       String name = spec.name().orElse(Long.toString(st.clock.instant().getEpochSecond()));
       if (d.snapshots.containsKey(name)) throw invalid(op, "domain snapshot '" + name + "' already exists");
+      checkInternalSnapshot(op, d);
       String state = d.active() ? (d.state == DomainState.PAUSED ? "paused" : "running") : "shutoff";
       String domXml = d.active() ? d.liveXml : d.persistentXml;
       String snapXml = "<domainsnapshot>\n  <name>" + name + "</name>\n"
@@ -510,6 +512,30 @@ public final class FakeHypervisor implements Hypervisor {
       d.currentSnapshot = name;
       return name;
     }
+  }
+
+  /** QEMU's internal snapshots need at least one disk, and every disk qcow2 (messages as libvirt 9.0 words them). */
+  private static void checkInternalSnapshot(String op, Dom d) {
+    DomainSpec spec = DomainSpec.fromXml(d.active() ? d.liveXml : d.persistentXml);
+    List<Disk> disks = spec.devices().disks().stream()
+        .filter(x -> x.device().orElse("disk").equals("disk") && !"no".equals(x.snapshot().orElse(""))).toList();
+    if (disks.isEmpty()) {
+      throw unsupported(op, d.active() ? "internal and full system snapshots require all disks to be selected for snapshot"
+          : "nothing selected for snapshot", "VIR_FROM_QEMU", 10);
+    }
+    for (int i = 0; i < disks.size(); i++) {
+      Disk x = disks.get(i);
+      String format = x.driver().flatMap(v -> v.type()).orElse("raw");
+      if (!format.equals("qcow2")) {
+        int n = i;
+        String dev = x.target().flatMap(t -> t.dev()).orElse("vd" + (char) ('a' + n));
+        throw unsupported(op, "internal snapshot for disk " + dev + " unsupported for storage type " + format, "VIR_FROM_QEMU", 10);
+      }
+    }
+  }
+
+  private static LibvirtException unsupported(String op, String msg, String from, int fromNumber) {
+    return libvirt(op, "VIR_ERR_CONFIG_UNSUPPORTED", 67, from, fromNumber, "unsupported configuration: " + msg, false);
   }
 
   @Override public List<String> snapshotNames(String domain) {
@@ -543,7 +569,7 @@ public final class FakeHypervisor implements Hypervisor {
       enter(op, "revertToSnapshot", domain);
       Dom d = dom(op, domain);
       Snap s = d.snapshots.get(snapshot);
-      if (s == null) throw noSnapshot(op, snapshot);
+      if (s == null) throw noSnapshot(op, domain, snapshot);
       if (d.active()) stop(d, DomainEventType.STOPPED, "FROM_SNAPSHOT");
       if (!st.domains.containsKey(domain)) st.domains.put(domain, d);
       if (s.state() != DomainState.SHUTOFF) {
@@ -564,7 +590,7 @@ public final class FakeHypervisor implements Hypervisor {
       enter(op, "deleteSnapshot", domain);
       Dom d = dom(op, domain);
       Snap s = d.snapshots.remove(snapshot);
-      if (s == null) throw noSnapshot(op, snapshot);
+      if (s == null) throw noSnapshot(op, domain, snapshot);
       for (Map.Entry<String, Snap> e : d.snapshots.entrySet()) {
         Snap c = e.getValue();
         if (snapshot.equals(c.parent())) e.setValue(new Snap(c.name(), c.xml(), c.domainXml(), c.state(), s.parent()));

@@ -7,6 +7,7 @@ import io.kvmsdk.core.LibvirtException;
 import io.kvmsdk.core.NotFoundException;
 import io.kvmsdk.core.domain.Domain;
 import io.kvmsdk.core.domain.DomainSpec;
+import io.kvmsdk.core.domain.SnapshotSpec;
 import io.kvmsdk.core.testing.Oracles;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class FakeHypervisorContractTest {
       return "ok" + (r == null || r instanceof Domain ? "" : " " + r);
     } catch (NotFoundException e) {
       LibvirtException le = (LibvirtException) e.getCause();
-      return "not found " + e.kind() + " (" + le.code() + "/" + le.errorDomain() + ": " + le.libvirtMessage() + ")";
+      return "not found " + e.kind() + " " + e.name() + " (" + le.code() + "/" + le.errorDomain() + ": " + le.libvirtMessage() + ")";
     } catch (LibvirtException e) {
       return e.code() + "(" + e.codeNumber() + ")/" + e.errorDomain() + ": " + e.libvirtMessage().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "UUID");
     }
@@ -53,7 +54,12 @@ class FakeHypervisorContractTest {
       out.add("shutdown shut off: " + outcome(() -> d.shutdown()));
       out.add("destroy shut off: " + outcome(() -> d.destroy()));
       out.add("reboot shut off: " + outcome(() -> d.reboot()));
+      out.add("snapshot shut off diskless: " + outcome(() -> d.snapshots().create(SnapshotSpec.builder().name("s1").build())));
+      out.add("revert missing snapshot: " + outcome(() -> { d.snapshots().revert("nope"); return null; }));
+      out.add("delete missing snapshot: " + outcome(() -> { d.snapshots().delete("nope"); return null; }));
       out.add("start: " + outcome(() -> d.start()) + " -> " + d.state());
+      out.add("snapshot running diskless: " + outcome(() -> d.snapshots().create(SnapshotSpec.builder().name("s1").build()))
+          + ", snapshots " + d.snapshots().list().size());
       out.add("start running: " + outcome(() -> d.start()));
       out.add("resume running: " + outcome(() -> d.resume()));
       out.add("suspend: " + outcome(() -> d.suspend()) + " -> " + d.state());

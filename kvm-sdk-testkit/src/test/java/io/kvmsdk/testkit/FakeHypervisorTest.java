@@ -151,8 +151,21 @@ class FakeHypervisorTest {
     assertThat(d.stats().get("cpu.time")).as("a paused domain uses no CPU").contains(10_000_000_000L / 4 * 2);
   }
 
+  @Test void internalSnapshotsNeedQcow2Disks() {
+    Domain d = kvm.domains().define(web("web1"));
+    assertThatThrownBy(() -> d.snapshots().create(SnapshotSpec.builder().name("s").build()))
+        .isInstanceOfSatisfying(LibvirtException.class, e -> {
+          assertThat(e.code()).isEqualTo("VIR_ERR_CONFIG_UNSUPPORTED");
+          assertThat(e.libvirtMessage()).isEqualTo("unsupported configuration: internal snapshot for disk vda unsupported for storage type raw");
+        });
+  }
+
+  static DomainSpec qcow2(String name) {
+    return DomainSpec.fromXml(web(name).toXml().replace("<source file=", "<driver name='qemu' type='qcow2'/><source file="));
+  }
+
   @Test void snapshotsRevertTheStateAndTheDefinition() {
-    Domain d = kvm.domains().define(web("web1")).start();
+    Domain d = kvm.domains().define(qcow2("web1")).start();
     d.snapshots().create(SnapshotSpec.builder().name("before").build());
     d.destroy();
     assertThat(d.snapshots().current()).map(x -> x.name()).contains("before");
