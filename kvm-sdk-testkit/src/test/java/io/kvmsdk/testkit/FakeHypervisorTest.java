@@ -207,4 +207,27 @@ class FakeHypervisorTest {
     fake.reboot();
     assertThat(d.state()).as("autostart domains start at boot").isEqualTo(DomainState.RUNNING);
   }
+
+  @Test void migrationMovesTheGuestOrFailsMidwayLeavingItOnTheSource() {
+    FakeHypervisor a = cluster.hypervisor("a");
+    FakeHypervisor b = cluster.hypervisor("b");
+    kvm.domains().define(web("web1")).start();
+    kvm.domains().define(web("web2")).start();
+
+    a.inject(FaultRule.of(Fault.MIGRATION_FAILS_MIDWAY, FaultMatcher.operation("migrate", "web2")).delay(Duration.ofSeconds(20)).once());
+    assertThatThrownBy(() -> a.migrate("web2", b)).isInstanceOfSatisfying(LibvirtException.class,
+        e -> assertThat(e.code()).isEqualTo("VIR_ERR_OPERATION_FAILED"));
+    assertThat(cluster.clock().instant()).isEqualTo(FakeClock.DEFAULT_START.plusSeconds(20));
+    assertThat(kvm.domains().get("web2").state()).isEqualTo(DomainState.RUNNING);
+    assertThat(b.domainNames()).isEmpty();
+
+    a.migrate("web1", b);
+    assertThat(a.domainNames()).containsExactly("web2");
+    try (Kvm kb = Kvm.connect("fake:///b")) {
+      Domain moved = kb.domains().get("web1");
+      assertThat(moved.state()).isEqualTo(DomainState.RUNNING);
+      assertThat(moved.isPersistent()).isTrue();
+    }
+    assertThatThrownBy(() -> a.migrate("web1", b)).isInstanceOf(NotFoundException.class);
+  }
 }
