@@ -270,6 +270,19 @@ public final class FakeHost implements CommandRunner {
   /** The whole state now: compare two snapshots to prove a second apply changed nothing. */
   public FakeHostSnapshot snapshot() { synchronized (lock) { return state.snapshot(); } }
 
+  /**
+   * Fails with an {@link AssertionError} listing every difference (links, routes, sysctls,
+   * namespaces) and the commands run since, unless the state equals {@code before}: the check that
+   * a second apply changed nothing.
+   */
+  public void assertUnchangedSince(FakeHostSnapshot before) {
+    FakeHostSnapshot now = snapshot();
+    List<String> diff = now.diff(before);
+    if (diff.isEmpty()) return;
+    throw new AssertionError("the state of fake host " + name + " changed:\n  " + String.join("\n  ", diff)
+        + "\ncommands run on it: " + (commandLines().isEmpty() ? "none" : "\n  " + String.join("\n  ", commandLines())));
+  }
+
   /** The host's own network namespace. */
   public FakeHostNamespace ns() { return new FakeHostNamespace(this, FakeHostState.HOST_NS); }
 

@@ -1,6 +1,9 @@
 package io.kvmsdk.testkit;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -13,6 +16,31 @@ import java.util.SortedMap;
 public record FakeHostSnapshot(SortedMap<String, Namespace> namespaces) {
   /** One namespace's state. */
   public record Namespace(List<FakeHostLink> links, List<FakeHostRoute> routes, SortedMap<String, String> sysctls) {}
+
+  /**
+   * What changed from {@code before} to this snapshot, one line per item: {@code - } for what is
+   * gone, {@code + } for what is new (a changed link shows as both); empty when nothing changed.
+   */
+  public List<String> diff(FakeHostSnapshot before) {
+    Set<String> was = new LinkedHashSet<>(before.lines());
+    Set<String> now = new LinkedHashSet<>(lines());
+    List<String> out = new ArrayList<>();
+    for (String l : was) if (!now.contains(l)) out.add("- " + l);
+    for (String l : now) if (!was.contains(l)) out.add("+ " + l);
+    return out;
+  }
+
+  private List<String> lines() {
+    List<String> out = new ArrayList<>();
+    namespaces.forEach((name, ns) -> {
+      String where = name.isEmpty() ? "" : "[" + name + "] ";
+      out.add(where + "namespace");
+      ns.links().forEach(l -> out.add(where + "link  " + l));
+      ns.routes().forEach(r -> out.add(where + "route " + r));
+      ns.sysctls().forEach((k, v) -> out.add(where + "sysctl " + k + " = " + v));
+    });
+    return out;
+  }
 
   @Override public String toString() {
     StringBuilder sb = new StringBuilder("FakeHostSnapshot");

@@ -51,6 +51,19 @@ class FakeHostTest {
     assertThat(again.steps(StepStatus.SKIPPED_ALREADY_DONE)).hasSize(plan.size());
     assertThat(again.changed()).isFalse();
     assertThat(host.snapshot()).isEqualTo(before);
+    host.assertUnchangedSince(before);
+  }
+
+  @Test void aChangeIsReportedLineByLine() {
+    FakeHostSnapshot before = host.snapshot();
+    run("ip", "link", "add", "br0", "type", "bridge");
+    run("sysctl", "-w", "net.ipv4.ip_forward=1");
+    assertThat(host.snapshot().diff(before)).contains("+ link  br0 (bridge, down, mtu 1500, vlans {1=[PVID, untagged]})",
+        "- sysctl net.ipv4.ip_forward = 0", "+ sysctl net.ipv4.ip_forward = 1");
+    assertThatThrownBy(() -> host.assertUnchangedSince(before)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the state of fake host hv1 changed")
+        .hasMessageContaining("+ link  br0")
+        .hasMessageContaining("ip link add br0 type bridge");
   }
 
   @Test void aFailingStepRollsBackToTheInitialState() {
