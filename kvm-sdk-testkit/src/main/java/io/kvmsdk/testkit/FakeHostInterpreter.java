@@ -345,6 +345,8 @@ final class FakeHostInterpreter {
         ns.adjustBridgeMtu(master);
       }
     }
+    if (up != null && up && !l.up) l.routed.addAll(l.addresses);
+    if (up != null && !up && l.up) l.routed.clear();
     if (up != null) l.up = up;
     if (up != null && !up) ns.staticRoutes.removeIf(r -> r.dev.equals(l.name));
     if (newName != null && !newName.equals(l.name)) {
@@ -556,6 +558,7 @@ final class FakeHostInterpreter {
         throw new Fail(2, v6 ? "RTNETLINK answers: File exists" : "Error: ipv4: Address already assigned.");
       }
       l.addresses.add(cidr);
+      l.routed.add(cidr);
       return 0;
     }
     if (wildcard) {
@@ -567,7 +570,10 @@ final class FakeHostInterpreter {
       String match = l.addresses.stream().filter(x -> x.startsWith(loc + "/")).findFirst().orElse(null);
       if (match == null) throw new Fail(2, "Error: " + fam + ": Address not found.");
       l.addresses.remove(match);
-    } else if (!l.addresses.remove(cidr)) {
+      l.routed.remove(match);
+    } else if (l.addresses.remove(cidr)) {
+      l.routed.remove(cidr);
+    } else {
       throw new Fail(2, v6 ? "RTNETLINK answers: Cannot assign requested address" : "Error: ipv4: Address not found.");
     }
     dropUnreachableRoutes(ns);
@@ -617,6 +623,7 @@ final class FakeHostInterpreter {
     if (name == null) throw new Fail(1, "Flush requires arguments.");
     if (!ns.links.containsKey(name)) throw new Fail(1, "Device \"" + name + "\" does not exist.");
     ns.links.get(name).addresses.clear();
+    ns.links.get(name).routed.clear();
     dropUnreachableRoutes(ns);
     return 0;
   }

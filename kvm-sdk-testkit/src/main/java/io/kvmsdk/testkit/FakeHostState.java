@@ -172,7 +172,7 @@ final class FakeHostState {
       for (Link l : links.values()) {
         if (l.type.equals("loopback")) continue;
         for (String a : l.addresses) {
-          if (a.contains(":")) continue;
+          if (a.contains(":") || !l.routed.contains(a)) continue;
           Cidr c = Cidr.parse(a);
           if (c.len == 32) continue;
           FakeHostRoute r = new FakeHostRoute(c.network(), Optional.empty(), l.name, "kernel", Optional.of(c.address()), 0);
@@ -217,6 +217,8 @@ final class FakeHostState {
     Integer vlanId;
     String mac;
     final List<String> addresses = new ArrayList<>();
+    /** Addresses whose subnet route is in the table: added with the address, flushed when the link goes down, back when it goes up. */
+    final Set<String> routed = new LinkedHashSet<>();
     final TreeMap<Integer, Set<String>> vlans = new TreeMap<>();
 
     Link(int index, String name, String type) {
@@ -237,6 +239,7 @@ final class FakeHostState {
       l.vlanId = vlanId;
       l.mac = mac;
       l.addresses.addAll(addresses);
+      l.routed.addAll(routed);
       vlans.forEach((k, v) -> l.vlans.put(k, new LinkedHashSet<>(v)));
       return l;
     }

@@ -117,6 +117,24 @@ class FakeHostContractTest {
     soft.assertAll();
   }
 
+  @Test void showCommandsPrintTheSame() {
+    for (HostCommand c : List.of(in("ip", "link", "add", "br0", "type", "bridge"), in("ip", "link", "add", "v0", "type", "veth", "peer", "name", "v1"),
+        in("ip", "link", "set", "v0", "master", "br0", "up"), in("ip", "link", "set", "br0", "up"),
+        in("ip", "addr", "add", "10.1.0.1/24", "dev", "br0"), in("ip", "route", "add", "10.20.0.0/16", "via", "10.1.0.254", "metric", "5"))) {
+      assertThat(real.run(c).ok()).as("real %s", c).isTrue();
+      assertThat(fake.run(c).ok()).as("fake %s", c).isTrue();
+    }
+    SoftAssertions soft = new SoftAssertions();
+    for (HostCommand c : List.of(in("ip", "route", "show"), in("ip", "-br", "addr", "show", "dev", "br0"), in("ip", "netns", "exec", ns, "true"),
+        in("cat", "/sys/class/net/v0/operstate"), in("cat", "/sys/class/net/br0/mtu"))) {
+      soft.assertThat(fake.run(c).stdout()).as("stdout of %s", c).isEqualTo(real.run(c).stdout());
+    }
+    for (HostCommand c : List.of(in("ip", "link", "set", "br0", "down"), in("ip", "route", "show"))) {
+      soft.assertThat(fake.run(c).stdout()).as("stdout of %s", c).isEqualTo(real.run(c).stdout());
+    }
+    soft.assertAll();
+  }
+
   @Test void sysctlPrintsTheSame() {
     for (HostCommand c : List.of(in("sysctl", "-w", "net.ipv4.ip_forward=1"), in("sysctl", "net.ipv4.ip_forward"),
         in("sysctl", "-n", "net.ipv4.ip_forward"))) {
