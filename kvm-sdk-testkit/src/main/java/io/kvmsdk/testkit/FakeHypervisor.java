@@ -158,6 +158,7 @@ public final class FakeHypervisor implements Hypervisor {
   private void settle(Dom d) {
     if (d.shutdownAt != null && d.active() && !st.clock.instant().isBefore(d.shutdownAt)) {
       d.shutdownAt = null;
+      emit(d.name, DomainEventType.SHUTDOWN, "FINISHED");
       stop(d, DomainEventType.STOPPED, "SHUTDOWN");
     }
   }
@@ -275,6 +276,8 @@ public final class FakeHypervisor implements Hypervisor {
     d.state = DomainState.RUNNING;
     d.runningSince = st.clock.instant();
     d.shutdownAt = null;
+    // QEMU's CPUs start before libvirt reports the boot: RESUMED/UNPAUSED comes first, as a real libvirtd sends it
+    emit(d.name, DomainEventType.RESUMED, "UNPAUSED");
     emit(d.name, DomainEventType.STARTED, "BOOTED");
   }
 
@@ -311,6 +314,7 @@ public final class FakeHypervisor implements Hypervisor {
       if (!d.active()) throw invalid(op, "domain is not running");
       if (d.ignoresShutdown) return;
       if (st.shutdownDelay.isZero()) {
+        emit(name, DomainEventType.SHUTDOWN, "FINISHED");
         stop(d, DomainEventType.STOPPED, "SHUTDOWN");
       } else if (d.shutdownAt == null) {
         d.shutdownAt = st.clock.instant().plus(st.shutdownDelay);
@@ -324,6 +328,8 @@ public final class FakeHypervisor implements Hypervisor {
       enter(op, "destroyDomain", name);
       Dom d = dom(op, name);
       if (!d.active()) throw notRunning(op);
+      // QEMU reports a host-initiated shutdown (a detail libvirt-java does not name) before it exits
+      emit(name, DomainEventType.SHUTDOWN, "UNKNOWN");
       stop(d, DomainEventType.STOPPED, "DESTROYED");
     }
   }

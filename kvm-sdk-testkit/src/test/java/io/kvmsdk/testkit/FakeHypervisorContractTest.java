@@ -84,6 +84,58 @@ class FakeHypervisorContractTest {
     return out;
   }
 
+  /** The scenario's events for {@code name} (after the real daemon had time to deliver them). */
+  static List<String> eventsOf(Kvm kvm, String name, java.util.function.Consumer<Kvm> run) {
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (var sub = kvm.events().onLifecycle(e -> {
+      if (e.domainName().equals(name)) seen.add(e.type() + "/" + e.detail());
+    })) {
+      run.accept(kvm);
+      long end = System.nanoTime() + 3_000_000_000L;
+      int n = -1;
+      while (System.nanoTime() < end && n != seen.size()) {
+        n = seen.size();
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    return List.copyOf(seen);
+  }
+
+  static void eventScenario(Kvm kvm, String name) {
+    Domain d = kvm.domains().define(tcgGuest(name));
+    d.start();
+    d.suspend();
+    d.resume();
+    d.destroy();
+    d.undefine();
+  }
+
+  @Test void eventsAndStatsKeysAreLikeQemus() {
+    Oracles.require(URI != null, "KVM_SDK_LIBVIRT_URI is not set: start a private libvirtd with `bash scripts/oracles.sh start`");
+    String name = "kvmsdk-fk-" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> real;
+    java.util.Set<String> realKeys;
+    try (Kvm kvm = Kvm.connect(URI)) {
+      real = eventsOf(kvm, name, k -> eventScenario(k, name));
+      Domain d = kvm.domains().define(tcgGuest(name)).start();
+      try {
+        realKeys = d.stats().raw().keySet();
+      } finally {
+        d.destroy();
+        d.undefine();
+      }
+    }
+    try (Kvm kvm = Kvm.using(FakeHypervisor.create("contract"))) {
+      assertThat(eventsOf(kvm, name, k -> eventScenario(k, name))).isEqualTo(real);
+      Domain d = kvm.domains().define(tcgGuest(name)).start();
+      assertThat(realKeys).as("every statistic the fake reports, QEMU reports too").containsAll(d.stats().raw().keySet());
+    }
+  }
+
   @Test void theFakeAnswersLikeQemu() {
     Oracles.require(URI != null, "KVM_SDK_LIBVIRT_URI is not set: start a private libvirtd with `bash scripts/oracles.sh start`"
         + " and source /tmp/kvm-sdk-oracles/env");

@@ -135,7 +135,8 @@ class FakeHypervisorTest {
       kvm.domains().define(web("web1")).start().suspend().resume().destroy().undefine();
     }
     assertThat(events).extracting(e -> e.type() + "/" + e.detail()).containsExactly(
-        "DEFINED/ADDED", "STARTED/BOOTED", "SUSPENDED/PAUSED", "RESUMED/UNPAUSED", "STOPPED/DESTROYED", "UNDEFINED/REMOVED");
+        "DEFINED/ADDED", "RESUMED/UNPAUSED", "STARTED/BOOTED", "SUSPENDED/PAUSED", "RESUMED/UNPAUSED",
+        "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED", "UNDEFINED/REMOVED");
   }
 
   @Test void statsAreDrivenByTheFakeClock() {
