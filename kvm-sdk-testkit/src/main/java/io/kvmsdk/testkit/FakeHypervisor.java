@@ -637,6 +637,18 @@ public final class FakeHypervisor implements Hypervisor {
       enter("define a secret", "defineSecret", null);
       Matcher m = SECRET_UUID.matcher(xml);
       String uuid = m.find() ? m.group(1) : uuidFor("secret");
+      io.kvmsdk.core.secret.SecretSpec spec = io.kvmsdk.core.secret.SecretSpec.fromXml(xml);
+      Optional<String> usage = spec.usageName();
+      if (usage.isPresent()) {
+        for (Secret other : st.secrets.values()) {
+          if (other.uuid.equals(uuid)) continue;
+          io.kvmsdk.core.secret.SecretSpec o = io.kvmsdk.core.secret.SecretSpec.fromXml(other.xml);
+          if (o.usageType().equals(spec.usageType()) && o.usageName().equals(usage)) {
+            throw libvirt("define a secret", "VIR_ERR_INTERNAL_ERROR", 1, "VIR_FROM_SECRET", 36,
+                "internal error: a secret with UUID " + other.uuid + " already defined for use with " + usage.get(), false);
+          }
+        }
+      }
       String stored = m.find(0) ? xml : xml.replaceFirst("(<secret\\b[^>]*>)", "$1\n  <uuid>" + uuid + "</uuid>");
       Secret s = st.secrets.get(uuid);
       if (s == null) st.secrets.put(uuid, new Secret(uuid, stored)); else s.xml = stored;

@@ -8,6 +8,8 @@ import io.kvmsdk.core.NotFoundException;
 import io.kvmsdk.core.domain.Domain;
 import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.SnapshotSpec;
+import io.kvmsdk.core.secret.Secret;
+import io.kvmsdk.core.secret.SecretSpec;
 import io.kvmsdk.core.testing.Oracles;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,7 @@ class FakeHypervisorContractTest {
       return "ok" + (r == null || r instanceof Domain ? "" : " " + r);
     } catch (NotFoundException e) {
       LibvirtException le = (LibvirtException) e.getCause();
+      if (le == null) return "not found " + e.kind() + " " + e.name() + " (no libvirt cause)";
       return "not found " + e.kind() + " " + e.name() + " (" + le.code() + "/" + le.errorDomain() + ": " + le.libvirtMessage() + ")";
     } catch (LibvirtException e) {
       return e.code() + "(" + e.codeNumber() + ")/" + e.errorDomain() + ": " + e.libvirtMessage().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "UUID");
@@ -133,6 +136,35 @@ class FakeHypervisorContractTest {
       assertThat(eventsOf(kvm, name, k -> eventScenario(k, name))).isEqualTo(real);
       Domain d = kvm.domains().define(tcgGuest(name)).start();
       assertThat(realKeys).as("every statistic the fake reports, QEMU reports too").containsAll(d.stats().raw().keySet());
+    }
+  }
+
+  static List<String> secretScenario(Kvm kvm, String usage) {
+    List<String> out = new ArrayList<>();
+    Secret s = kvm.secrets().define(SecretSpec.ceph(usage).build());
+    try {
+      out.add("same usage again: " + outcome(() -> kvm.secrets().define(SecretSpec.ceph(usage).build())).replace(s.uuid(), "UUID"));
+      out.add("redefine same uuid: " + outcome(() -> kvm.secrets().define(SecretSpec.ceph(usage).uuid(s.uuid()).description("again").build()).uuid()
+          .equals(s.uuid())));
+      out.add("set value: " + outcome(() -> { s.setValue(new byte[] {1, 2, 3}); return null; }));
+      out.add("find by usage: " + kvm.secrets().find(usage).isPresent() + ", usage " + s.spec().usageName().orElse("-"));
+    } finally {
+      s.undefine();
+    }
+    out.add("undefine again: " + outcome(() -> { s.undefine(); return null; }).replace(s.uuid(), "UUID"));
+    out.add("set value gone: " + outcome(() -> { s.setValue(new byte[] {9}); return null; }).replace(s.uuid(), "UUID"));
+    return out;
+  }
+
+  @Test void secretsAnswerLikeLibvirt() {
+    Oracles.require(URI != null, "KVM_SDK_LIBVIRT_URI is not set: start a private libvirtd with `bash scripts/oracles.sh start`");
+    String usage = "kvmsdk-fk-" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> real;
+    try (Kvm kvm = Kvm.connect(URI)) {
+      real = secretScenario(kvm, usage);
+    }
+    try (Kvm kvm = Kvm.using(FakeHypervisor.create("contract"))) {
+      assertThat(String.join("\n", secretScenario(kvm, usage))).isEqualTo(String.join("\n", real));
     }
   }
 
