@@ -35,8 +35,9 @@ import java.util.Set;
  * </ul>
  * Any other program exits 127 with {@code <prog>: command not found}. Errors reproduce iproute2 6.1's
  * and procps-ng's exit codes and stderr (the contract test {@code FakeHostContractTest} runs the same
- * commands against the real tools in a scratch namespace). Known simplifications: a {@code link set}
- * with several settings applies all or nothing; MACs are derived from link names; bridges keep their own MAC.
+ * commands against the real tools in a scratch namespace). Like the kernel, a {@code link set} with
+ * several settings applies them in the kernel's order and keeps those before a failing one. Known
+ * simplifications: MACs are derived from link names; bridges keep their own MAC.
  *
  * <pre>{@code
  * FakeHost host = FakeHost.create("hv1");
@@ -157,15 +158,8 @@ public final class FakeHost implements CommandRunner {
     }
     FakeHostState work = state.copy();
     FakeHostInterpreter.Outcome o = new FakeHostInterpreter(work).run(argv, FakeHostState.HOST_NS);
-    if (o.exitCode() == 0 || isPartialOk(argv)) state = work;
+    if (o.commit()) state = work;
     return result(command, o.exitCode(), o.stdout(), o.stderr(), took);
-  }
-
-  /** sysctl applies the keys it can even when another fails. */
-  private static boolean isPartialOk(List<String> argv) {
-    int i = 0;
-    if (argv.size() > 3 && argv.get(0).equals("ip") && argv.get(1).equals("netns") && argv.get(2).equals("exec")) i = 4;
-    return argv.size() > i && argv.get(i).endsWith("sysctl");
   }
 
   private CommandResult result(HostCommand c, int rc, String out, String err, Duration took) {

@@ -18,21 +18,24 @@ import java.util.stream.Collectors;
  * with the exit codes and stderr texts of iproute2 6.1 / procps-ng measured on a real kernel.
  */
 final class FakeHostInterpreter {
-  /** A command's outcome. */
-  record Outcome(int exitCode, String stdout, String stderr) {
-    static Outcome ok(String stdout) { return new Outcome(0, stdout, ""); }
-  }
+  /** A command's outcome; {@code commit} says whether its changes stay (always on success, sometimes on failure). */
+  record Outcome(int exitCode, String stdout, String stderr, boolean commit) {}
 
   /** Thrown to end a command with an exit code and stderr. */
   static final class Fail extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int code;
     final String stderr;
+    /** True when the command changed part of the state before it failed (the change stays). */
+    final boolean partial;
 
-    Fail(int code, String stderr) {
+    Fail(int code, String stderr) { this(code, stderr, false); }
+
+    Fail(int code, String stderr, boolean partial) {
       super(stderr, null, false, false);
       this.code = code;
       this.stderr = stderr;
+      this.partial = partial;
     }
   }
 
@@ -42,6 +45,8 @@ final class FakeHostInterpreter {
   private final FakeHostState s;
   private final StringBuilder out = new StringBuilder();
   private final StringBuilder err = new StringBuilder();
+  /** Set by commands that keep what they did even when they fail (sysctl with several keys). */
+  private boolean partial;
 
   FakeHostInterpreter(FakeHostState state) { this.s = state; }
 
@@ -49,10 +54,10 @@ final class FakeHostInterpreter {
   Outcome run(List<String> argv, String ns) {
     try {
       int rc = dispatch(argv, ns);
-      return new Outcome(rc, out.toString(), err.toString());
+      return new Outcome(rc, out.toString(), err.toString(), rc == 0 || partial);
     } catch (Fail f) {
       String e = err + f.stderr + (f.stderr.isEmpty() || f.stderr.endsWith("\n") ? "" : "\n");
-      return new Outcome(f.code, out.toString(), e);
+      return new Outcome(f.code, out.toString(), e, f.partial);
     }
   }
 
@@ -317,60 +322,66 @@ final class FakeHostInterpreter {
     }
     if (name == null) throw new Fail(255, "Not enough information: \"dev\" argument is required.");
     Link l = device(ns, name);
-    if (mtu != null) {
-      checkMtu(mtu);
-      l.mtu = mtu;
-      if (l.type.equals("bridge")) l.mtuSetByUser = true;
-      if (l.master != null) ns.adjustBridgeMtu(l.master);
-      for (Link v : ns.links.values()) if (l.name.equals(v.parent) && v.mtu > mtu) v.mtu = mtu;
-    }
-    if (mac != null) l.mac = mac.toLowerCase();
-    if (nomaster && l.master != null) {
-      String old = l.master;
-      l.master = null;
-      l.vlans.clear();
-      ns.adjustBridgeMtu(old);
-    }
-    if (master != null) {
-      Link br = ns.links.get(master);
-      if (l.type.equals("bridge")) throw new Fail(2, "Error: Can not enslave a bridge to a bridge.");
-      if (!br.type.equals("bridge")) throw new Fail(2, "RTNETLINK answers: Operation not supported");
-      if (l.type.equals("loopback")) throw new Fail(2, "Error: Can not enslave loopback device.");
-      if (!master.equals(l.master)) {
+    // the kernel (do_setlink) applies address, MTU, name, flags, then master, and stops at the first
+    // error: what came before it stays applied (the command still fails)
+    try {
+      if (mac != null) l.mac = mac.toLowerCase();
+      if (mtu != null) {
+        checkMtu(mtu);
+        l.mtu = mtu;
+        if (l.type.equals("bridge")) l.mtuSetByUser = true;
+        if (l.master != null) ns.adjustBridgeMtu(l.master);
+        for (Link v : ns.links.values()) if (l.name.equals(v.parent) && v.mtu > mtu) v.mtu = mtu;
+      }
+      if (newName != null && !newName.equals(l.name)) {
+        if (l.up) throw new Fail(2, "RTNETLINK answers: Device or resource busy");
+        if (ns.links.containsKey(newName)) throw new Fail(2, "RTNETLINK answers: File exists");
+        rename(ns, l, newName);
+      }
+      if (up != null && up && !l.up) l.routed.addAll(l.addresses);
+      if (up != null && !up && l.up) l.routed.clear();
+      if (up != null) l.up = up;
+      if (up != null && !up) ns.staticRoutes.removeIf(r -> r.dev.equals(l.name));
+      if (nomaster && l.master != null) {
         String old = l.master;
-        l.master = master;
+        l.master = null;
         l.vlans.clear();
-        l.vlans.put(1, new LinkedHashSet<>(List.of("PVID", "untagged")));
-        if (old != null) ns.adjustBridgeMtu(old);
-        ns.adjustBridgeMtu(master);
+        ns.adjustBridgeMtu(old);
       }
-    }
-    if (up != null && up && !l.up) l.routed.addAll(l.addresses);
-    if (up != null && !up && l.up) l.routed.clear();
-    if (up != null) l.up = up;
-    if (up != null && !up) ns.staticRoutes.removeIf(r -> r.dev.equals(l.name));
-    if (newName != null && !newName.equals(l.name)) {
-      if (l.up) throw new Fail(2, "RTNETLINK answers: Device or resource busy");
-      if (ns.links.containsKey(newName)) throw new Fail(2, "RTNETLINK answers: File exists");
-      rename(ns, l, newName);
-    }
-    if (toNs != null && !toNs.equals(ns.name)) {
-      Ns target = s.namespaces.get(toNs);
-      if (target.links.containsKey(l.name)) throw new Fail(2, "RTNETLINK answers: File exists");
-      if (l.type.equals("loopback") || l.type.equals("bridge") && false) throw new Fail(2, "RTNETLINK answers: Invalid argument");
-      ns.removeOnly(l.name);
-      if (l.master != null) ns.adjustBridgeMtu(l.master);
-      Link moved = target.add(l.name, l.type);
-      moved.mtu = l.mtu;
-      moved.mac = l.mac;
-      moved.peer = l.peer;
-      moved.peerNs = l.peerNs;
-      moved.parent = null;
-      moved.vlanId = l.vlanId;
-      if (l.type.equals("veth")) {
-        Link p = s.link(l.peerNs, l.peer);
-        if (p != null) p.peerNs = toNs;
+      if (master != null) {
+        Link br = ns.links.get(master);
+        if (l.type.equals("bridge")) throw new Fail(2, "Error: Can not enslave a bridge to a bridge.");
+        if (!br.type.equals("bridge")) throw new Fail(2, "RTNETLINK answers: Operation not supported");
+        if (l.type.equals("loopback")) throw new Fail(2, "Error: Can not enslave loopback device.");
+        if (!master.equals(l.master)) {
+          String old = l.master;
+          l.master = master;
+          l.vlans.clear();
+          l.vlans.put(1, new LinkedHashSet<>(List.of("PVID", "untagged")));
+          if (old != null) ns.adjustBridgeMtu(old);
+          ns.adjustBridgeMtu(master);
+        }
       }
+      if (toNs != null && !toNs.equals(ns.name)) {
+        Ns target = s.namespaces.get(toNs);
+        if (target.links.containsKey(l.name)) throw new Fail(2, "RTNETLINK answers: File exists");
+        if (l.type.equals("loopback")) throw new Fail(2, "RTNETLINK answers: Invalid argument");
+        String oldMaster = l.master;
+        ns.removeOnly(l.name);
+        if (oldMaster != null) ns.adjustBridgeMtu(oldMaster);
+        Link moved = target.add(l.name, l.type);
+        moved.mtu = l.mtu;
+        moved.mac = l.mac;
+        moved.peer = l.peer;
+        moved.peerNs = l.peerNs;
+        moved.vlanId = l.vlanId;
+        if (l.type.equals("veth")) {
+          Link p = s.link(l.peerNs, l.peer);
+          if (p != null) p.peerNs = toNs;
+        }
+      }
+    } catch (Fail f) {
+      throw new Fail(f.code, f.stderr, true);
     }
     return 0;
   }
@@ -891,6 +902,7 @@ final class FakeHostInterpreter {
     }
     if (items.isEmpty()) throw new Fail(255, "sysctl: no variables specified\nTry `sysctl --help' for more information.");
     Ns ns = s.namespaces.get(nsName);
+    partial = true;
     int rc = 0;
     for (String item : items) {
       int eq = item.indexOf('=');

@@ -135,6 +135,24 @@ class FakeHostContractTest {
     soft.assertAll();
   }
 
+  @Test void aFailingLinkSetKeepsWhatTheKernelAppliedBeforeTheError() {
+    SoftAssertions soft = new SoftAssertions();
+    same(soft, List.of(in("ip", "link", "add", "v0", "type", "veth", "peer", "name", "v1"),
+        in("ip", "link", "add", "v2", "type", "veth", "peer", "name", "v3"),
+        in("ip", "link", "add", "br0", "type", "bridge"),
+        in("ip", "link", "set", "v0", "mtu", "1400", "master", "v2", "up"),
+        in("ip", "link", "set", "v0", "up", "mtu", "70000"),
+        in("ip", "link", "set", "br0", "master", "br0", "mtu", "1300"),
+        in("ip", "link", "set", "v0", "master", "br0", "mtu", "20"),
+        in("sysctl", "-w", "net.nope=1", "net.ipv4.ip_forward=1")));
+    for (HostCommand c : List.of(in("cat", "/sys/class/net/v0/mtu"), in("cat", "/sys/class/net/v0/flags"), in("cat", "/sys/class/net/br0/mtu"),
+        in("cat", "/proc/sys/net/ipv4/ip_forward"))) {
+      soft.assertThat(fake.run(c).stdout()).as("stdout of %s", c).isEqualTo(real.run(c).stdout());
+    }
+    same(soft, List.of(in("test", "-e", "/sys/class/net/v0/master")));
+    soft.assertAll();
+  }
+
   @Test void sysctlPrintsTheSame() {
     for (HostCommand c : List.of(in("sysctl", "-w", "net.ipv4.ip_forward=1"), in("sysctl", "net.ipv4.ip_forward"),
         in("sysctl", "-n", "net.ipv4.ip_forward"))) {
