@@ -153,6 +153,47 @@ class FakeHostContractTest {
     soft.assertAll();
   }
 
+  /** Every field the fake prints in {@code -j} output has the real tool's value (the real one prints more fields). */
+  @Test void jsonOutputAgreesFieldByField() throws Exception {
+    for (HostCommand c : List.of(in("ip", "link", "add", "br0", "type", "bridge"), in("ip", "link", "add", "v0", "type", "veth", "peer", "name", "v1"),
+        in("ip", "link", "set", "v0", "master", "br0", "up"), in("ip", "link", "set", "v1", "up"), in("ip", "link", "set", "br0", "up"),
+        in("ip", "addr", "add", "10.1.0.1/24", "dev", "br0"), in("ip", "route", "add", "10.20.0.0/16", "via", "10.1.0.254", "metric", "5"))) {
+      assertThat(real.run(c).ok()).as("real %s", c).isTrue();
+      assertThat(fake.run(c).ok()).as("fake %s", c).isTrue();
+    }
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    SoftAssertions soft = new SoftAssertions();
+    for (HostCommand c : List.of(in("ip", "-j", "link", "show"), in("ip", "-j", "addr", "show", "dev", "br0"), in("ip", "-j", "route", "show"))) {
+      var realArr = json.readTree(real.run(c).stdout());
+      var fakeArr = json.readTree(fake.run(c).stdout());
+      soft.assertThat(fakeArr.size()).as("entries of %s", c).isEqualTo(realArr.size());
+      for (var f : fakeArr) {
+        String key = f.has("ifname") ? "ifname" : "dst";
+        com.fasterxml.jackson.databind.JsonNode r = null;
+        for (var x : realArr) if (x.path(key).equals(f.path(key))) r = x;
+        soft.assertThat(r).as("%s: real entry for %s", c, f.path(key)).isNotNull();
+        if (r == null) continue;
+        var names = f.fieldNames();
+        while (names.hasNext()) {
+          String n = names.next();
+          if (n.equals("ifindex") || n.equals("address") || n.equals("link")) continue;
+          com.fasterxml.jackson.databind.JsonNode fv = f.get(n);
+          com.fasterxml.jackson.databind.JsonNode rv = r.get(n);
+          if (n.equals("addr_info")) {
+            for (int i = 0; i < fv.size(); i++) {
+              for (String k : List.of("family", "local", "prefixlen")) {
+                soft.assertThat(fv.get(i).get(k)).as("%s %s addr_info[%d].%s", c, f.path(key), i, k).isEqualTo(rv == null ? null : rv.get(i).get(k));
+              }
+            }
+            continue;
+          }
+          soft.assertThat(fv).as("%s %s .%s", c, f.path(key), n).isEqualTo(rv);
+        }
+      }
+    }
+    soft.assertAll();
+  }
+
   @Test void sysctlPrintsTheSame() {
     for (HostCommand c : List.of(in("sysctl", "-w", "net.ipv4.ip_forward=1"), in("sysctl", "net.ipv4.ip_forward"),
         in("sysctl", "-n", "net.ipv4.ip_forward"))) {
