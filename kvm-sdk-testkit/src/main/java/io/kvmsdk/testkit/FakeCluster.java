@@ -1,0 +1,81 @@
+package io.kvmsdk.testkit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * An in-JVM cluster of fake hosts sharing one {@link FakeClock}: each name is one host with a fake
+ * hypervisor ({@code fake:///NAME}) and a {@link FakeHost} command runner. The same name gives the
+ * same host. {@code Kvm.connect("fake:///NAME")} reaches the {@link #current()} cluster: the one the
+ * JUnit extension bound to the test's thread, else the JVM-wide {@link #shared()} one. Thread-safe.
+ *
+ * <pre>{@code
+ * FakeCluster cluster = FakeCluster.create();
+ * try (Kvm kvm = Kvm.using(cluster.hypervisor("hv1"))) { ... }
+ * try (var bound = cluster.bind(); Kvm kvm = Kvm.connect("fake:///hv1")) { ... }   // same host
+ * }</pre>
+ */
+public final class FakeCluster {
+  private static final FakeCluster SHARED = new FakeCluster(FakeClock.create());
+  private static final InheritableThreadLocal<FakeCluster> CURRENT = new InheritableThreadLocal<>();
+
+  private final FakeClock clock;
+  private final Map<String, FakeHypervisorState> nodes = new TreeMap<>();
+  private final Map<String, FakeHost> hosts = new TreeMap<>();
+
+  private FakeCluster(FakeClock clock) { this.clock = Objects.requireNonNull(clock, "clock"); }
+
+  /** An empty cluster with its own clock. */
+  public static FakeCluster create() { return new FakeCluster(FakeClock.create()); }
+
+  /** An empty cluster driven by {@code clock}. */
+  public static FakeCluster create(FakeClock clock) { return new FakeCluster(clock); }
+
+  /** The JVM-wide cluster {@code fake:///NAME} reaches when no cluster is bound to the thread. */
+  public static FakeCluster shared() { return SHARED; }
+
+  /** The cluster bound to this thread (see {@link #bind()}), else {@link #shared()}. */
+  public static FakeCluster current() {
+    FakeCluster c = CURRENT.get();
+    return c == null ? SHARED : c;
+  }
+
+  /** Binds this cluster to the calling thread (and threads it starts) until the returned handle is closed. */
+  public Binding bind() {
+    FakeCluster previous = CURRENT.get();
+    CURRENT.set(this);
+    return () -> {
+      if (previous == null) CURRENT.remove(); else CURRENT.set(previous);
+    };
+  }
+
+  /** Undoes a {@link #bind()}; closing twice is harmless. */
+  public interface Binding extends AutoCloseable {
+    @Override void close();
+  }
+
+  /** The clock every host of this cluster uses. */
+  public FakeClock clock() { return clock; }
+
+  /** A new connection to the fake hypervisor of host {@code name} (created on first use). */
+  public FakeHypervisor hypervisor(String name) { return new FakeHypervisor(node(name)); }
+
+  /** The fake command runner of host {@code name} (created on first use; the same instance each time). */
+  public FakeHost host(String name) {
+    synchronized (hosts) { return hosts.computeIfAbsent(name, n -> FakeHost.create(n, clock)); }
+  }
+
+  /** Names of the hosts with a hypervisor, in order. */
+  public List<String> hypervisorNames() { synchronized (nodes) { return List.copyOf(nodes.keySet()); } }
+
+  FakeHypervisorState node(String name) {
+    if (name == null || name.isEmpty() || name.contains("/")) {
+      throw new IllegalArgumentException("a fake host name is one non-empty path segment, got '" + name + "'");
+    }
+    synchronized (nodes) { return nodes.computeIfAbsent(name, n -> new FakeHypervisorState(n, clock)); }
+  }
+
+  @Override public String toString() { return "FakeCluster" + hypervisorNames(); }
+}

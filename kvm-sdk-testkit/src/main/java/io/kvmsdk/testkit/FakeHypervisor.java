@@ -1,0 +1,815 @@
+package io.kvmsdk.testkit;
+
+import io.kvmsdk.core.KvmException;
+import io.kvmsdk.core.KvmSubscription;
+import io.kvmsdk.core.KvmTimeoutException;
+import io.kvmsdk.core.LibvirtException;
+import io.kvmsdk.core.NotFoundException;
+import io.kvmsdk.core.domain.Disk;
+import io.kvmsdk.core.domain.Domain;
+import io.kvmsdk.core.domain.DomainEvent;
+import io.kvmsdk.core.domain.DomainEventType;
+import io.kvmsdk.core.domain.DomainSpec;
+import io.kvmsdk.core.domain.DomainState;
+import io.kvmsdk.core.domain.SnapshotSpec;
+import io.kvmsdk.core.spi.Hypervisor;
+import io.kvmsdk.testkit.FakeHypervisorState.Dom;
+import io.kvmsdk.testkit.FakeHypervisorState.Secret;
+import io.kvmsdk.testkit.FakeHypervisorState.Snap;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pure-Java, in-memory {@link Hypervisor} that behaves like libvirt's QEMU driver: persistent and
+ * transient domains, define over an existing name (same UUID updates the next-boot definition,
+ * another UUID fails), the state machine with libvirt's error for each invalid transition
+ * ({@code VIR_ERR_OPERATION_INVALID}: "domain is already running" to start or resume a running
+ * domain, "domain is not running" to stop, suspend or reboot a shut-off one; suspending a paused
+ * domain succeeds, as in the QEMU driver), undefine of a running
+ * domain making it transient, live vs inactive XML, snapshots, autostart, lifecycle events, secrets,
+ * and deterministic statistics driven by the cluster's {@link FakeClock}. Missing objects raise
+ * {@link NotFoundException} whose cause is the {@link LibvirtException} libvirt would raise.
+ *
+ * <p>Each instance is one connection to one host of a {@link FakeCluster}; connections to the same
+ * host share its state. Reach it with {@code Kvm.connect("fake:///NAME")} or
+ * {@code Kvm.using(cluster.hypervisor("NAME"))}. Faults: {@link #inject(FaultRule)} with
+ * {@link FaultMatcher}s over {@code [method, object name]}, e.g. {@code operation("startDomain", "web1")}.
+ */
+public final class FakeHypervisor implements Hypervisor {
+  private static final Pattern ROOT_ID = Pattern.compile("(<domain\\b[^>]*?)\\s+id=(['\"])-?\\d+\\2");
+
+  private final FakeHypervisorState st;
+  private final List<Consumer<DomainEvent>> mine = new ArrayList<>();
+  private volatile boolean closed;
+  private volatile boolean dropped;
+
+  FakeHypervisor(FakeHypervisorState state) { this.st = state; }
+
+  /** A connection to a fresh fake host named {@code name} in a new cluster of its own. */
+  public static FakeHypervisor create(String name) { return FakeCluster.create().hypervisor(name); }
+
+  /** The host's name. */
+  public String name() { return st.name; }
+
+  /** The clock driving this host's statistics, shutdowns and timeouts. */
+  public FakeClock clock() { return st.clock; }
+
+  @Override public String uri() { return "fake:///" + st.name; }
+
+  @Override public boolean isAlive() { return !closed && !dropped && !crashed(); }
+
+  @Override public void close() {
+    synchronized (st.lock) {
+      if (closed) return;
+      closed = true;
+      st.listeners.removeAll(mine);
+      mine.clear();
+    }
+  }
+
+  // ------------------------------------------------------------------ errors
+
+  private static LibvirtException libvirt(String op, String code, int number, String from, int fromNumber, String msg, boolean retryable) {
+    return new LibvirtException(op, code, number, from, fromNumber, msg, retryable, null);
+  }
+
+  private static LibvirtException invalid(String op, String msg) {
+    return libvirt(op, "VIR_ERR_OPERATION_INVALID", 55, "VIR_FROM_QEMU", 10, "Requested operation is not valid: " + msg, false);
+  }
+
+  /** "domain is not running": libvirt's generic check ({@code virDomainObjCheckActive}) reports it from VIR_FROM_DOMAIN. */
+  private static LibvirtException notRunning(String op) {
+    return libvirt(op, "VIR_ERR_OPERATION_INVALID", 55, "VIR_FROM_DOMAIN", 20, "Requested operation is not valid: domain is not running", false);
+  }
+
+  private static LibvirtException failed(String op, String msg) {
+    return libvirt(op, "VIR_ERR_OPERATION_FAILED", 9, "VIR_FROM_DOMAIN", 20, "operation failed: " + msg, false);
+  }
+
+  private static NotFoundException noDomain(String op, String name) {
+    return new NotFoundException("domain", name, libvirt(op, "VIR_ERR_NO_DOMAIN", 42, "VIR_FROM_QEMU", 10,
+        "Domain not found: no domain with matching name '" + name + "'", false));
+  }
+
+  private static LibvirtException dropped(String op) {
+    return libvirt(op, "VIR_ERR_INTERNAL_ERROR", 1, "VIR_FROM_RPC", 7, "internal error: client socket is closed", true);
+  }
+
+  /** Every call starts here: connection checks, then the first matching fault. */
+  private void enter(String op, String method, String object) {
+    if (closed) throw new KvmException(op + " failed: the connection to " + uri() + " is closed");
+    if (st.crashed) {
+      throw libvirt(op, "VIR_ERR_SYSTEM_ERROR", 38, "VIR_FROM_RPC", 7,
+          "Cannot recv data: Connection reset by peer (host " + st.name + " is down)", true);
+    }
+    dropped = false;
+    List<String> words = object == null ? List.of(method) : List.of(method, object);
+    FaultRule hit = null;
+    for (int i = 0; i < st.rules.size(); i++) {
+      FaultRule r = st.rules.get(i);
+      if (r.fault() == Fault.COMMAND_FAILS || !r.matches(words)) continue;
+      FaultRule next = r.consumed();
+      if (next == null) st.rules.remove(i); else st.rules.set(i, next);
+      hit = r;
+      break;
+    }
+    if (hit == null) return;
+    switch (hit.fault()) {
+      case LIBVIRT_ERROR:
+        throw libvirt(op, hit.libvirtCode(), hit.libvirtCodeNumber(), "VIR_FROM_QEMU", 10, hit.message(), false);
+      case MIGRATION_FAILS_MIDWAY:
+        st.clock.advance(hit.delay());
+        throw failed(op, "migration failed midway: " + hit.message());
+      case CONNECTION_DROPPED:
+        dropped = true;
+        throw dropped(op);
+      case SLOW:
+        st.clock.advance(hit.delay());
+        return;
+      case TIMEOUT:
+        st.clock.advance(hit.delay());
+        throw new KvmTimeoutException(op, hit.delay());
+      case HOST_CRASH:
+        crashLocked();
+        throw dropped(op);
+      default:
+        return;
+    }
+  }
+
+  private Dom dom(String op, String name) {
+    Dom d = st.domains.get(name);
+    if (d == null) throw noDomain(op, name);
+    settle(d);
+    return d;
+  }
+
+  /** Applies what fake time did: a shutdown requested earlier completes once its delay has passed. */
+  private void settle(Dom d) {
+    if (d.shutdownAt != null && d.active() && !st.clock.instant().isBefore(d.shutdownAt)) {
+      d.shutdownAt = null;
+      emit(d.name, DomainEventType.SHUTDOWN, "FINISHED");
+      stop(d, DomainEventType.STOPPED, "SHUTDOWN");
+    }
+  }
+
+  private void emit(String name, DomainEventType type, String detail) {
+    DomainEvent ev = new DomainEvent(name, type, detail);
+    for (Consumer<DomainEvent> l : st.listeners) {
+      try {
+        l.accept(ev);
+      } catch (RuntimeException e) {
+        // a failing listener must not break the others, as in the libvirt adapter
+      }
+    }
+  }
+
+  private String uuidFor(String name) {
+    return UUID.nameUUIDFromBytes((st.name + "/" + name + "/" + (st.uuidSeq++)).getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  private static String withoutId(String xml) {
+    Matcher m = ROOT_ID.matcher(xml);
+    return m.find() ? m.replaceFirst("$1") : xml;
+  }
+
+  // ------------------------------------------------------------------ domains
+
+  @Override public DomainRef defineDomain(String xml) {
+    synchronized (st.lock) {
+      enter("define domain", "defineDomain", null);
+      DomainSpec spec = DomainSpec.fromXml(xml);
+      String name = spec.name();
+      enterObject("define domain '" + name + "'", "defineDomain", name);
+      Dom byName = st.domains.get(name);
+      Dom byUuid = spec.uuid().flatMap(u -> st.domains.values().stream().filter(d -> d.uuid.equalsIgnoreCase(u)).findFirst()).orElse(null);
+      String op = "define domain '" + name + "'";
+      if (byUuid != null && !byUuid.name.equals(name)) {
+        throw failed(op, "domain '" + byUuid.name + "' is already defined with uuid " + byUuid.uuid);
+      }
+      if (byName != null && spec.uuid().isPresent() && !byName.uuid.equalsIgnoreCase(spec.uuid().get())) {
+        throw failed(op, "domain '" + name + "' already exists with uuid " + byName.uuid);
+      }
+      String uuid = byName != null ? byName.uuid : spec.uuid().orElseGet(() -> uuidFor(name));
+      String canonical = withoutId(spec.copy(b -> b.uuid(uuid)).toXml());
+      boolean added = byName == null || byName.persistentXml == null;
+      Dom d = byName != null ? byName : new Dom(name, uuid);
+      d.persistentXml = canonical;
+      st.domains.put(name, d);
+      emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
+      return new DomainRef(name, uuid);
+    }
+  }
+
+  /** A fault check for calls whose object is known only after parsing. */
+  private void enterObject(String op, String method, String object) {
+    List<String> words = List.of(method, object);
+    for (FaultRule r : st.rules) {
+      if (r.fault() != Fault.COMMAND_FAILS && r.matches(words) && !r.matches(List.of(method))) {
+        enter(op, method, object);
+        return;
+      }
+    }
+  }
+
+  /**
+   * {@code virDomainCreateXML}: creates and starts a transient domain (gone once it stops). Not on
+   * the port; for tests that need a transient domain.
+   */
+  public DomainRef createTransient(String xml) {
+    synchronized (st.lock) {
+      DomainSpec spec = DomainSpec.fromXml(xml);
+      String op = "create domain '" + spec.name() + "'";
+      enter(op, "createTransient", spec.name());
+      Dom existing = st.domains.get(spec.name());
+      if (existing != null) {
+        if (existing.active()) throw invalid(op, "domain '" + spec.name() + "' is already active");
+        throw failed(op, "domain '" + spec.name() + "' already exists with uuid " + existing.uuid);
+      }
+      String uuid = spec.uuid().orElseGet(() -> uuidFor(spec.name()));
+      Dom d = new Dom(spec.name(), uuid);
+      st.domains.put(d.name, d);
+      boot(d, withoutId(spec.copy(b -> b.uuid(uuid)).toXml()));
+      return new DomainRef(d.name, uuid);
+    }
+  }
+
+  @Override public Optional<DomainRef> lookupDomain(String name) {
+    synchronized (st.lock) {
+      enter("look up domain '" + name + "'", "lookupDomain", name);
+      Dom d = st.domains.get(name);
+      return d == null ? Optional.empty() : Optional.of(new DomainRef(d.name, d.uuid));
+    }
+  }
+
+  @Override public List<DomainRef> listDomains() {
+    synchronized (st.lock) {
+      enter("list domains", "listDomains", null);
+      List<DomainRef> out = new ArrayList<>();
+      for (Dom d : new ArrayList<>(st.domains.values())) settle(d);
+      for (Dom d : st.domains.values()) out.add(new DomainRef(d.name, d.uuid));
+      return out;
+    }
+  }
+
+  @Override public DomainState domainState(String name) {
+    synchronized (st.lock) {
+      String op = "get the state of domain '" + name + "'";
+      enter(op, "domainState", name);
+      return dom(op, name).state;
+    }
+  }
+
+  private void boot(Dom d, String xml) {
+    d.id = st.nextId++;
+    d.liveXml = xml.replaceFirst("<domain\\b", "<domain id='" + d.id + "'");
+    d.state = DomainState.RUNNING;
+    d.runningSince = st.clock.instant();
+    d.shutdownAt = null;
+    // QEMU's CPUs start before libvirt reports the boot: RESUMED/UNPAUSED comes first, as a real libvirtd sends it
+    emit(d.name, DomainEventType.RESUMED, "UNPAUSED");
+    emit(d.name, DomainEventType.STARTED, "BOOTED");
+  }
+
+  /** Stops an active domain; a transient one disappears. */
+  private void stop(Dom d, DomainEventType type, String detail) {
+    d.ranBefore = d.runTime(st.clock.instant());
+    d.runningSince = null;
+    d.liveXml = null;
+    d.id = -1;
+    d.state = DomainState.SHUTOFF;
+    d.shutdownAt = null;
+    emit(d.name, type, detail);
+    if (d.persistentXml == null) {
+      st.domains.remove(d.name);
+      emit(d.name, DomainEventType.UNDEFINED, "REMOVED");
+    }
+  }
+
+  @Override public void startDomain(String name) {
+    synchronized (st.lock) {
+      String op = "start domain '" + name + "'";
+      enter(op, "startDomain", name);
+      Dom d = dom(op, name);
+      if (d.active()) throw invalid(op, "domain is already running");
+      boot(d, d.persistentXml);
+    }
+  }
+
+  @Override public void shutdownDomain(String name) {
+    synchronized (st.lock) {
+      String op = "shut down domain '" + name + "'";
+      enter(op, "shutdownDomain", name);
+      Dom d = dom(op, name);
+      if (!d.active()) throw invalid(op, "domain is not running");
+      if (d.ignoresShutdown) return;
+      if (st.shutdownDelay.isZero()) {
+        emit(name, DomainEventType.SHUTDOWN, "FINISHED");
+        stop(d, DomainEventType.STOPPED, "SHUTDOWN");
+      } else if (d.shutdownAt == null) {
+        d.shutdownAt = st.clock.instant().plus(st.shutdownDelay);
+      }
+    }
+  }
+
+  @Override public void destroyDomain(String name) {
+    synchronized (st.lock) {
+      String op = "destroy domain '" + name + "'";
+      enter(op, "destroyDomain", name);
+      Dom d = dom(op, name);
+      if (!d.active()) throw notRunning(op);
+      // QEMU reports a host-initiated shutdown (a detail libvirt-java does not name) before it exits
+      emit(name, DomainEventType.SHUTDOWN, "UNKNOWN");
+      stop(d, DomainEventType.STOPPED, "DESTROYED");
+    }
+  }
+
+  @Override public void rebootDomain(String name) {
+    synchronized (st.lock) {
+      String op = "reboot domain '" + name + "'";
+      enter(op, "rebootDomain", name);
+      Dom d = dom(op, name);
+      if (!d.active()) throw notRunning(op);
+    }
+  }
+
+  @Override public void suspendDomain(String name) {
+    synchronized (st.lock) {
+      String op = "suspend domain '" + name + "'";
+      enter(op, "suspendDomain", name);
+      Dom d = dom(op, name);
+      if (!d.active()) throw notRunning(op);
+      if (d.state == DomainState.PAUSED) return;   // the QEMU driver accepts suspending a paused domain
+      d.ranBefore = d.runTime(st.clock.instant());
+      d.runningSince = null;
+      d.state = DomainState.PAUSED;
+      emit(name, DomainEventType.SUSPENDED, "PAUSED");
+    }
+  }
+
+  @Override public void resumeDomain(String name) {
+    synchronized (st.lock) {
+      String op = "resume domain '" + name + "'";
+      enter(op, "resumeDomain", name);
+      Dom d = dom(op, name);
+      if (!d.active()) throw notRunning(op);
+      if (d.state != DomainState.PAUSED) throw invalid(op, "domain is already running");
+      d.state = DomainState.RUNNING;
+      d.runningSince = st.clock.instant();
+      emit(name, DomainEventType.RESUMED, "UNPAUSED");
+    }
+  }
+
+  @Override public void undefineDomain(String name, Set<Domain.UndefineOption> options) {
+    synchronized (st.lock) {
+      String op = "undefine domain '" + name + "'";
+      enter(op, "undefineDomain", name);
+      Dom d = dom(op, name);
+      if (d.persistentXml == null) throw invalid(op, "cannot undefine transient domain");
+      if (!d.snapshots.isEmpty() && !options.contains(Domain.UndefineOption.SNAPSHOTS_METADATA)) {
+        throw invalid(op, "cannot delete inactive domain with " + d.snapshots.size() + " snapshots");
+      }
+      d.snapshots.clear();
+      d.currentSnapshot = null;
+      d.persistentXml = null;
+      d.autostart = false;
+      emit(name, DomainEventType.UNDEFINED, "REMOVED");
+      if (!d.active()) st.domains.remove(name);
+    }
+  }
+
+  @Override public boolean autostart(String name) {
+    synchronized (st.lock) {
+      String op = "get autostart of domain '" + name + "'";
+      enter(op, "autostart", name);
+      return dom(op, name).autostart;
+    }
+  }
+
+  @Override public void setAutostart(String name, boolean autostart) {
+    synchronized (st.lock) {
+      String op = "set autostart of domain '" + name + "'";
+      enter(op, "setAutostart", name);
+      Dom d = dom(op, name);
+      if (d.persistentXml == null) throw invalid(op, "cannot set autostart for transient domain");
+      d.autostart = autostart;
+    }
+  }
+
+  @Override public boolean isPersistent(String name) {
+    synchronized (st.lock) {
+      String op = "ask whether domain '" + name + "' is persistent";
+      enter(op, "isPersistent", name);
+      return dom(op, name).persistentXml != null;
+    }
+  }
+
+  @Override public String domainXml(String name, boolean inactive) {
+    synchronized (st.lock) {
+      String op = "get the XML of domain '" + name + "'";
+      enter(op, "domainXml", name);
+      Dom d = dom(op, name);
+      if (inactive && d.persistentXml != null) return d.persistentXml;
+      return d.active() ? d.liveXml : d.persistentXml;
+    }
+  }
+
+  // ------------------------------------------------------------------ stats
+
+  @Override public Map<String, Object> domainStats(String name) {
+    synchronized (st.lock) {
+      String op = "get the statistics of domain '" + name + "'";
+      enter(op, "domainStats", name);
+      return stats(dom(op, name));
+    }
+  }
+
+  @Override public Map<String, Map<String, Object>> allDomainStats() {
+    synchronized (st.lock) {
+      enter("get all domain statistics", "allDomainStats", null);
+      Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+      for (Dom d : new ArrayList<>(st.domains.values())) settle(d);
+      for (Dom d : st.domains.values()) out.put(d.name, stats(d));
+      return out;
+    }
+  }
+
+  /**
+   * Deterministic synthetic statistics: every vCPU busy 25% of the domain's running time on the
+   * fake clock; each disk reads 1 MiB/s and writes 512 KiB/s (4 KiB requests); each interface
+   * receives 100 KB/s and sends 50 KB/s (1000-byte packets); the balloon at the defined memory.
+   */
+  private Map<String, Object> stats(Dom d) {
+    DomainSpec spec = DomainSpec.fromXml(d.active() ? d.liveXml : d.persistentXml);
+    long secs = d.runTime(st.clock.instant()).toSeconds();
+    long nanos = d.runTime(st.clock.instant()).toNanos();
+    int vcpus = spec.vcpu().flatMap(v -> v.current().or(v::count)).orElse(1);
+    long memKiB = spec.memory().map(s -> s.kib()).orElse(0L);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("state.state", d.state.ordinal());
+    m.put("state.reason", 1);
+    m.put("cpu.time", nanos / 4 * vcpus);
+    m.put("cpu.user", nanos / 8 * vcpus);
+    m.put("cpu.system", nanos / 16 * vcpus);
+    m.put("balloon.current", d.active() ? spec.currentMemory().map(s -> s.kib()).orElse(memKiB) : memKiB);
+    m.put("balloon.maximum", memKiB);
+    if (d.active()) m.put("balloon.rss", memKiB / 2);
+    m.put("vcpu.current", vcpus);
+    m.put("vcpu.maximum", spec.vcpu().flatMap(Vcpu -> Vcpu.count()).orElse(vcpus));
+    List<Disk> disks = spec.devices().disks();
+    m.put("block.count", disks.size());
+    for (int i = 0; i < disks.size(); i++) {
+      String p = "block." + i + ".";
+      int n = i;
+      m.put(p + "name", disks.get(i).target().flatMap(t -> t.dev()).orElse("vd" + (char) ('a' + n)));
+      m.put(p + "rd.bytes", secs * 1048576L);
+      m.put(p + "rd.reqs", secs * 256L);
+      m.put(p + "wr.bytes", secs * 524288L);
+      m.put(p + "wr.reqs", secs * 128L);
+    }
+    int nics = spec.devices().interfaces().size();
+    m.put("net.count", nics);
+    for (int i = 0; i < nics; i++) {
+      String p = "net." + i + ".";
+      m.put(p + "name", "vnet" + i);
+      m.put(p + "rx.bytes", secs * 100_000L);
+      m.put(p + "rx.pkts", secs * 100L);
+      m.put(p + "tx.bytes", secs * 50_000L);
+      m.put(p + "tx.pkts", secs * 50L);
+    }
+    return m;
+  }
+
+  // ------------------------------------------------------------------ snapshots
+
+  /** Named {@code domain/snapshot}, as the libvirt adapter names it. */
+  private static NotFoundException noSnapshot(String op, String domain, String snapshot) {
+    return new NotFoundException("snapshot", domain + "/" + snapshot, libvirt(op, "VIR_ERR_NO_DOMAIN_SNAPSHOT", 72, "VIR_FROM_QEMU", 10,
+        "Domain snapshot not found: no domain snapshot with matching name '" + snapshot + "'", false));
+  }
+
+  @Override public String createSnapshot(String domain, String xml) {
+    synchronized (st.lock) {
+      String op = "create a snapshot of domain '" + domain + "'";
+      enter(op, "createSnapshot", domain);
+      Dom d = dom(op, domain);
+      SnapshotSpec spec = SnapshotSpec.fromXml(xml);
+      String name = spec.name().orElse(Long.toString(st.clock.instant().getEpochSecond()));
+      if (d.snapshots.containsKey(name)) throw invalid(op, "domain snapshot '" + name + "' already exists");
+      checkInternalSnapshot(op, d);
+      String state = d.active() ? (d.state == DomainState.PAUSED ? "paused" : "running") : "shutoff";
+      String domXml = d.active() ? d.liveXml : d.persistentXml;
+      String snapXml = "<domainsnapshot>\n  <name>" + name + "</name>\n"
+          + spec.description().map(x -> "  <description>" + x + "</description>\n").orElse("")
+          + "  <state>" + state + "</state>\n"
+          + (d.currentSnapshot == null ? "" : "  <parent>\n    <name>" + d.currentSnapshot + "</name>\n  </parent>\n")
+          + "  <creationTime>" + st.clock.instant().getEpochSecond() + "</creationTime>\n"
+          + "  " + withoutId(domXml).strip().replace("\n", "\n  ") + "\n</domainsnapshot>\n";
+      d.snapshots.put(name, new Snap(name, snapXml, withoutId(domXml), d.state, d.currentSnapshot));
+      d.currentSnapshot = name;
+      return name;
+    }
+  }
+
+  /** QEMU's internal snapshots need at least one disk, and every disk qcow2 (messages as libvirt 9.0 words them). */
+  private static void checkInternalSnapshot(String op, Dom d) {
+    DomainSpec spec = DomainSpec.fromXml(d.active() ? d.liveXml : d.persistentXml);
+    List<Disk> disks = spec.devices().disks().stream()
+        .filter(x -> x.device().orElse("disk").equals("disk") && !"no".equals(x.snapshot().orElse(""))).toList();
+    if (disks.isEmpty()) {
+      throw unsupported(op, d.active() ? "internal and full system snapshots require all disks to be selected for snapshot"
+          : "nothing selected for snapshot", "VIR_FROM_QEMU", 10);
+    }
+    for (int i = 0; i < disks.size(); i++) {
+      Disk x = disks.get(i);
+      String format = x.driver().flatMap(v -> v.type()).orElse("raw");
+      if (!format.equals("qcow2")) {
+        int n = i;
+        String dev = x.target().flatMap(t -> t.dev()).orElse("vd" + (char) ('a' + n));
+        throw unsupported(op, "internal snapshot for disk " + dev + " unsupported for storage type " + format, "VIR_FROM_QEMU", 10);
+      }
+    }
+  }
+
+  private static LibvirtException unsupported(String op, String msg, String from, int fromNumber) {
+    return libvirt(op, "VIR_ERR_CONFIG_UNSUPPORTED", 67, from, fromNumber, "unsupported configuration: " + msg, false);
+  }
+
+  @Override public List<String> snapshotNames(String domain) {
+    synchronized (st.lock) {
+      String op = "list the snapshots of domain '" + domain + "'";
+      enter(op, "snapshotNames", domain);
+      return List.copyOf(dom(op, domain).snapshots.keySet());
+    }
+  }
+
+  @Override public Optional<String> snapshotXml(String domain, String snapshot) {
+    synchronized (st.lock) {
+      String op = "get snapshot '" + snapshot + "' of domain '" + domain + "'";
+      enter(op, "snapshotXml", domain);
+      Snap s = dom(op, domain).snapshots.get(snapshot);
+      return s == null ? Optional.empty() : Optional.of(s.xml());
+    }
+  }
+
+  @Override public Optional<String> currentSnapshot(String domain) {
+    synchronized (st.lock) {
+      String op = "get the current snapshot of domain '" + domain + "'";
+      enter(op, "currentSnapshot", domain);
+      return Optional.ofNullable(dom(op, domain).currentSnapshot);
+    }
+  }
+
+  @Override public void revertToSnapshot(String domain, String snapshot) {
+    synchronized (st.lock) {
+      String op = "revert to snapshot '" + snapshot + "' of domain '" + domain + "'";
+      enter(op, "revertToSnapshot", domain);
+      Dom d = dom(op, domain);
+      Snap s = d.snapshots.get(snapshot);
+      if (s == null) throw noSnapshot(op, domain, snapshot);
+      if (d.active()) stop(d, DomainEventType.STOPPED, "FROM_SNAPSHOT");
+      if (!st.domains.containsKey(domain)) st.domains.put(domain, d);
+      if (s.state() != DomainState.SHUTOFF) {
+        boot(d, s.domainXml());
+        if (s.state() == DomainState.PAUSED) {
+          d.ranBefore = d.runTime(st.clock.instant());
+          d.runningSince = null;
+          d.state = DomainState.PAUSED;
+        }
+      }
+      d.currentSnapshot = snapshot;
+    }
+  }
+
+  @Override public void deleteSnapshot(String domain, String snapshot) {
+    synchronized (st.lock) {
+      String op = "delete snapshot '" + snapshot + "' of domain '" + domain + "'";
+      enter(op, "deleteSnapshot", domain);
+      Dom d = dom(op, domain);
+      Snap s = d.snapshots.remove(snapshot);
+      if (s == null) throw noSnapshot(op, domain, snapshot);
+      for (Map.Entry<String, Snap> e : d.snapshots.entrySet()) {
+        Snap c = e.getValue();
+        if (snapshot.equals(c.parent())) e.setValue(new Snap(c.name(), c.xml(), c.domainXml(), c.state(), s.parent()));
+      }
+      if (snapshot.equals(d.currentSnapshot)) d.currentSnapshot = s.parent();
+    }
+  }
+
+  // ------------------------------------------------------------------ events
+
+  @Override public KvmSubscription onLifecycle(Consumer<DomainEvent> listener) {
+    synchronized (st.lock) {
+      enter("register a lifecycle listener", "onLifecycle", null);
+      Consumer<DomainEvent> l = listener::accept;
+      st.listeners.add(l);
+      mine.add(l);
+      return () -> {
+        synchronized (st.lock) {
+          st.listeners.remove(l);
+          mine.remove(l);
+        }
+      };
+    }
+  }
+
+  // ------------------------------------------------------------------ secrets
+
+  private static final Pattern SECRET_UUID = Pattern.compile("<uuid>\\s*([^<\\s]+)\\s*</uuid>");
+
+  private static NotFoundException noSecret(String op, String uuid) {
+    return new NotFoundException("secret", uuid, libvirt(op, "VIR_ERR_NO_SECRET", 66, "VIR_FROM_SECRET", 36,
+        "Secret not found: no secret with matching uuid '" + uuid + "'", false));
+  }
+
+  @Override public String defineSecret(String xml) {
+    synchronized (st.lock) {
+      enter("define a secret", "defineSecret", null);
+      Matcher m = SECRET_UUID.matcher(xml);
+      String uuid = m.find() ? m.group(1) : uuidFor("secret");
+      io.kvmsdk.core.secret.SecretSpec spec = io.kvmsdk.core.secret.SecretSpec.fromXml(xml);
+      Optional<String> usage = spec.usageName();
+      if (usage.isPresent()) {
+        for (Secret other : st.secrets.values()) {
+          if (other.uuid.equals(uuid)) continue;
+          io.kvmsdk.core.secret.SecretSpec o = io.kvmsdk.core.secret.SecretSpec.fromXml(other.xml);
+          if (o.usageType().equals(spec.usageType()) && o.usageName().equals(usage)) {
+            throw libvirt("define a secret", "VIR_ERR_INTERNAL_ERROR", 1, "VIR_FROM_SECRET", 36,
+                "internal error: a secret with UUID " + other.uuid + " already defined for use with " + usage.get(), false);
+          }
+        }
+      }
+      String stored = m.find(0) ? xml : xml.replaceFirst("(<secret\\b[^>]*>)", "$1\n  <uuid>" + uuid + "</uuid>");
+      Secret s = st.secrets.get(uuid);
+      if (s == null) st.secrets.put(uuid, new Secret(uuid, stored)); else s.xml = stored;
+      return uuid;
+    }
+  }
+
+  @Override public List<String> listSecrets() {
+    synchronized (st.lock) {
+      enter("list secrets", "listSecrets", null);
+      return List.copyOf(st.secrets.keySet());
+    }
+  }
+
+  @Override public Optional<String> secretXml(String uuid) {
+    synchronized (st.lock) {
+      enter("get secret '" + uuid + "'", "secretXml", uuid);
+      Secret s = st.secrets.get(uuid);
+      return s == null ? Optional.empty() : Optional.of(s.xml);
+    }
+  }
+
+  @Override public void setSecretValue(String uuid, byte[] value) {
+    synchronized (st.lock) {
+      String op = "set the value of secret '" + uuid + "'";
+      enter(op, "setSecretValue", uuid);
+      Secret s = st.secrets.get(uuid);
+      if (s == null) throw noSecret(op, uuid);
+      s.value = value.clone();
+    }
+  }
+
+  @Override public void undefineSecret(String uuid) {
+    synchronized (st.lock) {
+      String op = "undefine secret '" + uuid + "'";
+      enter(op, "undefineSecret", uuid);
+      if (st.secrets.remove(uuid) == null) throw noSecret(op, uuid);
+    }
+  }
+
+  // ------------------------------------------------------------------ migration
+
+  /** {@link #migrate(String, FakeHypervisor, boolean, boolean)} keeping the definition on the destination only. */
+  public void migrate(String name, FakeHypervisor destination) { migrate(name, destination, true, true); }
+
+  /**
+   * Live-migrates running domain {@code name} to {@code destination} (a host of the same cluster),
+   * as {@code virDomainMigrate} with {@code VIR_MIGRATE_LIVE} and optionally {@code PERSIST_DEST} /
+   * {@code UNDEFINE_SOURCE}. Not on the port yet; for the HA module's tests. A
+   * {@link Fault#MIGRATION_FAILS_MIDWAY} rule matching {@code [migrate, NAME]} makes it take the
+   * rule's delay and fail with {@code VIR_ERR_OPERATION_FAILED}, the domain still running on the
+   * source and nothing left on the destination.
+   */
+  public void migrate(String name, FakeHypervisor destination, boolean persistDestination, boolean undefineSource) {
+    FakeHypervisorState a = st;
+    FakeHypervisorState b = destination.st;
+    if (a == b) throw invalid("migrate domain '" + name + "'", "the destination is the source host");
+    boolean aFirst = a.name.compareTo(b.name) < 0;
+    synchronized (aFirst ? a.lock : b.lock) {
+      synchronized (aFirst ? b.lock : a.lock) {
+        String op = "migrate domain '" + name + "' to " + destination.uri();
+        enter(op, "migrate", name);
+        Dom d = dom(op, name);
+        if (!d.active()) throw notRunning(op);
+        if (b.crashed) throw libvirt(op, "VIR_ERR_SYSTEM_ERROR", 38, "VIR_FROM_RPC", 7, "unable to connect to server " + b.name + ": Connection refused", true);
+        Dom there = b.domains.get(name);
+        if (there != null && !there.uuid.equals(d.uuid)) throw failed(op, "domain '" + name + "' already exists with uuid " + there.uuid);
+        if (there != null && there.active()) throw invalid(op, "domain '" + name + "' is already active");
+        String live = withoutId(d.liveXml);
+        Dom nd = there != null ? there : new Dom(name, d.uuid);
+        if (persistDestination) nd.persistentXml = d.persistentXml != null ? d.persistentXml : live;
+        b.domains.put(name, nd);
+        nd.ranBefore = d.runTime(a.clock.instant());
+        destination.boot(nd, live);
+        if (d.state == DomainState.PAUSED) {
+          nd.ranBefore = nd.runTime(b.clock.instant());
+          nd.runningSince = null;
+          nd.state = DomainState.PAUSED;
+        }
+        if (undefineSource) {
+          d.persistentXml = null;
+          d.autostart = false;
+        }
+        stop(d, DomainEventType.STOPPED, "MIGRATED");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ test controls
+
+  /** Injects {@code rule} on this host (all its connections); the first matching rule applies. */
+  public FakeHypervisor inject(FaultRule rule) {
+    synchronized (st.lock) { st.rules.add(rule); }
+    return this;
+  }
+
+  /** Removes every injected fault of this host. */
+  public FakeHypervisor clearFaults() {
+    synchronized (st.lock) { st.rules.clear(); }
+    return this;
+  }
+
+  /** How long a guest takes to power off after {@code shutdownDomain} (fake time; default zero: at once). */
+  public FakeHypervisor shutdownDelay(Duration delay) {
+    synchronized (st.lock) { st.shutdownDelay = delay; }
+    return this;
+  }
+
+  /** Makes the guest of {@code domain} ignore shutdown requests (no ACPI), as some guests do. */
+  public FakeHypervisor ignoreShutdown(String domain, boolean ignore) {
+    synchronized (st.lock) { dom("configure domain '" + domain + "'", domain).ignoresShutdown = ignore; }
+    return this;
+  }
+
+  /** The value stored for a secret (tests only; the port never returns it). */
+  public Optional<byte[]> secretValue(String uuid) {
+    synchronized (st.lock) {
+      Secret s = st.secrets.get(uuid);
+      return s == null || s.value == null ? Optional.empty() : Optional.of(s.value.clone());
+    }
+  }
+
+  /** Crashes the host now: running domains stop ({@code CRASHED}), transient ones vanish, calls fail retryably until {@link #reboot()}. */
+  public FakeHypervisor crash() {
+    synchronized (st.lock) { crashLocked(); }
+    return this;
+  }
+
+  private void crashLocked() {
+    for (Dom d : new ArrayList<>(st.domains.values())) {
+      if (!d.active()) continue;
+      d.ranBefore = d.runTime(st.clock.instant());
+      d.runningSince = null;
+      d.liveXml = null;
+      d.id = -1;
+      d.state = DomainState.SHUTOFF;
+      d.shutdownAt = null;
+      if (d.persistentXml == null) st.domains.remove(d.name);
+    }
+    st.crashed = true;
+  }
+
+  /** True while the host is crashed. */
+  public boolean crashed() { synchronized (st.lock) { return st.crashed; } }
+
+  /** Boots the host again: it answers calls and starts its autostart domains, as libvirtd does at boot. */
+  public FakeHypervisor reboot() {
+    synchronized (st.lock) {
+      st.crashed = false;
+      for (Dom d : st.domains.values()) if (d.autostart && !d.active()) boot(d, d.persistentXml);
+    }
+    return this;
+  }
+
+  /** Names of every domain of this host, active and inactive. */
+  public List<String> domainNames() {
+    synchronized (st.lock) {
+      for (Dom d : new ArrayList<>(st.domains.values())) settle(d);
+      return List.copyOf(st.domains.keySet());
+    }
+  }
+
+  @Override public String toString() { return "FakeHypervisor[" + uri() + (closed ? ", closed" : "") + "]"; }
+}

@@ -1,0 +1,75 @@
+package io.kvmsdk.testkit;
+
+import io.kvmsdk.core.domain.DomainState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import io.kvmsdk.core.domain.DomainEvent;
+
+/** The state of one fake hypervisor host, shared by its connections. Guarded by {@link #lock}. */
+final class FakeHypervisorState {
+  final String name;
+  final FakeClock clock;
+  final Object lock = new Object();
+  final Map<String, Dom> domains = new LinkedHashMap<>();
+  final Map<String, Secret> secrets = new LinkedHashMap<>();
+  final List<FaultRule> rules = new ArrayList<>();
+  final List<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
+  Duration shutdownDelay = Duration.ZERO;
+  boolean crashed;
+  int nextId = 1;
+  long uuidSeq;
+
+  FakeHypervisorState(String name, FakeClock clock) {
+    this.name = name;
+    this.clock = clock;
+  }
+
+  /** One domain. */
+  static final class Dom {
+    String name;
+    final String uuid;
+    String persistentXml;   // null: transient
+    String liveXml;         // null: inactive
+    DomainState state = DomainState.SHUTOFF;
+    boolean autostart;
+    boolean ignoresShutdown;
+    int id = -1;
+    Instant runningSince;
+    Duration ranBefore = Duration.ZERO;
+    Instant shutdownAt;
+    final Map<String, Snap> snapshots = new LinkedHashMap<>();
+    String currentSnapshot;
+
+    Dom(String name, String uuid) {
+      this.name = name;
+      this.uuid = uuid;
+    }
+
+    boolean active() { return liveXml != null; }
+
+    Duration runTime(Instant now) {
+      return runningSince == null || state != DomainState.RUNNING ? ranBefore : ranBefore.plus(Duration.between(runningSince, now));
+    }
+  }
+
+  /** One snapshot: its XML and the domain state it captured. */
+  record Snap(String name, String xml, String domainXml, DomainState state, String parent) {}
+
+  /** One secret. */
+  static final class Secret {
+    final String uuid;
+    String xml;
+    byte[] value;
+
+    Secret(String uuid, String xml) {
+      this.uuid = uuid;
+      this.xml = xml;
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package io.kvmsdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kvmsdk.core.Kvm;
+import io.kvmsdk.core.KvmException;
+import io.kvmsdk.core.KvmSubscription;
+import io.kvmsdk.core.LibvirtException;
+import io.kvmsdk.core.NotFoundException;
+import io.kvmsdk.core.domain.Domain;
+import io.kvmsdk.core.domain.DomainEvent;
+import io.kvmsdk.core.domain.DomainSpec;
+import io.kvmsdk.core.domain.DomainState;
+import io.kvmsdk.core.domain.DomainStats;
+import io.kvmsdk.core.domain.SnapshotSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FakeHypervisorTest {
+  private final FakeCluster cluster = FakeCluster.create();
+  private FakeCluster.Binding binding;
+  private Kvm kvm;
+
+  @BeforeEach void connect() {
+    binding = cluster.bind();
+    kvm = Kvm.connect("fake:///a");
+  }
+
+  @AfterEach void close() {
+    kvm.close();
+    binding.close();
+  }
+
+  static DomainSpec web(String name) {
+    return DomainSpec.fromXml("<domain type='kvm'><name>" + name + "</name><memory unit='MiB'>512</memory>"
+        + "<vcpu>2</vcpu><os><type>hvm</type></os><devices>"
+        + "<disk type='file' device='disk'><source file='/var/lib/libvirt/images/" + name + ".qcow2'/><target dev='vda' bus='virtio'/></disk>"
+        + "<interface type='bridge'><source bridge='br0'/><model type='virtio'/></interface></devices></domain>");
+  }
+
+  private static void invalid(Runnable call, String message) { invalid(call, message, "VIR_FROM_QEMU"); }
+
+  /** libvirt's generic "domain is not running" check reports from VIR_FROM_DOMAIN (shutdown's own check from VIR_FROM_QEMU). */
+  private static void notRunning(Runnable call) { invalid(call, "domain is not running", "VIR_FROM_DOMAIN"); }
+
+  private static void invalid(Runnable call, String message, String errorDomain) {
+    assertThatThrownBy(call::run).isInstanceOfSatisfying(LibvirtException.class, e -> {
+      assertThat(e.code()).isEqualTo("VIR_ERR_OPERATION_INVALID");
+      assertThat(e.codeNumber()).isEqualTo(55);
+      assertThat(e.errorDomain()).isEqualTo(errorDomain);
+      assertThat(e.libvirtMessage()).isEqualTo("Requested operation is not valid: " + message);
+      assertThat(e.retryable()).isFalse();
+    });
+  }
+
+  @Test void connectReachesTheSameHostByName() {
+    kvm.domains().define(web("web1"));
+    try (Kvm again = Kvm.connect("fake:///a"); Kvm other = Kvm.connect("fake:///b")) {
+      assertThat(again.domains().find("web1")).isPresent();
+      assertThat(other.domains().find("web1")).isEmpty();
+      assertThat(again.uri()).isEqualTo("fake:///a");
+    }
+    assertThat(kvm.isAlive()).as("closing another connection leaves this one open").isTrue();
+  }
+
+  @Test void lifecycleAndEveryInvalidTransition() {
+    Domain d = kvm.domains().define(web("web1"));
+    assertThat(d.state()).isEqualTo(DomainState.SHUTOFF);
+    notRunning(d::suspend);
+    invalid(d::shutdown, "domain is not running");
+    notRunning(d::destroy);
+    notRunning(d::resume);
+    d.start();
+    assertThat(d.state()).isEqualTo(DomainState.RUNNING);
+    invalid(d::start, "domain is already running");
+    invalid(d::resume, "domain is already running");
+    d.suspend();
+    d.suspend();   // the QEMU driver accepts it
+    assertThat(d.state()).isEqualTo(DomainState.PAUSED);
+    d.resume();
+    assertThat(d.spec().id()).isPresent();
+    assertThat(d.inactiveSpec().id()).isEmpty();
+    d.shutdown();
+    assertThat(d.state()).isEqualTo(DomainState.SHUTOFF);
+  }
+
+  @Test void defineOverAnExistingName() {
+    Domain d = kvm.domains().define(web("web1"));
+    Domain same = kvm.domains().define(web("web1").copy(b -> b.uuid(d.uuid()).vcpu(java.util.Optional.empty())));
+    assertThat(same.uuid()).isEqualTo(d.uuid());
+
+    assertThatThrownBy(() -> kvm.domains().define(web("web1").copy(b -> b.uuid("00000000-0000-0000-0000-000000000001"))))
+        .isInstanceOfSatisfying(LibvirtException.class, e -> {
+          assertThat(e.code()).isEqualTo("VIR_ERR_OPERATION_FAILED");
+          assertThat(e.libvirtMessage()).isEqualTo("operation failed: domain 'web1' already exists with uuid " + d.uuid());
+        });
+    assertThatThrownBy(() -> kvm.domains().define(web("web2").copy(b -> b.uuid(d.uuid()))))
+        .isInstanceOfSatisfying(LibvirtException.class,
+            e -> assertThat(e.libvirtMessage()).isEqualTo("operation failed: domain 'web1' is already defined with uuid " + d.uuid()));
+  }
+
+  @Test void redefiningARunningDomainChangesOnlyTheNextBoot() {
+    Domain d = kvm.domains().define(web("web1")).start();
+    kvm.domains().define(web("web1").copy(b -> b.memory(io.kvmsdk.core.Size.mib(1024))));
+    assertThat(d.spec().memory().orElseThrow().kib()).isEqualTo(512 * 1024);
+    assertThat(d.inactiveSpec().memory().orElseThrow().kib()).isEqualTo(1024 * 1024);
+    d.destroy().start();
+    assertThat(d.spec().memory().orElseThrow().kib()).isEqualTo(1024 * 1024);
+  }
+
+  @Test void undefineOfARunningDomainMakesItTransientAndItVanishesWhenItStops() {
+    Domain d = kvm.domains().define(web("web1")).start();
+    d.setAutostart(true);
+    d.undefine();
+    assertThat(d.isPersistent()).isFalse();
+    assertThat(d.state()).isEqualTo(DomainState.RUNNING);
+    invalid(() -> d.setAutostart(true), "cannot set autostart for transient domain");
+    invalid(d::undefine, "cannot undefine transient domain");
+    d.destroy();
+    assertThat(kvm.domains().find("web1")).isEmpty();
+    assertThatThrownBy(d::start).isInstanceOfSatisfying(NotFoundException.class, e -> {
+      assertThat(e.name()).isEqualTo("web1");
+      assertThat(((LibvirtException) e.getCause()).code()).isEqualTo("VIR_ERR_NO_DOMAIN");
+    });
+  }
+
+  @Test void eventsFollowTheLifecycle() {
+    List<DomainEvent> events = new CopyOnWriteArrayList<>();
+    try (KvmSubscription s = kvm.events().onLifecycle(events::add)) {
+      kvm.domains().define(web("web1")).start().suspend().resume().destroy().undefine();
+    }
+    assertThat(events).extracting(e -> e.type() + "/" + e.detail()).containsExactly(
+        "DEFINED/ADDED", "RESUMED/UNPAUSED", "STARTED/BOOTED", "SUSPENDED/PAUSED", "RESUMED/UNPAUSED",
+        "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED", "UNDEFINED/REMOVED");
+  }
+
+  @Test void statsAreDrivenByTheFakeClock() {
+    Domain d = kvm.domains().define(web("web1")).start();
+    cluster.clock().advance(Duration.ofSeconds(10));
+    DomainStats s = d.stats();
+    assertThat(s.get("cpu.time")).contains(10_000_000_000L / 4 * 2);
+    assertThat(s.get("block.0.name")).contains("vda");
+    assertThat(s.get("block.0.rd.bytes")).contains(10L * 1048576);
+    assertThat(s.get("net.0.rx.bytes")).contains(1_000_000L);
+    d.suspend();
+    cluster.clock().advance(Duration.ofSeconds(10));
+    assertThat(d.stats().get("cpu.time")).as("a paused domain uses no CPU").contains(10_000_000_000L / 4 * 2);
+  }
+
+  @Test void internalSnapshotsNeedQcow2Disks() {
+    Domain d = kvm.domains().define(web("web1"));
+    assertThatThrownBy(() -> d.snapshots().create(SnapshotSpec.builder().name("s").build()))
+        .isInstanceOfSatisfying(LibvirtException.class, e -> {
+          assertThat(e.code()).isEqualTo("VIR_ERR_CONFIG_UNSUPPORTED");
+          assertThat(e.libvirtMessage()).isEqualTo("unsupported configuration: internal snapshot for disk vda unsupported for storage type raw");
+        });
+  }
+
+  static DomainSpec qcow2(String name) {
+    return DomainSpec.fromXml(web(name).toXml().replace("<source file=", "<driver name='qemu' type='qcow2'/><source file="));
+  }
+
+  @Test void snapshotsRevertTheStateAndTheDefinition() {
+    Domain d = kvm.domains().define(qcow2("web1")).start();
+    d.snapshots().create(SnapshotSpec.builder().name("before").build());
+    d.destroy();
+    assertThat(d.snapshots().current()).map(x -> x.name()).contains("before");
+    d.snapshots().revert("before");
+    assertThat(d.state()).isEqualTo(DomainState.RUNNING);
+    assertThatThrownBy(() -> d.snapshots().revert("nope")).isInstanceOf(NotFoundException.class);
+    invalid(d::undefine, "cannot delete inactive domain with 1 snapshots");
+    d.snapshots().delete("before");
+    assertThat(d.snapshots().list()).isEmpty();
+  }
+
+  @Test void shutdownTakesFakeTimeWhenTheGuestIsSlow() {
+    FakeHypervisor fake = cluster.hypervisor("a").shutdownDelay(Duration.ofSeconds(30));
+    Domain d = kvm.domains().define(web("web1")).start();
+    d.shutdown();
+    assertThat(d.state()).isEqualTo(DomainState.RUNNING);
+    cluster.clock().advance(Duration.ofSeconds(30));
+    assertThat(d.state()).isEqualTo(DomainState.SHUTOFF);
+    fake.close();
+  }
+
+  @Test void faultsLibvirtErrorDropCrashAndReboot() {
+    FakeHypervisor fake = cluster.hypervisor("a");
+    Domain d = kvm.domains().define(web("web1"));
+    d.setAutostart(true);
+    d.start();
+    fake.inject(FaultRule.of(Fault.LIBVIRT_ERROR, FaultMatcher.operation("suspendDomain", "web1"))
+        .libvirtError("VIR_ERR_OPERATION_TIMEOUT", 68).message("cannot acquire state change lock").once());
+    assertThatThrownBy(d::suspend).isInstanceOfSatisfying(LibvirtException.class, e -> assertThat(e.codeNumber()).isEqualTo(68));
+    d.suspend();
+
+    fake.inject(FaultRule.of(Fault.CONNECTION_DROPPED).once());
+    assertThatThrownBy(d::state).isInstanceOfSatisfying(KvmException.class, e -> assertThat(e.retryable()).isTrue());
+    assertThat(kvm.isAlive()).isFalse();
+    assertThat(d.state()).as("the next call reconnects").isEqualTo(DomainState.PAUSED);
+
+    fake.crash();
+    assertThatThrownBy(d::state).isInstanceOfSatisfying(KvmException.class, e -> assertThat(e.retryable()).isTrue());
+    fake.reboot();
+    assertThat(d.state()).as("autostart domains start at boot").isEqualTo(DomainState.RUNNING);
+  }
+
+  @Test void migrationMovesTheGuestOrFailsMidwayLeavingItOnTheSource() {
+    FakeHypervisor a = cluster.hypervisor("a");
+    FakeHypervisor b = cluster.hypervisor("b");
+    kvm.domains().define(web("web1")).start();
+    kvm.domains().define(web("web2")).start();
+
+    a.inject(FaultRule.of(Fault.MIGRATION_FAILS_MIDWAY, FaultMatcher.operation("migrate", "web2")).delay(Duration.ofSeconds(20)).once());
+    assertThatThrownBy(() -> a.migrate("web2", b)).isInstanceOfSatisfying(LibvirtException.class,
+        e -> assertThat(e.code()).isEqualTo("VIR_ERR_OPERATION_FAILED"));
+    assertThat(cluster.clock().instant()).isEqualTo(FakeClock.DEFAULT_START.plusSeconds(20));
+    assertThat(kvm.domains().get("web2").state()).isEqualTo(DomainState.RUNNING);
+    assertThat(b.domainNames()).isEmpty();
+
+    a.migrate("web1", b);
+    assertThat(a.domainNames()).containsExactly("web2");
+    try (Kvm kb = Kvm.connect("fake:///b")) {
+      Domain moved = kb.domains().get("web1");
+      assertThat(moved.state()).isEqualTo(DomainState.RUNNING);
+      assertThat(moved.isPersistent()).isTrue();
+    }
+    assertThatThrownBy(() -> a.migrate("web1", b)).isInstanceOf(NotFoundException.class);
+  }
+}
