@@ -171,6 +171,8 @@ public abstract class DomainSpec {
   /** Builds a {@link DomainSpec}; {@code build()} checks libvirt's define-time rules. */
   public static class Builder extends ImmutableDomainSpec.Builder {
     private final List<Consumer<Devices.Builder>> pending = new java.util.ArrayList<>();
+    /** Disks added by {@link #addDisk} without a target name: named from their bus at build time. */
+    private final java.util.Set<Disk> unnamed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /** Sets the number of vCPUs ({@code <vcpu>N</vcpu>}). */
     public Builder vcpus(int count) {
@@ -193,7 +195,10 @@ public abstract class DomainSpec {
     public Builder emulator(String path) { return dev(d -> d.emulator(path)); }
 
     /** Adds a disk to {@code <devices>}. */
-    public Builder addDisk(Disk d) { return dev(x -> x.addDisk(d)); }
+    public Builder addDisk(Disk d) {
+      if (d.targetDev().isEmpty()) unnamed.add(d);
+      return dev(x -> x.addDisk(d));
+    }
 
     /** Adds a network interface to {@code <devices>}. */
     public Builder addInterface(Nic n) { return dev(x -> x.addInterface(n)); }
@@ -227,12 +232,27 @@ public abstract class DomainSpec {
 
     @Override public DomainSpec build() {
       if (!pending.isEmpty()) {
-        Devices.Builder d = Devices.builder().from(checkedBuild().devices());
+        Devices.Builder d = Devices.builder().from(withoutChecks().devices());
         pending.forEach(c -> c.accept(d));
         pending.clear();
-        devices(d.build());
+        Devices built = d.build();
+        if (!unnamed.isEmpty()) {
+          built = Devices.builder().from(built).disks(DiskNames.assign(built.disks(), unnamed)).build();
+          unnamed.clear();
+        }
+        devices(built);
       }
       return checkedBuild();
+    }
+
+    /** The spec as set so far, without the define-time rules (only to read it back while building). */
+    private DomainSpec withoutChecks() {
+      DomainRules.SUSPENDED.set(Boolean.TRUE);
+      try {
+        return checkedBuild();
+      } finally {
+        DomainRules.SUSPENDED.remove();
+      }
     }
 
     private DomainSpec checkedBuild() {

@@ -53,7 +53,7 @@ class DomainRulesTest {
     fails(() -> base()
             .addController(Controller.builder().type("pci").index(0).model("pci-root").build())
             .addInterface(Nic.network("default").copy(n -> n.address(slot3)))
-            .addDisk(Disk.builder().type("file").device("disk").address(slot3).build())
+            .addDisk(file("/a.img", "vda").copy(x -> x.address(slot3)))
             .build(),
         "domain/devices/interface[1]/address", "0000:00:03.0 is already used by domain/devices/disk[1]");
   }
@@ -76,15 +76,59 @@ class DomainRulesTest {
   @Test
   void builderConveniencesAddDevicesAndCopyDerivesWithoutMutating() {
     DomainSpec web = base().vcpus(2).emulator("/usr/bin/qemu-system-x86_64")
-        .addDisk(Disk.builder().type("file").device("disk").build())
+        .addDisk(Disk.file("/a.img").virtio())
         .build();
     assertThat(web.devices().disks()).hasSize(1);
     assertThat(web.devices().emulator()).contains("/usr/bin/qemu-system-x86_64");
-    DomainSpec big = web.copy(b -> b.vcpus(8).addDisk(Disk.builder().type("block").device("disk").build()));
+    DomainSpec big = web.copy(b -> b.vcpus(8).addDisk(Disk.block("/dev/sdb").virtio()));
     assertThat(big.vcpu().flatMap(Vcpu::count)).contains(8);
     assertThat(big.devices().disks()).hasSize(2);
     assertThat(web.vcpu().flatMap(Vcpu::count)).contains(2);
     assertThat(web.devices().disks()).hasSize(1);
     assertThat(DomainSpec.fromXml(big.toXml())).isEqualTo(big);
+  }
+
+  static Disk file(String path, String dev) { return Disk.file(path).target(dev, "virtio"); }
+
+  @Test
+  void everyDiskNeedsATargetAndTargetsAreUnique() {
+    fails(() -> base().devices(Devices.builder().addDisk(Disk.file("/a.img")).build()).build(),
+        "domain/devices/disk[1]/target/@dev", "missing target information");
+    fails(() -> base().addDisk(file("/a.img", "vda")).addDisk(file("/b.img", "vda")).build(),
+        "domain/devices/disk[2]/target/@dev", "'vda' is already the target of domain/devices/disk[1]");
+  }
+
+  @Test
+  void addDiskNamesDisksFromTheirBusLikeLibvirt() {
+    DomainSpec d = base()
+        .addDisk(file("/a.img", "vdb"))
+        .addDisk(Disk.file("/b.img").virtio())
+        .addDisk(Disk.file("/c.img").virtio())
+        .addDisk(Disk.cdrom("/d.iso").bus("sata"))
+        .build();
+    assertThat(d.devices().disks()).extracting(x -> x.targetDev().orElse("?")).containsExactly("vdb", "vda", "vdc", "sda");
+    fails(() -> base().addDisk(Disk.file("/e.img")).build(), "domain/devices/disk[1]/target/@dev", "known bus");
+    assertThat(DiskNames.suffix(0)).isEqualTo("a");
+    assertThat(DiskNames.suffix(25)).isEqualTo("z");
+    assertThat(DiskNames.suffix(26)).isEqualTo("aa");
+    assertThat(DiskNames.suffix(701)).isEqualTo("zz");
+    assertThat(DiskNames.suffix(702)).isEqualTo("aaa");
+  }
+
+  @Test
+  void bootOrdersAreUniqueAndExcludeOsBoot() {
+    fails(() -> base().addDisk(file("/a.img", "vda").bootOrder(1)).addInterface(Nic.network("default").bootOrder(1)).build(),
+        "domain/devices/interface[1]/boot/@order", "boot order '1' is already used by domain/devices/disk[1]");
+    fails(() -> base().os(Os.hvm().withBootOrder("hd")).addDisk(file("/a.img", "vda").bootOrder(1)).build(),
+        "domain/os/boot", "cannot be used together with os/boot");
+  }
+
+  @Test
+  void controllersOfOneTypeHaveDistinctIndexesExceptUsbCompanions() {
+    fails(() -> base().addController(Controller.virtioSerial(0)).addController(Controller.virtioSerial(0)).build(),
+        "domain/devices/controller[2]/@index", "already a 'virtio-serial' controller with index 0");
+    assertThat(base().addController(Controller.builder().type("usb").index(0).model("ich9-ehci1").build())
+        .addController(Controller.builder().type("usb").index(0).model("ich9-uhci1").build()).build()
+        .devices().controllers()).hasSize(2);
   }
 }
