@@ -5,6 +5,8 @@ import io.kvmsdk.core.KvmException;
 import io.kvmsdk.core.Size;
 import io.kvmsdk.core.domain.Domain;
 import io.kvmsdk.core.domain.DomainSpec;
+import io.kvmsdk.core.domain.Graphics;
+import io.kvmsdk.core.domain.Os;
 import java.util.UUID;
 
 /**
@@ -25,21 +27,29 @@ public final class QuickStart {
     System.out.println("round trip equal: " + DomainSpec.fromXml(spec.toXml()).equals(spec));
 
     String name = "quickstart-" + UUID.randomUUID().toString().substring(0, 8);
+    Kvm connected;
+    try {
+      connected = Kvm.connect(uri);
+    } catch (KvmException e) {
+      if (args.length > 0) {
+        System.out.println("cannot connect: " + e.getMessage());
+        System.exit(2);
+        return;
+      }
+      // no libvirt here: the testkit's fake hypervisor behaves like libvirt's QEMU driver
+      System.out.println("libvirt is not usable here (" + e.getMessage() + ")");
+      System.out.println("falling back to the testkit's fake hypervisor: fake:///quickstart");
+      uri = "fake:///quickstart";
+      connected = Kvm.connect(uri);
+    }
+    final Kvm kvm = connected;
     boolean test = uri.startsWith("test:");
     // a diskless guest: type 'test' on libvirt's test driver, QEMU (TCG, no /dev/kvm needed) elsewhere
-    DomainSpec small = DomainSpec.fromXml(test
-        ? "<domain type='test'><name>" + name + "</name><memory unit='MiB'>64</memory><os><type>hvm</type></os></domain>"
-        : "<domain type='qemu'><name>" + name + "</name><memory unit='MiB'>64</memory><vcpu>1</vcpu>"
-            + "<os><type arch='x86_64' machine='pc'>hvm</type></os><devices><graphics type='vnc' listen='127.0.0.1'/></devices></domain>");
+    DomainSpec.Builder b = DomainSpec.builder().type(test ? "test" : "qemu").name(name).memory(Size.mib(64));
+    DomainSpec small = test
+        ? b.os(Os.hvm()).build()
+        : b.vcpus(1).os(Os.hvm("x86_64", "pc")).addGraphics(Graphics.vnc().listenAddress("127.0.0.1")).build();
 
-    Kvm kvm;
-    try {
-      kvm = Kvm.connect(uri);
-    } catch (KvmException e) {
-      System.out.println("cannot connect: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
     try (kvm) {
       System.out.println("connected to " + kvm.uri());
       Domain d = kvm.domains().define(small);
