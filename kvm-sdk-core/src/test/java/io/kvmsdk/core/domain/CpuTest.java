@@ -125,7 +125,7 @@ class CpuTest {
   @Test
   void libvirtsOwnCorpusPassesTheVcpuCountRules() throws IOException {
     List<String> rejected = new ArrayList<>();
-    for (Path f : DomainCorpusTest.corpus("domain")) {
+    for (Path f : io.kvmsdk.core.testing.CorpusCheck.corpusFiles("domain")) {
       DomainSpec d = DomainSpec.fromXml(Files.readString(f));
       if (d.vcpu().isEmpty() || d.vcpu().get().count().isEmpty()) continue;
       int n = d.vcpu().get().count().get();

@@ -36,7 +36,10 @@ public final class CorpusCheck<T> {
     this.unmodeledPaths = unmodeledPaths;
   }
 
-  public List<Path> files() throws IOException {
+  public List<Path> files() throws IOException { return corpusFiles(kind); }
+
+  /** The XML files of one corpus kind ({@code domain}, {@code snapshot}, ...), sorted. */
+  public static List<Path> corpusFiles(String kind) throws IOException {
     Path dir = Oracles.sharedPath("corpus/libvirt-9.0.0/" + kind);
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> p.toString().endsWith(".xml")).sorted().collect(Collectors.toList());
