@@ -79,6 +79,7 @@ do_stop() {
     rm -f "$p"
   done
   ip netns del "$NS" 2>/dev/null
+  rm -f "$OR/env"   # a stale env would point tests at a daemon that is gone
   echo "oracles stopped"
 }
 
