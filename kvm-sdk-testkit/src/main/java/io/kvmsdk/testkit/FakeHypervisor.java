@@ -26,8 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A pure-Java, in-memory {@link Hypervisor} that behaves like libvirt's QEMU driver: persistent and
@@ -46,7 +44,6 @@ import java.util.regex.Pattern;
  * {@link FaultMatcher}s over {@code [method, object name]}, e.g. {@code operation("startDomain", "web1")}.
  */
 public final class FakeHypervisor implements Hypervisor {
-  private static final Pattern ROOT_ID = Pattern.compile("(<domain\\b[^>]*?)\\s+id=(['\"])-?\\d+\\2");
 
   private final FakeHypervisorState st;
   private final List<Consumer<DomainEvent>> mine = new ArrayList<>();
@@ -178,9 +175,10 @@ public final class FakeHypervisor implements Hypervisor {
     return UUID.nameUUIDFromBytes((st.name + "/" + name + "/" + (st.uuidSeq++)).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
+  /** The definition without the runtime {@code id} attribute (what libvirt stores as the inactive XML). */
   private static String withoutId(String xml) {
-    Matcher m = ROOT_ID.matcher(xml);
-    return m.find() ? m.replaceFirst("$1") : xml;
+    DomainSpec spec = DomainSpec.fromXml(xml);
+    return spec.id().isEmpty() ? xml : spec.copy(b -> b.id(Optional.empty())).toXml();
   }
 
   // ------------------------------------------------------------------ domains
@@ -272,7 +270,8 @@ public final class FakeHypervisor implements Hypervisor {
 
   private void boot(Dom d, String xml) {
     d.id = st.nextId++;
-    d.liveXml = xml.replaceFirst("<domain\\b", "<domain id='" + d.id + "'");
+    int id = d.id;
+    d.liveXml = DomainSpec.fromXml(xml).copy(b -> b.id(id)).toXml();
     d.state = DomainState.RUNNING;
     d.runningSince = st.clock.instant();
     d.shutdownAt = null;
@@ -509,13 +508,11 @@ public final class FakeHypervisor implements Hypervisor {
       checkInternalSnapshot(op, d);
       String state = d.active() ? (d.state == DomainState.PAUSED ? "paused" : "running") : "shutoff";
       String domXml = d.active() ? d.liveXml : d.persistentXml;
-      String snapXml = "<domainsnapshot>\n  <name>" + name + "</name>\n"
-          + spec.description().map(x -> "  <description>" + x + "</description>\n").orElse("")
-          + "  <state>" + state + "</state>\n"
-          + (d.currentSnapshot == null ? "" : "  <parent>\n    <name>" + d.currentSnapshot + "</name>\n  </parent>\n")
-          + "  <creationTime>" + st.clock.instant().getEpochSecond() + "</creationTime>\n"
-          + "  " + withoutId(domXml).strip().replace("\n", "\n  ") + "\n</domainsnapshot>\n";
-      d.snapshots.put(name, new Snap(name, snapXml, withoutId(domXml), d.state, d.currentSnapshot));
+      String domainXml = withoutId(domXml);
+      String snapXml = SnapshotSpec.builder().name(name).description(spec.description()).state(state)
+          .parent(Optional.ofNullable(d.currentSnapshot)).creationTime(st.clock.instant().getEpochSecond())
+          .domain(DomainSpec.fromXml(domainXml)).build().toXml();
+      d.snapshots.put(name, new Snap(name, snapXml, domainXml, d.state, d.currentSnapshot));
       d.currentSnapshot = name;
       return name;
     }
@@ -625,8 +622,6 @@ public final class FakeHypervisor implements Hypervisor {
 
   // ------------------------------------------------------------------ secrets
 
-  private static final Pattern SECRET_UUID = Pattern.compile("<uuid>\\s*([^<\\s]+)\\s*</uuid>");
-
   private static NotFoundException noSecret(String op, String uuid) {
     return new NotFoundException("secret", uuid, libvirt(op, "VIR_ERR_NO_SECRET", 66, "VIR_FROM_SECRET", 36,
         "Secret not found: no secret with matching uuid '" + uuid + "'", false));
@@ -635,9 +630,8 @@ public final class FakeHypervisor implements Hypervisor {
   @Override public String defineSecret(String xml) {
     synchronized (st.lock) {
       enter("define a secret", "defineSecret", null);
-      Matcher m = SECRET_UUID.matcher(xml);
-      String uuid = m.find() ? m.group(1) : uuidFor("secret");
       io.kvmsdk.core.secret.SecretSpec spec = io.kvmsdk.core.secret.SecretSpec.fromXml(xml);
+      String uuid = spec.uuid().orElseGet(() -> uuidFor("secret"));
       Optional<String> usage = spec.usageName();
       if (usage.isPresent()) {
         for (Secret other : st.secrets.values()) {
@@ -649,7 +643,7 @@ public final class FakeHypervisor implements Hypervisor {
           }
         }
       }
-      String stored = m.find(0) ? xml : xml.replaceFirst("(<secret\\b[^>]*>)", "$1\n  <uuid>" + uuid + "</uuid>");
+      String stored = spec.uuid().isPresent() ? xml : spec.copy(b -> b.uuid(uuid)).toXml();
       Secret s = st.secrets.get(uuid);
       if (s == null) st.secrets.put(uuid, new Secret(uuid, stored)); else s.xml = stored;
       return uuid;
