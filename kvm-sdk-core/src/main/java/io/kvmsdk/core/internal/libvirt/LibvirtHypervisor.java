@@ -42,6 +42,7 @@ public final class LibvirtHypervisor implements Hypervisor {
   private static final Logger LOG = LoggerFactory.getLogger(LibvirtHypervisor.class);
   /** Keeps libvirt's default error handler from printing "libvirt: ... error : ..." to stderr. */
   private static final ErrorCallback SILENT = new ErrorCallback();
+  /** Only to name the domain in an error message before libvirt has parsed the definition. */
   private static final Pattern NAME = Pattern.compile("<name>([^<]*)</name>");
   private static final int XML_INACTIVE = 2;
 
@@ -235,6 +236,11 @@ public final class LibvirtHypervisor implements Hypervisor {
 
   // ------------------------------------------------------------------ domains
 
+  /** The snapshot's name, read through the typed mapping (entities decoded). */
+  private static Optional<String> snapshotName(String xml) {
+    return io.kvmsdk.core.domain.SnapshotSpec.fromXml(xml).name();
+  }
+
   @Override public DomainRef defineDomain(String xml) {
     Matcher m = NAME.matcher(xml);
     String name = m.find() ? m.group(1) : "?";
@@ -345,8 +351,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     return onDomain("create a snapshot of", domain, d -> {
       DomainSnapshot s = d.snapshotCreateXML(xml);
       try {
-        Matcher m = NAME.matcher(s.getXMLDesc());
-        return m.find() ? m.group(1) : "";
+        return snapshotName(s.getXMLDesc()).orElse("");
       } finally {
         s.free();
       }
@@ -378,8 +383,7 @@ public final class LibvirtHypervisor implements Hypervisor {
       if (d.hasCurrentSnapshot() != 1) return Optional.<String>empty();
       DomainSnapshot s = d.snapshotCurrent();
       try {
-        Matcher m = NAME.matcher(s.getXMLDesc());
-        return m.find() ? Optional.of(m.group(1)) : Optional.<String>empty();
+        return snapshotName(s.getXMLDesc());
       } finally {
         s.free();
       }
