@@ -69,6 +69,24 @@ public final class FakeClock {
   /** How much fake time passed since {@code since}. */
   public Duration since(Instant since) { return Duration.between(since, instant()); }
 
+  /**
+   * A {@link io.kvmsdk.core.spi.Ticker} over this clock: {@code nanoTime} reads it and {@code sleep}
+   * advances it, so the SDK's waiters ({@code Domain.waitFor}, {@code shutdown(timeout)}) run in fake time.
+   */
+  public io.kvmsdk.core.spi.Ticker ticker() {
+    FakeClock self = this;
+    return new io.kvmsdk.core.spi.Ticker() {
+      @Override public long nanoTime() {
+        Instant t = self.instant();
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+      }
+
+      @Override public void sleep(Duration d) { self.advance(d); }
+
+      @Override public String toString() { return "Ticker[" + self + "]"; }
+    };
+  }
+
   /** A {@link java.time.Clock} (UTC) that reads this fake clock. */
   public Clock asClock() { return asClock(ZoneOffset.UTC); }
 

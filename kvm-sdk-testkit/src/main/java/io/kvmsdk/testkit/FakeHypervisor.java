@@ -195,10 +195,11 @@ public final class FakeHypervisor implements Hypervisor {
       if (byUuid != null && !byUuid.name.equals(name)) {
         throw failed(op, "domain '" + byUuid.name + "' is already defined with uuid " + byUuid.uuid);
       }
-      if (byName != null && spec.uuid().isPresent() && !byName.uuid.equalsIgnoreCase(spec.uuid().get())) {
+      // libvirt gives a definition without a UUID a random one, so it never matches an existing domain
+      if (byName != null && (spec.uuid().isEmpty() || !byName.uuid.equalsIgnoreCase(spec.uuid().get()))) {
         throw failed(op, "domain '" + name + "' already exists with uuid " + byName.uuid);
       }
-      String uuid = byName != null ? byName.uuid : spec.uuid().orElseGet(() -> uuidFor(name));
+      String uuid = spec.uuid().orElseGet(() -> uuidFor(name));
       String canonical = withoutId(spec.copy(b -> b.uuid(uuid)).toXml());
       boolean added = byName == null || byName.persistentXml == null;
       Dom d = byName != null ? byName : new Dom(name, uuid);
@@ -220,24 +221,24 @@ public final class FakeHypervisor implements Hypervisor {
     }
   }
 
-  /**
-   * {@code virDomainCreateXML}: creates and starts a transient domain (gone once it stops). Not on
-   * the port; for tests that need a transient domain.
-   */
-  public DomainRef createTransient(String xml) {
+  @Override public DomainRef createDomain(String xml) {
     synchronized (st.lock) {
+      enter("create domain", "createDomain", null);
       DomainSpec spec = DomainSpec.fromXml(xml);
       String op = "create domain '" + spec.name() + "'";
-      enter(op, "createTransient", spec.name());
-      Dom existing = st.domains.get(spec.name());
-      if (existing != null) {
-        if (existing.active()) throw invalid(op, "domain '" + spec.name() + "' is already active");
-        throw failed(op, "domain '" + spec.name() + "' already exists with uuid " + existing.uuid);
+      enterObject(op, "createDomain", spec.name());
+      // libvirt's order (virDomainObjListAdd): the UUID first, then the name
+      Dom byUuid = spec.uuid().flatMap(u -> st.domains.values().stream().filter(d -> d.uuid.equalsIgnoreCase(u)).findFirst()).orElse(null);
+      if (byUuid != null && !byUuid.name.equals(spec.name())) {
+        throw failed(op, "domain '" + byUuid.name + "' is already defined with uuid " + byUuid.uuid);
       }
-      String uuid = spec.uuid().orElseGet(() -> uuidFor(spec.name()));
-      Dom d = new Dom(spec.name(), uuid);
+      if (byUuid != null && byUuid.active()) throw invalid(op, "domain '" + spec.name() + "' is already active");
+      Dom existing = st.domains.get(spec.name());
+      if (existing != null && existing != byUuid) throw failed(op, "domain '" + spec.name() + "' already exists with uuid " + existing.uuid);
+      String uuid = existing != null ? existing.uuid : spec.uuid().orElseGet(() -> uuidFor(spec.name()));
+      Dom d = existing != null ? existing : new Dom(spec.name(), uuid);
       st.domains.put(d.name, d);
-      boot(d, withoutId(spec.copy(b -> b.uuid(uuid)).toXml()));
+      boot(d, withoutId(spec.copy(b -> b.uuid(uuid)).toXml()), "BOOTED");
       return new DomainRef(d.name, uuid);
     }
   }
@@ -268,7 +269,9 @@ public final class FakeHypervisor implements Hypervisor {
     }
   }
 
-  private void boot(Dom d, String xml) {
+  private void boot(Dom d, String xml) { boot(d, xml, "BOOTED"); }
+
+  private void boot(Dom d, String xml, String detail) {
     d.id = st.nextId++;
     int id = d.id;
     d.liveXml = DomainSpec.fromXml(xml).copy(b -> b.id(id)).toXml();
@@ -276,8 +279,14 @@ public final class FakeHypervisor implements Hypervisor {
     d.runningSince = st.clock.instant();
     d.shutdownAt = null;
     // QEMU's CPUs start before libvirt reports the boot: RESUMED/UNPAUSED comes first, as a real libvirtd sends it
-    emit(d.name, DomainEventType.RESUMED, "UNPAUSED");
-    emit(d.name, DomainEventType.STARTED, "BOOTED");
+    if (detail.equals("MIGRATED")) {
+      // an incoming migration: libvirt reports the start, then the resume once the memory has arrived
+      emit(d.name, DomainEventType.STARTED, detail);
+      emit(d.name, DomainEventType.RESUMED, detail);
+    } else {
+      emit(d.name, DomainEventType.RESUMED, "UNPAUSED");
+      emit(d.name, DomainEventType.STARTED, detail);
+    }
   }
 
   /** Stops an active domain; a transient one disappears. */
@@ -685,51 +694,73 @@ public final class FakeHypervisor implements Hypervisor {
 
   // ------------------------------------------------------------------ migration
 
-  /** {@link #migrate(String, FakeHypervisor, boolean, boolean)} keeping the definition on the destination only. */
-  public void migrate(String name, FakeHypervisor destination) { migrate(name, destination, true, true); }
-
   /**
-   * Live-migrates running domain {@code name} to {@code destination} (a host of the same cluster),
-   * as {@code virDomainMigrate} with {@code VIR_MIGRATE_LIVE} and optionally {@code PERSIST_DEST} /
-   * {@code UNDEFINE_SOURCE}. Not on the port yet; for the HA module's tests. A
-   * {@link Fault#MIGRATION_FAILS_MIDWAY} rule matching {@code [migrate, NAME]} makes it take the
-   * rule's delay and fail with {@code VIR_ERR_OPERATION_FAILED}, the domain still running on the
-   * source and nothing left on the destination.
+   * {@code virDomainMigrate} between two hosts of the same fake cluster: the domain leaves this host
+   * ({@code STOPPED/MIGRATED}, undefined here with {@code UNDEFINE_SOURCE}) and runs on the
+   * destination ({@code STARTED/MIGRATED}; defined there with {@code PERSIST_DEST}; paused with
+   * {@code PAUSED} or when it was paused). A {@link Fault#MIGRATION_FAILS_MIDWAY} rule matching
+   * {@code [migrateDomain, NAME]} takes the rule's delay of fake time and fails with
+   * {@code VIR_ERR_OPERATION_FAILED}: the domain still runs here, nothing is left on the destination.
+   * A crashed destination fails retryably; faults of the destination host's rules matching
+   * {@code [migrateDomain, NAME]} apply too (the incoming half of the migration).
    */
-  public void migrate(String name, FakeHypervisor destination, boolean persistDestination, boolean undefineSource) {
+  @Override public void migrateDomain(String name, Hypervisor destination, Set<Domain.MigrateOption> options) {
+    String op = "migrate domain '" + name + "' to " + destination.uri();
+    if (!(destination instanceof FakeHypervisor dest) || dest.st.cluster != st.cluster) {
+      throw new KvmException(op + " failed: the destination must be a host of the same fake cluster, got " + destination);
+    }
     FakeHypervisorState a = st;
-    FakeHypervisorState b = destination.st;
-    if (a == b) throw invalid("migrate domain '" + name + "'", "the destination is the source host");
-    boolean aFirst = a.name.compareTo(b.name) < 0;
+    FakeHypervisorState b = dest.st;
+    boolean aFirst = a == b || a.name.compareTo(b.name) < 0;
     synchronized (aFirst ? a.lock : b.lock) {
       synchronized (aFirst ? b.lock : a.lock) {
-        String op = "migrate domain '" + name + "' to " + destination.uri();
-        enter(op, "migrate", name);
+        enter(op, "migrateDomain", name);
         Dom d = dom(op, name);
         if (!d.active()) throw notRunning(op);
-        if (b.crashed) throw libvirt(op, "VIR_ERR_SYSTEM_ERROR", 38, "VIR_FROM_RPC", 7, "unable to connect to server " + b.name + ": Connection refused", true);
+        if (a == b) {
+          throw libvirt(op, "VIR_ERR_INTERNAL_ERROR", 1, "VIR_FROM_QEMU", 10,
+              "internal error: Attempt to migrate guest to the same host " + a.hostUuid, false);
+        }
+        if (dest.closed) throw new KvmException(op + " failed: the connection to " + dest.uri() + " is closed");
+        if (b.crashed) {
+          throw libvirt(op, "VIR_ERR_SYSTEM_ERROR", 38, "VIR_FROM_RPC", 7, "Cannot recv data: Connection reset by peer (host " + b.name + " is down)", true);
+        }
+        dest.enter(op, "migrateDomain", name);
         Dom there = b.domains.get(name);
-        if (there != null && !there.uuid.equals(d.uuid)) throw failed(op, "domain '" + name + "' already exists with uuid " + there.uuid);
+        if (there != null && !there.uuid.equalsIgnoreCase(d.uuid)) {
+          throw failed(op, "domain '" + name + "' already exists with uuid " + there.uuid);
+        }
         if (there != null && there.active()) throw invalid(op, "domain '" + name + "' is already active");
         String live = withoutId(d.liveXml);
+        boolean persist = options.contains(Domain.MigrateOption.PERSIST_DEST);
         Dom nd = there != null ? there : new Dom(name, d.uuid);
-        if (persistDestination) nd.persistentXml = d.persistentXml != null ? d.persistentXml : live;
+        if (persist) {
+          boolean added = nd.persistentXml == null;
+          nd.persistentXml = d.persistentXml != null ? d.persistentXml : live;
+          dest.emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
+        }
         b.domains.put(name, nd);
         nd.ranBefore = d.runTime(a.clock.instant());
-        destination.boot(nd, live);
-        if (d.state == DomainState.PAUSED) {
+        dest.boot(nd, live, "MIGRATED");
+        if (d.state == DomainState.PAUSED || options.contains(Domain.MigrateOption.PAUSED)) {
           nd.ranBefore = nd.runTime(b.clock.instant());
           nd.runningSince = null;
           nd.state = DomainState.PAUSED;
+          dest.emit(name, DomainEventType.SUSPENDED, "PAUSED");
         }
-        if (undefineSource) {
+        if (options.contains(Domain.MigrateOption.UNDEFINE_SOURCE) && d.persistentXml != null) {
           d.persistentXml = null;
           d.autostart = false;
+          d.snapshots.clear();
+          d.currentSnapshot = null;
         }
+        emit(name, DomainEventType.SUSPENDED, "MIGRATED");
         stop(d, DomainEventType.STOPPED, "MIGRATED");
       }
     }
   }
+
+  @Override public io.kvmsdk.core.spi.Ticker ticker() { return st.ticker; }
 
   // ------------------------------------------------------------------ test controls
 

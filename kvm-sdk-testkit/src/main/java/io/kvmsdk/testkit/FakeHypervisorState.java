@@ -15,6 +15,11 @@ import io.kvmsdk.core.domain.DomainEvent;
 final class FakeHypervisorState {
   final String name;
   final FakeClock clock;
+  final Object cluster;
+  /** The host's UUID (what {@code virConnectGetCapabilities} reports as host/uuid), derived from its name. */
+  final String hostUuid;
+  /** Waiters on this host read and advance the fake clock instead of sleeping. */
+  final io.kvmsdk.core.spi.Ticker ticker;
   final Object lock = new Object();
   final Map<String, Dom> domains = new LinkedHashMap<>();
   final Map<String, Secret> secrets = new LinkedHashMap<>();
@@ -25,9 +30,12 @@ final class FakeHypervisorState {
   int nextId = 1;
   long uuidSeq;
 
-  FakeHypervisorState(String name, FakeClock clock) {
+  FakeHypervisorState(String name, FakeClock clock, Object cluster) {
     this.name = name;
     this.clock = clock;
+    this.cluster = cluster;
+    this.hostUuid = java.util.UUID.nameUUIDFromBytes(("fake-host/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    this.ticker = clock.ticker();
   }
 
   /** One domain. */

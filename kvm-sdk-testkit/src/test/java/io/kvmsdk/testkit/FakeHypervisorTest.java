@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kvmsdk.core.Kvm;
 import io.kvmsdk.core.KvmException;
 import io.kvmsdk.core.KvmSubscription;
+import io.kvmsdk.core.KvmTimeoutException;
 import io.kvmsdk.core.LibvirtException;
 import io.kvmsdk.core.NotFoundException;
 import io.kvmsdk.core.domain.Domain;
@@ -106,7 +107,7 @@ class FakeHypervisorTest {
 
   @Test void redefiningARunningDomainChangesOnlyTheNextBoot() {
     Domain d = kvm.domains().define(web("web1")).start();
-    kvm.domains().define(web("web1").copy(b -> b.memory(io.kvmsdk.core.Size.mib(1024))));
+    kvm.domains().define(web("web1").copy(b -> b.uuid(d.uuid()).memory(io.kvmsdk.core.Size.mib(1024))));
     assertThat(d.spec().memory().orElseThrow().kib()).isEqualTo(512 * 1024);
     assertThat(d.inactiveSpec().memory().orElseThrow().kib()).isEqualTo(1024 * 1024);
     d.destroy().start();
@@ -188,6 +189,45 @@ class FakeHypervisorTest {
     fake.close();
   }
 
+  @Test void waitersRunInFakeTime() {
+    FakeHypervisor fake = cluster.hypervisor("a").shutdownDelay(Duration.ofSeconds(30));
+    Domain d = kvm.domains().define(web("web1")).start();
+    long real = System.nanoTime();
+    d.shutdown(Duration.ofMinutes(2));
+    assertThat(d.state()).isEqualTo(DomainState.SHUTOFF);
+    assertThat(cluster.clock().since(FakeClock.DEFAULT_START)).as("the waiter slept in fake time until the guest powered off")
+        .isBetween(Duration.ofSeconds(30), Duration.ofSeconds(31));
+
+    d.start();
+    fake.ignoreShutdown("web1", true);
+    assertThatThrownBy(() -> d.shutdown(Duration.ofMinutes(2))).isInstanceOf(KvmTimeoutException.class)
+        .hasMessageContaining("still RUNNING");
+    assertThat(cluster.clock().since(FakeClock.DEFAULT_START)).isGreaterThanOrEqualTo(Duration.ofSeconds(150));
+    assertThat(Duration.ofNanos(System.nanoTime() - real)).as("no real sleeping").isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test void createDomainRunsATransientDomainThatVanishesWhenItStops() {
+    List<DomainEvent> seen = new CopyOnWriteArrayList<>();
+    try (KvmSubscription sub = kvm.events().onLifecycle(seen::add)) {
+      Domain d = kvm.domains().create(web("tmp1"));
+      assertThat(d.state()).isEqualTo(DomainState.RUNNING);
+      assertThat(d.isPersistent()).isFalse();
+      invalid(() -> kvm.domains().create(web("tmp1").copy(b -> b.uuid(d.uuid()))), "domain 'tmp1' is already active");
+      assertThatThrownBy(() -> kvm.domains().create(web("tmp1"))).isInstanceOfSatisfying(LibvirtException.class,
+          e -> assertThat(e.libvirtMessage()).isEqualTo("operation failed: domain 'tmp1' already exists with uuid " + d.uuid()));
+      d.destroy();
+      assertThat(kvm.domains().find("tmp1")).isEmpty();
+    }
+    assertThat(seen).extracting(e -> e.type() + "/" + e.detail())
+        .containsExactly("RESUMED/UNPAUSED", "STARTED/BOOTED", "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED", "UNDEFINED/REMOVED");
+
+    Domain persistent = kvm.domains().define(web("web1"));
+    Domain created = kvm.domains().create(web("web1").copy(b -> b.uuid(persistent.uuid())));
+    assertThat(created.isPersistent()).as("creating over an inactive persistent domain starts it").isTrue();
+    assertThatThrownBy(() -> kvm.domains().create(web("web2").copy(b -> b.uuid(persistent.uuid()))))
+        .isInstanceOfSatisfying(LibvirtException.class, e -> assertThat(e.code()).isEqualTo("VIR_ERR_OPERATION_FAILED"));
+  }
+
   @Test void faultsLibvirtErrorDropCrashAndReboot() {
     FakeHypervisor fake = cluster.hypervisor("a");
     Domain d = kvm.domains().define(web("web1"));
@@ -215,20 +255,30 @@ class FakeHypervisorTest {
     kvm.domains().define(web("web1")).start();
     kvm.domains().define(web("web2")).start();
 
-    a.inject(FaultRule.of(Fault.MIGRATION_FAILS_MIDWAY, FaultMatcher.operation("migrate", "web2")).delay(Duration.ofSeconds(20)).once());
-    assertThatThrownBy(() -> a.migrate("web2", b)).isInstanceOfSatisfying(LibvirtException.class,
+    Kvm kb = Kvm.using(b);
+    a.inject(FaultRule.of(Fault.MIGRATION_FAILS_MIDWAY, FaultMatcher.operation("migrateDomain", "web2")).delay(Duration.ofSeconds(20)).once());
+    assertThatThrownBy(() -> kvm.domains().get("web2").migrateTo(kb)).isInstanceOfSatisfying(LibvirtException.class,
         e -> assertThat(e.code()).isEqualTo("VIR_ERR_OPERATION_FAILED"));
     assertThat(cluster.clock().instant()).isEqualTo(FakeClock.DEFAULT_START.plusSeconds(20));
     assertThat(kvm.domains().get("web2").state()).isEqualTo(DomainState.RUNNING);
     assertThat(b.domainNames()).isEmpty();
 
-    a.migrate("web1", b);
+    Domain web1 = kvm.domains().get("web1");
+    Domain moved = web1.migrateTo(kb);
     assertThat(a.domainNames()).containsExactly("web2");
-    try (Kvm kb = Kvm.connect("fake:///b")) {
-      Domain moved = kb.domains().get("web1");
-      assertThat(moved.state()).isEqualTo(DomainState.RUNNING);
+    try (Kvm again = Kvm.connect("fake:///b")) {
+      assertThat(again.domains().get("web1").state()).isEqualTo(DomainState.RUNNING);
       assertThat(moved.isPersistent()).isTrue();
     }
-    assertThatThrownBy(() -> a.migrate("web1", b)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> web1.migrateTo(kb)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> moved.migrateTo(Kvm.using(cluster.hypervisor("b")))).isInstanceOfSatisfying(LibvirtException.class,
+        e -> assertThat(e.libvirtMessage()).startsWith("internal error: Attempt to migrate guest to the same host "));
+    assertThatThrownBy(() -> moved.migrateTo(Kvm.using(FakeHypervisor.create("c")))).isInstanceOf(KvmException.class)
+        .hasMessageContaining("same fake cluster");
+
+    moved.migrateTo(kvm, Domain.MigrateOption.LIVE);
+    assertThat(moved.isPersistent()).as("without UNDEFINE_SOURCE the definition stays on b").isTrue();
+    assertThat(moved.state()).isEqualTo(DomainState.SHUTOFF);
+    assertThat(kvm.domains().get("web1").isPersistent()).as("without PERSIST_DEST it runs transient on a").isFalse();
   }
 }

@@ -1,7 +1,9 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.Kvm;
 import io.kvmsdk.core.KvmTimeoutException;
 import io.kvmsdk.core.spi.Hypervisor;
+import io.kvmsdk.core.spi.Ticker;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -45,6 +47,44 @@ public final class Domain {
     }
   }
 
+  /** How {@link #migrateTo(io.kvmsdk.core.Kvm, MigrateOption...)} moves a domain ({@code virDomainMigrateFlags}). */
+  public enum MigrateOption {
+    /** Keep the guest running while its memory is copied ({@code VIR_MIGRATE_LIVE}). */
+    LIVE(1),
+    /** The source libvirtd talks to the destination itself ({@code VIR_MIGRATE_PEER2PEER}). */
+    PEER2PEER(2),
+    /** Tunnel the migration stream through libvirtd's connection ({@code VIR_MIGRATE_TUNNELLED}). */
+    TUNNELLED(4),
+    /** Define the domain persistently on the destination ({@code VIR_MIGRATE_PERSIST_DEST}). */
+    PERSIST_DEST(8),
+    /** Undefine the domain on the source once it runs on the destination ({@code VIR_MIGRATE_UNDEFINE_SOURCE}). */
+    UNDEFINE_SOURCE(16),
+    /** Leave the domain paused on the destination ({@code VIR_MIGRATE_PAUSED}). */
+    PAUSED(32),
+    /** Copy whole disks too, for hosts without shared storage ({@code VIR_MIGRATE_NON_SHARED_DISK}). */
+    NON_SHARED_DISK(64),
+    /** Copy disks incrementally over a shared base image ({@code VIR_MIGRATE_NON_SHARED_INC}). */
+    NON_SHARED_INC(128),
+    /** Migrate even if libvirt considers it unsafe, e.g. disk caches ({@code VIR_MIGRATE_UNSAFE}). */
+    UNSAFE(512),
+    /** Compress the memory stream ({@code VIR_MIGRATE_COMPRESSED}). */
+    COMPRESSED(2048),
+    /** Cancel if a disk I/O error happens during migration ({@code VIR_MIGRATE_ABORT_ON_ERROR}). */
+    ABORT_ON_ERROR(4096),
+    /** Throttle the guest's vCPUs until memory converges ({@code VIR_MIGRATE_AUTO_CONVERGE}). */
+    AUTO_CONVERGE(8192);
+
+    private final int flag;
+
+    MigrateOption(int flag) { this.flag = flag; }
+
+    /** libvirt's flag bit. */
+    public int flag() { return flag; }
+
+    /** What {@code migrateTo(destination)} uses: {@code LIVE, PERSIST_DEST, UNDEFINE_SOURCE} (the domain moves for good). */
+    public static Set<MigrateOption> defaults() { return EnumSet.of(LIVE, PERSIST_DEST, UNDEFINE_SOURCE); }
+  }
+
   private final Hypervisor hypervisor;
   private final String name;
   private final String uuid;
@@ -86,14 +126,15 @@ public final class Domain {
    * {@link KvmTimeoutException} naming the last state seen if it does not within {@code timeout}.
    */
   public Domain waitFor(DomainState state, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    Ticker ticker = hypervisor.ticker();
+    long deadline = ticker.nanoTime() + timeout.toNanos();
     long sleep = 20;
     DomainState seen;
     while ((seen = state()) != state) {
-      long left = deadline - System.nanoTime();
+      long left = deadline - ticker.nanoTime();
       if (left <= 0) throw new KvmTimeoutException("domain '" + name + "' reaching " + state + " (still " + seen + ")", timeout);
       try {
-        Thread.sleep(Math.min(sleep, Math.max(1, left / 1_000_000)));
+        ticker.sleep(Duration.ofMillis(Math.min(sleep, Math.max(1, left / 1_000_000))));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new KvmTimeoutException("domain '" + name + "' reaching " + state + " (interrupted)", timeout);
@@ -133,6 +174,20 @@ public final class Domain {
     Set<UndefineOption> set = EnumSet.noneOf(UndefineOption.class);
     for (UndefineOption o : options) set.add(Objects.requireNonNull(o));
     hypervisor.undefineDomain(name, set);
+  }
+
+  /**
+   * Live-migrates this running domain to the host behind {@code destination} and returns its handle
+   * there. Without options it uses {@link MigrateOption#defaults()}: live, persistent on the
+   * destination, undefined here. If migration fails the domain keeps running on this host.
+   */
+  public Domain migrateTo(Kvm destination, MigrateOption... options) {
+    Objects.requireNonNull(destination, "destination");
+    Set<MigrateOption> set = EnumSet.noneOf(MigrateOption.class);
+    for (MigrateOption o : options) set.add(Objects.requireNonNull(o));
+    if (set.isEmpty()) set = MigrateOption.defaults();
+    hypervisor.migrateDomain(name, destination.hypervisor(), Set.copyOf(set));
+    return destination.domains().get(name);
   }
 
   /** Whether the domain starts when the host (libvirtd) starts. */

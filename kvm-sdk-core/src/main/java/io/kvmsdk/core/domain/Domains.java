@@ -21,6 +21,15 @@ public final class Domains {
     return new Domain(hypervisor, ref.name(), ref.uuid());
   }
 
+  /**
+   * Creates and starts a transient domain ({@code virDomainCreateXML}): it runs without a persistent
+   * definition and disappears once it stops.
+   */
+  public Domain create(DomainSpec spec) {
+    Hypervisor.DomainRef ref = hypervisor.createDomain(spec.toXml());
+    return new Domain(hypervisor, ref.name(), ref.uuid());
+  }
+
   /** The domain named {@code name}, or empty. */
   public Optional<Domain> find(String name) {
     return hypervisor.lookupDomain(Objects.requireNonNull(name, "name")).map(r -> new Domain(hypervisor, r.name(), r.uuid()));

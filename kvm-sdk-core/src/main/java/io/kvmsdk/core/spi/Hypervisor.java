@@ -29,6 +29,9 @@ public interface Hypervisor extends AutoCloseable {
   /** True while the connection is usable (libvirt's {@code virConnectIsAlive}). */
   boolean isAlive();
 
+  /** The time waiters use on this connection: {@link Ticker#SYSTEM} unless a fake keeps its own. */
+  default Ticker ticker() { return Ticker.SYSTEM; }
+
   /** Closes the connection and every subscription; idempotent. */
   @Override void close();
 
@@ -36,6 +39,12 @@ public interface Hypervisor extends AutoCloseable {
 
   /** {@code virDomainDefineXML}: defines (or redefines) a persistent domain. */
   DomainRef defineDomain(String xml);
+
+  /**
+   * {@code virDomainCreateXML}: creates and starts a transient domain, gone once it stops. Fails
+   * like libvirt when a domain of that name is already active, or defined with another UUID.
+   */
+  DomainRef createDomain(String xml);
 
   /** {@code virDomainLookupByName}, or empty. */
   Optional<DomainRef> lookupDomain(String name);
@@ -81,6 +90,13 @@ public interface Hypervisor extends AutoCloseable {
 
   /** {@code virConnectGetAllDomainStats}: domain name to its typed parameters. */
   Map<String, Map<String, Object>> allDomainStats();
+
+  /**
+   * {@code virDomainMigrate}: moves running domain {@code name} to {@code destination}, a connection
+   * of the same implementation (two libvirt connections, or two hosts of one fake cluster), with
+   * libvirt's {@code VIR_MIGRATE_*} {@code options}. On failure the domain keeps running on this host.
+   */
+  void migrateDomain(String name, Hypervisor destination, Set<Domain.MigrateOption> options);
 
   // ------------------------------------------------------------------ snapshots
 

@@ -254,6 +254,39 @@ public final class LibvirtHypervisor implements Hypervisor {
     });
   }
 
+  @Override public DomainRef createDomain(String xml) {
+    Matcher m = NAME.matcher(xml);
+    String name = m.find() ? m.group(1) : "?";
+    return call("create domain '" + name + "'", "definition", name, c -> {
+      Domain d = c.domainCreateXML(xml, 0);
+      try {
+        return new DomainRef(d.getName(), d.getUUIDString());
+      } finally {
+        d.free();
+      }
+    });
+  }
+
+  @Override public void migrateDomain(String name, Hypervisor destination, Set<io.kvmsdk.core.domain.Domain.MigrateOption> options) {
+    if (!(destination instanceof LibvirtHypervisor dst)) {
+      throw new KvmException("cannot migrate domain '" + name + "' from " + uri + " to " + destination
+          + ": both ends must be libvirt connections");
+    }
+    long flags = options.stream().mapToLong(io.kvmsdk.core.domain.Domain.MigrateOption::flag).reduce(0, (a, b) -> a | b);
+    dst.reconnectIfBroken();
+    dst.rw.readLock().lock();
+    try {
+      LibvirtConnect target = dst.current();
+      onDomainVoid("migrate", name, d -> {
+        Domain moved = d.migrate(target, flags, null, null, 0);
+        if (moved != null) moved.free();
+        return null;
+      });
+    } finally {
+      dst.rw.readLock().unlock();
+    }
+  }
+
   @Override public Optional<DomainRef> lookupDomain(String name) {
     return ifFound("domain", () -> onDomain("look up", name, d -> new DomainRef(d.getName(), d.getUUIDString())));
   }
