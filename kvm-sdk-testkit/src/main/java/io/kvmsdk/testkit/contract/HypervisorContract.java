@@ -1,0 +1,72 @@
+package io.kvmsdk.testkit.contract;
+
+import io.kvmsdk.core.Kvm;
+import io.kvmsdk.core.domain.DomainSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The hypervisor port's contract as one reusable JUnit 5 suite: extend it, say how to connect and
+ * what the target can do, and every {@link ContractCase} the target supports runs as its own test.
+ * The testkit runs it against its fake, against libvirt's {@code test:///default} and, in CI,
+ * against a real libvirtd with QEMU; run it against your own decorator or backend the same way.
+ *
+ * <pre>{@code
+ * class MyFakeContractTest extends HypervisorContract {
+ *   FakeCluster cluster = FakeCluster.create();
+ *   protected Kvm connect() { return Kvm.using(cluster.hypervisor("a")); }
+ *   protected Optional<Kvm> connectPeer() { return Optional.of(Kvm.using(cluster.hypervisor("b"))); }
+ *   protected Set<ContractCapability> capabilities() { return EnumSet.allOf(ContractCapability.class); }
+ * }
+ * }</pre>
+ *
+ * Cases a target cannot run are not generated at all, so a run never reports skipped tests.
+ */
+public abstract class HypervisorContract {
+  /** A fresh connection to the host under test; closed after each case. */
+  protected abstract Kvm connect();
+
+  /** A fresh connection to a second host of the same kind, for migration; empty by default. */
+  protected Optional<Kvm> connectPeer() { return Optional.empty(); }
+
+  /** What this target can do. */
+  protected abstract Set<ContractCapability> capabilities();
+
+  /** A guest named {@code name} the target can define and boot: by default a 64 MiB x86_64 QEMU TCG guest with no disk. */
+  protected DomainSpec guest(String name) { return ContractCases.tinyGuest(name); }
+
+  /** The cases to run: the testkit's {@link ContractCases#all()}; override to add yours. */
+  protected List<ContractCase> cases() { return ContractCases.all(); }
+
+  /** One dynamic test per case the target supports, grouped by area. */
+  @TestFactory
+  Stream<DynamicNode> contract() {
+    Set<ContractCapability> caps = Set.copyOf(capabilities());
+    List<String> areas = new ArrayList<>();
+    for (ContractCase c : cases()) if (!areas.contains(c.area())) areas.add(c.area());
+    List<DynamicNode> out = new ArrayList<>();
+    for (String area : areas) {
+      List<DynamicNode> tests = new ArrayList<>();
+      for (ContractCase c : cases()) {
+        if (!c.area().equals(area) || !c.runsOn(caps)) continue;
+        tests.add(DynamicTest.dynamicTest(c.name(), () -> run(c, caps)));
+      }
+      if (!tests.isEmpty()) out.add(DynamicContainer.dynamicContainer(area, tests));
+    }
+    return out.stream();
+  }
+
+  private void run(ContractCase c, Set<ContractCapability> caps) throws Exception {
+    try (Kvm kvm = connect(); Kvm peer = c.needs().contains(ContractCapability.MIGRATION) ? connectPeer().orElseThrow() : null;
+         ContractRun run = new ContractRun(kvm, peer, caps, this::guest)) {
+      c.body().run(run);
+    }
+  }
+}
