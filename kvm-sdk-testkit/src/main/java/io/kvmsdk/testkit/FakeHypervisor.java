@@ -280,9 +280,8 @@ public final class FakeHypervisor implements Hypervisor {
     d.shutdownAt = null;
     // QEMU's CPUs start before libvirt reports the boot: RESUMED/UNPAUSED comes first, as a real libvirtd sends it
     if (detail.equals("MIGRATED")) {
-      // an incoming migration: libvirt reports the start, then the resume once the memory has arrived
+      // an incoming migration: the caller reports the definition and the resume that follow the start
       emit(d.name, DomainEventType.STARTED, detail);
-      emit(d.name, DomainEventType.RESUMED, detail);
     } else {
       emit(d.name, DomainEventType.RESUMED, "UNPAUSED");
       emit(d.name, DomainEventType.STARTED, detail);
@@ -290,7 +289,10 @@ public final class FakeHypervisor implements Hypervisor {
   }
 
   /** Stops an active domain; a transient one disappears. */
-  private void stop(Dom d, DomainEventType type, String detail) {
+  private void stop(Dom d, DomainEventType type, String detail) { stop(d, type, detail, true); }
+
+  /** {@code announceRemoval}: whether a transient domain's disappearance is reported ({@code UNDEFINED/REMOVED}). */
+  private void stop(Dom d, DomainEventType type, String detail, boolean announceRemoval) {
     d.ranBefore = d.runTime(st.clock.instant());
     d.runningSince = null;
     d.liveXml = null;
@@ -300,7 +302,7 @@ public final class FakeHypervisor implements Hypervisor {
     emit(d.name, type, detail);
     if (d.persistentXml == null) {
       st.domains.remove(d.name);
-      emit(d.name, DomainEventType.UNDEFINED, "REMOVED");
+      if (announceRemoval) emit(d.name, DomainEventType.UNDEFINED, "REMOVED");
     }
   }
 
@@ -734,19 +736,23 @@ public final class FakeHypervisor implements Hypervisor {
         String live = withoutId(d.liveXml);
         boolean persist = options.contains(Domain.MigrateOption.PERSIST_DEST);
         Dom nd = there != null ? there : new Dom(name, d.uuid);
-        if (persist) {
-          boolean added = nd.persistentXml == null;
-          nd.persistentXml = d.persistentXml != null ? d.persistentXml : live;
-          dest.emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
-        }
         b.domains.put(name, nd);
         nd.ranBefore = d.runTime(a.clock.instant());
+        String persistentXml = d.persistentXml != null ? d.persistentXml : live;
+        boolean added = nd.persistentXml == null;
         dest.boot(nd, live, "MIGRATED");
+        // as a real libvirtd reports it: STARTED/MIGRATED, DEFINED (with PERSIST_DEST), then RESUMED/MIGRATED
+        if (persist) {
+          nd.persistentXml = persistentXml;
+          dest.emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
+        }
         if (d.state == DomainState.PAUSED || options.contains(Domain.MigrateOption.PAUSED)) {
           nd.ranBefore = nd.runTime(b.clock.instant());
           nd.runningSince = null;
           nd.state = DomainState.PAUSED;
           dest.emit(name, DomainEventType.SUSPENDED, "PAUSED");
+        } else {
+          dest.emit(name, DomainEventType.RESUMED, "MIGRATED");
         }
         if (options.contains(Domain.MigrateOption.UNDEFINE_SOURCE) && d.persistentXml != null) {
           d.persistentXml = null;
@@ -755,7 +761,7 @@ public final class FakeHypervisor implements Hypervisor {
           d.currentSnapshot = null;
         }
         emit(name, DomainEventType.SUSPENDED, "MIGRATED");
-        stop(d, DomainEventType.STOPPED, "MIGRATED");
+        stop(d, DomainEventType.STOPPED, "MIGRATED", false);   // libvirt reports no UNDEFINED for the source
       }
     }
   }

@@ -61,10 +61,10 @@ public final class ContractRun implements AutoCloseable {
 
   // ------------------------------------------------------------------ expectations
 
-  /** A call under test. */
+  /** A call under test (its result, if any, is ignored). */
   @FunctionalInterface
   public interface Call {
-    Object run();
+    void run();
   }
 
   /** Fails with {@code message} unless {@code ok}. */
@@ -85,9 +85,8 @@ public final class ContractRun implements AutoCloseable {
    * not null, the exact libvirt {@code message} must match too.
    */
   public LibvirtException expectRefused(String what, Call call, String code, String message) {
-    Object result;
     try {
-      result = call.run();
+      call.run();
     } catch (NotFoundException e) {
       throw new AssertionError(what + ": expected a refusal (" + code + ") but got not-found: " + e.getMessage(), e);
     } catch (LibvirtException e) {
@@ -101,14 +100,14 @@ public final class ContractRun implements AutoCloseable {
       throw new AssertionError(what + ": expected a LibvirtException (" + code + ") but got " + e, e);
     }
     throw new AssertionError(what + ": expected libvirt to refuse with " + code + (message == null ? "" : " '" + message + "'")
-        + " but the call succeeded" + (result == null ? "" : " and returned " + result));
+        + " but the call succeeded");
   }
 
   /** Expects {@code call} to fail with {@link NotFoundException} for an object of {@code kind} named {@code name}. */
   public NotFoundException expectNotFound(String what, Call call, String kind, String name) {
     try {
-      Object r = call.run();
-      throw new AssertionError(what + ": expected " + kind + " '" + name + "' not to be found, but the call returned " + r);
+      call.run();
+      throw new AssertionError(what + ": expected " + kind + " '" + name + "' not to be found, but the call succeeded");
     } catch (NotFoundException e) {
       expectEqual(what + " (kind)", kind, e.kind());
       expectEqual(what + " (name)", name, e.name());
