@@ -321,7 +321,8 @@ public final class FakeHypervisor implements Hypervisor {
       String op = "shut down domain '" + name + "'";
       enter(op, "shutdownDomain", name);
       Dom d = dom(op, name);
-      if (!d.active()) throw invalid(op, "domain is not running");
+      // QEMU sends ACPI only to a running guest: a paused one refuses, with the same words
+      if (!d.active() || d.state != DomainState.RUNNING) throw invalid(op, "domain is not running");
       if (d.ignoresShutdown) return;
       if (st.shutdownDelay.isZero()) {
         emit(name, DomainEventType.SHUTDOWN, "FINISHED");

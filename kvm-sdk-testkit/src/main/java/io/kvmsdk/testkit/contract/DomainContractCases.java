@@ -34,6 +34,8 @@ final class DomainContractCases {
             QEMU_DRIVER),
         ContractCase.of("domain", "a running domain refuses start and resume; suspending a paused one succeeds",
             DomainContractCases::runningRefusals, QEMU_DRIVER),
+        ContractCase.of("domain", "a paused domain refuses shutdown, accepts reboot and stays paused", DomainContractCases::pausedRefusals,
+            QEMU_DRIVER),
         ContractCase.of("domain", "undefining a running domain leaves it running as transient until it stops",
             DomainContractCases::undefineRunning),
         ContractCase.of("domain", "a created domain runs transient and vanishes when destroyed", DomainContractCases::transientDomain),
@@ -126,6 +128,13 @@ final class DomainContractCases {
     d.suspend();
     d.suspend();
     expectEqual("state after suspending a paused domain", DomainState.PAUSED, d.state());
+  }
+
+  static void pausedRefusals(ContractRun run) {
+    Domain d = run.define(run.guest(run.name("paused"))).start().suspend();
+    run.expectRefused("shut down a paused domain", d::shutdown, INVALID, NOT_RUNNING);
+    d.reboot();
+    expectEqual("state after rebooting a paused domain", DomainState.PAUSED, d.state());
   }
 
   static void undefineRunning(ContractRun run) {
