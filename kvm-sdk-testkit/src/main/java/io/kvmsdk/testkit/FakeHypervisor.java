@@ -609,7 +609,12 @@ public final class FakeHypervisor implements Hypervisor {
       if (s == null) throw noSnapshot(op, domain, snapshot);
       for (Map.Entry<String, Snap> e : d.snapshots.entrySet()) {
         Snap c = e.getValue();
-        if (snapshot.equals(c.parent())) e.setValue(new Snap(c.name(), c.xml(), c.domainXml(), c.state(), s.parent()));
+        if (snapshot.equals(c.parent())) {
+          // the children move up to the deleted snapshot's parent, in their XML too
+          SnapshotSpec spec = SnapshotSpec.fromXml(c.xml());
+          SnapshotSpec.Builder b = SnapshotSpec.builder().from(spec).parent(Optional.ofNullable(s.parent()));
+          e.setValue(new Snap(c.name(), b.build().toXml(), c.domainXml(), c.state(), s.parent()));
+        }
       }
       if (snapshot.equals(d.currentSnapshot)) d.currentSnapshot = s.parent();
     }

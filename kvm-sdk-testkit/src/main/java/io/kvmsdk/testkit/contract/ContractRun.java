@@ -28,10 +28,13 @@ public final class ContractRun implements AutoCloseable {
   private final Kvm peer;
   private final Set<ContractCapability> capabilities;
   private final Function<String, DomainSpec> guests;
+  private final Function<String, String> images;
   private final String prefix = "kvmsdk-ct-" + UUID.randomUUID().toString().substring(0, 8) + "-";
   private final Deque<Runnable> cleanups = new ArrayDeque<>();
 
-  ContractRun(Kvm kvm, Kvm peer, Set<ContractCapability> capabilities, Function<String, DomainSpec> guests) {
+  ContractRun(Kvm kvm, Kvm peer, Set<ContractCapability> capabilities, Function<String, DomainSpec> guests,
+      Function<String, String> images) {
+    this.images = images;
     this.kvm = kvm;
     this.peer = peer;
     this.capabilities = capabilities;
@@ -55,6 +58,12 @@ public final class ContractRun implements AutoCloseable {
 
   /** A guest named {@code name} that the target can define and boot. */
   public DomainSpec guest(String name) { return guests.apply(name); }
+
+  /** A guest named {@code name} with one qcow2 disk ({@code vda}, virtio) the target provides. */
+  public DomainSpec guestWithDisk(String name) {
+    String image = images.apply(name);
+    return guest(name).copy(b -> b.addDisk(io.kvmsdk.core.domain.Disk.file(image).qcow2().target("vda", "virtio")));
+  }
 
   /** Runs {@code cleanup} when the case ends (last registered runs first); its failures are ignored. */
   public void onClose(Runnable cleanup) { cleanups.push(cleanup); }

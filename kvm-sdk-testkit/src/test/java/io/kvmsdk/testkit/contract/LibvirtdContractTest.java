@@ -26,6 +26,24 @@ class LibvirtdContractTest extends HypervisorContract {
     return Optional.of(Kvm.connect(B));
   }
 
+  /** A real 16 MiB qcow2 file made by {@code qemu-img}, deleted when the JVM exits. */
+  @Override protected String qcow2Image(String name) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kvmsdk-ct-");
+      java.nio.file.Path image = dir.resolve(name + ".qcow2");
+      Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "16M").inheritIO().start();
+      Oracles.require(p.waitFor() == 0, "qemu-img (qemu-utils) could not create a qcow2 image");
+      image.toFile().deleteOnExit();
+      dir.toFile().deleteOnExit();
+      return image.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override protected Set<ContractCapability> capabilities() {
     return EnumSet.of(ContractCapability.QEMU_DRIVER, ContractCapability.EVENTS, ContractCapability.STATS, ContractCapability.SNAPSHOTS,
         ContractCapability.SECRETS, ContractCapability.MIGRATION);
