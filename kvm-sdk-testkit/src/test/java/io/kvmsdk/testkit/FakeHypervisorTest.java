@@ -38,10 +38,10 @@ class FakeHypervisorTest {
   }
 
   static DomainSpec web(String name) {
-    return DomainSpec.fromXml("<domain type='kvm'><name>" + name + "</name><memory unit='MiB'>512</memory>"
-        + "<vcpu>2</vcpu><os><type>hvm</type></os><devices>"
-        + "<disk type='file' device='disk'><source file='/var/lib/libvirt/images/" + name + ".qcow2'/><target dev='vda' bus='virtio'/></disk>"
-        + "<interface type='bridge'><source bridge='br0'/><model type='virtio'/></interface></devices></domain>");
+    return DomainSpec.builder().type("kvm").name(name).memory(io.kvmsdk.core.Size.mib(512)).vcpus(2)
+        .os(io.kvmsdk.core.domain.Os.builder().type(io.kvmsdk.core.domain.OsType.hvm()).build())
+        .addDisk(io.kvmsdk.core.domain.Disk.file("/var/lib/libvirt/images/" + name + ".qcow2").target("vda", "virtio"))
+        .addInterface(io.kvmsdk.core.domain.Nic.bridge("br0").virtio()).build();
   }
 
   private static void invalid(Runnable call, String message) { invalid(call, message, "VIR_FROM_QEMU"); }
