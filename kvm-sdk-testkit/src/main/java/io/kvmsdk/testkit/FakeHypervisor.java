@@ -289,10 +289,7 @@ public final class FakeHypervisor implements Hypervisor {
   }
 
   /** Stops an active domain; a transient one disappears. */
-  private void stop(Dom d, DomainEventType type, String detail) { stop(d, type, detail, true); }
-
-  /** {@code announceRemoval}: whether a transient domain's disappearance is reported ({@code UNDEFINED/REMOVED}). */
-  private void stop(Dom d, DomainEventType type, String detail, boolean announceRemoval) {
+  private void stop(Dom d, DomainEventType type, String detail) {
     d.ranBefore = d.runTime(st.clock.instant());
     d.runningSince = null;
     d.liveXml = null;
@@ -300,10 +297,7 @@ public final class FakeHypervisor implements Hypervisor {
     d.state = DomainState.SHUTOFF;
     d.shutdownAt = null;
     emit(d.name, type, detail);
-    if (d.persistentXml == null) {
-      st.domains.remove(d.name);
-      if (announceRemoval) emit(d.name, DomainEventType.UNDEFINED, "REMOVED");
-    }
+    if (d.persistentXml == null) st.domains.remove(d.name);   // a transient domain vanishes; libvirt sends no UNDEFINED for it
   }
 
   @Override public void startDomain(String name) {
@@ -524,7 +518,7 @@ public final class FakeHypervisor implements Hypervisor {
       String snapXml = SnapshotSpec.builder().name(name).description(spec.description()).state(state)
           .parent(Optional.ofNullable(d.currentSnapshot)).creationTime(st.clock.instant().getEpochSecond())
           .domain(DomainSpec.fromXml(domainXml)).build().toXml();
-      d.snapshots.put(name, new Snap(name, snapXml, domainXml, d.state, d.currentSnapshot));
+      d.snapshots.put(name, new Snap(name, snapXml, domainXml, d.persistentXml, d.state, d.currentSnapshot));
       d.currentSnapshot = name;
       return name;
     }
@@ -588,6 +582,8 @@ public final class FakeHypervisor implements Hypervisor {
       if (s == null) throw noSnapshot(op, domain, snapshot);
       if (d.active()) stop(d, DomainEventType.STOPPED, "FROM_SNAPSHOT");
       if (!st.domains.containsKey(domain)) st.domains.put(domain, d);
+      // libvirt restores the next-boot definition too (the snapshot's inactive one if it kept it)
+      if (d.persistentXml != null) d.persistentXml = s.inactiveXml() != null ? s.inactiveXml() : s.domainXml();
       if (s.state() != DomainState.SHUTOFF) {
         boot(d, s.domainXml());
         if (s.state() == DomainState.PAUSED) {
@@ -613,7 +609,7 @@ public final class FakeHypervisor implements Hypervisor {
           // the children move up to the deleted snapshot's parent, in their XML too
           SnapshotSpec spec = SnapshotSpec.fromXml(c.xml());
           SnapshotSpec.Builder b = SnapshotSpec.builder().from(spec).parent(Optional.ofNullable(s.parent()));
-          e.setValue(new Snap(c.name(), b.build().toXml(), c.domainXml(), c.state(), s.parent()));
+          e.setValue(new Snap(c.name(), b.build().toXml(), c.domainXml(), c.inactiveXml(), c.state(), s.parent()));
         }
       }
       if (snapshot.equals(d.currentSnapshot)) d.currentSnapshot = s.parent();
@@ -767,7 +763,7 @@ public final class FakeHypervisor implements Hypervisor {
           d.currentSnapshot = null;
         }
         emit(name, DomainEventType.SUSPENDED, "MIGRATED");
-        stop(d, DomainEventType.STOPPED, "MIGRATED", false);   // libvirt reports no UNDEFINED for the source
+        stop(d, DomainEventType.STOPPED, "MIGRATED");   // libvirt reports no UNDEFINED for the source
       }
     }
   }

@@ -66,8 +66,11 @@ final class FakeHypervisorState {
     }
   }
 
-  /** One snapshot: its XML and the domain state it captured. */
-  record Snap(String name, String xml, String domainXml, DomainState state, String parent) {}
+  /**
+   * One snapshot: its XML, the definition it captured (live if the domain ran), the next-boot
+   * definition at that time ({@code null} for a transient domain) and the state it captured.
+   */
+  record Snap(String name, String xml, String domainXml, String inactiveXml, DomainState state, String parent) {}
 
   /** One secret. */
   static final class Secret {

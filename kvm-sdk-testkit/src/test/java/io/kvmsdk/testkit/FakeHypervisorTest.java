@@ -219,7 +219,7 @@ class FakeHypervisorTest {
       assertThat(kvm.domains().find("tmp1")).isEmpty();
     }
     assertThat(seen).extracting(e -> e.type() + "/" + e.detail())
-        .containsExactly("RESUMED/UNPAUSED", "STARTED/BOOTED", "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED", "UNDEFINED/REMOVED");
+        .containsExactly("RESUMED/UNPAUSED", "STARTED/BOOTED", "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED");
 
     Domain persistent = kvm.domains().define(web("web1"));
     Domain created = kvm.domains().create(web("web1").copy(b -> b.uuid(persistent.uuid())));

@@ -43,6 +43,8 @@ final class DomainContractCases {
         ContractCase.of("domain", "autostart is kept for persistent domains and refused for transient ones", DomainContractCases::autostart),
         ContractCase.of("domain", "the live definition carries the runtime id, the inactive one does not", DomainContractCases::liveVsInactive),
         ContractCase.of("domain", "lifecycle events arrive in QEMU's order", DomainContractCases::events, EVENTS, QEMU_DRIVER),
+        ContractCase.of("domain", "events of a redefinition, an undefine while running and a transient domain", DomainContractCases::moreEvents,
+            EVENTS, QEMU_DRIVER),
         ContractCase.of("domain", "statistics report state, vCPUs and balloon of a running domain", DomainContractCases::stats, STATS));
   }
 
@@ -211,6 +213,26 @@ final class DomainContractCases {
     List<String> expected = List.of("DEFINED/ADDED", "RESUMED/UNPAUSED", "STARTED/BOOTED", "SUSPENDED/PAUSED", "RESUMED/UNPAUSED",
         "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED", "UNDEFINED/REMOVED");
     expectEqual("events of define, start, suspend, resume, destroy, undefine", expected, log.await(name, l -> l.size() >= expected.size()));
+  }
+
+  static void moreEvents(ContractRun run) {
+    ContractRun.EventLog log = run.events(run.kvm());
+    String name = run.name("ev2");
+    DomainSpec spec = run.guest(name);
+    Domain d = run.define(spec).start();
+    run.kvm().domains().define(spec.copy(b -> b.uuid(d.uuid()).memory(Size.mib(96))));
+    d.undefine();
+    d.destroy();
+    List<String> expected = List.of("DEFINED/ADDED", "RESUMED/UNPAUSED", "STARTED/BOOTED", "DEFINED/UPDATED", "UNDEFINED/REMOVED",
+        "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED");
+    expectEqual("events of define, start, redefine, undefine, destroy", expected, log.await(name, l -> l.size() >= expected.size()));
+
+    String tmp = run.name("ev3");
+    run.cleanUp(run.kvm(), tmp);
+    run.kvm().domains().create(run.guest(tmp)).destroy();
+    List<String> transientEvents = List.of("RESUMED/UNPAUSED", "STARTED/BOOTED", "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED");
+    expectEqual("events of create and destroy of a transient domain", transientEvents,
+        log.await(tmp, l -> l.size() >= transientEvents.size() + 1));
   }
 
   private static Long number(DomainStats s, String key) {

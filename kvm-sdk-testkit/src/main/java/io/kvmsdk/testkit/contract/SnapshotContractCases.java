@@ -49,8 +49,10 @@ final class SnapshotContractCases {
     expectEqual("state captured by a running snapshot", java.util.Optional.of("running"), on.state());
     expectEqual("parent of the second snapshot", java.util.Optional.of("off"), on.parent());
     expectEqual("snapshot names", List.of("off", "on"), d.snapshots().list().stream().map(s -> s.name()).sorted().toList());
+    run.kvm().domains().define(d.inactiveSpec().copy(b -> b.memory(io.kvmsdk.core.Size.mib(96))));
     d.snapshots().revert("off");
     expectEqual("state after reverting to a shut-off snapshot", io.kvmsdk.core.domain.DomainState.SHUTOFF, d.state());
+    expectEqual("next-boot memory restored by the revert", io.kvmsdk.core.Size.mib(64).kib(), d.inactiveSpec().memory().orElseThrow().kib());
     expectEqual("current after revert", "off", d.snapshots().current().orElseThrow().name());
     d.snapshots().revert("on");
     expectEqual("state after reverting to a running snapshot", io.kvmsdk.core.domain.DomainState.RUNNING, d.state());
