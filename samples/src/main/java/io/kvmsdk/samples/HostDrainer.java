@@ -273,8 +273,9 @@ public final class HostDrainer {
 
   /**
    * Drains {@code args[0]} onto {@code args[1..]}, printing the report; exits 1 when something
-   * stayed behind. {@code ./mvnw -q -pl samples exec:java -Dexec.mainClass=io.kvmsdk.samples.HostDrainer
-   * -Dexec.args="qemu+ssh://hv1/system qemu+ssh://hv2/system qemu+ssh://hv3/system"}
+   * stayed behind. After {@code ./mvnw -q -DskipTests package}, from the project root:
+   * <pre>java -cp "$(cat samples/target/classpath.txt):samples/target/classes" io.kvmsdk.samples.HostDrainer \
+   *     qemu+ssh://hv1/system qemu+ssh://hv2/system qemu+ssh://hv3/system</pre>
    */
   public static void main(String[] args) {
     if (args.length < 2) {

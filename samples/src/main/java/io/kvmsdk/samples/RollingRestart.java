@@ -215,8 +215,8 @@ public final class RollingRestart {
 
   /**
    * Restarts the running domains of {@code args[0]} (default {@code qemu:///system}), printing the
-   * report; exits 1 when one failed. {@code ./mvnw -q -pl samples exec:java
-   * -Dexec.mainClass=io.kvmsdk.samples.RollingRestart -Dexec.args=qemu:///system}
+   * report; exits 1 when one failed. After {@code ./mvnw -q -DskipTests package}, from the project root:
+   * <pre>java -cp "$(cat samples/target/classpath.txt):samples/target/classes" io.kvmsdk.samples.RollingRestart qemu:///system</pre>
    */
   public static void main(String[] args) {
     Report report;
