@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>The policy, in the order it is applied:
  * <ul>
  *   <li><b>Which domains</b>: every active domain of the source ({@link DomainState#isActive()}:
- *       running, paused, blocked...), as listed when {@link #drain()} starts. Shut-off definitions
- *       stay where they are: they hold no memory or CPU.
+ *       running, paused, blocked...), as listed when {@link #drain()} starts, narrowed by
+ *       {@link #only}. Shut-off definitions stay where they are: they hold no memory or CPU.
  *   <li><b>Where</b>: for each domain, the destinations ordered by how many active domains they run
  *       right now (fewest first; ties keep the order given). Domain count rather than free memory
  *       because the SDK has no host-capacity call yet; a destination whose domains cannot be listed
@@ -72,9 +73,10 @@ public final class HostDrainer {
   private final Duration maxBackoff;
   private final Ticker ticker;
   private final Set<MigrateOption> options;
+  private final Predicate<String> only;
 
   private HostDrainer(Kvm source, List<Kvm> destinations, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-      Ticker ticker, Set<MigrateOption> options) {
+      Ticker ticker, Set<MigrateOption> options, Predicate<String> only) {
     this.source = source;
     this.destinations = destinations;
     this.maxAttempts = maxAttempts;
@@ -82,6 +84,7 @@ public final class HostDrainer {
     this.maxBackoff = maxBackoff;
     this.ticker = ticker;
     this.options = options;
+    this.only = only;
   }
 
   /**
@@ -97,13 +100,13 @@ public final class HostDrainer {
       if (d.uri().equals(source.uri())) throw new IllegalArgumentException("destination " + d.uri() + " is the source itself");
     }
     return new HostDrainer(source, dests, 3, Duration.ofSeconds(1), Duration.ofSeconds(30), source.hypervisor().ticker(),
-        MigrateOption.defaults());
+        MigrateOption.defaults(), name -> true);
   }
 
   /** How many times one destination is tried for one domain when failures are retryable (at least 1). */
   public HostDrainer maxAttempts(int attempts) {
     if (attempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1, got " + attempts);
-    return new HostDrainer(source, destinations, attempts, initialBackoff, maxBackoff, ticker, options);
+    return new HostDrainer(source, destinations, attempts, initialBackoff, maxBackoff, ticker, options, only);
   }
 
   /** The wait before the first retry ({@code initial}), doubling on each further retry up to {@code max}. */
@@ -111,17 +114,28 @@ public final class HostDrainer {
     if (initial.isNegative() || max.compareTo(initial) < 0) {
       throw new IllegalArgumentException("backoff needs 0 <= initial <= max, got " + initial + " and " + max);
     }
-    return new HostDrainer(source, destinations, maxAttempts, initial, max, ticker, options);
+    return new HostDrainer(source, destinations, maxAttempts, initial, max, ticker, options, only);
   }
 
   /** The time the backoff waits in (default: {@code source.hypervisor().ticker()}). */
   public HostDrainer ticker(Ticker ticker) {
-    return new HostDrainer(source, destinations, maxAttempts, initialBackoff, maxBackoff, Objects.requireNonNull(ticker, "ticker"), options);
+    return new HostDrainer(source, destinations, maxAttempts, initialBackoff, maxBackoff, Objects.requireNonNull(ticker, "ticker"), options,
+        only);
   }
 
   /** The migration flags (default {@link MigrateOption#defaults()}). */
   public HostDrainer options(MigrateOption first, MigrateOption... more) {
-    return new HostDrainer(source, destinations, maxAttempts, initialBackoff, maxBackoff, ticker, EnumSet.of(first, more));
+    return new HostDrainer(source, destinations, maxAttempts, initialBackoff, maxBackoff, ticker, EnumSet.of(first, more), only);
+  }
+
+  /**
+   * Moves only the active domains whose name {@code domainName} accepts (default: all), e.g. to leave
+   * guests with local disks or passed-through devices, which cannot live-migrate, for a planned shutdown.
+   * The others are left running and do not appear in the report.
+   */
+  public HostDrainer only(Predicate<String> domainName) {
+    return new HostDrainer(source, destinations, maxAttempts, initialBackoff, maxBackoff, ticker, options,
+        Objects.requireNonNull(domainName, "domainName"));
   }
 
   /**
@@ -131,7 +145,8 @@ public final class HostDrainer {
   public Report drain() {
     long started = ticker.nanoTime();
     // one bulk call (virConnectGetAllDomainStats) gives every domain with its state
-    List<String> active = source.domains().stats().values().stream().filter(s -> s.state().isActive()).map(DomainStats::domainName).toList();
+    List<String> active = source.domains().stats().values().stream().filter(s -> s.state().isActive()).map(DomainStats::domainName)
+        .filter(only).toList();
     LOG.info("draining {}: {} active domain(s) to {}", source.uri(), active.size(), destinations.stream().map(Kvm::uri).toList());
     List<Moved> moved = new ArrayList<>();
     List<NotMoved> notMoved = new ArrayList<>();

@@ -181,6 +181,17 @@ class HostDrainerTest {
     assertThat(fake3.domainNames()).isEmpty();
   }
 
+  @Test void onlyTheChosenDomainsMove() {
+    run(hv1, "web1");
+    run(hv1, "pinned-gpu");
+
+    HostDrainer.Report report = HostDrainer.of(hv1, List.of(hv2)).only(name -> !name.startsWith("pinned-")).drain();
+
+    assertThat(report.placement()).containsOnlyKeys("web1");
+    assertThat(report.complete()).isTrue();
+    assertThat(active(hv1)).containsExactly("pinned-gpu");
+  }
+
   @Test void refusesToDrainAHostOntoItself() {
     assertThatThrownBy(() -> HostDrainer.of(hv1, List.of(hv2, Kvm.using(fake1)))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("fake:///hv1");
