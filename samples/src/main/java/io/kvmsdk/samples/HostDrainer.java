@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  *       a domain that could not be moved is still running on the source, untouched.
  * </ul>
  *
- * Immutable: the {@code with}-style setters return a new drainer. Not for parallel migrations (one
+ * Immutable: the setters return a new drainer. Not for parallel migrations (one
  * at a time keeps the network and the destinations' load predictable).
  */
 public final class HostDrainer {
