@@ -102,8 +102,23 @@ public final class FakeHypervisor implements Hypervisor {
     return libvirt(op, "VIR_ERR_INTERNAL_ERROR", 1, "VIR_FROM_RPC", 7, "internal error: client socket is closed", true);
   }
 
+  /** Operations whose effect a {@link Fault#REPLY_LOST} lets happen before the reply is lost. */
+  private static final Set<String> MUTATING = Set.of("defineDomain", "createDomain", "startDomain", "shutdownDomain",
+      "destroyDomain", "suspendDomain", "resumeDomain", "undefineDomain", "migrateDomain");
+  /** Set by {@link #enter} when a {@link Fault#REPLY_LOST} hit the running operation; read by {@link #replied}. */
+  private static final ThreadLocal<Boolean> REPLY_LOST = new ThreadLocal<>();
+
+  /** The end of a mutating operation: the effect happened; a lost reply now surfaces as a dropped connection. */
+  private void replied(String op) {
+    if (REPLY_LOST.get() == null) return;
+    REPLY_LOST.remove();
+    dropped = true;
+    throw dropped(op);
+  }
+
   /** Every call starts here: connection checks, then the first matching fault. */
   private void enter(String op, String method, String object) {
+    REPLY_LOST.remove();
     if (closed) throw new KvmException(op + " failed: the connection to " + uri() + " is closed");
     if (st.crashed) {
       throw libvirt(op, "VIR_ERR_SYSTEM_ERROR", 38, "VIR_FROM_RPC", 7,
@@ -128,6 +143,13 @@ public final class FakeHypervisor implements Hypervisor {
         st.clock.advance(hit.delay());
         throw failed(op, "migration failed midway: " + hit.message());
       case CONNECTION_DROPPED:
+        dropped = true;
+        throw dropped(op);
+      case REPLY_LOST:
+        if (MUTATING.contains(method)) {
+          REPLY_LOST.set(Boolean.TRUE);
+          return;
+        }
         dropped = true;
         throw dropped(op);
       case SLOW:
@@ -206,6 +228,7 @@ public final class FakeHypervisor implements Hypervisor {
       d.persistentXml = canonical;
       st.domains.put(name, d);
       emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
+      replied(op);
       return new DomainRef(name, uuid);
     }
   }
@@ -239,6 +262,7 @@ public final class FakeHypervisor implements Hypervisor {
       Dom d = existing != null ? existing : new Dom(spec.name(), uuid);
       st.domains.put(d.name, d);
       boot(d, withoutId(spec.copy(b -> b.uuid(uuid)).toXml()), "BOOTED");
+      replied(op);
       return new DomainRef(d.name, uuid);
     }
   }
@@ -307,6 +331,7 @@ public final class FakeHypervisor implements Hypervisor {
       Dom d = dom(op, name);
       if (d.active()) throw invalid(op, "domain is already running");
       boot(d, d.persistentXml);
+      replied(op);
     }
   }
 
@@ -317,13 +342,17 @@ public final class FakeHypervisor implements Hypervisor {
       Dom d = dom(op, name);
       // QEMU sends ACPI only to a running guest: a paused one refuses, with the same words
       if (!d.active() || d.state != DomainState.RUNNING) throw invalid(op, "domain is not running");
-      if (d.ignoresShutdown) return;
+      if (d.ignoresShutdown) {
+        replied(op);
+        return;
+      }
       if (st.shutdownDelay.isZero()) {
         emit(name, DomainEventType.SHUTDOWN, "FINISHED");
         stop(d, DomainEventType.STOPPED, "SHUTDOWN");
       } else if (d.shutdownAt == null) {
         d.shutdownAt = st.clock.instant().plus(st.shutdownDelay);
       }
+      replied(op);
     }
   }
 
@@ -336,6 +365,7 @@ public final class FakeHypervisor implements Hypervisor {
       // QEMU reports a host-initiated shutdown (a detail libvirt-java does not name) before it exits
       emit(name, DomainEventType.SHUTDOWN, "UNKNOWN");
       stop(d, DomainEventType.STOPPED, "DESTROYED");
+      replied(op);
     }
   }
 
@@ -354,11 +384,15 @@ public final class FakeHypervisor implements Hypervisor {
       enter(op, "suspendDomain", name);
       Dom d = dom(op, name);
       if (!d.active()) throw notRunning(op);
-      if (d.state == DomainState.PAUSED) return;   // the QEMU driver accepts suspending a paused domain
+      if (d.state == DomainState.PAUSED) {   // the QEMU driver accepts suspending a paused domain
+        replied(op);
+        return;
+      }
       d.ranBefore = d.runTime(st.clock.instant());
       d.runningSince = null;
       d.state = DomainState.PAUSED;
       emit(name, DomainEventType.SUSPENDED, "PAUSED");
+      replied(op);
     }
   }
 
@@ -372,6 +406,7 @@ public final class FakeHypervisor implements Hypervisor {
       d.state = DomainState.RUNNING;
       d.runningSince = st.clock.instant();
       emit(name, DomainEventType.RESUMED, "UNPAUSED");
+      replied(op);
     }
   }
 
@@ -390,6 +425,7 @@ public final class FakeHypervisor implements Hypervisor {
       d.autostart = false;
       emit(name, DomainEventType.UNDEFINED, "REMOVED");
       if (!d.active()) st.domains.remove(name);
+      replied(op);
     }
   }
 
@@ -729,7 +765,9 @@ public final class FakeHypervisor implements Hypervisor {
         if (b.crashed) {
           throw libvirt(op, "VIR_ERR_SYSTEM_ERROR", 38, "VIR_FROM_RPC", 7, "Cannot recv data: Connection reset by peer (host " + b.name + " is down)", true);
         }
+        Boolean lost = REPLY_LOST.get();   // the destination's own check must not forget the source's fault
         dest.enter(op, "migrateDomain", name);
+        if (lost != null) REPLY_LOST.set(lost);
         Dom there = b.domains.get(name);
         if (there != null && !there.uuid.equalsIgnoreCase(d.uuid)) {
           throw failed(op, "domain '" + name + "' already exists with uuid " + there.uuid);
@@ -764,6 +802,7 @@ public final class FakeHypervisor implements Hypervisor {
         }
         emit(name, DomainEventType.SUSPENDED, "MIGRATED");
         stop(d, DomainEventType.STOPPED, "MIGRATED");   // libvirt reports no UNDEFINED for the source
+        replied(op);
       }
     }
   }

@@ -206,6 +206,17 @@ class FakeHypervisorTest {
     assertThat(Duration.ofNanos(System.nanoTime() - real)).as("no real sleeping").isLessThan(Duration.ofSeconds(2));
   }
 
+  @Test void aLostReplyLeavesTheEffectInPlace() {
+    FakeHypervisor fake = cluster.hypervisor("a");
+    fake.inject(FaultRule.of(Fault.REPLY_LOST, FaultMatcher.operation("startDomain", "web1")).once());
+    Domain d = kvm.domains().define(web("web1"));
+    assertThatThrownBy(d::start).isInstanceOfSatisfying(KvmException.class, e -> assertThat(e.retryable()).isTrue());
+    assertThat(d.state()).as("the start happened; only its reply was lost").isEqualTo(DomainState.RUNNING);
+    fake.inject(FaultRule.of(Fault.REPLY_LOST, FaultMatcher.operation("domainState")).once());
+    assertThatThrownBy(d::state).as("on a read it is a plain drop").isInstanceOf(KvmException.class);
+    assertThat(d.state()).isEqualTo(DomainState.RUNNING);
+  }
+
   @Test void createDomainRunsATransientDomainThatVanishesWhenItStops() {
     List<DomainEvent> seen = new CopyOnWriteArrayList<>();
     try (KvmSubscription sub = kvm.events().onLifecycle(seen::add)) {

@@ -99,7 +99,7 @@ public final class HostDrainer {
     for (Kvm d : dests) {
       if (d.uri().equals(source.uri())) throw new IllegalArgumentException("destination " + d.uri() + " is the source itself");
     }
-    return new HostDrainer(source, dests, 3, Duration.ofSeconds(1), Duration.ofSeconds(30), source.hypervisor().ticker(),
+    return new HostDrainer(source, dests, 3, Duration.ofSeconds(1), Duration.ofSeconds(30), source.ticker(),
         MigrateOption.defaults(), name -> true);
   }
 
@@ -117,7 +117,7 @@ public final class HostDrainer {
     return new HostDrainer(source, destinations, maxAttempts, initial, max, ticker, options, only);
   }
 
-  /** The time the backoff waits in (default: {@code source.hypervisor().ticker()}). */
+  /** The time the backoff waits in (default: {@code source.ticker()}). */
   public HostDrainer ticker(Ticker ticker) {
     return new HostDrainer(source, destinations, maxAttempts, initialBackoff, maxBackoff, Objects.requireNonNull(ticker, "ticker"), options,
         only);

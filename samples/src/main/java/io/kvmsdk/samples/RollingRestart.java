@@ -125,7 +125,7 @@ public final class RollingRestart {
   private Result restart(Domain d, DomainState state) {
     String name = d.name();
     if (state != DomainState.RUNNING) return skipped(d, state, "it is " + state + ", not running");
-    Ticker ticker = kvm.hypervisor().ticker();
+    Ticker ticker = kvm.ticker();
     long down = ticker.nanoTime();
     Outcome how = Outcome.GRACEFUL;
     String step = "ask whether it is persistent";

@@ -169,8 +169,8 @@ class HostDrainerTest {
 
   @Test void aMigrationThatWentThroughBeforeTheConnectionDroppedCountsAsMovedAndIsNotRepeated() {
     run(hv1, "web1");
-    // the guest arrives on hv2, then the answer is lost: the handle lookup on hv2 fails once
-    fake2.inject(FaultRule.of(Fault.CONNECTION_DROPPED, FaultMatcher.operation("lookupDomain", "web1")).once());
+    // the guest arrives on hv2, then the answer is lost: the source reports a dropped connection
+    fake1.inject(FaultRule.of(Fault.REPLY_LOST, FaultMatcher.operation("migrateDomain", "web1")).once());
 
     HostDrainer.Report report = HostDrainer.of(hv1, List.of(hv2, hv3)).drain();
 
