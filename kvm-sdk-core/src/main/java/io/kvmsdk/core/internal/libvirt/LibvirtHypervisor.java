@@ -772,8 +772,21 @@ public final class LibvirtHypervisor implements Hypervisor {
 
   @Override public boolean storagePoolAutostart(String name) { return onPool("get autostart of", name, StoragePool::getAutostart); }
 
+  /** Through JNA: libvirt-java's {@code StoragePool.setAutostart} drops libvirt's error (a transient pool's refusal). */
   @Override public void setStoragePoolAutostart(String name, boolean autostart) {
-    onPool("set autostart of", name, p -> { p.setAutostart(autostart ? 1 : 0); return null; });
+    callNative(c -> {
+      String op = "set autostart of storage pool '" + name + "'";
+      Pointer cp = c.pointer();
+      if (cp == null) throw new KvmException("the connection to '" + uri + "' is closed");
+      Pointer pool = LibvirtNative.INSTANCE.virStoragePoolLookupByName(cp, name);
+      if (pool == null) throw failNative(c, op, "storage pool", name);
+      try {
+        if (LibvirtNative.INSTANCE.virStoragePoolSetAutostart(pool, autostart ? 1 : 0) < 0) throw failNative(c, op, "storage pool", name);
+        return null;
+      } finally {
+        LibvirtNative.INSTANCE.virStoragePoolFree(pool);
+      }
+    });
   }
 
   @Override public void refreshStoragePool(String name) { onPool("refresh", name, p -> { p.refresh(0); return null; }); }
