@@ -20,6 +20,8 @@ final class FakeObjects {
     static final Driver NETWORK = new Driver("VIR_FROM_NETWORK", 19);
     static final Driver STORAGE = new Driver("VIR_FROM_STORAGE", 18);
     static final Driver NWFILTER = new Driver("VIR_FROM_NWFILTER", 33);
+    /** libvirt's file utilities report from no driver ({@code virDirOpen}'s "cannot open directory"). */
+    static final Driver NONE = new Driver("VIR_FROM_NONE", 0);
 
     LibvirtException error(String op, String code, int number, String msg) {
       return new LibvirtException(op, code, number, from, fromNumber, msg, false, null);

@@ -162,7 +162,7 @@ final class FakeStorage {
   /** Starts {@code p} with definition {@code def}: a dir pool's directory must exist. */
   private void activate(String op, Pool p, XmlElement def) {
     if ("dir".equals(def.attr("type")) && !dirs.contains(path(def))) {
-      throw STORAGE.system(op, "cannot open directory '" + path(def) + "': No such file or directory");
+      throw Driver.NONE.system(op, "cannot open directory '" + path(def) + "': No such file or directory");
     }
     p.def = def;
     p.active = true;
