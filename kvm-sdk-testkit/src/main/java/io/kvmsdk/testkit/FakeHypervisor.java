@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  * domain, "domain is not running" to stop, suspend or reboot a shut-off one; suspending a paused
  * domain succeeds, as in the QEMU driver), undefine of a running
  * domain making it transient, live vs inactive XML, snapshots, autostart, lifecycle events, secrets,
- * and deterministic statistics driven by the cluster's {@link FakeClock}. Missing objects raise
+ * networks, storage pools and volumes, nwfilters (as libvirt's network, storage and nwfilter drivers
+ * keep them), and deterministic statistics driven by the cluster's {@link FakeClock}. Missing objects raise
  * {@link NotFoundException} whose cause is the {@link LibvirtException} libvirt would raise.
  *
  * <p>Each instance is one connection to one host of a {@link FakeCluster}; connections to the same
