@@ -970,7 +970,10 @@ public final class FakeHypervisor implements Hypervisor {
     }
   }
 
-  /** Crashes the host now: running domains stop ({@code CRASHED}), transient ones vanish, calls fail retryably until {@link #reboot()}. */
+  /**
+   * Crashes the host now: running domains, networks and storage pools stop ({@code CRASHED}), transient
+   * ones vanish, calls fail retryably until {@link #reboot()}.
+   */
   public FakeHypervisor crash() {
     synchronized (st.lock) { crashLocked(); }
     return this;
@@ -987,16 +990,20 @@ public final class FakeHypervisor implements Hypervisor {
       d.shutdownAt = null;
       if (d.persistentXml == null) st.domains.remove(d.name);
     }
+    st.networks.hostDown();
+    st.storage.hostDown();
     st.crashed = true;
   }
 
   /** True while the host is crashed. */
   public boolean crashed() { synchronized (st.lock) { return st.crashed; } }
 
-  /** Boots the host again: it answers calls and starts its autostart domains, as libvirtd does at boot. */
+  /** Boots the host again: it answers calls and starts its autostart networks, pools and domains, as libvirtd does at boot. */
   public FakeHypervisor reboot() {
     synchronized (st.lock) {
       st.crashed = false;
+      st.networks.hostUp();
+      st.storage.hostUp();
       for (Dom d : st.domains.values()) if (d.autostart && !d.active()) boot(d, d.persistentXml);
     }
     return this;

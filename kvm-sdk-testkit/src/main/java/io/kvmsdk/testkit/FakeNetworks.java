@@ -196,4 +196,17 @@ final class FakeNetworks {
     if (n.persistent == null) throw NET.invalid(op, "cannot set autostart for transient network");
     n.autostart = autostart;
   }
+
+  /** The host went down: every network stops, transient ones vanish. */
+  void hostDown() {
+    nets.values().removeIf(n -> {
+      n.live = null;
+      return n.persistent == null;
+    });
+  }
+
+  /** The host is up again: libvirtd starts the autostart networks. */
+  void hostUp() {
+    for (Net n : nets.values()) if (n.autostart && !n.active()) n.live = n.persistent;
+  }
 }

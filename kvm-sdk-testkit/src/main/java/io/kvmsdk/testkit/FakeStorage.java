@@ -332,4 +332,25 @@ final class FakeStorage {
     volume(op, pool, name);
     volumes(pools.get(pool)).remove(name);
   }
+
+  // ------------------------------------------------------------------ host
+
+  /** The host went down: every pool stops (volumes and directories stay), transient ones vanish. */
+  void hostDown() {
+    pools.values().removeIf(p -> {
+      p.active = false;
+      if (p.newDef != null) {
+        p.def = p.newDef;
+        p.newDef = null;
+      }
+      return !p.persistent;
+    });
+  }
+
+  /** The host is up again: libvirtd starts the autostart pools whose storage exists (it logs the others). */
+  void hostUp() {
+    for (Pool p : pools.values()) {
+      if (p.autostart && !p.active && (!p.isDir() || dirs.contains(p.storage()))) p.active = true;
+    }
+  }
 }

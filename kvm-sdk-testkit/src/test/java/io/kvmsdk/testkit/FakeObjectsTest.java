@@ -71,4 +71,25 @@ class FakeObjectsTest {
     hv.reboot();
     assertThat(hv.listNetworks()).as("the host answers again").containsExactly("lan");
   }
+
+  @Test void aCrashStopsNetworksAndPoolsAndTheRebootStartsTheAutostartOnes() {
+    FakeHypervisor hv = cluster.hypervisor("a");
+    hv.defineNetwork("<network><name>lan</name></network>");
+    hv.defineNetwork("<network><name>dmz</name></network>");
+    hv.createNetwork("<network><name>tmp</name></network>");
+    hv.setNetworkAutostart("lan", true);
+    hv.startNetwork("lan");
+    hv.startNetwork("dmz");
+    hv.defineStoragePool("<pool type='dir'><name>images</name><target><path>/var/lib/libvirt/images</path></target></pool>");
+    hv.setStoragePoolAutostart("images", true);
+    hv.startStoragePool("images");
+    hv.createStorageVolume("images", "<volume><name>a.img</name><capacity>1024</capacity></volume>");
+    hv.crash();
+    hv.reboot();
+    assertThat(hv.listNetworks()).as("the transient network is gone").containsExactly("lan", "dmz");
+    assertThat(hv.isNetworkActive("lan")).as("autostart").isTrue();
+    assertThat(hv.isNetworkActive("dmz")).isFalse();
+    assertThat(hv.isStoragePoolActive("images")).as("autostart").isTrue();
+    assertThat(hv.listStorageVolumes("images")).as("volumes outlive the crash").containsExactly("a.img");
+  }
 }
