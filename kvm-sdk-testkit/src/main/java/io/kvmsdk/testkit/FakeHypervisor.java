@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  * domain, "domain is not running" to stop, suspend or reboot a shut-off one; suspending a paused
  * domain succeeds, as in the QEMU driver), undefine of a running
  * domain making it transient, live vs inactive XML, snapshots, autostart, lifecycle events, secrets,
- * and deterministic statistics driven by the cluster's {@link FakeClock}. Missing objects raise
+ * networks, storage pools and volumes, nwfilters (as libvirt's network, storage and nwfilter drivers
+ * keep them), and deterministic statistics driven by the cluster's {@link FakeClock}. Missing objects raise
  * {@link NotFoundException} whose cause is the {@link LibvirtException} libvirt would raise.
  *
  * <p>Each instance is one connection to one host of a {@link FakeCluster}; connections to the same
@@ -732,6 +733,179 @@ public final class FakeHypervisor implements Hypervisor {
     }
   }
 
+  // ------------------------------------------------------------------ networks, storage, nwfilters
+  // Thin delegations: the state and libvirt's rules live in FakeNetworks, FakeStorage and FakeNwfilters.
+
+  @Override public String defineNetwork(String xml) {
+    synchronized (st.lock) { enter("define network", "defineNetwork", null); return st.networks.define(xml); }
+  }
+
+  @Override public String createNetwork(String xml) {
+    synchronized (st.lock) { enter("create network", "createNetwork", null); return st.networks.create(xml); }
+  }
+
+  @Override public Optional<NetworkRef> lookupNetwork(String name) {
+    synchronized (st.lock) { enter("look up network '" + name + "'", "lookupNetwork", name); return st.networks.lookup(name); }
+  }
+
+  @Override public List<String> listNetworks() {
+    synchronized (st.lock) { enter("list networks", "listNetworks", null); return st.networks.list(); }
+  }
+
+  @Override public String networkXml(String name, boolean inactive) {
+    synchronized (st.lock) { enter("get the XML of network '" + name + "'", "networkXml", name); return st.networks.xml(name, inactive); }
+  }
+
+  @Override public void startNetwork(String name) {
+    synchronized (st.lock) { enter("start network '" + name + "'", "startNetwork", name); st.networks.start(name); }
+  }
+
+  @Override public void destroyNetwork(String name) {
+    synchronized (st.lock) { enter("destroy network '" + name + "'", "destroyNetwork", name); st.networks.destroy(name); }
+  }
+
+  @Override public void undefineNetwork(String name) {
+    synchronized (st.lock) { enter("undefine network '" + name + "'", "undefineNetwork", name); st.networks.undefine(name); }
+  }
+
+  @Override public boolean isNetworkActive(String name) {
+    synchronized (st.lock) { enter("ask the state of network '" + name + "'", "isNetworkActive", name); return st.networks.isActive(name); }
+  }
+
+  @Override public boolean isNetworkPersistent(String name) {
+    synchronized (st.lock) { enter("ask persistence of network '" + name + "'", "isNetworkPersistent", name); return st.networks.isPersistent(name); }
+  }
+
+  @Override public boolean networkAutostart(String name) {
+    synchronized (st.lock) { enter("get autostart of network '" + name + "'", "networkAutostart", name); return st.networks.autostart(name); }
+  }
+
+  @Override public void setNetworkAutostart(String name, boolean autostart) {
+    synchronized (st.lock) {
+      enter("set autostart of network '" + name + "'", "setNetworkAutostart", name);
+      st.networks.setAutostart(name, autostart);
+    }
+  }
+
+  @Override public String defineStoragePool(String xml) {
+    synchronized (st.lock) { enter("define storage pool", "defineStoragePool", null); return st.storage.define(xml); }
+  }
+
+  @Override public String createStoragePool(String xml) {
+    synchronized (st.lock) { enter("create storage pool", "createStoragePool", null); return st.storage.create(xml); }
+  }
+
+  @Override public Optional<StoragePoolRef> lookupStoragePool(String name) {
+    synchronized (st.lock) { enter("look up storage pool '" + name + "'", "lookupStoragePool", name); return st.storage.lookup(name); }
+  }
+
+  @Override public List<String> listStoragePools() {
+    synchronized (st.lock) { enter("list storage pools", "listStoragePools", null); return st.storage.list(); }
+  }
+
+  @Override public String storagePoolXml(String name, boolean inactive) {
+    synchronized (st.lock) {
+      enter("get the XML of storage pool '" + name + "'", "storagePoolXml", name);
+      return st.storage.xml(name, inactive);
+    }
+  }
+
+  @Override public void buildStoragePool(String name) {
+    synchronized (st.lock) { enter("build storage pool '" + name + "'", "buildStoragePool", name); st.storage.build(name); }
+  }
+
+  @Override public void startStoragePool(String name) {
+    synchronized (st.lock) { enter("start storage pool '" + name + "'", "startStoragePool", name); st.storage.start(name); }
+  }
+
+  @Override public void destroyStoragePool(String name) {
+    synchronized (st.lock) { enter("destroy storage pool '" + name + "'", "destroyStoragePool", name); st.storage.destroy(name); }
+  }
+
+  @Override public void deleteStoragePool(String name) {
+    synchronized (st.lock) { enter("delete storage pool '" + name + "'", "deleteStoragePool", name); st.storage.delete(name); }
+  }
+
+  @Override public void undefineStoragePool(String name) {
+    synchronized (st.lock) { enter("undefine storage pool '" + name + "'", "undefineStoragePool", name); st.storage.undefine(name); }
+  }
+
+  @Override public boolean isStoragePoolActive(String name) {
+    synchronized (st.lock) {
+      enter("ask the state of storage pool '" + name + "'", "isStoragePoolActive", name);
+      return st.storage.isActive(name);
+    }
+  }
+
+  @Override public boolean isStoragePoolPersistent(String name) {
+    synchronized (st.lock) {
+      enter("ask persistence of storage pool '" + name + "'", "isStoragePoolPersistent", name);
+      return st.storage.isPersistent(name);
+    }
+  }
+
+  @Override public boolean storagePoolAutostart(String name) {
+    synchronized (st.lock) {
+      enter("get autostart of storage pool '" + name + "'", "storagePoolAutostart", name);
+      return st.storage.autostart(name);
+    }
+  }
+
+  @Override public void setStoragePoolAutostart(String name, boolean autostart) {
+    synchronized (st.lock) {
+      enter("set autostart of storage pool '" + name + "'", "setStoragePoolAutostart", name);
+      st.storage.setAutostart(name, autostart);
+    }
+  }
+
+  @Override public void refreshStoragePool(String name) {
+    synchronized (st.lock) { enter("refresh storage pool '" + name + "'", "refreshStoragePool", name); st.storage.refresh(name); }
+  }
+
+  @Override public String createStorageVolume(String pool, String xml) {
+    synchronized (st.lock) {
+      enter("create a volume in storage pool '" + pool + "'", "createStorageVolume", pool);
+      return st.storage.createVolume(pool, xml);
+    }
+  }
+
+  @Override public List<String> listStorageVolumes(String pool) {
+    synchronized (st.lock) {
+      enter("list the volumes of storage pool '" + pool + "'", "listStorageVolumes", pool);
+      return st.storage.listVolumes(pool);
+    }
+  }
+
+  @Override public String storageVolumeXml(String pool, String volume) {
+    synchronized (st.lock) {
+      enter("get the XML of storage volume '" + volume + "' of pool '" + pool + "'", "storageVolumeXml", pool);
+      return st.storage.volumeXml(pool, volume);
+    }
+  }
+
+  @Override public void deleteStorageVolume(String pool, String volume) {
+    synchronized (st.lock) {
+      enter("delete storage volume '" + volume + "' of pool '" + pool + "'", "deleteStorageVolume", pool);
+      st.storage.deleteVolume(pool, volume);
+    }
+  }
+
+  @Override public String defineNwfilter(String xml) {
+    synchronized (st.lock) { enter("define nwfilter", "defineNwfilter", null); return st.nwfilters.define(xml); }
+  }
+
+  @Override public List<String> listNwfilters() {
+    synchronized (st.lock) { enter("list nwfilters", "listNwfilters", null); return st.nwfilters.list(); }
+  }
+
+  @Override public String nwfilterXml(String name) {
+    synchronized (st.lock) { enter("get the XML of nwfilter '" + name + "'", "nwfilterXml", name); return st.nwfilters.xml(name); }
+  }
+
+  @Override public void undefineNwfilter(String name) {
+    synchronized (st.lock) { enter("undefine nwfilter '" + name + "'", "undefineNwfilter", name); st.nwfilters.undefine(name); }
+  }
+
   // ------------------------------------------------------------------ migration
 
   /**
@@ -843,7 +1017,10 @@ public final class FakeHypervisor implements Hypervisor {
     }
   }
 
-  /** Crashes the host now: running domains stop ({@code CRASHED}), transient ones vanish, calls fail retryably until {@link #reboot()}. */
+  /**
+   * Crashes the host now: running domains, networks and storage pools stop ({@code CRASHED}), transient
+   * ones vanish, calls fail retryably until {@link #reboot()}.
+   */
   public FakeHypervisor crash() {
     synchronized (st.lock) { crashLocked(); }
     return this;
@@ -860,16 +1037,20 @@ public final class FakeHypervisor implements Hypervisor {
       d.shutdownAt = null;
       if (d.persistentXml == null) st.domains.remove(d.name);
     }
+    st.networks.hostDown();
+    st.storage.hostDown();
     st.crashed = true;
   }
 
   /** True while the host is crashed. */
   public boolean crashed() { synchronized (st.lock) { return st.crashed; } }
 
-  /** Boots the host again: it answers calls and starts its autostart domains, as libvirtd does at boot. */
+  /** Boots the host again: it answers calls and starts its autostart networks, pools and domains, as libvirtd does at boot. */
   public FakeHypervisor reboot() {
     synchronized (st.lock) {
       st.crashed = false;
+      st.networks.hostUp();
+      st.storage.hostUp();
       for (Dom d : st.domains.values()) if (d.autostart && !d.active()) boot(d, d.persistentXml);
     }
     return this;

@@ -23,6 +23,9 @@ final class FakeHypervisorState {
   final Object lock = new Object();
   final Map<String, Dom> domains = new LinkedHashMap<>();
   final Map<String, Secret> secrets = new LinkedHashMap<>();
+  final FakeNetworks networks;
+  final FakeStorage storage;
+  final FakeNwfilters nwfilters;
   final List<FaultRule> rules = new ArrayList<>();
   final List<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
   Duration shutdownDelay = Duration.ZERO;
@@ -36,6 +39,9 @@ final class FakeHypervisorState {
     this.cluster = cluster;
     this.hostUuid = java.util.UUID.nameUUIDFromBytes(("fake-host/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     this.ticker = clock.ticker();
+    this.networks = new FakeNetworks(name);
+    this.storage = new FakeStorage(name);
+    this.nwfilters = new FakeNwfilters(name);
   }
 
   /** One domain. */
