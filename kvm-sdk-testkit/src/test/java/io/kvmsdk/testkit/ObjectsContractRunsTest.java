@@ -30,52 +30,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The network, storage and nwfilter contract cases against the fake, a real libvirtd with QEMU
- * ({@code $KVM_SDK_LIBVIRT_URI}) and libvirt's test driver: the same expectations, written from
- * what the real libvirtd did, must hold on each.
+ * One scenario of network, storage and nwfilter calls against a real libvirtd with QEMU
+ * ({@code $KVM_SDK_LIBVIRT_URI}) and against the fake: every outcome, down to libvirt's error
+ * domain, must be the same. (The contract cases themselves run in the contract suites.)
  */
 class ObjectsContractRunsTest {
   static final String URI = System.getenv("KVM_SDK_LIBVIRT_URI");
-  static final Set<ContractCapability> QEMU_LIKE = EnumSet.of(QEMU_DRIVER, NETWORKS, STORAGE, NWFILTERS, SECRETS, EVENTS, STATS, SNAPSHOTS);
-
-  static List<ContractCase> objectCases() {
-    return ContractCases.all().stream().filter(c -> Set.of("network", "storage", "nwfilter").contains(c.area())).toList();
-  }
-
-  @Nested class OnTheFake extends HypervisorContract {
-    final FakeCluster cluster = FakeCluster.create();
-
-    @Override protected Kvm connect() { return Kvm.using(cluster.hypervisor("a")); }
-
-    @Override protected Set<ContractCapability> capabilities() { return QEMU_LIKE; }
-
-    @Override protected List<ContractCase> cases() { return objectCases(); }
-  }
-
-  @Nested class OnARealLibvirtd extends HypervisorContract {
-    @Override protected Kvm connect() {
-      Oracles.require(URI != null, "KVM_SDK_LIBVIRT_URI is not set: start a private libvirtd with `bash scripts/oracles.sh start`"
-          + " and source /tmp/kvm-sdk-oracles/env");
-      return Kvm.connect(URI);
-    }
-
-    @Override protected Set<ContractCapability> capabilities() { return QEMU_LIKE; }
-
-    @Override protected List<ContractCase> cases() { return objectCases(); }
-  }
-
-  /** libvirt's test driver: networks and storage pools, no nwfilters; its own wording of refusals. */
-  @Nested class OnTheTestDriver extends HypervisorContract {
-    @Override protected Kvm connect() {
-      Oracles.require(URI != null, "libvirt is not set up here (KVM_SDK_LIBVIRT_URI is not set)");
-      return Kvm.connect("test:///default");
-    }
-
-    @Override protected Set<ContractCapability> capabilities() { return EnumSet.of(NETWORKS, STORAGE); }
-
-    @Override protected List<ContractCase> cases() { return objectCases(); }
-  }
-
   /** What a call did, as a comparable line: libvirt's error code, error domain and message, UUIDs blanked. */
   static String outcome(Supplier<Object> call) {
     try {

@@ -106,6 +106,6 @@ final class NwfilterContractCases {
     String name = run.name("nofilter");
     check(!hv.listNwfilters().contains(name), "a missing filter is not listed");
     run.expectNotFound("XML", () -> hv.nwfilterXml(name), "nwfilter", name);
-    run.expectNotFound("undefine", () -> { hv.undefineNwfilter(name); return null; }, "nwfilter", name);
+    run.expectNotFound("undefine", () -> hv.undefineNwfilter(name), "nwfilter", name);
   }
 }

@@ -126,7 +126,7 @@ final class StorageContractCases {
     expectEqual("XML uuid", ref.uuid(), textAt(xml, "uuid"));
     expectEqual("XML target path", path, textAt(xml, "target", "path"));
     expectEqual("an inactive pool's capacity", "0", textAt(xml, "capacity"));
-    run.expectRefused("start before the directory exists", () -> { hv.startStoragePool(name); return null; },
+    run.expectRefused("start before the directory exists", () -> hv.startStoragePool(name),
         "VIR_ERR_SYSTEM_ERROR", "cannot open directory '" + path + "': No such file or directory");
     hv.buildStoragePool(name);
     hv.buildStoragePool(name);   // building an existing directory again is fine
@@ -140,9 +140,9 @@ final class StorageContractCases {
     hv.destroyStoragePool(name);
     expectEqual("active after destroy", false, hv.isStoragePoolActive(name));
     hv.deleteStoragePool(name);
-    run.expectRefused("start once its directory is deleted", () -> { hv.startStoragePool(name); return null; },
+    run.expectRefused("start once its directory is deleted", () -> hv.startStoragePool(name),
         "VIR_ERR_SYSTEM_ERROR", "cannot open directory '" + path + "': No such file or directory");
-    run.expectRefused("delete it again", () -> { hv.deleteStoragePool(name); return null; },
+    run.expectRefused("delete it again", () -> hv.deleteStoragePool(name),
         "VIR_ERR_SYSTEM_ERROR", "failed to remove pool '" + path + "': No such file or directory");
     hv.undefineStoragePool(name);
     check(hv.lookupStoragePool(name).isEmpty(), "an undefined pool is gone");
@@ -152,8 +152,8 @@ final class StorageContractCases {
     Hypervisor hv = run.kvm().hypervisor();
     String name = started(run, "pool");
     String msg = "Requested operation is not valid: storage pool '" + name + "' is already active";
-    run.expectRefused("start an active pool", () -> { hv.startStoragePool(name); return null; }, "VIR_ERR_OPERATION_INVALID", msg);
-    run.expectRefused("build an active pool", () -> { hv.buildStoragePool(name); return null; }, "VIR_ERR_OPERATION_INVALID", msg);
+    run.expectRefused("start an active pool", () -> hv.startStoragePool(name), "VIR_ERR_OPERATION_INVALID", msg);
+    run.expectRefused("build an active pool", () -> hv.buildStoragePool(name), "VIR_ERR_OPERATION_INVALID", msg);
     expectEqual("still active", true, hv.isStoragePoolActive(name));
   }
 
@@ -162,16 +162,16 @@ final class StorageContractCases {
     String name = started(run, "pool");
     hv.destroyStoragePool(name);
     String msg = "Requested operation is not valid: storage pool '" + name + "' is not active";
-    run.expectRefused("destroy an inactive pool", () -> { hv.destroyStoragePool(name); return null; }, "VIR_ERR_OPERATION_INVALID", msg);
-    run.expectRefused("refresh an inactive pool", () -> { hv.refreshStoragePool(name); return null; }, "VIR_ERR_OPERATION_INVALID", msg);
+    run.expectRefused("destroy an inactive pool", () -> hv.destroyStoragePool(name), "VIR_ERR_OPERATION_INVALID", msg);
+    run.expectRefused("refresh an inactive pool", () -> hv.refreshStoragePool(name), "VIR_ERR_OPERATION_INVALID", msg);
   }
 
   static void undefineActive(ContractRun run) {
     Hypervisor hv = run.kvm().hypervisor();
     String name = started(run, "pool");
     String msg = "Requested operation is not valid: storage pool '" + name + "' is still active";
-    run.expectRefused("undefine an active pool", () -> { hv.undefineStoragePool(name); return null; }, "VIR_ERR_OPERATION_INVALID", msg);
-    run.expectRefused("delete an active pool", () -> { hv.deleteStoragePool(name); return null; }, "VIR_ERR_OPERATION_INVALID", msg);
+    run.expectRefused("undefine an active pool", () -> hv.undefineStoragePool(name), "VIR_ERR_OPERATION_INVALID", msg);
+    run.expectRefused("delete an active pool", () -> hv.deleteStoragePool(name), "VIR_ERR_OPERATION_INVALID", msg);
     expectEqual("still persistent", true, hv.isStoragePoolPersistent(name));
   }
 
@@ -209,7 +209,7 @@ final class StorageContractCases {
     expectEqual("persistent after create", false, hv.isStoragePoolPersistent(name));
     run.expectRefused("create it again while active", () -> hv.createStoragePool(pool(name, hv.lookupStoragePool(name).orElseThrow().uuid(), path)),
         "VIR_ERR_OPERATION_INVALID", "Requested operation is not valid: pool is already active as '" + name + "'");
-    run.expectRefused("undefine a transient pool", () -> { hv.undefineStoragePool(name); return null; },
+    run.expectRefused("undefine a transient pool", () -> hv.undefineStoragePool(name),
         "VIR_ERR_OPERATION_INVALID", "Requested operation is not valid: storage pool '" + name + "' is still active");
     hv.destroyStoragePool(name);
     check(hv.lookupStoragePool(name).isEmpty(), "a destroyed transient pool is gone");
@@ -225,7 +225,7 @@ final class StorageContractCases {
     hv.buildStoragePool(name);
     hv.undefineStoragePool(name);
     hv.createStoragePool(pool(name, null, path));
-    run.expectRefused("autostart a transient pool", () -> { hv.setStoragePoolAutostart(name, true); return null; },
+    run.expectRefused("autostart a transient pool", () -> hv.setStoragePoolAutostart(name, true),
         "VIR_ERR_INTERNAL_ERROR", "internal error: pool has no config file");
     expectEqual("autostart", false, hv.storagePoolAutostart(name));
   }
@@ -250,7 +250,7 @@ final class StorageContractCases {
     expectEqual("qcow2 format", "qcow2", attrAt(qcow2, "type", "target", "format"));
     hv.deleteStorageVolume(name, "disk.img");
     expectEqual("listed after delete", List.of("disk.qcow2"), hv.listStorageVolumes(name));
-    run.expectNotFound("delete it again", () -> { hv.deleteStorageVolume(name, "disk.img"); return null; }, "storage volume", name + "/disk.img");
+    run.expectNotFound("delete it again", () -> hv.deleteStorageVolume(name, "disk.img"), "storage volume", name + "/disk.img");
   }
 
   static void duplicateVolume(ContractRun run) {
@@ -271,7 +271,7 @@ final class StorageContractCases {
     run.expectRefused("create a volume", () -> hv.createStorageVolume(name, volume("more.img", 1, "MiB", null)), "VIR_ERR_OPERATION_INVALID", msg);
     run.expectRefused("list the volumes", () -> hv.listStorageVolumes(name), "VIR_ERR_OPERATION_INVALID", msg);
     run.expectRefused("describe a volume", () -> hv.storageVolumeXml(name, "disk.img"), "VIR_ERR_OPERATION_INVALID", msg);
-    run.expectRefused("delete a volume", () -> { hv.deleteStorageVolume(name, "disk.img"); return null; }, "VIR_ERR_OPERATION_INVALID", msg);
+    run.expectRefused("delete a volume", () -> hv.deleteStorageVolume(name, "disk.img"), "VIR_ERR_OPERATION_INVALID", msg);
     hv.startStoragePool(name);
     expectEqual("the volumes are back", List.of("disk.img"), hv.listStorageVolumes(name));
   }
@@ -282,7 +282,7 @@ final class StorageContractCases {
     String path = dir(run, "pool");
     hv.createStorageVolume(name, volume("disk.img", 1, "MiB", null));
     hv.destroyStoragePool(name);
-    run.expectRefused("delete a pool with a volume", () -> { hv.deleteStoragePool(name); return null; },
+    run.expectRefused("delete a pool with a volume", () -> hv.deleteStoragePool(name),
         "VIR_ERR_SYSTEM_ERROR", "failed to remove pool '" + path + "': Directory not empty");
     hv.startStoragePool(name);
     hv.deleteStorageVolume(name, "disk.img");
@@ -294,7 +294,7 @@ final class StorageContractCases {
     Hypervisor hv = run.kvm().hypervisor();
     String name = run.name("nopool");
     check(hv.lookupStoragePool(name).isEmpty(), "a missing pool is not looked up");
-    run.expectNotFound("start", () -> { hv.startStoragePool(name); return null; }, "storage pool", name);
+    run.expectNotFound("start", () -> hv.startStoragePool(name), "storage pool", name);
     run.expectNotFound("XML", () -> hv.storagePoolXml(name, false), "storage pool", name);
     run.expectNotFound("create a volume", () -> hv.createStorageVolume(name, volume("disk.img", 1, "MiB", null)), "storage pool", name);
     run.expectNotFound("a volume's XML", () -> hv.storageVolumeXml(name, "disk.img"), "storage pool", name);

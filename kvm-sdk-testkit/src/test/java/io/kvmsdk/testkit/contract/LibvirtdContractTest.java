@@ -46,6 +46,7 @@ class LibvirtdContractTest extends HypervisorContract {
 
   @Override protected Set<ContractCapability> capabilities() {
     return EnumSet.of(ContractCapability.QEMU_DRIVER, ContractCapability.EVENTS, ContractCapability.STATS, ContractCapability.SNAPSHOTS,
-        ContractCapability.SECRETS, ContractCapability.MIGRATION);
+        ContractCapability.SECRETS, ContractCapability.MIGRATION, ContractCapability.NETWORKS, ContractCapability.STORAGE,
+        ContractCapability.NWFILTERS);
   }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The contract suite against libvirt's own test driver ({@code test:///default}): the cases that do
- * not depend on QEMU's wording, secrets or migration, which the test driver does not have.
+ * not depend on QEMU's wording, secrets, nwfilters or migration, which the test driver does not have.
  */
 class TestDriverContractTest extends HypervisorContract {
   @Override protected Kvm connect() {
@@ -18,6 +18,6 @@ class TestDriverContractTest extends HypervisorContract {
   }
 
   @Override protected Set<ContractCapability> capabilities() {
-    return EnumSet.of(ContractCapability.SNAPSHOTS, ContractCapability.STATS);
+    return EnumSet.of(ContractCapability.SNAPSHOTS, ContractCapability.STATS, ContractCapability.NETWORKS, ContractCapability.STORAGE);
   }
 }
