@@ -18,6 +18,7 @@ public final class ContractCases {
     all.addAll(SnapshotContractCases.all());
     all.addAll(SecretContractCases.all());
     all.addAll(MigrationContractCases.all());
+    all.addAll(AgentContractCases.all());
     return List.copyOf(all);
   }
 

@@ -378,6 +378,55 @@ public final class LibvirtHypervisor implements Hypervisor {
     return k;
   }
 
+  // ------------------------------------------------------------------ guest agent
+
+  private static final int HOSTNAME_AGENT = 2;   // VIR_DOMAIN_GET_HOSTNAME_AGENT
+
+  @Override public String agentCommand(String domain, String json, int timeoutSeconds) {
+    return onDomain("run a guest agent command in", domain, d -> d.qemuAgentCommand(json, timeoutSeconds, 0));
+  }
+
+  @Override public List<io.kvmsdk.core.domain.DomainInterfaceAddress> agentInterfaceAddresses(String domain) {
+    return onDomain("get the guest agent's interface addresses of", domain, d -> {
+      List<io.kvmsdk.core.domain.DomainInterfaceAddress> out = new ArrayList<>();
+      for (org.libvirt.DomainInterface i : d.interfaceAddresses(Domain.InterfaceAddressesSource.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, 0)) {
+        List<io.kvmsdk.core.domain.DomainIpAddress> ips = new ArrayList<>();
+        if (i.addrs != null) {
+          for (org.libvirt.DomainInterface.InterfaceAddress a : i.addrs) {
+            String literal = a.address.getHostAddress();
+            int pct = literal.indexOf('%');   // a link-local IPv6 address may carry a scope
+            if (pct >= 0) literal = literal.substring(0, pct);
+            ips.add(new io.kvmsdk.core.domain.DomainIpAddress(a.address instanceof java.net.Inet6Address ? "ipv6" : "ipv4",
+                literal, a.prefixLength));
+          }
+        }
+        out.add(new io.kvmsdk.core.domain.DomainInterfaceAddress(i.name, Optional.ofNullable(i.hwAddr).filter(m -> !m.isEmpty()), ips));
+      }
+      return out;
+    });
+  }
+
+  @Override public String agentHostname(String domain) { return callNative(c -> agentHostname(c, domain)); }
+
+  private String agentHostname(LibvirtConnect c, String name) {
+    String op = "get the guest agent's hostname of domain '" + name + "'";
+    Pointer cp = c.pointer();
+    if (cp == null) throw new KvmException("the connection to '" + uri + "' is closed");
+    Pointer dom = LibvirtNative.INSTANCE.virDomainLookupByName(cp, name);
+    if (dom == null) throw failNative(c, op, "domain", name);
+    try {
+      Pointer s = LibvirtNative.INSTANCE.virDomainGetHostname(dom, HOSTNAME_AGENT);
+      if (s == null) throw failNative(c, op, "domain", name);
+      try {
+        return s.getString(0, "UTF-8");
+      } finally {
+        com.sun.jna.Native.free(Pointer.nativeValue(s));
+      }
+    } finally {
+      LibvirtNative.INSTANCE.virDomainFree(dom);
+    }
+  }
+
   // ------------------------------------------------------------------ snapshots
 
   @Override public String createSnapshot(String domain, String xml) {

@@ -5,7 +5,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
-/** The few libvirt C functions libvirt-java 0.5.4 does not wrap (bulk statistics), bound with JNA. */
+/** The few libvirt C functions libvirt-java 0.5.4 does not wrap (bulk statistics, hostname), bound with JNA. */
 interface LibvirtNative extends Library {
   LibvirtNative INSTANCE = Native.load("virt", LibvirtNative.class);
 
@@ -21,4 +21,7 @@ interface LibvirtNative extends Library {
   int virConnectGetAllDomainStats(Pointer conn, int stats, PointerByReference retStats, int flags);
 
   void virDomainStatsRecordListFree(Pointer stats);
+
+  /** Returns a string the caller frees ({@code Native.free}), or NULL on error; flags: {@code VIR_DOMAIN_GET_HOSTNAME_*}. */
+  Pointer virDomainGetHostname(Pointer domain, int flags);
 }
