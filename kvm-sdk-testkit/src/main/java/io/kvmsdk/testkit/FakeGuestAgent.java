@@ -254,6 +254,19 @@ public final class FakeGuestAgent {
     return out;
   }
 
+  /** {@code liveXml} with {@code state='connected'} or {@code 'disconnected'} on the agent channel's target, as libvirt reports it. */
+  static String withChannelState(String liveXml, boolean connected) {
+    DomainSpec spec = DomainSpec.fromXml(liveXml);
+    if (!GuestAgent.isConfigured(spec)) return liveXml;
+    String state = connected ? "connected" : "disconnected";
+    List<io.kvmsdk.core.domain.Channel> channels = new ArrayList<>();
+    for (io.kvmsdk.core.domain.Channel c : spec.devices().channels()) {
+      boolean agent = c.target().map(t -> t.type().orElse("").equals("virtio") && t.name().orElse("").equals(GuestAgent.NAME)).orElse(false);
+      channels.add(agent ? c.withTarget(c.target().get().copy(t -> t.state(state))) : c);
+    }
+    return spec.copy(b -> b.devices(dv -> dv.channels(channels))).toXml();
+  }
+
   /** {@code qemuDomainAgentAvailable}: running (not paused), channel configured, agent connected. */
   private void available(String op, DomainState state, String liveXml) {
     if (state != DomainState.RUNNING) {

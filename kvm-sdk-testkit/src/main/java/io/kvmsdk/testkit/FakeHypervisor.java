@@ -428,7 +428,7 @@ public final class FakeHypervisor implements Hypervisor {
       enter(op, "domainXml", name);
       Dom d = dom(op, name);
       if (inactive && d.persistentXml != null) return d.persistentXml;
-      return d.active() ? d.liveXml : d.persistentXml;
+      return d.active() ? withAgentState(d) : d.persistentXml;
     }
   }
 
@@ -775,6 +775,13 @@ public final class FakeHypervisor implements Hypervisor {
     Dom d = dom(op, name);
     if (!d.active()) throw notRunning(op);
     return d;
+  }
+
+  /** The live XML with the agent channel's {@code state} as libvirt shows it ({@code connected}/{@code disconnected}). */
+  private String withAgentState(Dom d) {
+    if (!d.liveXml.contains(io.kvmsdk.core.domain.GuestAgent.NAME)) return d.liveXml;
+    FakeGuestAgent agent = st.agents.get(d.name);
+    return FakeGuestAgent.withChannelState(d.liveXml, agent != null && agent.isConnected());
   }
 
   @Override public String agentCommand(String domain, String json, int timeoutSeconds) {

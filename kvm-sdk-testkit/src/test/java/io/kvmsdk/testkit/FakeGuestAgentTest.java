@@ -35,6 +35,11 @@ class FakeGuestAgentTest {
         .addInterface(Nic.network("default").mac("52:54:00:12:34:56")))).start();
   }
 
+  private static Optional<String> agentChannelState(Domain d) {
+    return d.spec().devices().channels().stream().flatMap(c -> c.target().stream())
+        .filter(t -> t.name().orElse("").equals(GuestAgent.NAME)).findFirst().flatMap(t -> t.state());
+  }
+
   private static DomainGuestAgentException agentError(Runnable call) {
     return catchThrowableOfType(call::run, DomainGuestAgentException.class);
   }
@@ -46,7 +51,11 @@ class FakeGuestAgentTest {
     assertThat(e.retryable()).isTrue();
     assertThat(e.libvirtMessage()).isEqualTo("Guest agent is not responding: QEMU guest agent is not connected");
 
+    assertThat(agentChannelState(d)).contains("disconnected");
+
     fake.guestAgent("web1").connect();
+    assertThat(agentChannelState(d)).contains("connected");
+    assertThat(d.inactiveSpec().devices().channels().get(0).target().get().state()).isEmpty();
     assertThat(d.guestAgent().command("{\"execute\":\"guest-ping\"}")).isEqualTo("{\"return\":{}}");
     assertThat(d.guestAgent().ping()).isInstanceOf(DomainGuestAgent.class);
     assertThat(fake.guestAgent("web1").received()).containsExactly("{\"execute\":\"guest-ping\"}", "{\"execute\":\"guest-ping\"}");

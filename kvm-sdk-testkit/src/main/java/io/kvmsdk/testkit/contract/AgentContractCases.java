@@ -31,7 +31,7 @@ final class AgentContractCases {
     return List.of(
         ContractCase.of("agent", "a running domain without the agent channel refuses every agent call: not configured",
             AgentContractCases::notConfigured, GUEST_AGENT),
-        ContractCase.of("agent", "a running domain with the channel but no agent in the guest: not connected, retryable",
+        ContractCase.of("agent", "a running domain with the channel but no agent in the guest: channel disconnected, calls not connected, retryable",
             AgentContractCases::notConnected, GUEST_AGENT),
         ContractCase.of("agent", "a shut-off domain refuses agent calls: domain is not running",
             AgentContractCases::shutOff, GUEST_AGENT),
@@ -86,6 +86,9 @@ final class AgentContractCases {
   private static void notConnected(ContractRun run) {
     Domain d = run.define(run.guest(run.name("ag-chan")).copy(b -> b.addChannel(GuestAgent.channel()))).start();
     check(GuestAgent.isConfigured(d.spec()), "the live definition keeps the agent channel");
+    expectEqual("the agent channel's state in the live definition", java.util.Optional.of("disconnected"),
+        d.spec().devices().channels().stream().flatMap(c -> c.target().stream())
+            .filter(t -> t.name().orElse("").equals(GuestAgent.NAME)).findFirst().flatMap(t -> t.state()));
     for (Map.Entry<String, Function<DomainGuestAgent, Object>> c : calls().entrySet()) {
       DomainGuestAgentException e = expectAgentError(run, c.getKey(), () -> c.getValue().apply(d.guestAgent()), Reason.NOT_CONNECTED,
           true, "VIR_ERR_AGENT_UNRESPONSIVE", "Guest agent is not responding: QEMU guest agent is not connected");
