@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 public final class DomainGuestAgent {
   /** libvirt's {@code VIR_DOMAIN_QEMU_AGENT_COMMAND_DEFAULT}: wait the agent's default time (5 s). */
   static final int TIMEOUT_DEFAULT = -1;
+  private static final java.util.regex.Pattern EXECUTE = java.util.regex.Pattern.compile("\"execute\"\\s*:\\s*\"([^\"]*)\"");
 
   private final Hypervisor hypervisor;
   private final String domain;
@@ -80,7 +81,7 @@ public final class DomainGuestAgent {
 
   /** {@code 'guest-ping'} for a command JSON, for messages; {@code a command} when it names none. */
   private static String commandName(String json) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"execute\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+    java.util.regex.Matcher m = EXECUTE.matcher(json);
     return m.find() ? "'" + m.group(1) + "'" : "(no 'execute')";
   }
 
