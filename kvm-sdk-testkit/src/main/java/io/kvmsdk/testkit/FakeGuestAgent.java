@@ -54,6 +54,12 @@ import java.util.function.UnaryOperator;
  * default 5 s for the typed calls) takes that much of the host's {@link FakeClock} and fails with
  * {@code VIR_ERR_AGENT_UNRESPONSIVE} "Guest agent is not responding: Guest agent not available for now";
  * a {@link #hang() hung} agent fails so after 5 s whatever the timeout (libvirt's {@code guest-sync}).
+ * The agent works on one command at a time: after a timed-out reply, the next call first waits (up
+ * to 5 s) for the agent to finish it. A reply with neither {@code return} nor {@code error} fails with
+ * "internal error: Unknown JSON reply '...'" and libvirt then refuses every agent call of that boot
+ * with "Guest agent is not responding: QEMU guest agent is not available due to an error". Raw
+ * replies come back compact, as libvirt re-serialises them. All of this was checked against a real
+ * libvirtd 9.0 talking to a stand-in agent in a booted guest.
  */
 public final class FakeGuestAgent {
   /** qemu-ga's default answer when the guest asks for nothing else; libvirt's default agent wait. */
@@ -67,6 +73,10 @@ public final class FakeGuestAgent {
   private final String domain;
   private boolean connected;
   private boolean hung;
+  /** Until when the (single-threaded) agent is still working on a reply libvirt gave up waiting for. */
+  private java.time.Instant busyUntil;
+  /** The boot ({@code Dom.id}) in which the agent sent a reply libvirt could not read; -1: none. */
+  private int brokenInBoot = -1;
   private String hostname;
   private List<DomainInterfaceAddress> interfaces;
   private final Map<String, UnaryOperator<String>> replies = new HashMap<>();
@@ -86,13 +96,19 @@ public final class FakeGuestAgent {
 
   /** The guest starts {@code qemu-ga}: from now on (and after every restart) libvirt sees the agent connected. */
   public FakeGuestAgent connect() {
-    synchronized (lock) { connected = true; }
+    synchronized (lock) {
+      connected = true;
+      brokenInBoot = -1;
+    }
     return this;
   }
 
   /** The agent stops (or the guest never starts it): libvirt reports it not connected. */
   public FakeGuestAgent disconnect() {
-    synchronized (lock) { connected = false; }
+    synchronized (lock) {
+      connected = false;
+      brokenInBoot = -1;
+    }
     return this;
   }
 
@@ -107,8 +123,8 @@ public final class FakeGuestAgent {
 
   /** Answers {@code command} with {@code json} (a full reply, {@code {"return":...}} or {@code {"error":{...}}}). */
   public FakeGuestAgent reply(String command, String json) {
-    String compact = compact(Objects.requireNonNull(json, "json"));
-    return respond(command, request -> compact);
+    checkReply(Objects.requireNonNull(json, "json"));
+    return respond(command, request -> json);
   }
 
   /**
@@ -174,8 +190,8 @@ public final class FakeGuestAgent {
    * {@code virDomainQemuAgentCommand} on an active domain in {@code state} running {@code liveXml}:
    * libvirt's checks, then the agent's reply, compact, as libvirt returns it.
    */
-  String command(String op, DomainState state, String liveXml, String json, int timeoutSeconds) {
-    available(op, state, liveXml);
+  String command(String op, FakeHypervisorState.Dom d, String json, int timeoutSeconds) {
+    available(op, d);
     if (timeoutSeconds < -2) {
       throw error(op, "VIR_ERR_INVALID_ARG", 8, "invalid argument: guest agent timeout '" + timeoutSeconds
           + "' is less than the minimum '-2'");
@@ -186,16 +202,16 @@ public final class FakeGuestAgent {
     } catch (JsonProcessingException e) {
       throw error(op, "VIR_ERR_INTERNAL_ERROR", 1, "internal error: cannot parse json " + json + ": " + e.getOriginalMessage());
     }
-    if (request == null || !request.isObject()) {
-      throw error(op, "VIR_ERR_INTERNAL_ERROR", 1, "internal error: cannot parse json " + json + ": not an object");
+    if (request == null || request.isMissingNode()) {
+      throw error(op, "VIR_ERR_INTERNAL_ERROR", 1, "internal error: cannot parse json " + json + ": empty input");
     }
-    return exchange(op, request, timeoutSeconds, liveXml).toString();
+    return exchange(op, d, request, timeoutSeconds).toString();
   }
 
   /** {@code virDomainGetHostname} with the agent flag. */
-  String hostname(String op, DomainState state, String liveXml) {
-    available(op, state, liveXml);
-    JsonNode reply = exchange(op, request("guest-get-host-name"), -1, liveXml);
+  String hostname(String op, FakeHypervisorState.Dom d) {
+    available(op, d);
+    JsonNode reply = exchange(op, d, request("guest-get-host-name"), -1);
     JsonNode data = reply.get("return");
     if (data == null) throw error(op, "VIR_ERR_INTERNAL_ERROR", 1, "internal error: malformed return value");
     JsonNode name = data.get("host-name");
@@ -206,9 +222,9 @@ public final class FakeGuestAgent {
   }
 
   /** {@code virDomainInterfaceAddresses} with the agent source: libvirt's reading of the reply, aliases merged. */
-  List<DomainInterfaceAddress> interfaceAddresses(String op, DomainState state, String liveXml) {
-    available(op, state, liveXml);
-    JsonNode reply = exchange(op, request("guest-network-get-interfaces"), -1, liveXml);
+  List<DomainInterfaceAddress> interfaceAddresses(String op, FakeHypervisorState.Dom d) {
+    available(op, d);
+    JsonNode reply = exchange(op, d, request("guest-network-get-interfaces"), -1);
     JsonNode data = reply.get("return");
     if (data == null || !data.isArray()) {
       throw error(op, "VIR_ERR_INTERNAL_ERROR", 1, "internal error: qemu agent didn't return an array of interfaces");
@@ -267,23 +283,38 @@ public final class FakeGuestAgent {
     return spec.copy(b -> b.devices(dv -> dv.channels(channels))).toXml();
   }
 
-  /** {@code qemuDomainAgentAvailable}: running (not paused), channel configured, agent connected. */
-  private void available(String op, DomainState state, String liveXml) {
-    if (state != DomainState.RUNNING) {
+  /** {@code qemuDomainAgentAvailable}: running (not paused), no earlier unreadable reply, channel configured, agent connected. */
+  private void available(String op, FakeHypervisorState.Dom d) {
+    if (d.state != DomainState.RUNNING) {
       throw error(op, "VIR_ERR_OPERATION_INVALID", 55, "Requested operation is not valid: domain is not running");
     }
-    if (!GuestAgent.isConfigured(DomainSpec.fromXml(liveXml))) {
+    if (brokenInBoot == d.id) {
+      throw error(op, "VIR_ERR_AGENT_UNRESPONSIVE", 86, "Guest agent is not responding: QEMU guest agent is not available due to an error");
+    }
+    if (!GuestAgent.isConfigured(DomainSpec.fromXml(d.liveXml))) {
       throw error(op, "VIR_ERR_ARGUMENT_UNSUPPORTED", 74, "argument unsupported: QEMU guest agent is not configured");
     }
     if (!connected) throw error(op, "VIR_ERR_AGENT_UNRESPONSIVE", 86, "Guest agent is not responding: QEMU guest agent is not connected");
   }
 
-  /** libvirt's {@code guest-sync} then the command, in fake time; returns the reply or throws libvirt's error for it. */
-  private JsonNode exchange(String op, JsonNode request, int timeoutSeconds, String liveXml) {
+  /**
+   * libvirt's {@code guest-sync} (waiting up to 5 s for an agent still busy with an earlier command)
+   * then the command, in fake time; returns the reply or throws libvirt's error for it.
+   */
+  private JsonNode exchange(String op, FakeHypervisorState.Dom d, JsonNode request, int timeoutSeconds) {
     received.add(request.toString());
+    Duration syncWait = Duration.ofSeconds(DEFAULT_WAIT_SECONDS);
     if (hung) {
-      clock.advance(Duration.ofSeconds(DEFAULT_WAIT_SECONDS));
+      clock.advance(syncWait);
       throw notAvailable(op);
+    }
+    if (busyUntil != null && busyUntil.isAfter(clock.instant())) {
+      Duration left = Duration.between(clock.instant(), busyUntil);
+      if (left.compareTo(syncWait) >= 0) {
+        clock.advance(syncWait);
+        throw notAvailable(op);
+      }
+      clock.advance(left);
     }
     JsonNode exec = request.get("execute");
     String name = exec != null && exec.isTextual() ? exec.asText() : null;
@@ -291,13 +322,14 @@ public final class FakeGuestAgent {
     if (timeoutSeconds != -2) {
       Duration wait = Duration.ofSeconds(timeoutSeconds == -1 ? DEFAULT_WAIT_SECONDS : timeoutSeconds);
       if (delay.compareTo(wait) > 0) {
+        busyUntil = clock.instant().plus(delay);
         clock.advance(wait);
         throw notAvailable(op);
       }
     }
     clock.advance(delay);
     UnaryOperator<String> handler = name == null ? null : replies.get(name);
-    String text = handler != null ? handler.apply(request.toString()) : defaultReply(name, request, liveXml);
+    String text = handler != null ? handler.apply(request.toString()) : defaultReply(name, request, d.liveXml);
     JsonNode reply;
     try {
       reply = JSON.readTree(text);
@@ -310,7 +342,8 @@ public final class FakeGuestAgent {
       throw error(op, "VIR_ERR_INTERNAL_ERROR", 1, "internal error: unable to execute QEMU agent command '" + shown + "': " + describe(err));
     }
     if (reply == null || !reply.has("return")) {
-      throw error(op, "VIR_ERR_INTERNAL_ERROR", 1, "internal error: unable to execute QEMU agent command '" + shown + "'");
+      brokenInBoot = d.id;   // libvirt marks the agent broken until the guest reconnects it or the domain restarts
+      throw error(op, "VIR_ERR_INTERNAL_ERROR", 1, "internal error: Unknown JSON reply '" + text + "'");
     }
     return reply;
   }
@@ -344,6 +377,7 @@ public final class FakeGuestAgent {
 
   private String defaultReply(String name, JsonNode request, String liveXml) {
     ObjectNode reply = JSON.createObjectNode();
+    if (!request.isObject()) return qmpError("GenericError", "QMP input must be a JSON object");
     if (name == null) return qmpError("GenericError", "QMP input lacks member 'execute'");
     switch (name) {
       case "guest-ping" -> reply.putObject("return");
@@ -430,11 +464,10 @@ public final class FakeGuestAgent {
     return o;
   }
 
-  private static String compact(String json) {
+  private static void checkReply(String json) {
     try {
       JsonNode n = JSON.readTree(json);
       if (n == null || !n.isObject()) throw new IllegalArgumentException("a guest agent reply is a JSON object, got: " + json);
-      return n.toString();
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("a guest agent reply must be JSON, got: " + json, e);
     }

@@ -788,7 +788,7 @@ public final class FakeHypervisor implements Hypervisor {
     synchronized (st.lock) {
       String op = "run a guest agent command in domain '" + domain + "'";
       Dom d = agentDomain(op, "agentCommand", domain);
-      return guestAgent(domain).command(op, d.state, d.liveXml, json, timeoutSeconds);
+      return guestAgent(domain).command(op, d, json, timeoutSeconds);
     }
   }
 
@@ -796,7 +796,7 @@ public final class FakeHypervisor implements Hypervisor {
     synchronized (st.lock) {
       String op = "get the guest agent's hostname of domain '" + domain + "'";
       Dom d = agentDomain(op, "agentHostname", domain);
-      return guestAgent(domain).hostname(op, d.state, d.liveXml);
+      return guestAgent(domain).hostname(op, d);
     }
   }
 
@@ -804,7 +804,7 @@ public final class FakeHypervisor implements Hypervisor {
     synchronized (st.lock) {
       String op = "get the guest agent's interface addresses of domain '" + domain + "'";
       Dom d = agentDomain(op, "agentInterfaceAddresses", domain);
-      return guestAgent(domain).interfaceAddresses(op, d.state, d.liveXml);
+      return guestAgent(domain).interfaceAddresses(op, d);
     }
   }
 

@@ -160,15 +160,56 @@ class FakeGuestAgentTest {
     assertThat(e.libvirtMessage()).isEqualTo("Guest agent is not responding: Guest agent not available for now");
     assertThat(fake.clock().since(t0)).isEqualTo(Duration.ofSeconds(5));
 
+    fake.clock().advance(Duration.ofSeconds(25));   // the agent finishes the abandoned command
     t0 = fake.clock().instant();
     assertThat(agentError(() -> d.guestAgent().command("{\"execute\":\"guest-get-fsinfo\"}", Duration.ofSeconds(10))).reason())
         .isEqualTo(Reason.NOT_RESPONDING);
     assertThat(fake.clock().since(t0)).isEqualTo(Duration.ofSeconds(10));
 
+    fake.clock().advance(Duration.ofSeconds(20));
     fake.guestAgent("web1").reply("guest-get-fsinfo", "{\"return\":[]}");
     t0 = fake.clock().instant();
     assertThat(d.guestAgent().command("{\"execute\":\"guest-get-fsinfo\"}", Duration.ofMinutes(1))).isEqualTo("{\"return\":[]}");
     assertThat(fake.clock().since(t0)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test void aBusyAgentDelaysTheNextCallUpToLibvirtsSyncWait() {
+    Domain d = web("web1");
+    fake.guestAgent("web1").connect().delay("guest-slow", Duration.ofSeconds(10)).reply("guest-slow", "{\"return\":{}}");
+    Instant t0 = fake.clock().instant();
+    assertThat(agentError(() -> d.guestAgent().command("{\"execute\":\"guest-slow\"}", Duration.ofSeconds(3))).reason())
+        .isEqualTo(Reason.NOT_RESPONDING);
+    assertThat(fake.clock().since(t0)).isEqualTo(Duration.ofSeconds(3));
+    // the agent works on guest-slow for 7 s more: libvirt's guest-sync gives up after 5 s
+    assertThat(agentError(() -> d.guestAgent().ping()).libvirtMessage())
+        .isEqualTo("Guest agent is not responding: Guest agent not available for now");
+    assertThat(fake.clock().since(t0)).isEqualTo(Duration.ofSeconds(8));
+    // 2 s left: the next call waits for it, then gets its answer
+    assertThat(d.guestAgent().command("{\"execute\":\"guest-ping\"}")).isEqualTo("{\"return\":{}}");
+    assertThat(fake.clock().since(t0)).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test void anUnreadableReplyBreaksTheAgentUntilTheDomainRestarts() {
+    Domain d = web("web1");
+    fake.guestAgent("web1").connect().reply("guest-odd", "{\"foo\": 1}");
+    DomainGuestAgentException e = agentError(() -> d.guestAgent().command("{\"execute\":\"guest-odd\"}"));
+    assertThat(e.reason()).isEqualTo(Reason.COMMAND_FAILED);
+    assertThat(e.libvirtMessage()).isEqualTo("internal error: Unknown JSON reply '{\"foo\": 1}'");
+    DomainGuestAgentException after = agentError(() -> d.guestAgent().ping());
+    assertThat(after.reason()).isEqualTo(Reason.NOT_RESPONDING);
+    assertThat(after.libvirtMessage()).isEqualTo("Guest agent is not responding: QEMU guest agent is not available due to an error");
+    d.destroy().start();
+    assertThat(d.guestAgent().command("{\"execute\":\"guest-ping\"}")).isEqualTo("{\"return\":{}}");
+  }
+
+  @Test void requestsWithoutExecuteReachTheAgent() {
+    Domain d = web("web1");
+    fake.guestAgent("web1").connect();
+    assertThat(agentError(() -> d.guestAgent().command("{\"foo\":1}")).libvirtMessage())
+        .isEqualTo("internal error: unable to execute QEMU agent command '<unknown>': QMP input lacks member 'execute'");
+    assertThat(agentError(() -> d.guestAgent().command("[1]")).libvirtMessage())
+        .isEqualTo("internal error: unable to execute QEMU agent command '<unknown>': QMP input must be a JSON object");
+    assertThat(fake.guestAgent("web1").received()).containsExactly("{\"foo\":1}", "[1]");
   }
 
   @Test void aHungAgentTimesOutAfterFiveSecondsWhateverTheTimeout() {

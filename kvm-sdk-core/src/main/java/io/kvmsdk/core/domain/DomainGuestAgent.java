@@ -104,7 +104,8 @@ public final class DomainGuestAgent {
       case 74 -> m.contains("guest agent is not configured") ? DomainGuestAgentException.Reason.NOT_CONFIGURED : null;
       case 86 -> m.contains("guest agent is not connected") ? DomainGuestAgentException.Reason.NOT_CONNECTED
           : DomainGuestAgentException.Reason.NOT_RESPONDING;
-      case 1 -> m.contains("unable to execute QEMU agent command") ? DomainGuestAgentException.Reason.COMMAND_FAILED : null;
+      case 1 -> m.contains("unable to execute QEMU agent command") || m.contains("Unknown JSON reply")
+          ? DomainGuestAgentException.Reason.COMMAND_FAILED : null;
       default -> null;
     };
   }

@@ -23,11 +23,15 @@ public class DomainGuestAgentException extends LibvirtException {
      * "QEMU guest agent is not connected"): the guest has not booted yet or runs no {@code qemu-ga}.
      */
     NOT_CONNECTED,
-    /** The agent did not answer in time or went away ({@code VIR_ERR_AGENT_UNRESPONSIVE}). */
+    /**
+     * The agent did not answer in time ("Guest agent not available for now"), went away, or libvirt
+     * gave up on it after an unreadable reply until the guest reconnects it ({@code VIR_ERR_AGENT_UNRESPONSIVE}).
+     */
     NOT_RESPONDING,
     /**
      * The agent answered with an error ({@code VIR_ERR_INTERNAL_ERROR}, "unable to execute QEMU
-     * agent command 'NAME': DESC"), e.g. an unknown command.
+     * agent command 'NAME': DESC"), e.g. an unknown command, or with a reply libvirt cannot read
+     * ("Unknown JSON reply '...'").
      */
     COMMAND_FAILED
   }
