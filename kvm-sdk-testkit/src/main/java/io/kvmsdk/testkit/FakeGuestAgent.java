@@ -200,10 +200,13 @@ public final class FakeGuestAgent {
     try {
       request = JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      throw error(op, "VIR_ERR_INTERNAL_ERROR", 1, "internal error: cannot parse json " + json + ": " + e.getOriginalMessage());
+      // libvirt's JSON parser reports from VIR_FROM_NONE, wording the syntax error its own way (yajl's, over several lines)
+      throw new LibvirtException(op, "VIR_ERR_INTERNAL_ERROR", 1, "VIR_FROM_NONE", 0,
+          "internal error: cannot parse json " + json + ": " + e.getOriginalMessage(), false, null);
     }
     if (request == null || request.isMissingNode()) {
-      throw error(op, "VIR_ERR_INTERNAL_ERROR", 1, "internal error: cannot parse json " + json + ": empty input");
+      throw new LibvirtException(op, "VIR_ERR_INTERNAL_ERROR", 1, "VIR_FROM_NONE", 0,
+          "internal error: cannot parse json " + json + ": empty input", false, null);
     }
     return exchange(op, d, request, timeoutSeconds).toString();
   }
