@@ -51,6 +51,11 @@ host_uuid = "$(cat /proc/sys/kernel/random/uuid)"
 log_outputs = "2:file:$B/log/libvirtd.log"
 EOC
   printf 'user = "root"\ngroup = "root"\nsecurity_driver = "none"\ncgroup_controllers = [ ]\n' >"$B/etc/qemu.conf"
+  # the daemons share one loopback: give each its own VNC and migration port ranges, or a guest
+  # migrated to B could be handed a port A's guests already hold
+  if [ "$n" = B ]; then
+    printf 'remote_display_port_min = 25900\nremote_display_port_max = 26899\nmigration_port_min = 59152\nmigration_port_max = 59215\n' >>"$B/etc/qemu.conf"
+  fi
   local inner="mount --bind $B/etc /etc/libvirt && mount --bind $B/run /run/libvirt && mount --bind $B/lib /var/lib/libvirt && mount --bind $B/log /var/log/libvirt && mount --bind $B/cache /var/cache/libvirt && virtlogd -d -p $B/virtlogd.pid && exec libvirtd -f /etc/libvirt/libvirtd.conf -p $B/libvirtd.pid"
   setsid ip netns exec "$NS" unshare -m --propagation private bash -c "$inner" >"$B/stdout" 2>&1 </dev/null &
   echo $! >"$OR/libvirtd-$n.pid"

@@ -462,7 +462,7 @@ public final class FakeHypervisor implements Hypervisor {
       enter(op, "domainXml", name);
       Dom d = dom(op, name);
       if (inactive && d.persistentXml != null) return d.persistentXml;
-      return d.active() ? d.liveXml : d.persistentXml;
+      return d.active() ? withAgentState(d) : d.persistentXml;
     }
   }
 
@@ -982,6 +982,52 @@ public final class FakeHypervisor implements Hypervisor {
   }
 
   @Override public io.kvmsdk.core.spi.Ticker ticker() { return st.ticker; }
+
+  // ------------------------------------------------------------------ guest agent (behaviour and state: FakeGuestAgent)
+
+  /** The guest agent of {@code domain} on this host, to connect it and program its replies. */
+  public FakeGuestAgent guestAgent(String domain) {
+    synchronized (st.lock) { return st.agents.computeIfAbsent(domain, n -> new FakeGuestAgent(st.lock, st.clock, n)); }
+  }
+
+  /** The active domain {@code name} for an agent call (libvirt's {@code virDomainObjCheckActive} first). */
+  private Dom agentDomain(String op, String method, String name) {
+    enter(op, method, name);
+    Dom d = dom(op, name);
+    if (!d.active()) throw notRunning(op);
+    return d;
+  }
+
+  /** The live XML with the agent channel's {@code state} as libvirt shows it ({@code connected}/{@code disconnected}). */
+  private String withAgentState(Dom d) {
+    if (!d.liveXml.contains(io.kvmsdk.core.domain.GuestAgent.NAME)) return d.liveXml;
+    FakeGuestAgent agent = st.agents.get(d.name);
+    return FakeGuestAgent.withChannelState(d.liveXml, agent != null && agent.isConnected());
+  }
+
+  @Override public String agentCommand(String domain, String json, int timeoutSeconds) {
+    synchronized (st.lock) {
+      String op = "run a guest agent command in domain '" + domain + "'";
+      Dom d = agentDomain(op, "agentCommand", domain);
+      return guestAgent(domain).command(op, d, json, timeoutSeconds);
+    }
+  }
+
+  @Override public String agentHostname(String domain) {
+    synchronized (st.lock) {
+      String op = "get the guest agent's hostname of domain '" + domain + "'";
+      Dom d = agentDomain(op, "agentHostname", domain);
+      return guestAgent(domain).hostname(op, d);
+    }
+  }
+
+  @Override public List<io.kvmsdk.core.domain.DomainInterfaceAddress> agentInterfaceAddresses(String domain) {
+    synchronized (st.lock) {
+      String op = "get the guest agent's interface addresses of domain '" + domain + "'";
+      Dom d = agentDomain(op, "agentInterfaceAddresses", domain);
+      return guestAgent(domain).interfaceAddresses(op, d);
+    }
+  }
 
   // ------------------------------------------------------------------ test controls
 

@@ -32,6 +32,8 @@ final class FakeHypervisorState {
   boolean crashed;
   int nextId = 1;
   long uuidSeq;
+  /** Guest agents by domain name (see {@link FakeGuestAgent}), made on first use. */
+  final Map<String, FakeGuestAgent> agents = new java.util.HashMap<>();
 
   FakeHypervisorState(String name, FakeClock clock, Object cluster) {
     this.name = name;

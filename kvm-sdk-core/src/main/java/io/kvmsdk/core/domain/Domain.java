@@ -214,6 +214,9 @@ public final class Domain {
   /** Current counters from libvirt's bulk statistics. */
   public DomainStats stats() { return DomainStats.fromTypedParameters(name, hypervisor.domainStats(name)); }
 
+  /** The domain's QEMU guest agent (needs the {@link GuestAgent#channel()} device and {@code qemu-ga} in the guest). */
+  public DomainGuestAgent guestAgent() { return new DomainGuestAgent(hypervisor, name); }
+
   /** Equal when both name the same domain (same name and UUID). */
   @Override public boolean equals(Object o) {
     return o instanceof Domain d && d.name.equals(name) && Objects.equals(d.uuid, uuid);

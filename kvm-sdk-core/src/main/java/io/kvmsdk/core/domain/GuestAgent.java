@@ -17,4 +17,13 @@ public final class GuestAgent {
 
   /** The guest agent channel with its host socket bound at {@code path}. */
   public static Channel channel(String path) { return Channel.unix(path, NAME); }
+
+  /**
+   * True when {@code spec} has a guest agent channel: a channel with a {@code virtio} target named
+   * {@value #NAME}, the one libvirt's QEMU driver connects to (whatever the channel's host side).
+   */
+  public static boolean isConfigured(DomainSpec spec) {
+    return spec.devices().channels().stream().flatMap(c -> c.target().stream())
+        .anyMatch(t -> t.type().orElse("").equals("virtio") && t.name().orElse("").equals(NAME));
+  }
 }

@@ -3,6 +3,7 @@ package io.kvmsdk.core.spi;
 import io.kvmsdk.core.KvmSubscription;
 import io.kvmsdk.core.domain.Domain;
 import io.kvmsdk.core.domain.DomainEvent;
+import io.kvmsdk.core.domain.DomainInterfaceAddress;
 import io.kvmsdk.core.domain.DomainState;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,27 @@ public interface Hypervisor extends AutoCloseable {
   void revertToSnapshot(String domain, String snapshot);
 
   void deleteSnapshot(String domain, String snapshot);
+
+  // ------------------------------------------------------------------ guest agent
+
+  /**
+   * {@code virDomainQemuAgentCommand}: sends {@code json} to the QEMU guest agent of running domain
+   * {@code domain} and returns the agent's reply as libvirt passes it on ({@code {"return":...}}).
+   * {@code timeoutSeconds} as libvirt takes it: seconds to wait for the reply, or -2 to block, -1 for
+   * the default (5 s), 0 not to wait. Fails like libvirt's QEMU driver: {@code VIR_ERR_ARGUMENT_UNSUPPORTED}
+   * without the agent channel, {@code VIR_ERR_AGENT_UNRESPONSIVE} when no agent is connected or it does
+   * not answer in time, {@code VIR_ERR_INTERNAL_ERROR} when the agent answers with an error.
+   */
+  String agentCommand(String domain, String json, int timeoutSeconds);
+
+  /** {@code virDomainGetHostname} with {@code VIR_DOMAIN_GET_HOSTNAME_AGENT}: the hostname the guest agent reports. */
+  String agentHostname(String domain);
+
+  /**
+   * {@code virDomainInterfaceAddresses} with {@code VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT}: the guest's
+   * interfaces as its agent reports them ({@code guest-network-get-interfaces}, aliases merged).
+   */
+  List<DomainInterfaceAddress> agentInterfaceAddresses(String domain);
 
   // ------------------------------------------------------------------ events
 

@@ -2,7 +2,6 @@ package io.kvmsdk.testkit.contract;
 
 import io.kvmsdk.core.Size;
 import io.kvmsdk.core.domain.DomainSpec;
-import io.kvmsdk.core.domain.Graphics;
 import io.kvmsdk.core.domain.Os;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +20,13 @@ public final class ContractCases {
     all.addAll(NetworkContractCases.all());
     all.addAll(StorageContractCases.all());
     all.addAll(NwfilterContractCases.all());
+    all.addAll(AgentContractCases.all());
     return List.copyOf(all);
   }
 
-  /** A 64 MiB, one-vCPU x86_64 guest with no disk and a VNC console on loopback: boots under QEMU TCG in a second. */
+  /** A 64 MiB, one-vCPU x86_64 guest with no disk and no display: boots under QEMU TCG in a second. */
   public static DomainSpec tinyGuest(String name) {
     return DomainSpec.builder().type("qemu").name(name).memory(Size.mib(64)).vcpus(1).os(Os.hvm("x86_64", "pc"))
-        .emulator("/usr/bin/qemu-system-x86_64").addGraphics(Graphics.vnc().listenAddress("127.0.0.1")).build();
+        .emulator("/usr/bin/qemu-system-x86_64").build();
   }
 }

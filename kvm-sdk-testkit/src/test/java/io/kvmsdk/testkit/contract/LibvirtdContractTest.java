@@ -47,6 +47,6 @@ class LibvirtdContractTest extends HypervisorContract {
   @Override protected Set<ContractCapability> capabilities() {
     return EnumSet.of(ContractCapability.QEMU_DRIVER, ContractCapability.EVENTS, ContractCapability.STATS, ContractCapability.SNAPSHOTS,
         ContractCapability.SECRETS, ContractCapability.MIGRATION, ContractCapability.NETWORKS, ContractCapability.STORAGE,
-        ContractCapability.NWFILTERS);
+        ContractCapability.NWFILTERS, ContractCapability.GUEST_AGENT);
   }
 }

@@ -384,6 +384,88 @@ public final class LibvirtHypervisor implements Hypervisor {
     return k;
   }
 
+  // ------------------------------------------------------------------ guest agent
+
+  private static final int HOSTNAME_AGENT = 2;   // VIR_DOMAIN_GET_HOSTNAME_AGENT
+
+  @Override public String agentCommand(String domain, String json, int timeoutSeconds) {
+    return onDomain("run a guest agent command in", domain, d -> d.qemuAgentCommand(json, timeoutSeconds, 0));
+  }
+
+  @Override public List<io.kvmsdk.core.domain.DomainInterfaceAddress> agentInterfaceAddresses(String domain) {
+    return onDomain("get the guest agent's interface addresses of", domain, d -> {
+      java.util.Collection<org.libvirt.DomainInterface> all;
+      try {
+        all = d.interfaceAddresses(Domain.InterfaceAddressesSource.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, 0);
+      } catch (IllegalArgumentException e) {   // libvirt-java refuses an address it cannot read
+        throw new KvmException("get the guest agent's interface addresses of domain '" + domain + "' failed: " + e.getMessage(), e);
+      }
+      List<io.kvmsdk.core.domain.DomainInterfaceAddress> out = new ArrayList<>();
+      for (org.libvirt.DomainInterface i : all) {
+        List<io.kvmsdk.core.domain.DomainIpAddress> ips = new ArrayList<>();
+        if (i.addrs != null) {
+          for (org.libvirt.DomainInterface.InterfaceAddress a : i.addrs) {
+            boolean v6 = a.address instanceof java.net.Inet6Address;
+            ips.add(new io.kvmsdk.core.domain.DomainIpAddress(v6 ? "ipv6" : "ipv4", ipLiteral(a.address), a.prefixLength));
+          }
+        }
+        out.add(new io.kvmsdk.core.domain.DomainInterfaceAddress(i.name, Optional.ofNullable(i.hwAddr).filter(m -> !m.isEmpty()), ips));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The address as the agent wrote it (libvirt passes {@code inet_ntop}'s text on; libvirt-java turns
+   * it into an InetAddress): IPv4 dotted, IPv6 in RFC 5952 form ({@code fe80::5054:ff:fe12:3456}).
+   */
+  static String ipLiteral(java.net.InetAddress a) {
+    byte[] b = a.getAddress();
+    if (b.length == 4) return a.getHostAddress();
+    int[] g = new int[8];
+    for (int i = 0; i < 8; i++) g[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
+    int best = -1, bestLen = 1;   // the longest run of two or more zero groups, the first on a tie
+    for (int i = 0; i < 8; ) {
+      if (g[i] != 0) { i++; continue; }
+      int j = i;
+      while (j < 8 && g[j] == 0) j++;
+      if (j - i > bestLen) { best = i; bestLen = j - i; }
+      i = j;
+    }
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == best) {
+        s.append("::");
+        i += bestLen - 1;
+        continue;
+      }
+      if (s.length() > 0 && s.charAt(s.length() - 1) != ':') s.append(':');
+      s.append(Integer.toHexString(g[i]));
+    }
+    return s.toString();
+  }
+
+  @Override public String agentHostname(String domain) { return callNative(c -> agentHostname(c, domain)); }
+
+  private String agentHostname(LibvirtConnect c, String name) {
+    String op = "get the guest agent's hostname of domain '" + name + "'";
+    Pointer cp = c.pointer();
+    if (cp == null) throw new KvmException("the connection to '" + uri + "' is closed");
+    Pointer dom = LibvirtNative.INSTANCE.virDomainLookupByName(cp, name);
+    if (dom == null) throw failNative(c, op, "domain", name);
+    try {
+      Pointer s = LibvirtNative.INSTANCE.virDomainGetHostname(dom, HOSTNAME_AGENT);
+      if (s == null) throw failNative(c, op, "domain", name);
+      try {
+        return s.getString(0, "UTF-8");
+      } finally {
+        com.sun.jna.Native.free(Pointer.nativeValue(s));
+      }
+    } finally {
+      LibvirtNative.INSTANCE.virDomainFree(dom);
+    }
+  }
+
   // ------------------------------------------------------------------ snapshots
 
   @Override public String createSnapshot(String domain, String xml) {

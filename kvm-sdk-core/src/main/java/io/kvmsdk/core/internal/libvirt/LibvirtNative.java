@@ -6,8 +6,8 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
- * The few libvirt C functions libvirt-java 0.5.4 does not wrap (bulk statistics) or wraps wrongly
- * ({@code StoragePool.setAutostart} ignores libvirt's failure), bound with JNA.
+ * The few libvirt C functions libvirt-java 0.5.4 does not wrap (bulk statistics, hostname) or wraps
+ * wrongly ({@code StoragePool.setAutostart} ignores libvirt's failure), bound with JNA.
  */
 interface LibvirtNative extends Library {
   LibvirtNative INSTANCE = Native.load("virt", LibvirtNative.class);
@@ -30,4 +30,7 @@ interface LibvirtNative extends Library {
   int virStoragePoolSetAutostart(Pointer pool, int autostart);
 
   int virStoragePoolFree(Pointer pool);
+
+  /** Returns a string the caller frees ({@code Native.free}), or NULL on error; flags: {@code VIR_DOMAIN_GET_HOSTNAME_*}. */
+  Pointer virDomainGetHostname(Pointer domain, int flags);
 }
