@@ -1,0 +1,33 @@
+package io.kvmsdk.benchmarks;
+
+import io.kvmsdk.testkit.FakeCluster;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A cold fleet build on the fake: {@code hosts} fake hosts with {@code domainsPerHost} domains each,
+ * defined and started through {@code Kvm.using(hv).domains().define(spec).start()}. Single shot:
+ * each iteration is one whole fleet in a fresh cluster.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+public class FakeFleetBenchmark {
+  @Param("1000") public int hosts;
+  @Param("32") public int domainsPerHost;
+
+  @Benchmark
+  public FakeCluster defineAndStartFleet() { return FakeFleet.build(hosts, domainsPerHost); }
+}
