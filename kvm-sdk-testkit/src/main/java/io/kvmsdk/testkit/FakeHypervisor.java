@@ -181,6 +181,12 @@ public final class FakeHypervisor implements Hypervisor {
     return spec.id().isEmpty() ? xml : spec.copy(b -> b.id(Optional.empty())).toXml();
   }
 
+  /** {@code spec} with {@code uuid} and without the runtime {@code id}: what libvirt stores as the inactive definition. */
+  private static DomainSpec canonical(DomainSpec spec, String uuid) {
+    DomainSpec withUuid = spec.uuid().isPresent() && spec.uuid().get().equals(uuid) ? spec : spec.copy(b -> b.uuid(uuid));
+    return withUuid.id().isEmpty() ? withUuid : withUuid.copy(b -> b.id(Optional.empty()));
+  }
+
   // ------------------------------------------------------------------ domains
 
   @Override public DomainRef defineDomain(String xml) {
@@ -200,10 +206,10 @@ public final class FakeHypervisor implements Hypervisor {
         throw failed(op, "domain '" + name + "' already exists with uuid " + byName.uuid);
       }
       String uuid = spec.uuid().orElseGet(() -> uuidFor(name));
-      String canonical = withoutId(spec.copy(b -> b.uuid(uuid)).toXml());
+      DomainSpec canonical = canonical(spec, uuid);
       boolean added = byName == null || byName.persistentXml == null;
       Dom d = byName != null ? byName : new Dom(name, uuid);
-      d.persistentXml = canonical;
+      d.persistent(canonical, canonical.toXml());
       st.domains.put(name, d);
       emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
       return new DomainRef(name, uuid);
@@ -238,7 +244,7 @@ public final class FakeHypervisor implements Hypervisor {
       String uuid = existing != null ? existing.uuid : spec.uuid().orElseGet(() -> uuidFor(spec.name()));
       Dom d = existing != null ? existing : new Dom(spec.name(), uuid);
       st.domains.put(d.name, d);
-      boot(d, withoutId(spec.copy(b -> b.uuid(uuid)).toXml()), "BOOTED");
+      boot(d, canonical(spec, uuid), "BOOTED");
       return new DomainRef(d.name, uuid);
     }
   }
@@ -269,12 +275,16 @@ public final class FakeHypervisor implements Hypervisor {
     }
   }
 
-  private void boot(Dom d, String xml) { boot(d, xml, "BOOTED"); }
+  private void boot(Dom d, String xml) { boot(d, DomainSpec.fromXml(xml), "BOOTED"); }
 
-  private void boot(Dom d, String xml, String detail) {
+  private void boot(Dom d, String xml, String detail) { boot(d, DomainSpec.fromXml(xml), detail); }
+
+  /** Starts {@code d} from {@code spec} (its definition without the runtime id). */
+  private void boot(Dom d, DomainSpec spec, String detail) {
     d.id = st.nextId++;
     int id = d.id;
-    d.liveXml = DomainSpec.fromXml(xml).copy(b -> b.id(id)).toXml();
+    DomainSpec live = spec.copy(b -> b.id(id));
+    d.live(live, live.toXml());
     d.state = DomainState.RUNNING;
     d.runningSince = st.clock.instant();
     d.shutdownAt = null;
@@ -310,7 +320,7 @@ public final class FakeHypervisor implements Hypervisor {
       enter(op, "startDomain", name);
       Dom d = dom(op, name);
       if (d.active()) throw invalid(op, "domain is already running");
-      boot(d, d.persistentXml);
+      boot(d, d.persistentSpec(), "BOOTED");
     }
   }
 
@@ -458,7 +468,7 @@ public final class FakeHypervisor implements Hypervisor {
    * receives 100 KB/s and sends 50 KB/s (1000-byte packets); the balloon at the defined memory.
    */
   private Map<String, Object> stats(Dom d) {
-    DomainSpec spec = DomainSpec.fromXml(d.active() ? d.liveXml : d.persistentXml);
+    DomainSpec spec = d.currentSpec();
     long secs = d.runTime(st.clock.instant()).toSeconds();
     long nanos = d.runTime(st.clock.instant()).toNanos();
     int vcpus = spec.vcpu().flatMap(v -> v.current().or(v::count)).orElse(1);
@@ -529,7 +539,7 @@ public final class FakeHypervisor implements Hypervisor {
 
   /** QEMU's internal snapshots need at least one disk, and every disk qcow2 (messages as libvirt 9.0 words them). */
   private static void checkInternalSnapshot(String op, Dom d) {
-    DomainSpec spec = DomainSpec.fromXml(d.active() ? d.liveXml : d.persistentXml);
+    DomainSpec spec = d.currentSpec();
     List<Disk> disks = spec.devices().disks().stream()
         .filter(x -> x.device().orElse("disk").equals("disk") && !"no".equals(x.snapshot().orElse(""))).toList();
     if (disks.isEmpty()) {
@@ -823,7 +833,7 @@ public final class FakeHypervisor implements Hypervisor {
   public FakeHypervisor reboot() {
     synchronized (st.lock) {
       st.crashed = false;
-      for (Dom d : st.domains.values()) if (d.autostart && !d.active()) boot(d, d.persistentXml);
+      for (Dom d : st.domains.values()) if (d.autostart && !d.active()) boot(d, d.persistentSpec(), "BOOTED");
     }
     return this;
   }

@@ -1,5 +1,6 @@
 package io.kvmsdk.testkit;
 
+import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.DomainState;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,11 @@ final class FakeHypervisorState {
     final String uuid;
     String persistentXml;   // null: transient
     String liveXml;         // null: inactive
+    /** The parsed forms of the two XMLs, each valid while its XML is the very string it was made from. */
+    private DomainSpec persistentSpec;
+    private String persistentSpecOf;
+    private DomainSpec liveSpec;
+    private String liveSpecOf;
     DomainState state = DomainState.SHUTOFF;
     boolean autostart;
     boolean ignoresShutdown;
@@ -60,6 +66,51 @@ final class FakeHypervisorState {
     }
 
     boolean active() { return liveXml != null; }
+
+    /** Sets the persistent definition from its spec (no id) and that spec's XML. */
+    void persistent(DomainSpec spec, String xml) {
+      persistentXml = xml;
+      persistentSpec = spec;
+      persistentSpecOf = xml;
+    }
+
+    /** Sets the live definition from its spec (with the runtime id) and that spec's XML. */
+    void live(DomainSpec spec, String xml) {
+      liveXml = xml;
+      liveSpec = spec;
+      liveSpecOf = xml;
+    }
+
+    /** The persistent definition parsed (null if transient), parsed again only if {@link #persistentXml} was replaced. */
+    DomainSpec persistentSpec() {
+      if (persistentXml == null) {
+        persistentSpec = null;   // let the old definition go
+        persistentSpecOf = null;
+        return null;
+      }
+      if (persistentSpecOf != persistentXml) {
+        persistentSpec = DomainSpec.fromXml(persistentXml);
+        persistentSpecOf = persistentXml;
+      }
+      return persistentSpec;
+    }
+
+    /** The live definition parsed (null if inactive), parsed again only if {@link #liveXml} was replaced. */
+    DomainSpec liveSpec() {
+      if (liveXml == null) {
+        liveSpec = null;   // let the old definition go
+        liveSpecOf = null;
+        return null;
+      }
+      if (liveSpecOf != liveXml) {
+        liveSpec = DomainSpec.fromXml(liveXml);
+        liveSpecOf = liveXml;
+      }
+      return liveSpec;
+    }
+
+    /** The definition statistics and snapshots describe: the live one if active, else the persistent one. */
+    DomainSpec currentSpec() { return active() ? liveSpec() : persistentSpec(); }
 
     Duration runTime(Instant now) {
       return runningSince == null || state != DomainState.RUNNING ? ranBefore : ranBefore.plus(Duration.between(runningSince, now));
