@@ -7,7 +7,6 @@ import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.Nic;
 import io.kvmsdk.core.domain.Os;
 import io.kvmsdk.testkit.FakeCluster;
-import java.util.Locale;
 
 /** Builds a fleet of fake hosts, each with running domains defined and started through the public API. */
 final class FakeFleet {
@@ -29,15 +28,38 @@ final class FakeFleet {
 
   /** A locally administered unicast MAC unique per (host, guest). */
   static String mac(int host, int guest) {
-    return String.format(Locale.ROOT, "52:54:00:%02x:%02x:%02x", (host >> 8) & 0xff, host & 0xff, guest & 0xff);
+    return "52:54:00:" + hex(host >> 8) + ":" + hex(host) + ":" + hex(guest);
   }
 
-  /** Defines and starts {@code perHost} domains on each of {@code hosts} hosts {@code hv0..}. */
+  private static String hex(int b) {
+    String h = Integer.toHexString(b & 0xff);
+    return h.length() == 1 ? "0" + h : h;
+  }
+
+  /** Builds the specs and defines and starts {@code perHost} domains on each of {@code hosts} hosts {@code hv0..}. */
   static FakeCluster build(int hosts, int perHost) {
     FakeCluster cluster = FakeCluster.create();
     for (int h = 0; h < hosts; h++) {
       try (Kvm kvm = Kvm.using(cluster.hypervisor("hv" + h))) {
         for (int g = 0; g < perHost; g++) kvm.domains().define(spec(h, g)).start();
+      }
+    }
+    return cluster;
+  }
+
+  /** Every spec of the fleet, built ahead: {@code specs[host][guest]}. */
+  static DomainSpec[][] specs(int hosts, int perHost) {
+    DomainSpec[][] specs = new DomainSpec[hosts][perHost];
+    for (int h = 0; h < hosts; h++) for (int g = 0; g < perHost; g++) specs[h][g] = spec(h, g);
+    return specs;
+  }
+
+  /** Defines and starts the given specs, {@code specs[h]} on host {@code hv<h>}. */
+  static FakeCluster build(DomainSpec[][] specs) {
+    FakeCluster cluster = FakeCluster.create();
+    for (int h = 0; h < specs.length; h++) {
+      try (Kvm kvm = Kvm.using(cluster.hypervisor("hv" + h))) {
+        for (DomainSpec spec : specs[h]) kvm.domains().define(spec).start();
       }
     }
     return cluster;

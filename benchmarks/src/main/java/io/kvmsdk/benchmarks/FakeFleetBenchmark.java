@@ -1,5 +1,6 @@
 package io.kvmsdk.benchmarks;
 
+import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.testkit.FakeCluster;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -10,6 +11,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -28,6 +30,16 @@ public class FakeFleetBenchmark {
   @Param("1000") public int hosts;
   @Param("32") public int domainsPerHost;
 
+  DomainSpec[][] specs;
+
+  @Setup
+  public void buildSpecs() { specs = FakeFleet.specs(hosts, domainsPerHost); }
+
+  /** What a test does: builds each spec, then defines and starts it. */
   @Benchmark
   public FakeCluster defineAndStartFleet() { return FakeFleet.build(hosts, domainsPerHost); }
+
+  /** The same fleet from specs built ahead: the SDK's define/start path and the fake alone. */
+  @Benchmark
+  public FakeCluster defineAndStartFleetPrebuiltSpecs() { return FakeFleet.build(specs); }
 }

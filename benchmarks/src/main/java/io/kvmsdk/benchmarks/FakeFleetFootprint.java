@@ -5,7 +5,6 @@ import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.testkit.FakeCluster;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
 /**
@@ -23,7 +22,8 @@ public final class FakeFleetFootprint {
     int perHost = args.length > 1 ? Integer.parseInt(args[1]) : 32;
     int shots = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long me = Thread.currentThread().getId();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     System.out.printf(Locale.ROOT, "machine: %d cores, java %s, max heap %.0f MiB%n",
@@ -34,10 +34,12 @@ public final class FakeFleetFootprint {
       long wall = System.nanoTime();
       long thread = threads.getCurrentThreadCpuTime();
       long process = os.getProcessCpuTime();
+      long allocated = threads.getThreadAllocatedBytes(me);
       cluster = FakeFleet.build(hosts, perHost);
-      System.out.printf(Locale.ROOT, "shot %d%s: define+start %d x %d in %.2f s wall, %.2f s CPU on the building thread, %.2f s CPU in the JVM (JIT, GC included)%n",
+      System.out.printf(Locale.ROOT, "shot %d%s: define+start %d x %d in %.2f s wall, %.2f s CPU on the building thread, %.2f s CPU in the JVM (JIT, GC included), %.0f MiB allocated%n",
           shot, shot == 1 ? " (cold JVM)" : "", hosts, perHost, (System.nanoTime() - wall) / 1e9,
-          (threads.getCurrentThreadCpuTime() - thread) / 1e9, (os.getProcessCpuTime() - process) / 1e9);
+          (threads.getCurrentThreadCpuTime() - thread) / 1e9, (os.getProcessCpuTime() - process) / 1e9,
+          (threads.getThreadAllocatedBytes(me) - allocated) / 1048576.0);
     }
     int running = 0;
     for (String name : cluster.hypervisorNames()) {
