@@ -207,9 +207,9 @@ public final class FakeHypervisor implements Hypervisor {
       }
       String uuid = spec.uuid().orElseGet(() -> uuidFor(name));
       DomainSpec canonical = canonical(spec, uuid);
-      boolean added = byName == null || byName.persistentXml == null;
+      boolean added = byName == null || byName.persistent == null;
       Dom d = byName != null ? byName : new Dom(name, uuid);
-      d.persistent(canonical, canonical.toXml());
+      d.persistent = canonical;
       st.domains.put(name, d);
       emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
       return new DomainRef(name, uuid);
@@ -277,14 +277,11 @@ public final class FakeHypervisor implements Hypervisor {
 
   private void boot(Dom d, String xml) { boot(d, DomainSpec.fromXml(xml), "BOOTED"); }
 
-  private void boot(Dom d, String xml, String detail) { boot(d, DomainSpec.fromXml(xml), detail); }
-
   /** Starts {@code d} from {@code spec} (its definition without the runtime id). */
   private void boot(Dom d, DomainSpec spec, String detail) {
     d.id = st.nextId++;
     int id = d.id;
-    DomainSpec live = spec.copy(b -> b.id(id));
-    d.live(live, live.toXml());
+    d.live = spec.copy(b -> b.id(id));
     d.state = DomainState.RUNNING;
     d.runningSince = st.clock.instant();
     d.shutdownAt = null;
@@ -303,12 +300,12 @@ public final class FakeHypervisor implements Hypervisor {
   private void stop(Dom d, DomainEventType type, String detail) {
     d.ranBefore = d.runTime(st.clock.instant());
     d.runningSince = null;
-    d.liveXml = null;
+    d.live = null;
     d.id = -1;
     d.state = DomainState.SHUTOFF;
     d.shutdownAt = null;
     emit(d.name, type, detail);
-    if (d.persistentXml == null) {
+    if (d.persistent == null) {
       st.domains.remove(d.name);
       emit(d.name, DomainEventType.UNDEFINED, "REMOVED");
     }
@@ -320,7 +317,7 @@ public final class FakeHypervisor implements Hypervisor {
       enter(op, "startDomain", name);
       Dom d = dom(op, name);
       if (d.active()) throw invalid(op, "domain is already running");
-      boot(d, d.persistentSpec(), "BOOTED");
+      boot(d, d.persistent, "BOOTED");
     }
   }
 
@@ -393,13 +390,13 @@ public final class FakeHypervisor implements Hypervisor {
       String op = "undefine domain '" + name + "'";
       enter(op, "undefineDomain", name);
       Dom d = dom(op, name);
-      if (d.persistentXml == null) throw invalid(op, "cannot undefine transient domain");
+      if (d.persistent == null) throw invalid(op, "cannot undefine transient domain");
       if (!d.snapshots.isEmpty() && !options.contains(Domain.UndefineOption.SNAPSHOTS_METADATA)) {
         throw invalid(op, "cannot delete inactive domain with " + d.snapshots.size() + " snapshots");
       }
       d.snapshots.clear();
       d.currentSnapshot = null;
-      d.persistentXml = null;
+      d.persistent = null;
       d.autostart = false;
       emit(name, DomainEventType.UNDEFINED, "REMOVED");
       if (!d.active()) st.domains.remove(name);
@@ -419,7 +416,7 @@ public final class FakeHypervisor implements Hypervisor {
       String op = "set autostart of domain '" + name + "'";
       enter(op, "setAutostart", name);
       Dom d = dom(op, name);
-      if (d.persistentXml == null) throw invalid(op, "cannot set autostart for transient domain");
+      if (d.persistent == null) throw invalid(op, "cannot set autostart for transient domain");
       d.autostart = autostart;
     }
   }
@@ -428,7 +425,7 @@ public final class FakeHypervisor implements Hypervisor {
     synchronized (st.lock) {
       String op = "ask whether domain '" + name + "' is persistent";
       enter(op, "isPersistent", name);
-      return dom(op, name).persistentXml != null;
+      return dom(op, name).persistent != null;
     }
   }
 
@@ -437,8 +434,8 @@ public final class FakeHypervisor implements Hypervisor {
       String op = "get the XML of domain '" + name + "'";
       enter(op, "domainXml", name);
       Dom d = dom(op, name);
-      if (inactive && d.persistentXml != null) return d.persistentXml;
-      return d.active() ? d.liveXml : d.persistentXml;
+      if (inactive && d.persistent != null) return d.persistentXml();
+      return d.active() ? d.liveXml() : d.persistentXml();
     }
   }
 
@@ -526,7 +523,7 @@ public final class FakeHypervisor implements Hypervisor {
       if (d.snapshots.containsKey(name)) throw invalid(op, "domain snapshot '" + name + "' already exists");
       checkInternalSnapshot(op, d);
       String state = d.active() ? (d.state == DomainState.PAUSED ? "paused" : "running") : "shutoff";
-      String domXml = d.active() ? d.liveXml : d.persistentXml;
+      String domXml = d.active() ? d.liveXml() : d.persistentXml();
       String domainXml = withoutId(domXml);
       String snapXml = SnapshotSpec.builder().name(name).description(spec.description()).state(state)
           .parent(Optional.ofNullable(d.currentSnapshot)).creationTime(st.clock.instant().getEpochSecond())
@@ -741,12 +738,12 @@ public final class FakeHypervisor implements Hypervisor {
           throw failed(op, "domain '" + name + "' already exists with uuid " + there.uuid);
         }
         if (there != null && there.active()) throw invalid(op, "domain '" + name + "' is already active");
-        String live = withoutId(d.liveXml);
+        DomainSpec live = d.live.copy(x -> x.id(Optional.empty()));
         boolean persist = options.contains(Domain.MigrateOption.PERSIST_DEST);
         Dom nd = there != null ? there : new Dom(name, d.uuid);
         if (persist) {
-          boolean added = nd.persistentXml == null;
-          nd.persistentXml = d.persistentXml != null ? d.persistentXml : live;
+          boolean added = nd.persistent == null;
+          nd.persistent = d.persistent != null ? d.persistent : live;
           dest.emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
         }
         b.domains.put(name, nd);
@@ -758,8 +755,8 @@ public final class FakeHypervisor implements Hypervisor {
           nd.state = DomainState.PAUSED;
           dest.emit(name, DomainEventType.SUSPENDED, "PAUSED");
         }
-        if (options.contains(Domain.MigrateOption.UNDEFINE_SOURCE) && d.persistentXml != null) {
-          d.persistentXml = null;
+        if (options.contains(Domain.MigrateOption.UNDEFINE_SOURCE) && d.persistent != null) {
+          d.persistent = null;
           d.autostart = false;
           d.snapshots.clear();
           d.currentSnapshot = null;
@@ -817,11 +814,11 @@ public final class FakeHypervisor implements Hypervisor {
       if (!d.active()) continue;
       d.ranBefore = d.runTime(st.clock.instant());
       d.runningSince = null;
-      d.liveXml = null;
+      d.live = null;
       d.id = -1;
       d.state = DomainState.SHUTOFF;
       d.shutdownAt = null;
-      if (d.persistentXml == null) st.domains.remove(d.name);
+      if (d.persistent == null) st.domains.remove(d.name);
     }
     st.crashed = true;
   }
@@ -833,7 +830,7 @@ public final class FakeHypervisor implements Hypervisor {
   public FakeHypervisor reboot() {
     synchronized (st.lock) {
       st.crashed = false;
-      for (Dom d : st.domains.values()) if (d.autostart && !d.active()) boot(d, d.persistentSpec(), "BOOTED");
+      for (Dom d : st.domains.values()) if (d.autostart && !d.active()) boot(d, d.persistent, "BOOTED");
     }
     return this;
   }

@@ -43,13 +43,10 @@ final class FakeHypervisorState {
   static final class Dom {
     String name;
     final String uuid;
-    String persistentXml;   // null: transient
-    String liveXml;         // null: inactive
-    /** The parsed forms of the two XMLs, each valid while its XML is the very string it was made from. */
-    private DomainSpec persistentSpec;
-    private String persistentSpecOf;
-    private DomainSpec liveSpec;
-    private String liveSpecOf;
+    /** The persistent definition, without the runtime id; null: transient. Rendered to XML only when asked. */
+    DomainSpec persistent;
+    /** The live definition, with the runtime id; null: inactive. Rendered to XML only when asked. */
+    DomainSpec live;
     DomainState state = DomainState.SHUTOFF;
     boolean autostart;
     boolean ignoresShutdown;
@@ -65,52 +62,16 @@ final class FakeHypervisorState {
       this.uuid = uuid;
     }
 
-    boolean active() { return liveXml != null; }
+    boolean active() { return live != null; }
 
-    /** Sets the persistent definition from its spec (no id) and that spec's XML. */
-    void persistent(DomainSpec spec, String xml) {
-      persistentXml = xml;
-      persistentSpec = spec;
-      persistentSpecOf = xml;
-    }
+    /** The persistent definition as XML (formatted on each call, as libvirt formats it per request), or null if transient. */
+    String persistentXml() { return persistent == null ? null : persistent.toXml(); }
 
-    /** Sets the live definition from its spec (with the runtime id) and that spec's XML. */
-    void live(DomainSpec spec, String xml) {
-      liveXml = xml;
-      liveSpec = spec;
-      liveSpecOf = xml;
-    }
-
-    /** The persistent definition parsed (null if transient), parsed again only if {@link #persistentXml} was replaced. */
-    DomainSpec persistentSpec() {
-      if (persistentXml == null) {
-        persistentSpec = null;   // let the old definition go
-        persistentSpecOf = null;
-        return null;
-      }
-      if (persistentSpecOf != persistentXml) {
-        persistentSpec = DomainSpec.fromXml(persistentXml);
-        persistentSpecOf = persistentXml;
-      }
-      return persistentSpec;
-    }
-
-    /** The live definition parsed (null if inactive), parsed again only if {@link #liveXml} was replaced. */
-    DomainSpec liveSpec() {
-      if (liveXml == null) {
-        liveSpec = null;   // let the old definition go
-        liveSpecOf = null;
-        return null;
-      }
-      if (liveSpecOf != liveXml) {
-        liveSpec = DomainSpec.fromXml(liveXml);
-        liveSpecOf = liveXml;
-      }
-      return liveSpec;
-    }
+    /** The live definition as XML (formatted on each call), or null if inactive. */
+    String liveXml() { return live == null ? null : live.toXml(); }
 
     /** The definition statistics and snapshots describe: the live one if active, else the persistent one. */
-    DomainSpec currentSpec() { return active() ? liveSpec() : persistentSpec(); }
+    DomainSpec currentSpec() { return active() ? live : persistent; }
 
     Duration runTime(Instant now) {
       return runningSince == null || state != DomainState.RUNNING ? ranBefore : ranBefore.plus(Duration.between(runningSince, now));
