@@ -16,9 +16,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A cold fleet build on the fake: {@code hosts} fake hosts with {@code domainsPerHost} domains each,
- * defined and started through {@code Kvm.using(hv).domains().define(spec).start()}. Single shot:
- * each iteration is one whole fleet in a fresh cluster.
+ * A whole fleet on the fake: {@code hosts} fake hosts with {@code domainsPerHost} domains each,
+ * defined and started through {@code Kvm.using(hv).domains().define(spec).start()}, in 1 GiB of heap.
+ * Single shot: each iteration builds one whole fleet in a fresh cluster; the first warmup iteration
+ * is the cold-JVM figure. Run {@code java -jar benchmarks/target/benchmarks.jar FakeFleetBenchmark -prof gc};
+ * the retained heap is measured by {@link FakeFleetFootprint}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
