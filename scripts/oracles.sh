@@ -4,7 +4,8 @@
 # reference script; keeps only what the tests need today.
 #   bash scripts/oracles.sh install   # apt-get install + users/groups libvirt's QEMU driver needs
 #   bash scripts/oracles.sh start     # a private libvirtd (own /etc, /run, /var/lib libvirt) in netns $NS;
-#                                     # writes $OR/env with KVM_SDK_LIBVIRT_URI
+#                                     # and a second one (B, other host UUID) as a live-migration
+#                                     # destination; writes $OR/env with KVM_SDK_LIBVIRT_URI(_B)
 #   bash scripts/oracles.sh stop      # stops only what `start` started
 set -u
 OR=${ORACLE_DIR:-/tmp/kvm-sdk-oracles}
@@ -36,6 +37,9 @@ wait_for() { local i; for i in $(seq 1 "${2:-50}"); do eval "$1" >/dev/null 2>&1
 
 start_libvirtd() {
   local n=$1 B=$OR/lv-$1
+  if [ -S "$B/sock/libvirt-sock" ] && virsh -c "qemu:///system?socket=$B/sock/libvirt-sock" version >/dev/null 2>&1; then
+    echo "libvirtd $n already running"; return 0
+  fi
   mkdir -p "$B"/{sock,run,lib,log,cache} /run/libvirt /var/lib/libvirt /var/log/libvirt /var/cache/libvirt
   rm -rf "$B/etc"; cp -a /etc/libvirt "$B/etc"
   rm -rf "$B/etc/qemu" "$B/etc/storage" "$B/etc/secrets"
@@ -58,19 +62,24 @@ do_start() {
   ip netns list | grep -qw "$NS" || ip netns add "$NS"
   ip -n "$NS" link set lo up
   start_libvirtd A || return 1
+  start_libvirtd B || return 1
+  # both daemons share the netns' loopback: QEMU's migration stream goes over tcp://127.0.0.1
   cat >"$OR/env" <<EOC
 export ORACLE_DIR=$OR ORACLE_NETNS=$NS
 export KVM_SDK_LIBVIRT_URI='qemu:///system?socket=$OR/lv-A/sock/libvirt-sock'
+export KVM_SDK_LIBVIRT_URI_B='qemu:///system?socket=$OR/lv-B/sock/libvirt-sock'
 EOC
   echo "oracles started; source $OR/env"
 }
 
 do_stop() {
   local n U p
-  U="qemu:///system?socket=$OR/lv-A/sock/libvirt-sock"
-  if [ -S "$OR/lv-A/sock/libvirt-sock" ]; then
-    for p in $(virsh -c "$U" list --name 2>/dev/null); do virsh -c "$U" destroy "$p" >/dev/null; done
-  fi
+  for n in A B; do
+    U="qemu:///system?socket=$OR/lv-$n/sock/libvirt-sock"
+    if [ -S "$OR/lv-$n/sock/libvirt-sock" ]; then
+      for p in $(virsh -c "$U" list --name 2>/dev/null); do virsh -c "$U" destroy "$p" >/dev/null; done
+    fi
+  done
   for p in "$OR"/*.pid; do
     [ -f "$p" ] || continue
     n=$(cat "$p"); kill "$n" 2>/dev/null

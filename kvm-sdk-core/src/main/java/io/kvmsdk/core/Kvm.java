@@ -85,6 +85,12 @@ public final class Kvm implements AutoCloseable {
   /** True while the connection is usable; false once it dropped or was closed. */
   public boolean isAlive() { return hypervisor.isAlive(); }
 
+  /**
+   * The time this connection's waiters use: real time, or a fake hypervisor's clock in tests. Use it
+   * for your own backoffs so that, against the testkit, they take no real time.
+   */
+  public io.kvmsdk.core.spi.Ticker ticker() { return hypervisor.ticker(); }
+
   /** The port this connection talks through (for extensions and tests). */
   public Hypervisor hypervisor() { return hypervisor; }
 

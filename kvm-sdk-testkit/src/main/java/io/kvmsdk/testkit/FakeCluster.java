@@ -70,6 +70,23 @@ public final class FakeCluster {
   /** Names of the hosts with a hypervisor, in order. */
   public List<String> hypervisorNames() { synchronized (nodes) { return List.copyOf(nodes.keySet()); } }
 
+  /**
+   * Where domain {@code domain} is in this cluster, as {@code host -> "RUNNING, persistent"}, read
+   * directly (no faults apply, no events fire). For tests and their failure messages.
+   */
+  public Map<String, String> locate(String domain) {
+    Map<String, String> out = new TreeMap<>();
+    List<FakeHypervisorState> all;
+    synchronized (nodes) { all = List.copyOf(nodes.values()); }
+    for (FakeHypervisorState n : all) {
+      synchronized (n.lock) {
+        FakeHypervisorState.Dom d = n.domains.get(domain);
+        if (d != null) out.put(n.name, d.state + (d.persistent != null ? ", persistent" : ", transient"));
+      }
+    }
+    return out;
+  }
+
   FakeHypervisorState node(String name) {
     if (name == null || name.isEmpty() || name.contains("/")) {
       throw new IllegalArgumentException("a fake host name is one non-empty path segment, got '" + name + "'");

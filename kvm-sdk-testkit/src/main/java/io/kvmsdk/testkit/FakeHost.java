@@ -126,6 +126,7 @@ public final class FakeHost implements CommandRunner {
     if (crashed) return result(command, 255, "", "ssh: connect to host " + name + " port 22: No route to host\n", Duration.ZERO);
     List<String> words = words(argv);
     Duration took = Duration.ZERO;
+    boolean replyLost = false;
     for (int i = 0; i < rules.size(); i++) {
       FaultRule rule = rules.get(i);
       if (rule.fault() == Fault.LIBVIRT_ERROR || rule.fault() == Fault.MIGRATION_FAILS_MIDWAY || !rule.matches(words)) continue;
@@ -151,6 +152,9 @@ public final class FakeHost implements CommandRunner {
           clock.advance(rule.delay());
           took = rule.delay();
           break;
+        case REPLY_LOST:
+          replyLost = true;
+          break;
         default:
           break;
       }
@@ -159,6 +163,7 @@ public final class FakeHost implements CommandRunner {
     FakeHostState work = state.copy();
     FakeHostInterpreter.Outcome o = new FakeHostInterpreter(work).run(argv, FakeHostState.HOST_NS);
     if (o.commit()) state = work;
+    if (replyLost) return result(command, 255, "", "Connection to " + name + " closed by remote host.\n", took);
     return result(command, o.exitCode(), o.stdout(), o.stderr(), took);
   }
 

@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  * domain, "domain is not running" to stop, suspend or reboot a shut-off one; suspending a paused
  * domain succeeds, as in the QEMU driver), undefine of a running
  * domain making it transient, live vs inactive XML, snapshots, autostart, lifecycle events, secrets,
- * and deterministic statistics driven by the cluster's {@link FakeClock}. Missing objects raise
+ * networks, storage pools and volumes, nwfilters (as libvirt's network, storage and nwfilter drivers
+ * keep them), and deterministic statistics driven by the cluster's {@link FakeClock}. Missing objects raise
  * {@link NotFoundException} whose cause is the {@link LibvirtException} libvirt would raise.
  *
  * <p>Each instance is one connection to one host of a {@link FakeCluster}; connections to the same
@@ -102,8 +103,23 @@ public final class FakeHypervisor implements Hypervisor {
     return libvirt(op, "VIR_ERR_INTERNAL_ERROR", 1, "VIR_FROM_RPC", 7, "internal error: client socket is closed", true);
   }
 
+  /** Operations whose effect a {@link Fault#REPLY_LOST} lets happen before the reply is lost. */
+  private static final Set<String> MUTATING = Set.of("defineDomain", "createDomain", "startDomain", "shutdownDomain",
+      "destroyDomain", "suspendDomain", "resumeDomain", "undefineDomain", "migrateDomain");
+  /** Set by {@link #enter} when a {@link Fault#REPLY_LOST} hit the running operation; read by {@link #replied}. */
+  private static final ThreadLocal<Boolean> REPLY_LOST = new ThreadLocal<>();
+
+  /** The end of a mutating operation: the effect happened; a lost reply now surfaces as a dropped connection. */
+  private void replied(String op) {
+    if (REPLY_LOST.get() == null) return;
+    REPLY_LOST.remove();
+    dropped = true;
+    throw dropped(op);
+  }
+
   /** Every call starts here: connection checks, then the first matching fault. */
   private void enter(String op, String method, String object) {
+    REPLY_LOST.remove();
     if (closed) throw new KvmException(op + " failed: the connection to " + uri() + " is closed");
     if (st.crashed) {
       throw libvirt(op, "VIR_ERR_SYSTEM_ERROR", 38, "VIR_FROM_RPC", 7,
@@ -128,6 +144,13 @@ public final class FakeHypervisor implements Hypervisor {
         st.clock.advance(hit.delay());
         throw failed(op, "migration failed midway: " + hit.message());
       case CONNECTION_DROPPED:
+        dropped = true;
+        throw dropped(op);
+      case REPLY_LOST:
+        if (MUTATING.contains(method)) {
+          REPLY_LOST.set(Boolean.TRUE);
+          return;
+        }
         dropped = true;
         throw dropped(op);
       case SLOW:
@@ -212,6 +235,7 @@ public final class FakeHypervisor implements Hypervisor {
       d.persistent = canonical;
       st.domains.put(name, d);
       emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
+      replied(op);
       return new DomainRef(name, uuid);
     }
   }
@@ -245,6 +269,7 @@ public final class FakeHypervisor implements Hypervisor {
       Dom d = existing != null ? existing : new Dom(spec.name(), uuid);
       st.domains.put(d.name, d);
       boot(d, canonical(spec, uuid), "BOOTED");
+      replied(op);
       return new DomainRef(d.name, uuid);
     }
   }
@@ -287,9 +312,8 @@ public final class FakeHypervisor implements Hypervisor {
     d.shutdownAt = null;
     // QEMU's CPUs start before libvirt reports the boot: RESUMED/UNPAUSED comes first, as a real libvirtd sends it
     if (detail.equals("MIGRATED")) {
-      // an incoming migration: libvirt reports the start, then the resume once the memory has arrived
+      // an incoming migration: the caller reports the definition and the resume that follow the start
       emit(d.name, DomainEventType.STARTED, detail);
-      emit(d.name, DomainEventType.RESUMED, detail);
     } else {
       emit(d.name, DomainEventType.RESUMED, "UNPAUSED");
       emit(d.name, DomainEventType.STARTED, detail);
@@ -305,10 +329,7 @@ public final class FakeHypervisor implements Hypervisor {
     d.state = DomainState.SHUTOFF;
     d.shutdownAt = null;
     emit(d.name, type, detail);
-    if (d.persistent == null) {
-      st.domains.remove(d.name);
-      emit(d.name, DomainEventType.UNDEFINED, "REMOVED");
-    }
+    if (d.persistent == null) st.domains.remove(d.name);   // a transient domain vanishes; libvirt sends no UNDEFINED for it
   }
 
   @Override public void startDomain(String name) {
@@ -318,6 +339,7 @@ public final class FakeHypervisor implements Hypervisor {
       Dom d = dom(op, name);
       if (d.active()) throw invalid(op, "domain is already running");
       boot(d, d.persistent, "BOOTED");
+      replied(op);
     }
   }
 
@@ -326,14 +348,19 @@ public final class FakeHypervisor implements Hypervisor {
       String op = "shut down domain '" + name + "'";
       enter(op, "shutdownDomain", name);
       Dom d = dom(op, name);
-      if (!d.active()) throw invalid(op, "domain is not running");
-      if (d.ignoresShutdown) return;
+      // QEMU sends ACPI only to a running guest: a paused one refuses, with the same words
+      if (!d.active() || d.state != DomainState.RUNNING) throw invalid(op, "domain is not running");
+      if (d.ignoresShutdown) {
+        replied(op);
+        return;
+      }
       if (st.shutdownDelay.isZero()) {
         emit(name, DomainEventType.SHUTDOWN, "FINISHED");
         stop(d, DomainEventType.STOPPED, "SHUTDOWN");
       } else if (d.shutdownAt == null) {
         d.shutdownAt = st.clock.instant().plus(st.shutdownDelay);
       }
+      replied(op);
     }
   }
 
@@ -346,6 +373,7 @@ public final class FakeHypervisor implements Hypervisor {
       // QEMU reports a host-initiated shutdown (a detail libvirt-java does not name) before it exits
       emit(name, DomainEventType.SHUTDOWN, "UNKNOWN");
       stop(d, DomainEventType.STOPPED, "DESTROYED");
+      replied(op);
     }
   }
 
@@ -364,11 +392,15 @@ public final class FakeHypervisor implements Hypervisor {
       enter(op, "suspendDomain", name);
       Dom d = dom(op, name);
       if (!d.active()) throw notRunning(op);
-      if (d.state == DomainState.PAUSED) return;   // the QEMU driver accepts suspending a paused domain
+      if (d.state == DomainState.PAUSED) {   // the QEMU driver accepts suspending a paused domain
+        replied(op);
+        return;
+      }
       d.ranBefore = d.runTime(st.clock.instant());
       d.runningSince = null;
       d.state = DomainState.PAUSED;
       emit(name, DomainEventType.SUSPENDED, "PAUSED");
+      replied(op);
     }
   }
 
@@ -382,6 +414,7 @@ public final class FakeHypervisor implements Hypervisor {
       d.state = DomainState.RUNNING;
       d.runningSince = st.clock.instant();
       emit(name, DomainEventType.RESUMED, "UNPAUSED");
+      replied(op);
     }
   }
 
@@ -400,6 +433,7 @@ public final class FakeHypervisor implements Hypervisor {
       d.autostart = false;
       emit(name, DomainEventType.UNDEFINED, "REMOVED");
       if (!d.active()) st.domains.remove(name);
+      replied(op);
     }
   }
 
@@ -528,7 +562,7 @@ public final class FakeHypervisor implements Hypervisor {
       String snapXml = SnapshotSpec.builder().name(name).description(spec.description()).state(state)
           .parent(Optional.ofNullable(d.currentSnapshot)).creationTime(st.clock.instant().getEpochSecond())
           .domain(DomainSpec.fromXml(domainXml)).build().toXml();
-      d.snapshots.put(name, new Snap(name, snapXml, domainXml, d.state, d.currentSnapshot));
+      d.snapshots.put(name, new Snap(name, snapXml, domainXml, d.persistentXml(), d.state, d.currentSnapshot));
       d.currentSnapshot = name;
       return name;
     }
@@ -592,6 +626,8 @@ public final class FakeHypervisor implements Hypervisor {
       if (s == null) throw noSnapshot(op, domain, snapshot);
       if (d.active()) stop(d, DomainEventType.STOPPED, "FROM_SNAPSHOT");
       if (!st.domains.containsKey(domain)) st.domains.put(domain, d);
+      // libvirt restores the next-boot definition too (the snapshot's inactive one if it kept it)
+      if (d.persistent != null) d.persistent = DomainSpec.fromXml(s.inactiveXml() != null ? s.inactiveXml() : s.domainXml());
       if (s.state() != DomainState.SHUTOFF) {
         boot(d, s.domainXml());
         if (s.state() == DomainState.PAUSED) {
@@ -613,7 +649,12 @@ public final class FakeHypervisor implements Hypervisor {
       if (s == null) throw noSnapshot(op, domain, snapshot);
       for (Map.Entry<String, Snap> e : d.snapshots.entrySet()) {
         Snap c = e.getValue();
-        if (snapshot.equals(c.parent())) e.setValue(new Snap(c.name(), c.xml(), c.domainXml(), c.state(), s.parent()));
+        if (snapshot.equals(c.parent())) {
+          // the children move up to the deleted snapshot's parent, in their XML too
+          SnapshotSpec spec = SnapshotSpec.fromXml(c.xml());
+          SnapshotSpec.Builder b = SnapshotSpec.builder().from(spec).parent(Optional.ofNullable(s.parent()));
+          e.setValue(new Snap(c.name(), b.build().toXml(), c.domainXml(), c.inactiveXml(), c.state(), s.parent()));
+        }
       }
       if (snapshot.equals(d.currentSnapshot)) d.currentSnapshot = s.parent();
     }
@@ -699,6 +740,179 @@ public final class FakeHypervisor implements Hypervisor {
     }
   }
 
+  // ------------------------------------------------------------------ networks, storage, nwfilters
+  // Thin delegations: the state and libvirt's rules live in FakeNetworks, FakeStorage and FakeNwfilters.
+
+  @Override public String defineNetwork(String xml) {
+    synchronized (st.lock) { enter("define network", "defineNetwork", null); return st.networks.define(xml); }
+  }
+
+  @Override public String createNetwork(String xml) {
+    synchronized (st.lock) { enter("create network", "createNetwork", null); return st.networks.create(xml); }
+  }
+
+  @Override public Optional<NetworkRef> lookupNetwork(String name) {
+    synchronized (st.lock) { enter("look up network '" + name + "'", "lookupNetwork", name); return st.networks.lookup(name); }
+  }
+
+  @Override public List<String> listNetworks() {
+    synchronized (st.lock) { enter("list networks", "listNetworks", null); return st.networks.list(); }
+  }
+
+  @Override public String networkXml(String name, boolean inactive) {
+    synchronized (st.lock) { enter("get the XML of network '" + name + "'", "networkXml", name); return st.networks.xml(name, inactive); }
+  }
+
+  @Override public void startNetwork(String name) {
+    synchronized (st.lock) { enter("start network '" + name + "'", "startNetwork", name); st.networks.start(name); }
+  }
+
+  @Override public void destroyNetwork(String name) {
+    synchronized (st.lock) { enter("destroy network '" + name + "'", "destroyNetwork", name); st.networks.destroy(name); }
+  }
+
+  @Override public void undefineNetwork(String name) {
+    synchronized (st.lock) { enter("undefine network '" + name + "'", "undefineNetwork", name); st.networks.undefine(name); }
+  }
+
+  @Override public boolean isNetworkActive(String name) {
+    synchronized (st.lock) { enter("ask the state of network '" + name + "'", "isNetworkActive", name); return st.networks.isActive(name); }
+  }
+
+  @Override public boolean isNetworkPersistent(String name) {
+    synchronized (st.lock) { enter("ask persistence of network '" + name + "'", "isNetworkPersistent", name); return st.networks.isPersistent(name); }
+  }
+
+  @Override public boolean networkAutostart(String name) {
+    synchronized (st.lock) { enter("get autostart of network '" + name + "'", "networkAutostart", name); return st.networks.autostart(name); }
+  }
+
+  @Override public void setNetworkAutostart(String name, boolean autostart) {
+    synchronized (st.lock) {
+      enter("set autostart of network '" + name + "'", "setNetworkAutostart", name);
+      st.networks.setAutostart(name, autostart);
+    }
+  }
+
+  @Override public String defineStoragePool(String xml) {
+    synchronized (st.lock) { enter("define storage pool", "defineStoragePool", null); return st.storage.define(xml); }
+  }
+
+  @Override public String createStoragePool(String xml) {
+    synchronized (st.lock) { enter("create storage pool", "createStoragePool", null); return st.storage.create(xml); }
+  }
+
+  @Override public Optional<StoragePoolRef> lookupStoragePool(String name) {
+    synchronized (st.lock) { enter("look up storage pool '" + name + "'", "lookupStoragePool", name); return st.storage.lookup(name); }
+  }
+
+  @Override public List<String> listStoragePools() {
+    synchronized (st.lock) { enter("list storage pools", "listStoragePools", null); return st.storage.list(); }
+  }
+
+  @Override public String storagePoolXml(String name, boolean inactive) {
+    synchronized (st.lock) {
+      enter("get the XML of storage pool '" + name + "'", "storagePoolXml", name);
+      return st.storage.xml(name, inactive);
+    }
+  }
+
+  @Override public void buildStoragePool(String name) {
+    synchronized (st.lock) { enter("build storage pool '" + name + "'", "buildStoragePool", name); st.storage.build(name); }
+  }
+
+  @Override public void startStoragePool(String name) {
+    synchronized (st.lock) { enter("start storage pool '" + name + "'", "startStoragePool", name); st.storage.start(name); }
+  }
+
+  @Override public void destroyStoragePool(String name) {
+    synchronized (st.lock) { enter("destroy storage pool '" + name + "'", "destroyStoragePool", name); st.storage.destroy(name); }
+  }
+
+  @Override public void deleteStoragePool(String name) {
+    synchronized (st.lock) { enter("delete storage pool '" + name + "'", "deleteStoragePool", name); st.storage.delete(name); }
+  }
+
+  @Override public void undefineStoragePool(String name) {
+    synchronized (st.lock) { enter("undefine storage pool '" + name + "'", "undefineStoragePool", name); st.storage.undefine(name); }
+  }
+
+  @Override public boolean isStoragePoolActive(String name) {
+    synchronized (st.lock) {
+      enter("ask the state of storage pool '" + name + "'", "isStoragePoolActive", name);
+      return st.storage.isActive(name);
+    }
+  }
+
+  @Override public boolean isStoragePoolPersistent(String name) {
+    synchronized (st.lock) {
+      enter("ask persistence of storage pool '" + name + "'", "isStoragePoolPersistent", name);
+      return st.storage.isPersistent(name);
+    }
+  }
+
+  @Override public boolean storagePoolAutostart(String name) {
+    synchronized (st.lock) {
+      enter("get autostart of storage pool '" + name + "'", "storagePoolAutostart", name);
+      return st.storage.autostart(name);
+    }
+  }
+
+  @Override public void setStoragePoolAutostart(String name, boolean autostart) {
+    synchronized (st.lock) {
+      enter("set autostart of storage pool '" + name + "'", "setStoragePoolAutostart", name);
+      st.storage.setAutostart(name, autostart);
+    }
+  }
+
+  @Override public void refreshStoragePool(String name) {
+    synchronized (st.lock) { enter("refresh storage pool '" + name + "'", "refreshStoragePool", name); st.storage.refresh(name); }
+  }
+
+  @Override public String createStorageVolume(String pool, String xml) {
+    synchronized (st.lock) {
+      enter("create a volume in storage pool '" + pool + "'", "createStorageVolume", pool);
+      return st.storage.createVolume(pool, xml);
+    }
+  }
+
+  @Override public List<String> listStorageVolumes(String pool) {
+    synchronized (st.lock) {
+      enter("list the volumes of storage pool '" + pool + "'", "listStorageVolumes", pool);
+      return st.storage.listVolumes(pool);
+    }
+  }
+
+  @Override public String storageVolumeXml(String pool, String volume) {
+    synchronized (st.lock) {
+      enter("get the XML of storage volume '" + volume + "' of pool '" + pool + "'", "storageVolumeXml", pool);
+      return st.storage.volumeXml(pool, volume);
+    }
+  }
+
+  @Override public void deleteStorageVolume(String pool, String volume) {
+    synchronized (st.lock) {
+      enter("delete storage volume '" + volume + "' of pool '" + pool + "'", "deleteStorageVolume", pool);
+      st.storage.deleteVolume(pool, volume);
+    }
+  }
+
+  @Override public String defineNwfilter(String xml) {
+    synchronized (st.lock) { enter("define nwfilter", "defineNwfilter", null); return st.nwfilters.define(xml); }
+  }
+
+  @Override public List<String> listNwfilters() {
+    synchronized (st.lock) { enter("list nwfilters", "listNwfilters", null); return st.nwfilters.list(); }
+  }
+
+  @Override public String nwfilterXml(String name) {
+    synchronized (st.lock) { enter("get the XML of nwfilter '" + name + "'", "nwfilterXml", name); return st.nwfilters.xml(name); }
+  }
+
+  @Override public void undefineNwfilter(String name) {
+    synchronized (st.lock) { enter("undefine nwfilter '" + name + "'", "undefineNwfilter", name); st.nwfilters.undefine(name); }
+  }
+
   // ------------------------------------------------------------------ migration
 
   /**
@@ -732,7 +946,9 @@ public final class FakeHypervisor implements Hypervisor {
         if (b.crashed) {
           throw libvirt(op, "VIR_ERR_SYSTEM_ERROR", 38, "VIR_FROM_RPC", 7, "Cannot recv data: Connection reset by peer (host " + b.name + " is down)", true);
         }
+        Boolean lost = REPLY_LOST.get();   // the destination's own check must not forget the source's fault
         dest.enter(op, "migrateDomain", name);
+        if (lost != null) REPLY_LOST.set(lost);
         Dom there = b.domains.get(name);
         if (there != null && !there.uuid.equalsIgnoreCase(d.uuid)) {
           throw failed(op, "domain '" + name + "' already exists with uuid " + there.uuid);
@@ -741,19 +957,23 @@ public final class FakeHypervisor implements Hypervisor {
         DomainSpec live = d.live.copy(x -> x.id(Optional.empty()));
         boolean persist = options.contains(Domain.MigrateOption.PERSIST_DEST);
         Dom nd = there != null ? there : new Dom(name, d.uuid);
-        if (persist) {
-          boolean added = nd.persistent == null;
-          nd.persistent = d.persistent != null ? d.persistent : live;
-          dest.emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
-        }
         b.domains.put(name, nd);
         nd.ranBefore = d.runTime(a.clock.instant());
+        DomainSpec persistent = d.persistent != null ? d.persistent : live;
+        boolean added = nd.persistent == null;
         dest.boot(nd, live, "MIGRATED");
+        // as a real libvirtd reports it: STARTED/MIGRATED, DEFINED (with PERSIST_DEST), then RESUMED/MIGRATED
+        if (persist) {
+          nd.persistent = persistent;
+          dest.emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
+        }
         if (d.state == DomainState.PAUSED || options.contains(Domain.MigrateOption.PAUSED)) {
           nd.ranBefore = nd.runTime(b.clock.instant());
           nd.runningSince = null;
           nd.state = DomainState.PAUSED;
           dest.emit(name, DomainEventType.SUSPENDED, "PAUSED");
+        } else {
+          dest.emit(name, DomainEventType.RESUMED, "MIGRATED");
         }
         if (options.contains(Domain.MigrateOption.UNDEFINE_SOURCE) && d.persistent != null) {
           d.persistent = null;
@@ -762,7 +982,8 @@ public final class FakeHypervisor implements Hypervisor {
           d.currentSnapshot = null;
         }
         emit(name, DomainEventType.SUSPENDED, "MIGRATED");
-        stop(d, DomainEventType.STOPPED, "MIGRATED");
+        stop(d, DomainEventType.STOPPED, "MIGRATED");   // libvirt reports no UNDEFINED for the source
+        replied(op);
       }
     }
   }
@@ -803,7 +1024,10 @@ public final class FakeHypervisor implements Hypervisor {
     }
   }
 
-  /** Crashes the host now: running domains stop ({@code CRASHED}), transient ones vanish, calls fail retryably until {@link #reboot()}. */
+  /**
+   * Crashes the host now: running domains, networks and storage pools stop ({@code CRASHED}), transient
+   * ones vanish, calls fail retryably until {@link #reboot()}.
+   */
   public FakeHypervisor crash() {
     synchronized (st.lock) { crashLocked(); }
     return this;
@@ -820,16 +1044,20 @@ public final class FakeHypervisor implements Hypervisor {
       d.shutdownAt = null;
       if (d.persistent == null) st.domains.remove(d.name);
     }
+    st.networks.hostDown();
+    st.storage.hostDown();
     st.crashed = true;
   }
 
   /** True while the host is crashed. */
   public boolean crashed() { synchronized (st.lock) { return st.crashed; } }
 
-  /** Boots the host again: it answers calls and starts its autostart domains, as libvirtd does at boot. */
+  /** Boots the host again: it answers calls and starts its autostart networks, pools and domains, as libvirtd does at boot. */
   public FakeHypervisor reboot() {
     synchronized (st.lock) {
       st.crashed = false;
+      st.networks.hostUp();
+      st.storage.hostUp();
       for (Dom d : st.domains.values()) if (d.autostart && !d.active()) boot(d, d.persistent, "BOOTED");
     }
     return this;

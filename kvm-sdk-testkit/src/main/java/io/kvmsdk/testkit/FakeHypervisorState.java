@@ -24,6 +24,9 @@ final class FakeHypervisorState {
   final Object lock = new Object();
   final Map<String, Dom> domains = new LinkedHashMap<>();
   final Map<String, Secret> secrets = new LinkedHashMap<>();
+  final FakeNetworks networks;
+  final FakeStorage storage;
+  final FakeNwfilters nwfilters;
   final List<FaultRule> rules = new ArrayList<>();
   final List<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
   Duration shutdownDelay = Duration.ZERO;
@@ -37,6 +40,9 @@ final class FakeHypervisorState {
     this.cluster = cluster;
     this.hostUuid = java.util.UUID.nameUUIDFromBytes(("fake-host/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     this.ticker = clock.ticker();
+    this.networks = new FakeNetworks(name);
+    this.storage = new FakeStorage(name);
+    this.nwfilters = new FakeNwfilters(name);
   }
 
   /** One domain. */
@@ -78,8 +84,11 @@ final class FakeHypervisorState {
     }
   }
 
-  /** One snapshot: its XML and the domain state it captured. */
-  record Snap(String name, String xml, String domainXml, DomainState state, String parent) {}
+  /**
+   * One snapshot: its XML, the definition it captured (live if the domain ran), the next-boot
+   * definition at that time ({@code null} for a transient domain) and the state it captured.
+   */
+  record Snap(String name, String xml, String domainXml, String inactiveXml, DomainState state, String parent) {}
 
   /** One secret. */
   static final class Secret {

@@ -27,6 +27,15 @@ public enum Fault {
    * {@code VIR_ERR_NO_CONNECT}. The state is left as it was.
    */
   CONNECTION_DROPPED,
+  /**
+   * The operation takes effect, then the connection drops before its reply arrives: the caller
+   * gets the retryable error of {@link #CONNECTION_DROPPED} although the domain was defined,
+   * started, migrated... Tests that a retry checks the state first instead of repeating blindly.
+   * Applies to the fake hypervisor's domain-changing calls (define, create, start, shutdown,
+   * destroy, suspend, resume, undefine, migrate; on any other call it is a plain drop) and to host
+   * commands (the command runs, then ssh reports exit 255).
+   */
+  REPLY_LOST,
   /** The operation succeeds but takes the rule's {@link FaultRule#delay} of fake time (the {@link FakeClock} advances). */
   SLOW,
   /**

@@ -27,9 +27,7 @@ class FakeHypervisorContractTest {
   static final String URI = System.getenv("KVM_SDK_LIBVIRT_URI");
 
   static DomainSpec tcgGuest(String name) {
-    return DomainSpec.fromXml("<domain type='qemu'><name>" + name + "</name><memory unit='MiB'>64</memory><vcpu>1</vcpu>"
-        + "<os><type arch='x86_64' machine='pc'>hvm</type></os>"
-        + "<devices><emulator>/usr/bin/qemu-system-x86_64</emulator><graphics type='vnc' listen='127.0.0.1'/></devices></domain>");
+    return io.kvmsdk.testkit.contract.ContractCases.tinyGuest(name);
   }
 
   /** What a call did, as a comparable line. */

@@ -38,10 +38,10 @@ class FakeHypervisorTest {
   }
 
   static DomainSpec web(String name) {
-    return DomainSpec.fromXml("<domain type='kvm'><name>" + name + "</name><memory unit='MiB'>512</memory>"
-        + "<vcpu>2</vcpu><os><type>hvm</type></os><devices>"
-        + "<disk type='file' device='disk'><source file='/var/lib/libvirt/images/" + name + ".qcow2'/><target dev='vda' bus='virtio'/></disk>"
-        + "<interface type='bridge'><source bridge='br0'/><model type='virtio'/></interface></devices></domain>");
+    return DomainSpec.builder().type("kvm").name(name).memory(io.kvmsdk.core.Size.mib(512)).vcpus(2)
+        .os(io.kvmsdk.core.domain.Os.builder().type(io.kvmsdk.core.domain.OsType.hvm()).build())
+        .addDisk(io.kvmsdk.core.domain.Disk.file("/var/lib/libvirt/images/" + name + ".qcow2").target("vda", "virtio"))
+        .addInterface(io.kvmsdk.core.domain.Nic.bridge("br0").virtio()).build();
   }
 
   private static void invalid(Runnable call, String message) { invalid(call, message, "VIR_FROM_QEMU"); }
@@ -206,6 +206,17 @@ class FakeHypervisorTest {
     assertThat(Duration.ofNanos(System.nanoTime() - real)).as("no real sleeping").isLessThan(Duration.ofSeconds(2));
   }
 
+  @Test void aLostReplyLeavesTheEffectInPlace() {
+    FakeHypervisor fake = cluster.hypervisor("a");
+    fake.inject(FaultRule.of(Fault.REPLY_LOST, FaultMatcher.operation("startDomain", "web1")).once());
+    Domain d = kvm.domains().define(web("web1"));
+    assertThatThrownBy(d::start).isInstanceOfSatisfying(KvmException.class, e -> assertThat(e.retryable()).isTrue());
+    assertThat(d.state()).as("the start happened; only its reply was lost").isEqualTo(DomainState.RUNNING);
+    fake.inject(FaultRule.of(Fault.REPLY_LOST, FaultMatcher.operation("domainState")).once());
+    assertThatThrownBy(d::state).as("on a read it is a plain drop").isInstanceOf(KvmException.class);
+    assertThat(d.state()).isEqualTo(DomainState.RUNNING);
+  }
+
   @Test void createDomainRunsATransientDomainThatVanishesWhenItStops() {
     List<DomainEvent> seen = new CopyOnWriteArrayList<>();
     try (KvmSubscription sub = kvm.events().onLifecycle(seen::add)) {
@@ -219,7 +230,7 @@ class FakeHypervisorTest {
       assertThat(kvm.domains().find("tmp1")).isEmpty();
     }
     assertThat(seen).extracting(e -> e.type() + "/" + e.detail())
-        .containsExactly("RESUMED/UNPAUSED", "STARTED/BOOTED", "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED", "UNDEFINED/REMOVED");
+        .containsExactly("RESUMED/UNPAUSED", "STARTED/BOOTED", "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED");
 
     Domain persistent = kvm.domains().define(web("web1"));
     Domain created = kvm.domains().create(web("web1").copy(b -> b.uuid(persistent.uuid())));

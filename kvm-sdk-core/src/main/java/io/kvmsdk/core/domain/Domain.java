@@ -187,7 +187,8 @@ public final class Domain {
     for (MigrateOption o : options) set.add(Objects.requireNonNull(o));
     if (set.isEmpty()) set = MigrateOption.defaults();
     hypervisor.migrateDomain(name, destination.hypervisor(), Set.copyOf(set));
-    return destination.domains().get(name);
+    // no lookup on the destination: a failed lookup would report a migration that worked as failed
+    return new Domain(destination.hypervisor(), name, uuid);
   }
 
   /** Whether the domain starts when the host (libvirtd) starts. */

@@ -9,7 +9,8 @@ import org.immutables.value.Value;
 /**
  * The one Immutables style every spec uses: generated {@code ImmutableX} classes stay
  * package-private, {@code build()} returns the abstract type, list adders are singular
- * ({@code addDisk}), secrets print as {@code ****}.
+ * ({@code addDisk}), secrets print as {@code ****}, and no Immutables annotation reaches the
+ * generated classes (users compile against them without Immutables on their class path).
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
@@ -32,5 +33,7 @@ import org.immutables.value.Value;
     builder = "new",
     typeBuilder = "Builder",
     jdkOnly = true,
+    // no @org.immutables.value.Generated on generated classes: users compile without Immutables
+    allowedClasspathAnnotations = {Override.class},
     allParameters = false)
 public @interface KvmStyle {}

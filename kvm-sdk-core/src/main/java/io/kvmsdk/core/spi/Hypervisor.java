@@ -23,6 +23,12 @@ public interface Hypervisor extends AutoCloseable {
   /** A defined domain as libvirt names it. */
   record DomainRef(String name, String uuid) {}
 
+  /** A virtual network as libvirt names it. */
+  record NetworkRef(String name, String uuid) {}
+
+  /** A storage pool as libvirt names it. */
+  record StoragePoolRef(String name, String uuid) {}
+
   /** The connection URI as the hypervisor reports it. */
   String uri();
 
@@ -138,4 +144,117 @@ public interface Hypervisor extends AutoCloseable {
   void setSecretValue(String uuid, byte[] value);
 
   void undefineSecret(String uuid);
+
+  // ------------------------------------------------------------------ networks
+
+  /**
+   * {@code virNetworkDefineXML}: defines (or, same UUID, redefines) a persistent network; returns its
+   * name. Redefining an active network changes the definition used at its next start only.
+   */
+  String defineNetwork(String xml);
+
+  /**
+   * {@code virNetworkCreateXML}: creates and starts a transient network, gone once destroyed; returns
+   * its name. Starts an inactive persistent network of the same name and UUID instead.
+   */
+  String createNetwork(String xml);
+
+  /** {@code virNetworkLookupByName}, or empty. */
+  Optional<NetworkRef> lookupNetwork(String name);
+
+  /** Names of every network: active and inactive, persistent and transient. */
+  List<String> listNetworks();
+
+  /** {@code virNetworkGetXMLDesc}; {@code inactive} asks for the definition used at next start. */
+  String networkXml(String name, boolean inactive);
+
+  /** {@code virNetworkCreate}: starts a defined network. */
+  void startNetwork(String name);
+
+  /** {@code virNetworkDestroy}: stops an active network; a transient one disappears. */
+  void destroyNetwork(String name);
+
+  /** {@code virNetworkUndefine}: an active network keeps running as a transient one. */
+  void undefineNetwork(String name);
+
+  boolean isNetworkActive(String name);
+
+  boolean isNetworkPersistent(String name);
+
+  boolean networkAutostart(String name);
+
+  /** {@code virNetworkSetAutostart}; refused for a transient network. */
+  void setNetworkAutostart(String name, boolean autostart);
+
+  // ------------------------------------------------------------------ storage pools
+
+  /** {@code virStoragePoolDefineXML}: defines (or, same UUID, redefines) a persistent pool; returns its name. */
+  String defineStoragePool(String xml);
+
+  /** {@code virStoragePoolCreateXML}: creates and starts a transient pool, gone once destroyed; returns its name. */
+  String createStoragePool(String xml);
+
+  /** {@code virStoragePoolLookupByName}, or empty. */
+  Optional<StoragePoolRef> lookupStoragePool(String name);
+
+  /** Names of every storage pool: active and inactive, persistent and transient. */
+  List<String> listStoragePools();
+
+  /** {@code virStoragePoolGetXMLDesc}; {@code inactive} asks for the definition used at next start. */
+  String storagePoolXml(String name, boolean inactive);
+
+  /** {@code virStoragePoolBuild}: creates the pool's underlying storage (a {@code dir} pool's directory); the pool must be inactive. */
+  void buildStoragePool(String name);
+
+  /** {@code virStoragePoolCreate}: starts a defined pool (its storage must exist). */
+  void startStoragePool(String name);
+
+  /** {@code virStoragePoolDestroy}: stops an active pool, keeping its volumes; a transient one disappears. */
+  void destroyStoragePool(String name);
+
+  /** {@code virStoragePoolDelete}: removes the pool's underlying storage (an empty directory); the pool must be inactive. */
+  void deleteStoragePool(String name);
+
+  /** {@code virStoragePoolUndefine}: refused while the pool is active. */
+  void undefineStoragePool(String name);
+
+  boolean isStoragePoolActive(String name);
+
+  boolean isStoragePoolPersistent(String name);
+
+  boolean storagePoolAutostart(String name);
+
+  /** {@code virStoragePoolSetAutostart}; refused for a transient pool. */
+  void setStoragePoolAutostart(String name, boolean autostart);
+
+  /** {@code virStoragePoolRefresh}: rescans the pool's volumes; the pool must be active. */
+  void refreshStoragePool(String name);
+
+  // ------------------------------------------------------------------ storage volumes
+
+  /** {@code virStorageVolCreateXML} in active pool {@code pool}; returns the new volume's name. */
+  String createStorageVolume(String pool, String xml);
+
+  /** {@code virStoragePoolListVolumes}: names of the volumes of active pool {@code pool}. */
+  List<String> listStorageVolumes(String pool);
+
+  /** {@code virStorageVolGetXMLDesc} of volume {@code volume} of active pool {@code pool}. */
+  String storageVolumeXml(String pool, String volume);
+
+  /** {@code virStorageVolDelete}: removes the volume and its data. */
+  void deleteStorageVolume(String pool, String volume);
+
+  // ------------------------------------------------------------------ nwfilters
+
+  /** {@code virNWFilterDefineXML}: defines (or, same UUID, redefines) a network filter; returns its name. */
+  String defineNwfilter(String xml);
+
+  /** Names of every network filter. */
+  List<String> listNwfilters();
+
+  /** {@code virNWFilterGetXMLDesc}. */
+  String nwfilterXml(String name);
+
+  /** {@code virNWFilterUndefine}. */
+  void undefineNwfilter(String name);
 }

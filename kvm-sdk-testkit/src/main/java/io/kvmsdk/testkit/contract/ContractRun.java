@@ -28,10 +28,13 @@ public final class ContractRun implements AutoCloseable {
   private final Kvm peer;
   private final Set<ContractCapability> capabilities;
   private final Function<String, DomainSpec> guests;
+  private final Function<String, String> images;
   private final String prefix = "kvmsdk-ct-" + UUID.randomUUID().toString().substring(0, 8) + "-";
   private final Deque<Runnable> cleanups = new ArrayDeque<>();
 
-  ContractRun(Kvm kvm, Kvm peer, Set<ContractCapability> capabilities, Function<String, DomainSpec> guests) {
+  ContractRun(Kvm kvm, Kvm peer, Set<ContractCapability> capabilities, Function<String, DomainSpec> guests,
+      Function<String, String> images) {
+    this.images = images;
     this.kvm = kvm;
     this.peer = peer;
     this.capabilities = capabilities;
@@ -56,15 +59,21 @@ public final class ContractRun implements AutoCloseable {
   /** A guest named {@code name} that the target can define and boot. */
   public DomainSpec guest(String name) { return guests.apply(name); }
 
+  /** A guest named {@code name} with one qcow2 disk ({@code vda}, virtio) the target provides. */
+  public DomainSpec guestWithDisk(String name) {
+    String image = images.apply(name);
+    return guest(name).copy(b -> b.addDisk(io.kvmsdk.core.domain.Disk.file(image).qcow2().target("vda", "virtio")));
+  }
+
   /** Runs {@code cleanup} when the case ends (last registered runs first); its failures are ignored. */
   public void onClose(Runnable cleanup) { cleanups.push(cleanup); }
 
   // ------------------------------------------------------------------ expectations
 
-  /** A call under test. */
+  /** A call under test (its result, if any, is ignored). */
   @FunctionalInterface
   public interface Call {
-    Object run();
+    void run();
   }
 
   /** Fails with {@code message} unless {@code ok}. */
@@ -85,9 +94,8 @@ public final class ContractRun implements AutoCloseable {
    * not null, the exact libvirt {@code message} must match too.
    */
   public LibvirtException expectRefused(String what, Call call, String code, String message) {
-    Object result;
     try {
-      result = call.run();
+      call.run();
     } catch (NotFoundException e) {
       throw new AssertionError(what + ": expected a refusal (" + code + ") but got not-found: " + e.getMessage(), e);
     } catch (LibvirtException e) {
@@ -101,14 +109,14 @@ public final class ContractRun implements AutoCloseable {
       throw new AssertionError(what + ": expected a LibvirtException (" + code + ") but got " + e, e);
     }
     throw new AssertionError(what + ": expected libvirt to refuse with " + code + (message == null ? "" : " '" + message + "'")
-        + " but the call succeeded" + (result == null ? "" : " and returned " + result));
+        + " but the call succeeded");
   }
 
   /** Expects {@code call} to fail with {@link NotFoundException} for an object of {@code kind} named {@code name}. */
   public NotFoundException expectNotFound(String what, Call call, String kind, String name) {
     try {
-      Object r = call.run();
-      throw new AssertionError(what + ": expected " + kind + " '" + name + "' not to be found, but the call returned " + r);
+      call.run();
+      throw new AssertionError(what + ": expected " + kind + " '" + name + "' not to be found, but the call succeeded");
     } catch (NotFoundException e) {
       expectEqual(what + " (kind)", kind, e.kind());
       expectEqual(what + " (name)", name, e.name());

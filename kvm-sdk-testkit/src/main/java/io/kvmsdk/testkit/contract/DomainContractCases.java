@@ -1,10 +1,253 @@
 package io.kvmsdk.testkit.contract;
 
-import java.util.List;
+import static io.kvmsdk.testkit.contract.ContractCapability.EVENTS;
+import static io.kvmsdk.testkit.contract.ContractCapability.QEMU_DRIVER;
+import static io.kvmsdk.testkit.contract.ContractCapability.STATS;
+import static io.kvmsdk.testkit.contract.ContractRun.check;
+import static io.kvmsdk.testkit.contract.ContractRun.expectEqual;
 
-/** Contract cases of area {@code domain}. */
+import io.kvmsdk.core.LibvirtException;
+import io.kvmsdk.core.Size;
+import io.kvmsdk.core.domain.Domain;
+import io.kvmsdk.core.domain.DomainSpec;
+import io.kvmsdk.core.domain.DomainState;
+import io.kvmsdk.core.domain.DomainStats;
+import java.util.List;
+import java.util.UUID;
+
+/** Domains: definitions, the state machine and its refusals, transient domains, autostart, events, statistics. */
 final class DomainContractCases {
   private DomainContractCases() {}
 
-  static List<ContractCase> all() { return List.of(); }
+  private static final String INVALID = "VIR_ERR_OPERATION_INVALID";
+  private static final String FAILED = "VIR_ERR_OPERATION_FAILED";
+  private static final String NOT_RUNNING = "Requested operation is not valid: domain is not running";
+
+  static List<ContractCase> all() {
+    return List.of(
+        ContractCase.of("domain", "a defined domain is persistent, shut off, listed and found by name", DomainContractCases::defined),
+        ContractCase.of("domain", "a missing domain is not found, with libvirt's VIR_ERR_NO_DOMAIN as cause", DomainContractCases::missing),
+        ContractCase.of("domain", "define over an existing name needs the same UUID", DomainContractCases::redefine),
+        ContractCase.of("domain", "redefining a running domain changes only the next boot", DomainContractCases::redefineRunning),
+        ContractCase.of("domain", "start, suspend, resume and destroy move through libvirt's states", DomainContractCases::lifecycle),
+        ContractCase.of("domain", "a shut-off domain refuses suspend, resume, destroy and reboot", DomainContractCases::shutOffRefusals,
+            QEMU_DRIVER),
+        ContractCase.of("domain", "a running domain refuses start and resume; suspending a paused one succeeds",
+            DomainContractCases::runningRefusals, QEMU_DRIVER),
+        ContractCase.of("domain", "a paused domain refuses shutdown, accepts reboot and stays paused", DomainContractCases::pausedRefusals,
+            QEMU_DRIVER),
+        ContractCase.of("domain", "undefining a running domain leaves it running as transient until it stops",
+            DomainContractCases::undefineRunning),
+        ContractCase.of("domain", "a created domain runs transient and vanishes when destroyed", DomainContractCases::transientDomain),
+        ContractCase.of("domain", "creating a domain whose name or UUID is taken is refused", DomainContractCases::createConflicts, QEMU_DRIVER),
+        ContractCase.of("domain", "autostart is kept for persistent domains and refused for transient ones", DomainContractCases::autostart),
+        ContractCase.of("domain", "the live definition carries the runtime id, the inactive one does not", DomainContractCases::liveVsInactive),
+        ContractCase.of("domain", "lifecycle events arrive in QEMU's order", DomainContractCases::events, EVENTS, QEMU_DRIVER),
+        ContractCase.of("domain", "events of a redefinition, an undefine while running and a transient domain", DomainContractCases::moreEvents,
+            EVENTS, QEMU_DRIVER),
+        ContractCase.of("domain", "statistics report state, vCPUs and balloon of a running domain", DomainContractCases::stats, STATS));
+  }
+
+  static void defined(ContractRun run) {
+    String name = run.name("def");
+    Domain d = run.define(run.guest(name));
+    expectEqual("state after define", DomainState.SHUTOFF, d.state());
+    check(d.isPersistent(), "a defined domain must be persistent");
+    check(!d.autostart(), "a new domain must not autostart");
+    check(d.uuid() != null && UUID.fromString(d.uuid()) != null, "define must assign a UUID, got " + d.uuid());
+    expectEqual("lookup by name", d, run.kvm().domains().get(name));
+    check(run.kvm().domains().list().contains(d), "list() must contain the defined domain " + name);
+    expectEqual("memory read back", Size.mib(64).kib(), d.inactiveSpec().memory().orElseThrow().kib());
+  }
+
+  static void missing(ContractRun run) {
+    String name = run.name("missing");
+    check(run.kvm().domains().find(name).isEmpty(), "find of a missing domain must be empty");
+    Domain ghost = new Domain(run.kvm().hypervisor(), name, null);
+    var e = run.expectNotFound("state of a missing domain", ghost::state, "domain", name);
+    if (run.has(QEMU_DRIVER)) {
+      check(e.getCause() instanceof LibvirtException le && le.code().equals("VIR_ERR_NO_DOMAIN"),
+          "the cause must be libvirt's VIR_ERR_NO_DOMAIN, got " + e.getCause());
+    }
+    run.expectNotFound("start of a missing domain", ghost::start, "domain", name);
+  }
+
+  static void redefine(ContractRun run) {
+    String name = run.name("redef");
+    DomainSpec spec = run.guest(name);
+    Domain d = run.define(spec);
+    run.expectRefused("define the same name with another UUID", () -> run.kvm().domains().define(spec.copy(b -> b.uuid(UUID.randomUUID().toString()))),
+        FAILED, null);
+    run.expectRefused("define the same name without a UUID (libvirt makes a random one)", () -> run.kvm().domains().define(spec), FAILED,
+        "operation failed: domain '" + name + "' already exists with uuid " + d.uuid());
+    String other = run.name("redef-other");
+    run.cleanUp(run.kvm(), other);
+    run.expectRefused("define another name with the same UUID", () -> run.kvm().domains().define(spec.copy(b -> b.name(other).uuid(d.uuid()))),
+        FAILED, "operation failed: domain '" + name + "' is already defined with uuid " + d.uuid());
+    Domain again = run.kvm().domains().define(spec.copy(b -> b.uuid(d.uuid()).memory(Size.mib(96))));
+    expectEqual("redefine keeps the UUID", d.uuid(), again.uuid());
+    expectEqual("redefined memory", Size.mib(96).kib(), d.inactiveSpec().memory().orElseThrow().kib());
+  }
+
+  static void redefineRunning(ContractRun run) {
+    String name = run.name("nextboot");
+    DomainSpec spec = run.guest(name);
+    Domain d = run.define(spec).start();
+    run.kvm().domains().define(spec.copy(b -> b.uuid(d.uuid()).memory(Size.mib(96))));
+    expectEqual("live memory after redefining a running domain", Size.mib(64).kib(), d.spec().memory().orElseThrow().kib());
+    expectEqual("next-boot memory", Size.mib(96).kib(), d.inactiveSpec().memory().orElseThrow().kib());
+    d.destroy().start();
+    expectEqual("memory after a restart", Size.mib(96).kib(), d.spec().memory().orElseThrow().kib());
+  }
+
+  static void lifecycle(ContractRun run) {
+    Domain d = run.define(run.guest(run.name("life")));
+    d.start();
+    expectEqual("state after start", DomainState.RUNNING, d.state());
+    d.suspend();
+    expectEqual("state after suspend", DomainState.PAUSED, d.state());
+    d.resume();
+    expectEqual("state after resume", DomainState.RUNNING, d.state());
+    d.destroy();
+    expectEqual("state after destroy", DomainState.SHUTOFF, d.state());
+    check(d.isPersistent(), "a persistent domain stays defined after destroy");
+  }
+
+  static void shutOffRefusals(ContractRun run) {
+    Domain d = run.define(run.guest(run.name("off")));
+    run.expectRefused("suspend a shut-off domain", d::suspend, INVALID, NOT_RUNNING);
+    run.expectRefused("resume a shut-off domain", d::resume, INVALID, NOT_RUNNING);
+    run.expectRefused("destroy a shut-off domain", d::destroy, INVALID, NOT_RUNNING);
+    run.expectRefused("reboot a shut-off domain", d::reboot, INVALID, NOT_RUNNING);
+    run.expectRefused("shut down a shut-off domain", d::shutdown, INVALID, NOT_RUNNING);
+    expectEqual("state after the refusals", DomainState.SHUTOFF, d.state());
+  }
+
+  static void runningRefusals(ContractRun run) {
+    Domain d = run.define(run.guest(run.name("on"))).start();
+    run.expectRefused("start a running domain", d::start, INVALID, "Requested operation is not valid: domain is already running");
+    run.expectRefused("resume a running domain", d::resume, INVALID, "Requested operation is not valid: domain is already running");
+    d.suspend();
+    d.suspend();
+    expectEqual("state after suspending a paused domain", DomainState.PAUSED, d.state());
+  }
+
+  static void pausedRefusals(ContractRun run) {
+    Domain d = run.define(run.guest(run.name("paused"))).start().suspend();
+    run.expectRefused("shut down a paused domain", d::shutdown, INVALID, NOT_RUNNING);
+    d.reboot();
+    expectEqual("state after rebooting a paused domain", DomainState.PAUSED, d.state());
+  }
+
+  static void undefineRunning(ContractRun run) {
+    String name = run.name("undef");
+    Domain d = run.define(run.guest(name)).start();
+    d.undefine();
+    expectEqual("state after undefine", DomainState.RUNNING, d.state());
+    check(!d.isPersistent(), "an undefined running domain must be transient");
+    if (run.has(QEMU_DRIVER)) {   // libvirt's test driver lets it pass
+      run.expectRefused("undefine a transient domain", d::undefine, INVALID, "Requested operation is not valid: cannot undefine transient domain");
+    }
+    d.destroy();
+    check(run.kvm().domains().find(name).isEmpty(), "a transient domain must vanish when it stops");
+  }
+
+  static void transientDomain(ContractRun run) {
+    String name = run.name("tmp");
+    run.cleanUp(run.kvm(), name);
+    Domain d = run.kvm().domains().create(run.guest(name));
+    expectEqual("state after create", DomainState.RUNNING, d.state());
+    check(!d.isPersistent(), "a created domain must be transient");
+    check(run.kvm().domains().list().contains(d), "list() must contain the transient domain");
+    d.destroy();
+    check(run.kvm().domains().find(name).isEmpty(), "a transient domain must vanish when destroyed");
+  }
+
+  static void createConflicts(ContractRun run) {
+    String name = run.name("cc");
+    DomainSpec spec = run.guest(name);
+    run.cleanUp(run.kvm(), name);
+    Domain d = run.kvm().domains().create(spec);
+    run.expectRefused("create the same name again", () -> run.kvm().domains().create(spec), FAILED,
+        "operation failed: domain '" + name + "' already exists with uuid " + d.uuid());
+    run.expectRefused("create the same UUID again", () -> run.kvm().domains().create(spec.copy(b -> b.uuid(d.uuid()))), INVALID,
+        "Requested operation is not valid: domain '" + name + "' is already active");
+    String other = run.name("cc-other");
+    run.cleanUp(run.kvm(), other);
+    run.expectRefused("create another name with the same UUID", () -> run.kvm().domains().create(spec.copy(b -> b.name(other).uuid(d.uuid()))),
+        FAILED, "operation failed: domain '" + name + "' is already defined with uuid " + d.uuid());
+  }
+
+  static void autostart(ContractRun run) {
+    Domain d = run.define(run.guest(run.name("auto")));
+    d.setAutostart(true);
+    check(d.autostart(), "autostart must read back true");
+    d.setAutostart(false);
+    check(!d.autostart(), "autostart must read back false");
+    String t = run.name("auto-tmp");
+    run.cleanUp(run.kvm(), t);
+    Domain tmp = run.kvm().domains().create(run.guest(t));
+    if (run.has(QEMU_DRIVER)) {   // libvirt's test driver lets it pass
+      run.expectRefused("autostart of a transient domain", () -> tmp.setAutostart(true), INVALID,
+          "Requested operation is not valid: cannot set autostart for transient domain");
+    }
+  }
+
+  static void liveVsInactive(ContractRun run) {
+    Domain d = run.define(run.guest(run.name("ids")));
+    check(d.spec().id().isEmpty(), "a shut-off domain's XML has no id");
+    d.start();
+    check(d.spec().id().isPresent(), "a running domain's live XML carries its id");
+    check(d.inactiveSpec().id().isEmpty(), "the inactive XML has no id");
+  }
+
+  static void events(ContractRun run) {
+    ContractRun.EventLog log = run.events(run.kvm());
+    String name = run.name("ev");
+    Domain d = run.kvm().domains().define(run.guest(name));
+    d.start();
+    d.suspend();
+    d.resume();
+    d.destroy();
+    d.undefine();
+    List<String> expected = List.of("DEFINED/ADDED", "RESUMED/UNPAUSED", "STARTED/BOOTED", "SUSPENDED/PAUSED", "RESUMED/UNPAUSED",
+        "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED", "UNDEFINED/REMOVED");
+    expectEqual("events of define, start, suspend, resume, destroy, undefine", expected, log.await(name, l -> l.size() >= expected.size()));
+  }
+
+  static void moreEvents(ContractRun run) {
+    ContractRun.EventLog log = run.events(run.kvm());
+    String name = run.name("ev2");
+    DomainSpec spec = run.guest(name);
+    Domain d = run.define(spec).start();
+    run.kvm().domains().define(spec.copy(b -> b.uuid(d.uuid()).memory(Size.mib(96))));
+    d.undefine();
+    d.destroy();
+    List<String> expected = List.of("DEFINED/ADDED", "RESUMED/UNPAUSED", "STARTED/BOOTED", "DEFINED/UPDATED", "UNDEFINED/REMOVED",
+        "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED");
+    expectEqual("events of define, start, redefine, undefine, destroy", expected, log.await(name, l -> l.size() >= expected.size()));
+
+    String tmp = run.name("ev3");
+    run.cleanUp(run.kvm(), tmp);
+    run.kvm().domains().create(run.guest(tmp)).destroy();
+    List<String> transientEvents = List.of("RESUMED/UNPAUSED", "STARTED/BOOTED", "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED");
+    expectEqual("events of create and destroy of a transient domain", transientEvents,
+        log.await(tmp, l -> l.size() >= transientEvents.size() + 1));
+  }
+
+  private static Long number(DomainStats s, String key) {
+    Object v = s.raw().get(key);
+    return v instanceof Number n ? n.longValue() : null;
+  }
+
+  static void stats(ContractRun run) {
+    Domain d = run.define(run.guest(run.name("stats"))).start();
+    DomainStats s = d.stats();
+    expectEqual("state.state of a running domain (VIR_DOMAIN_RUNNING)", 1L, number(s, "state.state"));
+    if (run.has(QEMU_DRIVER)) {   // the test driver has no balloon or vcpu group
+      expectEqual("balloon.maximum (KiB)", 65536L, number(s, "balloon.maximum"));
+      expectEqual("vcpu.current", 1L, number(s, "vcpu.current"));
+    }
+    check(run.kvm().domains().stats().containsKey(d.name()), "bulk statistics must include " + d.name());
+  }
 }

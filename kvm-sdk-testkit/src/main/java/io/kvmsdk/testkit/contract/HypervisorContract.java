@@ -42,6 +42,13 @@ public abstract class HypervisorContract {
   /** A guest named {@code name} the target can define and boot: by default a 64 MiB x86_64 QEMU TCG guest with no disk. */
   protected DomainSpec guest(String name) { return ContractCases.tinyGuest(name); }
 
+  /**
+   * The path of a new, empty qcow2 image named {@code name} that the target's hypervisor can open
+   * (snapshot cases need one). By default a path under {@code /var/lib/libvirt/images} that is not
+   * created: enough for fakes; a real target creates the file (e.g. with {@code qemu-img}).
+   */
+  protected String qcow2Image(String name) { return "/var/lib/libvirt/images/" + name + ".qcow2"; }
+
   /** The cases to run: the testkit's {@link ContractCases#all()}; override to add yours. */
   protected List<ContractCase> cases() { return ContractCases.all(); }
 
@@ -65,7 +72,7 @@ public abstract class HypervisorContract {
 
   private void run(ContractCase c, Set<ContractCapability> caps) throws Exception {
     try (Kvm kvm = connect(); Kvm peer = c.needs().contains(ContractCapability.MIGRATION) ? connectPeer().orElseThrow() : null;
-         ContractRun run = new ContractRun(kvm, peer, caps, this::guest)) {
+         ContractRun run = new ContractRun(kvm, peer, caps, this::guest, this::qcow2Image)) {
       c.body().run(run);
     }
   }

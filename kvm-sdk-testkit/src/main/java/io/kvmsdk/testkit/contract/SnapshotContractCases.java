@@ -1,10 +1,75 @@
 package io.kvmsdk.testkit.contract;
 
+import static io.kvmsdk.testkit.contract.ContractCapability.QEMU_DRIVER;
+import static io.kvmsdk.testkit.contract.ContractCapability.SNAPSHOTS;
+import static io.kvmsdk.testkit.contract.ContractRun.check;
+import static io.kvmsdk.testkit.contract.ContractRun.expectEqual;
+
+import io.kvmsdk.core.domain.Domain;
+import io.kvmsdk.core.domain.SnapshotSpec;
 import java.util.List;
 
-/** Contract cases of area {@code snapshot}. */
+/** Snapshots: what QEMU refuses for a guest without a qcow2 disk, and missing snapshots. */
 final class SnapshotContractCases {
   private SnapshotContractCases() {}
 
-  static List<ContractCase> all() { return List.of(); }
+  private static final String UNSUPPORTED = "VIR_ERR_CONFIG_UNSUPPORTED";
+
+  static List<ContractCase> all() {
+    return List.of(
+        ContractCase.of("snapshot", "QEMU refuses internal snapshots of a guest without disks", SnapshotContractCases::diskless,
+            SNAPSHOTS, QEMU_DRIVER),
+        ContractCase.of("snapshot", "a missing snapshot is not found", SnapshotContractCases::missing, SNAPSHOTS),
+        ContractCase.of("snapshot", "snapshots of a qcow2 guest form a tree; revert restores the state; undefine needs their metadata gone",
+            SnapshotContractCases::tree, SNAPSHOTS, QEMU_DRIVER));
+  }
+
+  static void diskless(ContractRun run) {
+    Domain d = run.define(run.guest(run.name("snap")));
+    SnapshotSpec s1 = SnapshotSpec.builder().name("s1").build();
+    run.expectRefused("snapshot a shut-off guest without disks", () -> d.snapshots().create(s1), UNSUPPORTED,
+        "unsupported configuration: nothing selected for snapshot");
+    d.start();
+    run.expectRefused("snapshot a running guest without disks", () -> d.snapshots().create(s1), UNSUPPORTED,
+        "unsupported configuration: internal and full system snapshots require all disks to be selected for snapshot");
+    check(d.snapshots().list().isEmpty(), "a refused snapshot must leave no snapshot behind");
+    check(d.snapshots().current().isEmpty(), "no current snapshot after refusals");
+  }
+
+  static void tree(ContractRun run) {
+    Domain d = run.define(run.guestWithDisk(run.name("tree")));
+    d.snapshots().create(SnapshotSpec.builder().name("off").description("shut off <first>").build());
+    SnapshotSpec off = d.snapshots().get("off").spec();
+    expectEqual("state captured by a shut-off snapshot", java.util.Optional.of("shutoff"), off.state());
+    expectEqual("description read back", java.util.Optional.of("shut off <first>"), off.description());
+    expectEqual("current snapshot", "off", d.snapshots().current().orElseThrow().name());
+    d.start();
+    d.snapshots().create(SnapshotSpec.builder().name("on").build());
+    SnapshotSpec on = d.snapshots().get("on").spec();
+    expectEqual("state captured by a running snapshot", java.util.Optional.of("running"), on.state());
+    expectEqual("parent of the second snapshot", java.util.Optional.of("off"), on.parent());
+    expectEqual("snapshot names", List.of("off", "on"), d.snapshots().list().stream().map(s -> s.name()).sorted().toList());
+    run.kvm().domains().define(d.inactiveSpec().copy(b -> b.memory(io.kvmsdk.core.Size.mib(96))));
+    d.snapshots().revert("off");
+    expectEqual("state after reverting to a shut-off snapshot", io.kvmsdk.core.domain.DomainState.SHUTOFF, d.state());
+    expectEqual("next-boot memory restored by the revert", io.kvmsdk.core.Size.mib(64).kib(), d.inactiveSpec().memory().orElseThrow().kib());
+    expectEqual("current after revert", "off", d.snapshots().current().orElseThrow().name());
+    d.snapshots().revert("on");
+    expectEqual("state after reverting to a running snapshot", io.kvmsdk.core.domain.DomainState.RUNNING, d.state());
+    d.destroy();
+    run.expectRefused("undefine with snapshots", d::undefine, "VIR_ERR_OPERATION_INVALID",
+        "Requested operation is not valid: cannot delete inactive domain with 2 snapshots");
+    d.snapshots().delete("off");
+    expectEqual("parent after deleting it", java.util.Optional.empty(), d.snapshots().get("on").spec().parent());
+    d.undefine(Domain.UndefineOption.SNAPSHOTS_METADATA);
+    check(run.kvm().domains().find(d.name()).isEmpty(), "undefine with SNAPSHOTS_METADATA removes the domain");
+  }
+
+  static void missing(ContractRun run) {
+    Domain d = run.define(run.guest(run.name("nosnap")));
+    String id = d.name() + "/nope";
+    run.expectNotFound("revert to a missing snapshot", () -> d.snapshots().revert("nope"), "snapshot", id);
+    run.expectNotFound("delete a missing snapshot", () -> d.snapshots().delete("nope"), "snapshot", id);
+    expectEqual("find of a missing snapshot", java.util.Optional.empty(), d.snapshots().find("nope"));
+  }
 }

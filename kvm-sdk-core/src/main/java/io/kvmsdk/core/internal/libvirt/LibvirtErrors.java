@@ -11,7 +11,8 @@ public final class LibvirtErrors {
   private LibvirtErrors() {}
 
   static final int NO_CONNECT = 5, INTERNAL_ERROR = 1, SYSTEM_ERROR = 38, RPC = 39, NO_DOMAIN = 42,
-      OPERATION_TIMEOUT = 68, NO_SECRET = 66, NO_DOMAIN_SNAPSHOT = 72;
+      OPERATION_TIMEOUT = 68, NO_SECRET = 66, NO_DOMAIN_SNAPSHOT = 72, NO_NETWORK = 43, NO_STORAGE_POOL = 49,
+      NO_STORAGE_VOL = 50, NO_NWFILTER = 62;
   static final int FROM_RPC = 7, FROM_REMOTE = 13;
 
   /**
@@ -45,9 +46,13 @@ public final class LibvirtErrors {
 
   /**
    * The SDK exception for libvirt's error {@code code}/{@code domain} during {@code operation}:
-   * {@code VIR_ERR_NO_DOMAIN}, {@code VIR_ERR_NO_DOMAIN_SNAPSHOT} and {@code VIR_ERR_NO_SECRET} become
-   * a {@link NotFoundException} (cause: the LibvirtException) for {@code name} ({@code domain/snapshot}
-   * for snapshots); everything else a {@link LibvirtException}.
+   * {@code VIR_ERR_NO_DOMAIN}, {@code VIR_ERR_NO_DOMAIN_SNAPSHOT}, {@code VIR_ERR_NO_SECRET},
+   * {@code VIR_ERR_NO_NETWORK}, {@code VIR_ERR_NO_STORAGE_POOL}, {@code VIR_ERR_NO_STORAGE_VOL} and
+   * {@code VIR_ERR_NO_NWFILTER} become a {@link NotFoundException} (cause: the LibvirtException) of kind
+   * {@code domain}, {@code snapshot}, {@code secret}, {@code network}, {@code storage pool},
+   * {@code storage volume} or {@code nwfilter} for {@code name} ({@code domain/snapshot} for snapshots,
+   * {@code pool/volume} for volumes; a domain or pool is named by the part before the slash);
+   * everything else a {@link LibvirtException}.
    */
   static KvmException map(String operation, String kind, String name, int code, int domain, String message, Throwable cause) {
     String msg = message == null ? "(libvirt gave no message)" : message;
@@ -57,6 +62,10 @@ public final class LibvirtErrors {
     if (code == NO_DOMAIN) return new NotFoundException("domain", slash < 0 ? name : name.substring(0, slash), le);
     if (code == NO_DOMAIN_SNAPSHOT) return new NotFoundException("snapshot", name, le);
     if (code == NO_SECRET) return new NotFoundException("secret", name, le);
+    if (code == NO_NETWORK) return new NotFoundException("network", name, le);
+    if (code == NO_STORAGE_POOL) return new NotFoundException("storage pool", slash < 0 ? name : name.substring(0, slash), le);
+    if (code == NO_STORAGE_VOL) return new NotFoundException("storage volume", name, le);
+    if (code == NO_NWFILTER) return new NotFoundException("nwfilter", name, le);
     return le;
   }
 

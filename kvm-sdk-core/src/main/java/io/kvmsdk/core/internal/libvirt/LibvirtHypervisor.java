@@ -24,7 +24,11 @@ import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainSnapshot;
 import org.libvirt.ErrorCallback;
+import org.libvirt.Network;
+import org.libvirt.NetworkFilter;
 import org.libvirt.Secret;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
 import org.libvirt.event.ConnectionCloseListener;
 import org.libvirt.event.ConnectionCloseReason;
 import org.libvirt.event.LifecycleListener;
@@ -45,6 +49,8 @@ public final class LibvirtHypervisor implements Hypervisor {
   /** Only to name the domain in an error message before libvirt has parsed the definition. */
   private static final Pattern NAME = Pattern.compile("<name>([^<]*)</name>");
   private static final int XML_INACTIVE = 2;
+  /** {@code VIR_NETWORK_XML_INACTIVE} and {@code VIR_STORAGE_XML_INACTIVE}. */
+  private static final int NETWORK_XML_INACTIVE = 1, POOL_XML_INACTIVE = 1;
 
   private final String uri;
   /**
@@ -586,6 +592,248 @@ public final class LibvirtHypervisor implements Hypervisor {
   @Override public void setSecretValue(String uuid, byte[] value) { onSecret("set the value of", uuid, s -> s.setValue(value)); }
 
   @Override public void undefineSecret(String uuid) { onSecret("undefine", uuid, Secret::undefine); }
+
+  // ------------------------------------------------------------------ networks, storage, nwfilters
+
+  /** The {@code <name>} child (or, for a filter, the {@code name} attribute) of a definition, only to name it in an error; "?" when unreadable. */
+  private static String definitionName(String xml) {
+    try {
+      io.kvmsdk.core.xml.XmlElement root = io.kvmsdk.core.xml.XmlElement.parse(xml);
+      if (root.attr("name") != null) return root.attr("name");
+      for (io.kvmsdk.core.xml.XmlElement c : root.children()) if (c.name().equals("name") && c.text() != null) return c.text();
+    } catch (RuntimeException e) {
+      // libvirt reports the broken XML itself
+    }
+    return "?";
+  }
+
+  @FunctionalInterface
+  private interface ObjectCall<O, T> {
+    T apply(O object) throws org.libvirt.LibvirtException;
+  }
+
+  @FunctionalInterface
+  private interface Lookup<O> {
+    O apply(LibvirtConnect c) throws org.libvirt.LibvirtException;
+  }
+
+  @FunctionalInterface
+  private interface Free<O> {
+    void apply(O object) throws org.libvirt.LibvirtException;
+  }
+
+  /** Looks {@code kind} {@code name} up, applies {@code call}, frees it. */
+  private <O, T> T onObject(String op, String kind, String name, Lookup<O> lookup, Free<O> free, ObjectCall<O, T> call) {
+    return call(op + " " + kind + " '" + name + "'", kind, name, c -> {
+      O o = lookup.apply(c);
+      try {
+        return call.apply(o);
+      } finally {
+        free.apply(o);
+      }
+    });
+  }
+
+  private <T> T onNetwork(String op, String name, ObjectCall<Network, T> call) {
+    return onObject(op, "network", name, c -> c.networkLookupByName(name), Network::free, call);
+  }
+
+  private <T> T onPool(String op, String name, ObjectCall<StoragePool, T> call) {
+    return onObject(op, "storage pool", name, c -> c.storagePoolLookupByName(name), StoragePool::free, call);
+  }
+
+  private <T> T onVolume(String op, String pool, String volume, ObjectCall<StorageVol, T> call) {
+    return call(op + " storage volume '" + volume + "' of pool '" + pool + "'", "storage volume", pool + "/" + volume, c -> {
+      StoragePool p = c.storagePoolLookupByName(pool);
+      try {
+        StorageVol v = p.storageVolLookupByName(volume);
+        try {
+          return call.apply(v);
+        } finally {
+          v.free();
+        }
+      } finally {
+        p.free();
+      }
+    });
+  }
+
+  private <T> T onNwfilter(String op, String name, ObjectCall<NetworkFilter, T> call) {
+    return onObject(op, "nwfilter", name, c -> c.networkFilterLookupByName(name), NetworkFilter::free, call);
+  }
+
+  private static List<String> names(String[] active, String[] inactive) {
+    List<String> out = new ArrayList<>(Arrays.asList(active));
+    for (String n : inactive) if (!out.contains(n)) out.add(n);
+    return out;
+  }
+
+  @Override public String defineNetwork(String xml) {
+    String name = definitionName(xml);
+    return call("define network '" + name + "'", "definition", name, c -> {
+      Network n = c.networkDefineXML(xml);
+      try {
+        return n.getName();
+      } finally {
+        n.free();
+      }
+    });
+  }
+
+  @Override public String createNetwork(String xml) {
+    String name = definitionName(xml);
+    return call("create network '" + name + "'", "definition", name, c -> {
+      Network n = c.networkCreateXML(xml);
+      try {
+        return n.getName();
+      } finally {
+        n.free();
+      }
+    });
+  }
+
+  @Override public Optional<NetworkRef> lookupNetwork(String name) {
+    return ifFound("network", () -> onNetwork("look up", name, n -> new NetworkRef(n.getName(), n.getUUIDString())));
+  }
+
+  @Override public List<String> listNetworks() {
+    return call("list networks", "connection", uri, c -> names(c.listNetworks(), c.listDefinedNetworks()));
+  }
+
+  @Override public String networkXml(String name, boolean inactive) {
+    return onNetwork("get the XML of", name, n -> n.getXMLDesc(inactive ? NETWORK_XML_INACTIVE : 0));
+  }
+
+  @Override public void startNetwork(String name) { onNetwork("start", name, n -> { n.create(); return null; }); }
+
+  @Override public void destroyNetwork(String name) { onNetwork("destroy", name, n -> { n.destroy(); return null; }); }
+
+  @Override public void undefineNetwork(String name) { onNetwork("undefine", name, n -> { n.undefine(); return null; }); }
+
+  @Override public boolean isNetworkActive(String name) { return onNetwork("ask the state of", name, n -> n.isActive() == 1); }
+
+  @Override public boolean isNetworkPersistent(String name) { return onNetwork("ask persistence of", name, n -> n.isPersistent() == 1); }
+
+  @Override public boolean networkAutostart(String name) { return onNetwork("get autostart of", name, Network::getAutostart); }
+
+  @Override public void setNetworkAutostart(String name, boolean autostart) {
+    onNetwork("set autostart of", name, n -> { n.setAutostart(autostart); return null; });
+  }
+
+  @Override public String defineStoragePool(String xml) {
+    String name = definitionName(xml);
+    return call("define storage pool '" + name + "'", "definition", name, c -> {
+      StoragePool p = c.storagePoolDefineXML(xml, 0);
+      try {
+        return p.getName();
+      } finally {
+        p.free();
+      }
+    });
+  }
+
+  @Override public String createStoragePool(String xml) {
+    String name = definitionName(xml);
+    return call("create storage pool '" + name + "'", "definition", name, c -> {
+      StoragePool p = c.storagePoolCreateXML(xml, 0);
+      try {
+        return p.getName();
+      } finally {
+        p.free();
+      }
+    });
+  }
+
+  @Override public Optional<StoragePoolRef> lookupStoragePool(String name) {
+    return ifFound("storage pool", () -> onPool("look up", name, p -> new StoragePoolRef(p.getName(), p.getUUIDString())));
+  }
+
+  @Override public List<String> listStoragePools() {
+    return call("list storage pools", "connection", uri, c -> names(c.listStoragePools(), c.listDefinedStoragePools()));
+  }
+
+  @Override public String storagePoolXml(String name, boolean inactive) {
+    return onPool("get the XML of", name, p -> p.getXMLDesc(inactive ? POOL_XML_INACTIVE : 0));
+  }
+
+  @Override public void buildStoragePool(String name) { onPool("build", name, p -> { p.build(0); return null; }); }
+
+  @Override public void startStoragePool(String name) { onPool("start", name, p -> { p.create(0); return null; }); }
+
+  @Override public void destroyStoragePool(String name) { onPool("destroy", name, p -> { p.destroy(); return null; }); }
+
+  @Override public void deleteStoragePool(String name) { onPool("delete", name, p -> { p.delete(0); return null; }); }
+
+  @Override public void undefineStoragePool(String name) { onPool("undefine", name, p -> { p.undefine(); return null; }); }
+
+  @Override public boolean isStoragePoolActive(String name) { return onPool("ask the state of", name, p -> p.isActive() == 1); }
+
+  @Override public boolean isStoragePoolPersistent(String name) { return onPool("ask persistence of", name, p -> p.isPersistent() == 1); }
+
+  @Override public boolean storagePoolAutostart(String name) { return onPool("get autostart of", name, StoragePool::getAutostart); }
+
+  /** Through JNA: libvirt-java's {@code StoragePool.setAutostart} drops libvirt's error (a transient pool's refusal). */
+  @Override public void setStoragePoolAutostart(String name, boolean autostart) {
+    callNative(c -> {
+      String op = "set autostart of storage pool '" + name + "'";
+      Pointer cp = c.pointer();
+      if (cp == null) throw new KvmException("the connection to '" + uri + "' is closed");
+      Pointer pool = LibvirtNative.INSTANCE.virStoragePoolLookupByName(cp, name);
+      if (pool == null) throw failNative(c, op, "storage pool", name);
+      try {
+        if (LibvirtNative.INSTANCE.virStoragePoolSetAutostart(pool, autostart ? 1 : 0) < 0) throw failNative(c, op, "storage pool", name);
+        return null;
+      } finally {
+        LibvirtNative.INSTANCE.virStoragePoolFree(pool);
+      }
+    });
+  }
+
+  @Override public void refreshStoragePool(String name) { onPool("refresh", name, p -> { p.refresh(0); return null; }); }
+
+  @Override public String createStorageVolume(String pool, String xml) {
+    String name = definitionName(xml);
+    return onPool("create volume '" + name + "' in", pool, p -> {
+      StorageVol v = p.storageVolCreateXML(xml, 0);
+      try {
+        return v.getName();
+      } finally {
+        v.free();
+      }
+    });
+  }
+
+  @Override public List<String> listStorageVolumes(String pool) {
+    return onPool("list the volumes of", pool, p -> Arrays.asList(p.listVolumes()));
+  }
+
+  @Override public String storageVolumeXml(String pool, String volume) {
+    return onVolume("get the XML of", pool, volume, v -> v.getXMLDesc(0));
+  }
+
+  @Override public void deleteStorageVolume(String pool, String volume) {
+    onVolume("delete", pool, volume, v -> { v.delete(0); return null; });
+  }
+
+  @Override public String defineNwfilter(String xml) {
+    String name = definitionName(xml);
+    return call("define nwfilter '" + name + "'", "definition", name, c -> {
+      NetworkFilter f = c.networkFilterDefineXML(xml);
+      try {
+        return f.getName();
+      } finally {
+        f.free();
+      }
+    });
+  }
+
+  @Override public List<String> listNwfilters() {
+    return call("list nwfilters", "connection", uri, c -> Arrays.asList(c.listNetworkFilters()));
+  }
+
+  @Override public String nwfilterXml(String name) { return onNwfilter("get the XML of", name, NetworkFilter::getXMLDesc); }
+
+  @Override public void undefineNwfilter(String name) { onNwfilter("undefine", name, f -> { f.undefine(); return null; }); }
 
   @Override public String toString() { return "LibvirtHypervisor[" + uri + "]"; }
 }

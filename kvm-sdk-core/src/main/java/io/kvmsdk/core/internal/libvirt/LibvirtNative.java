@@ -5,7 +5,10 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
-/** The few libvirt C functions libvirt-java 0.5.4 does not wrap (bulk statistics), bound with JNA. */
+/**
+ * The few libvirt C functions libvirt-java 0.5.4 does not wrap (bulk statistics) or wraps wrongly
+ * ({@code StoragePool.setAutostart} ignores libvirt's failure), bound with JNA.
+ */
 interface LibvirtNative extends Library {
   LibvirtNative INSTANCE = Native.load("virt", LibvirtNative.class);
 
@@ -21,4 +24,10 @@ interface LibvirtNative extends Library {
   int virConnectGetAllDomainStats(Pointer conn, int stats, PointerByReference retStats, int flags);
 
   void virDomainStatsRecordListFree(Pointer stats);
+
+  Pointer virStoragePoolLookupByName(Pointer conn, String name);
+
+  int virStoragePoolSetAutostart(Pointer pool, int autostart);
+
+  int virStoragePoolFree(Pointer pool);
 }

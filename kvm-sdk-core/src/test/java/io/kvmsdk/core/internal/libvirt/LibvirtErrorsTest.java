@@ -46,4 +46,19 @@ class LibvirtErrorsTest {
     assertThat(((LibvirtException) future).code()).isEqualTo("VIR_ERR_9999");
     assertThat(((LibvirtException) future).errorDomain()).isEqualTo("VIR_FROM_9999");
   }
+
+  @Test void mapsMissingNetworksPoolsVolumesAndFiltersToNotFound() {
+    assertThat(LibvirtErrors.map("start network 'n'", "network", "n", 43, 19, "Network not found", null))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.kind() + " " + e.name()).isEqualTo("network n"));
+    assertThat(LibvirtErrors.map("start storage pool 'p'", "storage pool", "p", 49, 18, "Storage pool not found", null))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.kind() + " " + e.name()).isEqualTo("storage pool p"));
+    assertThat(LibvirtErrors.map("delete storage volume 'v' of pool 'p'", "storage volume", "p/v", 49, 18, "Storage pool not found", null))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.kind() + " " + e.name()).isEqualTo("storage pool p"));
+    assertThat(LibvirtErrors.map("delete storage volume 'v' of pool 'p'", "storage volume", "p/v", 50, 18, "Storage volume not found", null))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.kind() + " " + e.name()).isEqualTo("storage volume p/v"));
+    assertThat(LibvirtErrors.map("undefine nwfilter 'f'", "nwfilter", "f", 62, 33, "Network filter not found", null))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.kind() + " " + e.name()).isEqualTo("nwfilter f"));
+    assertThat(LibvirtErrors.map("create a volume", "storage volume", "p/v", 90, 18, "storage volume 'v' exists already", null))
+        .isInstanceOfSatisfying(LibvirtException.class, e -> assertThat(e.code()).isEqualTo("VIR_ERR_STORAGE_VOL_EXIST"));
+  }
 }
