@@ -81,7 +81,7 @@ public final class FakeCluster {
     for (FakeHypervisorState n : all) {
       synchronized (n.lock) {
         FakeHypervisorState.Dom d = n.domains.get(domain);
-        if (d != null) out.put(n.name, d.state + (d.persistentXml != null ? ", persistent" : ", transient"));
+        if (d != null) out.put(n.name, d.state + (d.persistent != null ? ", persistent" : ", transient"));
       }
     }
     return out;

@@ -294,7 +294,7 @@ public final class FakeGuestAgent {
     if (brokenInBoot == d.id) {
       throw error(op, "VIR_ERR_AGENT_UNRESPONSIVE", 86, "Guest agent is not responding: QEMU guest agent is not available due to an error");
     }
-    if (!GuestAgent.isConfigured(DomainSpec.fromXml(d.liveXml))) {
+    if (!GuestAgent.isConfigured(d.live)) {
       throw error(op, "VIR_ERR_ARGUMENT_UNSUPPORTED", 74, "argument unsupported: QEMU guest agent is not configured");
     }
     if (!connected) throw error(op, "VIR_ERR_AGENT_UNRESPONSIVE", 86, "Guest agent is not responding: QEMU guest agent is not connected");
@@ -332,7 +332,7 @@ public final class FakeGuestAgent {
     }
     clock.advance(delay);
     UnaryOperator<String> handler = name == null ? null : replies.get(name);
-    String text = handler != null ? handler.apply(request.toString()) : defaultReply(name, request, d.liveXml);
+    String text = handler != null ? handler.apply(request.toString()) : defaultReply(name, request, d.liveXml());
     JsonNode reply;
     try {
       reply = JSON.readTree(text);

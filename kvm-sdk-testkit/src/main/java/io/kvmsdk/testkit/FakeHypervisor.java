@@ -204,6 +204,12 @@ public final class FakeHypervisor implements Hypervisor {
     return spec.id().isEmpty() ? xml : spec.copy(b -> b.id(Optional.empty())).toXml();
   }
 
+  /** {@code spec} with {@code uuid} and without the runtime {@code id}: what libvirt stores as the inactive definition. */
+  private static DomainSpec canonical(DomainSpec spec, String uuid) {
+    DomainSpec withUuid = spec.uuid().isPresent() && spec.uuid().get().equals(uuid) ? spec : spec.copy(b -> b.uuid(uuid));
+    return withUuid.id().isEmpty() ? withUuid : withUuid.copy(b -> b.id(Optional.empty()));
+  }
+
   // ------------------------------------------------------------------ domains
 
   @Override public DomainRef defineDomain(String xml) {
@@ -223,10 +229,10 @@ public final class FakeHypervisor implements Hypervisor {
         throw failed(op, "domain '" + name + "' already exists with uuid " + byName.uuid);
       }
       String uuid = spec.uuid().orElseGet(() -> uuidFor(name));
-      String canonical = withoutId(spec.copy(b -> b.uuid(uuid)).toXml());
-      boolean added = byName == null || byName.persistentXml == null;
+      DomainSpec canonical = canonical(spec, uuid);
+      boolean added = byName == null || byName.persistent == null;
       Dom d = byName != null ? byName : new Dom(name, uuid);
-      d.persistentXml = canonical;
+      d.persistent = canonical;
       st.domains.put(name, d);
       emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
       replied(op);
@@ -262,7 +268,7 @@ public final class FakeHypervisor implements Hypervisor {
       String uuid = existing != null ? existing.uuid : spec.uuid().orElseGet(() -> uuidFor(spec.name()));
       Dom d = existing != null ? existing : new Dom(spec.name(), uuid);
       st.domains.put(d.name, d);
-      boot(d, withoutId(spec.copy(b -> b.uuid(uuid)).toXml()), "BOOTED");
+      boot(d, canonical(spec, uuid), "BOOTED");
       replied(op);
       return new DomainRef(d.name, uuid);
     }
@@ -294,12 +300,13 @@ public final class FakeHypervisor implements Hypervisor {
     }
   }
 
-  private void boot(Dom d, String xml) { boot(d, xml, "BOOTED"); }
+  private void boot(Dom d, String xml) { boot(d, DomainSpec.fromXml(xml), "BOOTED"); }
 
-  private void boot(Dom d, String xml, String detail) {
+  /** Starts {@code d} from {@code spec} (its definition without the runtime id). */
+  private void boot(Dom d, DomainSpec spec, String detail) {
     d.id = st.nextId++;
     int id = d.id;
-    d.liveXml = DomainSpec.fromXml(xml).copy(b -> b.id(id)).toXml();
+    d.live = spec.copy(b -> b.id(id));
     d.state = DomainState.RUNNING;
     d.runningSince = st.clock.instant();
     d.shutdownAt = null;
@@ -317,12 +324,12 @@ public final class FakeHypervisor implements Hypervisor {
   private void stop(Dom d, DomainEventType type, String detail) {
     d.ranBefore = d.runTime(st.clock.instant());
     d.runningSince = null;
-    d.liveXml = null;
+    d.live = null;
     d.id = -1;
     d.state = DomainState.SHUTOFF;
     d.shutdownAt = null;
     emit(d.name, type, detail);
-    if (d.persistentXml == null) st.domains.remove(d.name);   // a transient domain vanishes; libvirt sends no UNDEFINED for it
+    if (d.persistent == null) st.domains.remove(d.name);   // a transient domain vanishes; libvirt sends no UNDEFINED for it
   }
 
   @Override public void startDomain(String name) {
@@ -331,7 +338,7 @@ public final class FakeHypervisor implements Hypervisor {
       enter(op, "startDomain", name);
       Dom d = dom(op, name);
       if (d.active()) throw invalid(op, "domain is already running");
-      boot(d, d.persistentXml);
+      boot(d, d.persistent, "BOOTED");
       replied(op);
     }
   }
@@ -416,13 +423,13 @@ public final class FakeHypervisor implements Hypervisor {
       String op = "undefine domain '" + name + "'";
       enter(op, "undefineDomain", name);
       Dom d = dom(op, name);
-      if (d.persistentXml == null) throw invalid(op, "cannot undefine transient domain");
+      if (d.persistent == null) throw invalid(op, "cannot undefine transient domain");
       if (!d.snapshots.isEmpty() && !options.contains(Domain.UndefineOption.SNAPSHOTS_METADATA)) {
         throw invalid(op, "cannot delete inactive domain with " + d.snapshots.size() + " snapshots");
       }
       d.snapshots.clear();
       d.currentSnapshot = null;
-      d.persistentXml = null;
+      d.persistent = null;
       d.autostart = false;
       emit(name, DomainEventType.UNDEFINED, "REMOVED");
       if (!d.active()) st.domains.remove(name);
@@ -443,7 +450,7 @@ public final class FakeHypervisor implements Hypervisor {
       String op = "set autostart of domain '" + name + "'";
       enter(op, "setAutostart", name);
       Dom d = dom(op, name);
-      if (d.persistentXml == null) throw invalid(op, "cannot set autostart for transient domain");
+      if (d.persistent == null) throw invalid(op, "cannot set autostart for transient domain");
       d.autostart = autostart;
     }
   }
@@ -452,7 +459,7 @@ public final class FakeHypervisor implements Hypervisor {
     synchronized (st.lock) {
       String op = "ask whether domain '" + name + "' is persistent";
       enter(op, "isPersistent", name);
-      return dom(op, name).persistentXml != null;
+      return dom(op, name).persistent != null;
     }
   }
 
@@ -461,8 +468,8 @@ public final class FakeHypervisor implements Hypervisor {
       String op = "get the XML of domain '" + name + "'";
       enter(op, "domainXml", name);
       Dom d = dom(op, name);
-      if (inactive && d.persistentXml != null) return d.persistentXml;
-      return d.active() ? withAgentState(d) : d.persistentXml;
+      if (inactive && d.persistent != null) return d.persistentXml();
+      return d.active() ? withAgentState(d) : d.persistentXml();
     }
   }
 
@@ -492,7 +499,7 @@ public final class FakeHypervisor implements Hypervisor {
    * receives 100 KB/s and sends 50 KB/s (1000-byte packets); the balloon at the defined memory.
    */
   private Map<String, Object> stats(Dom d) {
-    DomainSpec spec = DomainSpec.fromXml(d.active() ? d.liveXml : d.persistentXml);
+    DomainSpec spec = d.currentSpec();
     long secs = d.runTime(st.clock.instant()).toSeconds();
     long nanos = d.runTime(st.clock.instant()).toNanos();
     int vcpus = spec.vcpu().flatMap(v -> v.current().or(v::count)).orElse(1);
@@ -550,12 +557,12 @@ public final class FakeHypervisor implements Hypervisor {
       if (d.snapshots.containsKey(name)) throw invalid(op, "domain snapshot '" + name + "' already exists");
       checkInternalSnapshot(op, d);
       String state = d.active() ? (d.state == DomainState.PAUSED ? "paused" : "running") : "shutoff";
-      String domXml = d.active() ? d.liveXml : d.persistentXml;
+      String domXml = d.active() ? d.liveXml() : d.persistentXml();
       String domainXml = withoutId(domXml);
       String snapXml = SnapshotSpec.builder().name(name).description(spec.description()).state(state)
           .parent(Optional.ofNullable(d.currentSnapshot)).creationTime(st.clock.instant().getEpochSecond())
           .domain(DomainSpec.fromXml(domainXml)).build().toXml();
-      d.snapshots.put(name, new Snap(name, snapXml, domainXml, d.persistentXml, d.state, d.currentSnapshot));
+      d.snapshots.put(name, new Snap(name, snapXml, domainXml, d.persistentXml(), d.state, d.currentSnapshot));
       d.currentSnapshot = name;
       return name;
     }
@@ -563,7 +570,7 @@ public final class FakeHypervisor implements Hypervisor {
 
   /** QEMU's internal snapshots need at least one disk, and every disk qcow2 (messages as libvirt 9.0 words them). */
   private static void checkInternalSnapshot(String op, Dom d) {
-    DomainSpec spec = DomainSpec.fromXml(d.active() ? d.liveXml : d.persistentXml);
+    DomainSpec spec = d.currentSpec();
     List<Disk> disks = spec.devices().disks().stream()
         .filter(x -> x.device().orElse("disk").equals("disk") && !"no".equals(x.snapshot().orElse(""))).toList();
     if (disks.isEmpty()) {
@@ -620,7 +627,7 @@ public final class FakeHypervisor implements Hypervisor {
       if (d.active()) stop(d, DomainEventType.STOPPED, "FROM_SNAPSHOT");
       if (!st.domains.containsKey(domain)) st.domains.put(domain, d);
       // libvirt restores the next-boot definition too (the snapshot's inactive one if it kept it)
-      if (d.persistentXml != null) d.persistentXml = s.inactiveXml() != null ? s.inactiveXml() : s.domainXml();
+      if (d.persistent != null) d.persistent = DomainSpec.fromXml(s.inactiveXml() != null ? s.inactiveXml() : s.domainXml());
       if (s.state() != DomainState.SHUTOFF) {
         boot(d, s.domainXml());
         if (s.state() == DomainState.PAUSED) {
@@ -947,17 +954,17 @@ public final class FakeHypervisor implements Hypervisor {
           throw failed(op, "domain '" + name + "' already exists with uuid " + there.uuid);
         }
         if (there != null && there.active()) throw invalid(op, "domain '" + name + "' is already active");
-        String live = withoutId(d.liveXml);
+        DomainSpec live = d.live.copy(x -> x.id(Optional.empty()));
         boolean persist = options.contains(Domain.MigrateOption.PERSIST_DEST);
         Dom nd = there != null ? there : new Dom(name, d.uuid);
         b.domains.put(name, nd);
         nd.ranBefore = d.runTime(a.clock.instant());
-        String persistentXml = d.persistentXml != null ? d.persistentXml : live;
-        boolean added = nd.persistentXml == null;
+        DomainSpec persistent = d.persistent != null ? d.persistent : live;
+        boolean added = nd.persistent == null;
         dest.boot(nd, live, "MIGRATED");
         // as a real libvirtd reports it: STARTED/MIGRATED, DEFINED (with PERSIST_DEST), then RESUMED/MIGRATED
         if (persist) {
-          nd.persistentXml = persistentXml;
+          nd.persistent = persistent;
           dest.emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
         }
         if (d.state == DomainState.PAUSED || options.contains(Domain.MigrateOption.PAUSED)) {
@@ -968,8 +975,8 @@ public final class FakeHypervisor implements Hypervisor {
         } else {
           dest.emit(name, DomainEventType.RESUMED, "MIGRATED");
         }
-        if (options.contains(Domain.MigrateOption.UNDEFINE_SOURCE) && d.persistentXml != null) {
-          d.persistentXml = null;
+        if (options.contains(Domain.MigrateOption.UNDEFINE_SOURCE) && d.persistent != null) {
+          d.persistent = null;
           d.autostart = false;
           d.snapshots.clear();
           d.currentSnapshot = null;
@@ -1000,9 +1007,10 @@ public final class FakeHypervisor implements Hypervisor {
 
   /** The live XML with the agent channel's {@code state} as libvirt shows it ({@code connected}/{@code disconnected}). */
   private String withAgentState(Dom d) {
-    if (!d.liveXml.contains(io.kvmsdk.core.domain.GuestAgent.NAME)) return d.liveXml;
+    String live = d.liveXml();
+    if (!live.contains(io.kvmsdk.core.domain.GuestAgent.NAME)) return live;
     FakeGuestAgent agent = st.agents.get(d.name);
-    return FakeGuestAgent.withChannelState(d.liveXml, agent != null && agent.isConnected());
+    return FakeGuestAgent.withChannelState(live, agent != null && agent.isConnected());
   }
 
   @Override public String agentCommand(String domain, String json, int timeoutSeconds) {
@@ -1077,11 +1085,11 @@ public final class FakeHypervisor implements Hypervisor {
       if (!d.active()) continue;
       d.ranBefore = d.runTime(st.clock.instant());
       d.runningSince = null;
-      d.liveXml = null;
+      d.live = null;
       d.id = -1;
       d.state = DomainState.SHUTOFF;
       d.shutdownAt = null;
-      if (d.persistentXml == null) st.domains.remove(d.name);
+      if (d.persistent == null) st.domains.remove(d.name);
     }
     st.networks.hostDown();
     st.storage.hostDown();
@@ -1097,7 +1105,7 @@ public final class FakeHypervisor implements Hypervisor {
       st.crashed = false;
       st.networks.hostUp();
       st.storage.hostUp();
-      for (Dom d : st.domains.values()) if (d.autostart && !d.active()) boot(d, d.persistentXml);
+      for (Dom d : st.domains.values()) if (d.autostart && !d.active()) boot(d, d.persistent, "BOOTED");
     }
     return this;
   }

@@ -1,5 +1,6 @@
 package io.kvmsdk.testkit;
 
+import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.DomainState;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +51,10 @@ final class FakeHypervisorState {
   static final class Dom {
     String name;
     final String uuid;
-    String persistentXml;   // null: transient
-    String liveXml;         // null: inactive
+    /** The persistent definition, without the runtime id; null: transient. Rendered to XML only when asked. */
+    DomainSpec persistent;
+    /** The live definition, with the runtime id; null: inactive. Rendered to XML only when asked. */
+    DomainSpec live;
     DomainState state = DomainState.SHUTOFF;
     boolean autostart;
     boolean ignoresShutdown;
@@ -67,7 +70,16 @@ final class FakeHypervisorState {
       this.uuid = uuid;
     }
 
-    boolean active() { return liveXml != null; }
+    boolean active() { return live != null; }
+
+    /** The persistent definition as XML (formatted on each call, as libvirt formats it per request), or null if transient. */
+    String persistentXml() { return persistent == null ? null : persistent.toXml(); }
+
+    /** The live definition as XML (formatted on each call), or null if inactive. */
+    String liveXml() { return live == null ? null : live.toXml(); }
+
+    /** The definition statistics and snapshots describe: the live one if active, else the persistent one. */
+    DomainSpec currentSpec() { return active() ? live : persistent; }
 
     Duration runTime(Instant now) {
       return runningSince == null || state != DomainState.RUNNING ? ranBefore : ranBefore.plus(Duration.between(runningSince, now));
