@@ -266,6 +266,7 @@ public final class FakeHypervisor implements Hypervisor {
       Dom existing = st.domains.get(spec.name());
       if (existing != null && existing != byUuid) throw failed(op, "domain '" + spec.name() + "' already exists with uuid " + existing.uuid);
       String uuid = existing != null ? existing.uuid : spec.uuid().orElseGet(() -> uuidFor(spec.name()));
+      checkNetworks(op, spec);
       Dom d = existing != null ? existing : new Dom(spec.name(), uuid);
       st.domains.put(d.name, d);
       boot(d, canonical(spec, uuid), "BOOTED");
@@ -301,6 +302,15 @@ public final class FakeHypervisor implements Hypervisor {
   }
 
   private void boot(Dom d, String xml) { boot(d, DomainSpec.fromXml(xml), "BOOTED"); }
+
+  /** Like libvirt's network driver at a domain's start: every {@code <interface type='network'>} needs an active network. */
+  private void checkNetworks(String op, DomainSpec spec) {
+    for (io.kvmsdk.core.domain.Nic nic : spec.devices().interfaces()) {
+      if (!"network".equals(nic.type().orElse(""))) continue;
+      String net = nic.source().flatMap(x -> x.network()).orElse(null);
+      if (net != null) st.networks.checkUsable(op, net);
+    }
+  }
 
   /** Starts {@code d} from {@code spec} (its definition without the runtime id). */
   private void boot(Dom d, DomainSpec spec, String detail) {
@@ -338,6 +348,7 @@ public final class FakeHypervisor implements Hypervisor {
       enter(op, "startDomain", name);
       Dom d = dom(op, name);
       if (d.active()) throw invalid(op, "domain is already running");
+      checkNetworks(op, d.persistent);
       boot(d, d.persistent, "BOOTED");
       replied(op);
     }
@@ -955,6 +966,7 @@ public final class FakeHypervisor implements Hypervisor {
         }
         if (there != null && there.active()) throw invalid(op, "domain '" + name + "' is already active");
         DomainSpec live = d.live.copy(x -> x.id(Optional.empty()));
+        dest.checkNetworks(op, live);
         boolean persist = options.contains(Domain.MigrateOption.PERSIST_DEST);
         Dom nd = there != null ? there : new Dom(name, d.uuid);
         b.domains.put(name, nd);
@@ -1105,7 +1117,15 @@ public final class FakeHypervisor implements Hypervisor {
       st.crashed = false;
       st.networks.hostUp();
       st.storage.hostUp();
-      for (Dom d : st.domains.values()) if (d.autostart && !d.active()) boot(d, d.persistent, "BOOTED");
+      for (Dom d : st.domains.values()) {
+        if (!d.autostart || d.active()) continue;
+        try {
+          checkNetworks("autostart domain '" + d.name + "'", d.persistent);
+        } catch (KvmException e) {
+          continue;   // libvirtd logs the failed autostart and goes on with the others
+        }
+        boot(d, d.persistent, "BOOTED");
+      }
     }
     return this;
   }

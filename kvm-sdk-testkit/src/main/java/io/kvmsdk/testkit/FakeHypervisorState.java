@@ -36,6 +36,10 @@ final class FakeHypervisorState {
   /** Guest agents by domain name (see {@link FakeGuestAgent}), made on first use. */
   final Map<String, FakeGuestAgent> agents = new java.util.HashMap<>();
 
+  /** libvirt's stock {@code default} network ({@code /usr/share/libvirt/networks/default.xml}). */
+  static final String DEFAULT_NETWORK = "<network><name>default</name><forward mode='nat'/><bridge name='virbr0' stp='on' delay='0'/>"
+      + "<ip address='192.168.122.1' netmask='255.255.255.0'><dhcp><range start='192.168.122.2' end='192.168.122.254'/></dhcp></ip></network>";
+
   FakeHypervisorState(String name, FakeClock clock, Object cluster) {
     this.name = name;
     this.clock = clock;
@@ -43,6 +47,10 @@ final class FakeHypervisorState {
     this.hostUuid = java.util.UUID.nameUUIDFromBytes(("fake-host/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     this.ticker = clock.ticker();
     this.networks = new FakeNetworks(name);
+    // like a host with Debian's libvirt-daemon-config-network: the 'default' NAT network, active and autostarted
+    networks.define(DEFAULT_NETWORK);
+    networks.start("default");
+    networks.setAutostart("default", true);
     this.storage = new FakeStorage(name);
     this.nwfilters = new FakeNwfilters(name);
   }

@@ -123,6 +123,15 @@ final class FakeNetworks {
 
   private String newUuid(String name) { return FakeObjects.uuid(host, "network", name, seq++); }
 
+  /**
+   * What starting a domain with an {@code <interface type='network'>} on {@code name} checks: the
+   * network exists ({@code VIR_ERR_NO_NETWORK}) and is active ({@code VIR_ERR_OPERATION_INVALID}).
+   */
+  void checkUsable(String op, String name) {
+    Net n = net(op, name);
+    if (!n.active()) throw NET.invalid(op, "network '" + name + "' is not active");
+  }
+
   String define(String xml) {
     String op = "define network";
     Parsed p = parse(op, xml, false);

@@ -24,10 +24,10 @@ class FakeObjectsTest {
     a1.defineNetwork("<network><name>lan</name></network>");
     a1.defineNwfilter("<filter name='web'/>");
     a1.defineStoragePool("<pool type='dir'><name>images</name><target><path>/var/lib/libvirt/images</path></target></pool>");
-    assertThat(a2.listNetworks()).containsExactly("lan");
+    assertThat(a2.listNetworks()).as("every fake host starts with libvirt's 'default' network").containsExactly("default", "lan");
     assertThat(a2.listNwfilters()).containsExactly("web");
     assertThat(a2.listStoragePools()).containsExactly("images");
-    assertThat(b.listNetworks()).isEmpty();
+    assertThat(b.listNetworks()).containsExactly("default");
     assertThat(b.listStoragePools()).isEmpty();
   }
 
@@ -52,8 +52,8 @@ class FakeObjectsTest {
     hv.defineNetwork("<network><name>other</name></network>");
     String xml = hv.networkXml("nat", false);
     assertThat(childNames(xml)).containsExactly("name", "uuid", "forward", "bridge", "mac", "ip");
-    assertThat(xml).contains("<bridge name='virbr0' stp='on' delay='0'/>");
-    assertThat(hv.networkXml("other", false)).as("the next free virbrN").contains("<bridge name='virbr1' stp='on' delay='0'/>");
+    assertThat(xml).as("virbr0 belongs to the 'default' network").contains("<bridge name='virbr1' stp='on' delay='0'/>");
+    assertThat(hv.networkXml("other", false)).as("the next free virbrN").contains("<bridge name='virbr2' stp='on' delay='0'/>");
     hv.defineNetwork("<network><name>host</name><forward mode='bridge'/><bridge name='br0'/></network>");
     assertThat(childNames(hv.networkXml("host", false))).as("a host bridge gets no MAC").containsExactly("name", "uuid", "forward", "bridge");
   }
@@ -69,7 +69,7 @@ class FakeObjectsTest {
     hv.crash();
     assertThatThrownBy(hv::listStoragePools).isInstanceOfSatisfying(KvmException.class, e -> assertThat(e.retryable()).isTrue());
     hv.reboot();
-    assertThat(hv.listNetworks()).as("the host answers again").containsExactly("lan");
+    assertThat(hv.listNetworks()).as("the host answers again").containsExactly("default", "lan");
   }
 
   @Test void aCrashStopsNetworksAndPoolsAndTheRebootStartsTheAutostartOnes() {
@@ -86,7 +86,7 @@ class FakeObjectsTest {
     hv.createStorageVolume("images", "<volume><name>a.img</name><capacity>1024</capacity></volume>");
     hv.crash();
     hv.reboot();
-    assertThat(hv.listNetworks()).as("the transient network is gone").containsExactly("lan", "dmz");
+    assertThat(hv.listNetworks()).as("the transient network is gone").containsExactly("default", "lan", "dmz");
     assertThat(hv.isNetworkActive("lan")).as("autostart").isTrue();
     assertThat(hv.isNetworkActive("dmz")).isFalse();
     assertThat(hv.isStoragePoolActive("images")).as("autostart").isTrue();

@@ -39,7 +39,9 @@ final class NetworkContractCases {
         ContractCase.of("network", "creating a network starts its inactive definition, refused when active", NetworkContractCases::createOverDefined, NETWORKS),
         ContractCase.of("network", "a bridge name another network uses is refused", NetworkContractCases::bridgeInUse, NETWORKS, QEMU_DRIVER),
         ContractCase.of("network", "libvirt fills in a virbrN bridge and a MAC address", NetworkContractCases::bridgeAssigned, NETWORKS, QEMU_DRIVER),
-        ContractCase.of("network", "a missing network is not found", NetworkContractCases::missing, NETWORKS));
+        ContractCase.of("network", "a missing network is not found", NetworkContractCases::missing, NETWORKS),
+        ContractCase.of("network", "a domain starts only when the networks its interfaces name are active", NetworkContractCases::usedByDomain,
+            NETWORKS, QEMU_DRIVER));
   }
 
   /** A bridge name unique to the run (at most 15 characters, as Linux wants): {@code kv} + 8 hex + {@code n}. */
@@ -70,6 +72,22 @@ final class NetworkContractCases {
   private static String define(ContractRun run, String xml, String name) {
     cleanUp(run, name);
     return run.kvm().hypervisor().defineNetwork(xml);
+  }
+
+  static void usedByDomain(ContractRun run) {
+    Hypervisor hv = run.kvm().hypervisor();
+    String net = run.name("dnet");
+    io.kvmsdk.core.domain.Domain d = run.define(run.guest(run.name("onnet")).copy(b -> b.addInterface(io.kvmsdk.core.domain.Nic.network(net))));
+    var e = run.expectNotFound("start a domain on a missing network", d::start, "network", net);
+    check(e.getCause() instanceof io.kvmsdk.core.LibvirtException le && le.code().equals("VIR_ERR_NO_NETWORK"),
+        "the cause is libvirt's VIR_ERR_NO_NETWORK, got " + e.getCause());
+    define(run, network(net, null, bridge(run, 5)), net);
+    run.expectRefused("start a domain on an inactive network", d::start, "VIR_ERR_OPERATION_INVALID",
+        "Requested operation is not valid: network '" + net + "' is not active");
+    expectEqual("state after the refusals", io.kvmsdk.core.domain.DomainState.SHUTOFF, d.state());
+    hv.startNetwork(net);
+    d.start();
+    expectEqual("state on an active network", io.kvmsdk.core.domain.DomainState.RUNNING, d.state());
   }
 
   static void lifecycle(ContractRun run) {

@@ -62,11 +62,22 @@ public final class LibvirtErrors {
     if (code == NO_DOMAIN) return new NotFoundException("domain", slash < 0 ? name : name.substring(0, slash), le);
     if (code == NO_DOMAIN_SNAPSHOT) return new NotFoundException("snapshot", name, le);
     if (code == NO_SECRET) return new NotFoundException("secret", name, le);
-    if (code == NO_NETWORK) return new NotFoundException("network", name, le);
+    if (code == NO_NETWORK) return new NotFoundException("network", "network".equals(kind) ? name : referenced(msg, name), le);
     if (code == NO_STORAGE_POOL) return new NotFoundException("storage pool", slash < 0 ? name : name.substring(0, slash), le);
     if (code == NO_STORAGE_VOL) return new NotFoundException("storage volume", name, le);
     if (code == NO_NWFILTER) return new NotFoundException("nwfilter", name, le);
     return le;
+  }
+
+  private static final java.util.regex.Pattern MATCHING_NAME = java.util.regex.Pattern.compile("with matching name '([^']*)'");
+
+  /**
+   * The object libvirt did not find while acting on another one (a domain's start naming a missing
+   * network): libvirt's message says which ("no network with matching name 'X'"); else {@code fallback}.
+   */
+  private static String referenced(String message, String fallback) {
+    java.util.regex.Matcher m = MATCHING_NAME.matcher(message);
+    return m.find() ? m.group(1) : fallback;
   }
 
   static KvmException map(String operation, String kind, String name, org.libvirt.LibvirtException e) {
