@@ -162,6 +162,26 @@ public final class ContractRun implements AutoCloseable {
       return out;
     }
 
+    /**
+     * Waits (real time, at most 10 s) for at least {@code count} events of {@code domain}, then until
+     * none has arrived for 200 ms, so an extra event a daemon sends late is seen too; returns them all.
+     */
+    public List<String> settle(String domain, int count) {
+      await(domain, l -> l.size() >= count);
+      long end = System.nanoTime() + 10_000_000_000L;
+      int n = -1;
+      while (n != of(domain).size() && System.nanoTime() < end) {
+        n = of(domain).size();
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      return of(domain);
+    }
+
     /** Waits up to 10 s of real time until {@code done} holds for {@link #of(String)}; returns the events seen. */
     public List<String> await(String domain, Predicate<List<String>> done) {
       long end = System.nanoTime() + 10_000_000_000L;

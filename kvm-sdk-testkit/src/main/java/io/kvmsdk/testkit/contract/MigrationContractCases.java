@@ -73,7 +73,7 @@ final class MigrationContractCases {
     d.migrateTo(run.peer());
     // libvirt reports no UNDEFINED event for UNDEFINE_SOURCE
     expectEqual("events on the source", List.of("DEFINED/ADDED", "RESUMED/UNPAUSED", "STARTED/BOOTED", "SUSPENDED/MIGRATED", "STOPPED/MIGRATED"),
-        here.await(name, l -> l.size() >= before.size() + 2));
-    expectEqual("events on the peer", List.of("STARTED/MIGRATED", "DEFINED/ADDED", "RESUMED/MIGRATED"), there.await(name, l -> l.size() >= 3));
+        here.settle(name, before.size() + 2));
+    expectEqual("events on the peer", List.of("STARTED/MIGRATED", "DEFINED/ADDED", "RESUMED/MIGRATED"), there.settle(name, 3));
   }
 }
