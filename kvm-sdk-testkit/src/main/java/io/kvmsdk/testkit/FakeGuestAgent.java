@@ -92,6 +92,22 @@ public final class FakeGuestAgent {
   /** The domain whose guest this agent runs in. */
   public String domain() { return domain; }
 
+  /**
+   * This guest's agent as it continues on another host after a live migration (the guest and its
+   * {@code qemu-ga} keep running): connection, programmed replies, delays, hostname and interfaces.
+   * Called with both hosts' locks held.
+   */
+  FakeGuestAgent migratedTo(Object destinationLock) {
+    FakeGuestAgent a = new FakeGuestAgent(destinationLock, clock, domain);
+    a.connected = connected;
+    a.hung = hung;
+    a.hostname = hostname;
+    a.interfaces = interfaces;
+    a.replies.putAll(replies);
+    a.delays.putAll(delays);
+    return a;
+  }
+
   // ------------------------------------------------------------------ test controls
 
   /** The guest starts {@code qemu-ga}: from now on (and after every restart) libvirt sees the agent connected. */

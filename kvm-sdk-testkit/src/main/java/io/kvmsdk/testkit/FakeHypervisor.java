@@ -993,6 +993,8 @@ public final class FakeHypervisor implements Hypervisor {
           d.snapshots.clear();
           d.currentSnapshot = null;
         }
+        FakeGuestAgent agent = a.agents.remove(name);   // the guest, and its agent, now run on the destination
+        if (agent != null) b.agents.put(name, agent.migratedTo(b.lock));
         emit(name, DomainEventType.SUSPENDED, "MIGRATED");
         stop(d, DomainEventType.STOPPED, "MIGRATED");   // libvirt reports no UNDEFINED for the source
         replied(op);

@@ -248,4 +248,16 @@ class FakeGuestAgentTest {
     assertThatThrownBy(() -> fake.guestAgent("web1").reply("guest-ping", "{oops")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> fake.guestAgent("web1").reply("guest-ping", "[1]")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test void theAgentMovesWithItsGuest() {
+    FakeCluster cluster = FakeCluster.create();
+    FakeHypervisor a = cluster.hypervisor("a");
+    Kvm ka = Kvm.using(a);
+    Kvm kb = Kvm.using(cluster.hypervisor("b"));
+    Domain d = ka.domains().define(ContractCases.tinyGuest("web1").copy(b -> b.addChannel(GuestAgent.channel()))).start();
+    a.guestAgent("web1").connect().hostname("web1.example");
+    Domain moved = d.migrateTo(kb);
+    assertThat(moved.guestAgent().hostname()).as("qemu-ga keeps running in the migrated guest").isEqualTo("web1.example");
+    assertThat(agentChannelState(moved)).contains("connected");
+  }
 }
