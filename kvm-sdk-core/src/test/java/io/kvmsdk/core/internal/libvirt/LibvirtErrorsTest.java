@@ -61,4 +61,15 @@ class LibvirtErrorsTest {
     assertThat(LibvirtErrors.map("create a volume", "storage volume", "p/v", 90, 18, "storage volume 'v' exists already", null))
         .isInstanceOfSatisfying(LibvirtException.class, e -> assertThat(e.code()).isEqualTo("VIR_ERR_STORAGE_VOL_EXIST"));
   }
+
+  @Test void theCodeConstantsAreLibvirtsNames() throws Exception {
+    int n = 0;
+    for (java.lang.reflect.Field f : io.kvmsdk.core.LibvirtException.class.getFields()) {
+      if (f.getType() != String.class || !java.lang.reflect.Modifier.isStatic(f.getModifiers())) continue;
+      String code = (String) f.get(null);
+      org.assertj.core.api.Assertions.assertThat(org.libvirt.Error.ErrorNumber.valueOf(code).name()).isEqualTo("VIR_ERR_" + f.getName());
+      n++;
+    }
+    org.assertj.core.api.Assertions.assertThat(n).isGreaterThan(10);
+  }
 }
