@@ -76,6 +76,9 @@ public final class Kvm implements AutoCloseable {
   /** Event subscriptions (domain lifecycle). */
   public KvmEvents events() { return events; }
 
+  /** The host behind this connection: CPUs, memory, free memory. */
+  public io.kvmsdk.core.node.Node node() { return new io.kvmsdk.core.node.Node(hypervisor); }
+
   /** libvirt secrets (passwords and keys for disks and storage). */
   public Secrets secrets() { return secrets; }
 

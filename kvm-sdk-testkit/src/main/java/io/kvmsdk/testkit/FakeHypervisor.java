@@ -210,6 +210,38 @@ public final class FakeHypervisor implements Hypervisor {
     return withUuid.id().isEmpty() ? withUuid : withUuid.copy(b -> b.id(Optional.empty()));
   }
 
+  // ------------------------------------------------------------------ node
+
+  @Override public io.kvmsdk.core.node.NodeInfo nodeInfo() {
+    synchronized (st.lock) {
+      enter("get the node info of " + uri(), "nodeInfo", null);
+      return st.node;
+    }
+  }
+
+  /** The host's memory less what its active domains hold (their current balloon, else their memory). */
+  @Override public long freeMemory() {
+    synchronized (st.lock) {
+      enter("get the free memory of " + uri(), "freeMemory", null);
+      for (Dom d : new ArrayList<>(st.domains.values())) settle(d);
+      long used = 0;
+      for (Dom d : st.domains.values()) {
+        if (!d.active()) continue;
+        used += d.live.currentMemory().or(() -> d.live.memory()).map(io.kvmsdk.core.Size::bytes).orElse(0L);
+      }
+      return Math.max(0, st.node.memory().bytes() - used);
+    }
+  }
+
+  /** Sets what this host reports as its CPUs and memory (default 16 CPUs, 64 GiB); free memory follows the running domains. */
+  public FakeHypervisor resources(int cpus, io.kvmsdk.core.Size memory) {
+    if (cpus < 1) throw new IllegalArgumentException("a host has at least one CPU, got " + cpus);
+    synchronized (st.lock) {
+      st.node = new io.kvmsdk.core.node.NodeInfo("x86_64", io.kvmsdk.core.Size.kib(memory.kib()), cpus, 2400, 1, 1, cpus, 1);
+    }
+    return this;
+  }
+
   // ------------------------------------------------------------------ domains
 
   @Override public DomainRef defineDomain(String xml) {

@@ -30,6 +30,8 @@ final class FakeHypervisorState {
   final List<FaultRule> rules = new ArrayList<>();
   final List<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
   Duration shutdownDelay = Duration.ZERO;
+  /** What {@code virNodeGetInfo} reports: 16 CPUs, 64 GiB unless a test sets {@code resources(...)}. */
+  io.kvmsdk.core.node.NodeInfo node = new io.kvmsdk.core.node.NodeInfo("x86_64", io.kvmsdk.core.Size.kib(64L * 1024 * 1024), 16, 2400, 1, 1, 16, 1);
   boolean crashed;
   int nextId = 1;
   long uuidSeq;

@@ -206,6 +206,16 @@ class FakeHypervisorTest {
     assertThat(Duration.ofNanos(System.nanoTime() - real)).as("no real sleeping").isLessThan(Duration.ofSeconds(2));
   }
 
+  @Test void freeMemoryFollowsTheRunningDomains() {
+    cluster.hypervisor("a").resources(8, io.kvmsdk.core.Size.gib(16));
+    assertThat(kvm.node().info().cpus()).isEqualTo(8);
+    assertThat(kvm.node().freeMemory().bytes()).isEqualTo(16L << 30);
+    Domain d = kvm.domains().define(web("web1")).start();
+    assertThat(kvm.node().freeMemory().bytes()).as("web1 holds 512 MiB").isEqualTo((16L << 30) - (512L << 20));
+    d.destroy();
+    assertThat(kvm.node().freeMemory().bytes()).isEqualTo(16L << 30);
+  }
+
   @Test void aLostReplyLeavesTheEffectInPlace() {
     FakeHypervisor fake = cluster.hypervisor("a");
     fake.inject(FaultRule.of(Fault.REPLY_LOST, FaultMatcher.operation("startDomain", "web1")).once());

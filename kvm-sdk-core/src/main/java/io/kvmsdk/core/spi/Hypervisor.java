@@ -42,6 +42,14 @@ public interface Hypervisor extends AutoCloseable {
   /** Closes the connection and every subscription; idempotent. */
   @Override void close();
 
+  // ------------------------------------------------------------------ node
+
+  /** {@code virNodeGetInfo}: the host's CPUs, memory and topology. */
+  io.kvmsdk.core.node.NodeInfo nodeInfo();
+
+  /** {@code virNodeGetFreeMemory}: free host memory in bytes. */
+  long freeMemory();
+
   // ------------------------------------------------------------------ domains
 
   /** {@code virDomainDefineXML}: defines (or redefines) a persistent domain. */

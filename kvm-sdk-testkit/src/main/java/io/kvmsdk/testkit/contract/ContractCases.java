@@ -13,6 +13,7 @@ public final class ContractCases {
   /** Every case the testkit ships, area by area. */
   public static List<ContractCase> all() {
     List<ContractCase> all = new ArrayList<>();
+    all.addAll(NodeContractCases.all());
     all.addAll(DomainContractCases.all());
     all.addAll(SnapshotContractCases.all());
     all.addAll(SecretContractCases.all());

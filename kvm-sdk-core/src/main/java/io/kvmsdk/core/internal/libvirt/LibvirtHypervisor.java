@@ -240,6 +240,19 @@ public final class LibvirtHypervisor implements Hypervisor {
     if (release) LibvirtEventLoop.release();   // outside the lock: it joins the loop thread
   }
 
+  // ------------------------------------------------------------------ node
+
+  @Override public io.kvmsdk.core.node.NodeInfo nodeInfo() {
+    return call("get the node info of '" + uri + "'", "connection", uri, c -> {
+      org.libvirt.NodeInfo n = c.nodeInfo();
+      return new io.kvmsdk.core.node.NodeInfo(n.model, io.kvmsdk.core.Size.kib(n.memory), n.cpus, n.mhz, n.nodes, n.sockets, n.cores, n.threads);
+    });
+  }
+
+  @Override public long freeMemory() {
+    return call("get the free memory of '" + uri + "'", "connection", uri, Connect::getFreeMemory);
+  }
+
   // ------------------------------------------------------------------ domains
 
   /** The snapshot's name, read through the typed mapping (entities decoded). */
