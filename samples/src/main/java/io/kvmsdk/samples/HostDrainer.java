@@ -5,6 +5,7 @@ import io.kvmsdk.core.KvmException;
 import io.kvmsdk.core.LibvirtException;
 import io.kvmsdk.core.domain.Domain;
 import io.kvmsdk.core.domain.Domain.MigrateOption;
+import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.core.domain.DomainStats;
 import io.kvmsdk.core.spi.Ticker;
@@ -41,10 +42,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Which domains</b>: every active domain of the source ({@link DomainState#isActive()}:
  *       running, paused, blocked...), as listed when {@link #drain()} starts, narrowed by
  *       {@link #only}. Shut-off definitions stay where they are: they hold no memory or CPU.
- *   <li><b>Where</b>: for each domain, the destinations ordered by how many active domains they run
- *       right now (fewest first; ties keep the order given). Domain count rather than free memory
- *       because the SDK has no host-capacity call yet; a destination whose domains cannot be listed
- *       (host down, connection lost) goes last instead of being dropped.
+ *   <li><b>Where</b>: for each domain, the destinations with room for its memory first, the one with
+ *       the most free memory ({@code kvm.node().freeMemory()}) first, then the one running fewest
+ *       active domains; ties keep the order given. Destinations without room come after them (the
+ *       host may overcommit); a destination that cannot be asked (host down, connection lost) goes
+ *       last instead of being dropped.
  *   <li><b>Retry</b>: a failure that {@link KvmException#retryable() may pass} (dropped connection,
  *       timeout, destination down) is retried on the same destination after a backoff that doubles
  *       from {@link #backoff initial} to {@link #backoff max}, up to {@link #maxAttempts} attempts per
@@ -173,7 +175,7 @@ public final class HostDrainer {
 
   private Outcome move(String name) {
     List<Attempt> failures = new ArrayList<>();
-    for (Kvm dest : byLoad()) {
+    for (Kvm dest : byRoom(name)) {
       Duration backoff = initialBackoff;
       for (int attempt = 1; attempt <= maxAttempts; attempt++) {
         try {
@@ -211,20 +213,35 @@ public final class HostDrainer {
     }
   }
 
-  /** The destinations, fewest active domains first; a destination that cannot be asked goes last. */
-  private List<Kvm> byLoad() {
-    Map<Kvm, Integer> load = new LinkedHashMap<>();
+  /** A destination's standing for one domain: room for it, free memory, active domains; unreachable ones sort last. */
+  private record Room(boolean reachable, boolean fits, long free, int active) {
+    static final Comparator<Room> BEST_FIRST = Comparator.comparing(Room::reachable).reversed()
+        .thenComparing(Comparator.comparing(Room::fits).reversed())
+        .thenComparing(Comparator.comparingLong(Room::free).reversed())
+        .thenComparingInt(Room::active);
+  }
+
+  /** The destinations in the order {@link #move} tries them for domain {@code name} (see the class policy). */
+  private List<Kvm> byRoom(String name) {
+    long needs;
+    try {
+      DomainSpec spec = source.domains().get(name).spec();
+      needs = spec.currentMemory().or(spec::memory).map(s -> s.bytes()).orElse(0L);
+    } catch (KvmException e) {
+      needs = 0;
+    }
+    Map<Kvm, Room> room = new LinkedHashMap<>();
     for (Kvm d : destinations) {
-      int n;
       try {
-        n = (int) d.domains().stats().values().stream().map(DomainStats::state).filter(DomainState::isActive).count();
+        long free = d.node().freeMemory().bytes();
+        int active = (int) d.domains().stats().values().stream().map(DomainStats::state).filter(DomainState::isActive).count();
+        room.put(d, new Room(true, free >= needs, free, active));
       } catch (KvmException e) {
-        n = Integer.MAX_VALUE;
+        room.put(d, new Room(false, false, -1, Integer.MAX_VALUE));
       }
-      load.put(d, n);
     }
     List<Kvm> ordered = new ArrayList<>(destinations);
-    ordered.sort(Comparator.comparingInt(load::get));   // stable: ties keep the caller's order
+    ordered.sort(Comparator.comparing(room::get, Room.BEST_FIRST));   // stable: ties keep the caller's order
     return ordered;
   }
 

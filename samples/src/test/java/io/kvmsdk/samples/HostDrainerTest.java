@@ -64,6 +64,21 @@ class HostDrainerTest {
     assertThat(hv3.domains().get("web1").isPersistent()).isTrue();
   }
 
+  @Test void theHostWithTheMostFreeMemoryThatFitsTheGuestComesFirst() {
+    fake2.resources(8, Size.gib(32));
+    fake3.resources(8, Size.gib(4));
+    run(hv1, "small");
+    hv1.domains().define(DomainSpec.builder().type("kvm").name("big").vcpus(4).memory(Size.gib(8)).build()).start();
+    run(hv2, "a");
+    run(hv2, "b");
+
+    HostDrainer.Report report = HostDrainer.of(hv1, List.of(hv3, hv2)).drain();
+
+    // hv2 has more free memory despite running two domains; only hv2 has room for 8 GiB
+    assertThat(report.placement()).containsExactlyInAnyOrderEntriesOf(Map.of("big", "fake:///hv2", "small", "fake:///hv2"));
+    assertThat(hv1.node().freeMemory()).isEqualTo(Size.bytes(64L << 30));
+  }
+
   @Test void aDroppedConnectionIsRetriedOnTheSameDestinationAfterABackoffInFakeTime() {
     run(hv1, "web1");
     fake1.inject(FaultRule.of(Fault.CONNECTION_DROPPED, migrationOf("web1")).times(2));
