@@ -49,6 +49,8 @@ public final class DomainGuestAgent {
   /**
    * Sends {@code json} (a QMP command such as {@code {"execute":"guest-info"}}) and returns the
    * agent's reply as libvirt passes it on, e.g. {@code {"return":{}}}; waits libvirt's default time.
+   * Beware: libvirt quotes a command it cannot parse as JSON in its error message, so a malformed
+   * command carrying a password (guest-set-user-password) would leak it into the exception.
    */
   public String command(String json) { return run(json, TIMEOUT_DEFAULT); }
 
