@@ -117,6 +117,27 @@ class KvmTestDriverTest {
     });
   }
 
+  @Test void aDomainRecreatedByAnotherThreadUnderTheSameNameIsTheOneActedOn() throws Exception {
+    String name = unique("again");
+    Domain mine = kvm.domains().define(testDomain(name));   // this thread now keeps a handle to it
+    mine.start();
+    String[] newUuid = new String[1];
+    Thread other = new Thread(() -> {
+      Domain d = kvm.domains().get(name);
+      d.destroy();
+      d.undefine();
+      newUuid[0] = kvm.domains().define(testDomain(name)).uuid();
+    });
+    other.start();
+    other.join();
+    assertThat(newUuid[0]).isNotEqualTo(mine.uuid());
+    mine.start();   // the kept handle points at the old UUID: libvirt says no such domain, the name is looked up again
+    assertThat(kvm.domains().get(name).uuid()).isEqualTo(newUuid[0]);
+    assertThat(mine.state()).isEqualTo(DomainState.RUNNING);
+    mine.destroy();
+    mine.undefine();
+  }
+
   @Test void invalidTransitionsCarryLibvirtsCode() {
     String name = unique("bad");
     Domain d = kvm.domains().define(testDomain(name)).start();

@@ -63,6 +63,7 @@ public final class LibvirtHypervisor implements Hypervisor {
   private volatile boolean closed;
   private final CopyOnWriteArrayList<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
   private LifecycleListener registered;   // guarded by the write lock
+  private final LibvirtDomainHandles handles = new LibvirtDomainHandles();
   private boolean loopHeld;                // guarded by the write lock
 
   private static synchronized void initLibrary() throws org.libvirt.LibvirtException {
@@ -118,6 +119,7 @@ public final class LibvirtHypervisor implements Hypervisor {
       conn = fresh;
       broken = false;
       LOG.info("reconnected to {}", uri);
+      handles.clear();
       quietClose(old);
       registered = null;
       if (!listeners.isEmpty()) register(fresh);
@@ -167,15 +169,47 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
   }
 
+  /**
+   * Runs {@code call} on domain {@code name} through this thread's kept handle ({@link LibvirtDomainHandles}),
+   * looking the name up when there is none or the kept one is stale ({@code VIR_ERR_NO_DOMAIN}: the
+   * domain was undefined, maybe re-created, meanwhile). Retrying after that error is safe: libvirt
+   * did nothing.
+   */
   private <T> T onDomain(String op, String name, DomainCall<T> call) {
+    if (handles.oversized()) clearHandles();
     return call(op + " domain '" + name + "'", "domain", name, c -> {
-      Domain d = c.domainLookupByName(name);
-      try {
-        return call.apply(d);
-      } finally {
-        d.free();
+      Domain kept = handles.get(c, name);
+      if (kept != null) {
+        try {
+          return call.apply(kept);
+        } catch (org.libvirt.LibvirtException e) {
+          if (e.getError() == null || e.getError().getCode() != org.libvirt.Error.ErrorNumber.VIR_ERR_NO_DOMAIN) throw e;
+          handles.evict(name);
+        }
       }
+      Domain d = c.domainLookupByName(name);
+      handles.put(c, name, d);
+      return call.apply(d);
     });
+  }
+
+  /** Looks {@code name} up afresh (never through a kept handle, whose name and UUID libvirt does not re-check) and keeps the handle. */
+  private DomainRef freshRef(String name) {
+    return call("look up domain '" + name + "'", "domain", name, c -> {
+      Domain d = c.domainLookupByName(name);
+      handles.put(c, name, d);
+      return new DomainRef(d.getName(), d.getUUIDString());
+    });
+  }
+
+  /** Frees the kept handles when no call is in flight; skipped (till a later call) when that would wait, or from inside a call. */
+  private void clearHandles() {
+    if (!rw.writeLock().tryLock()) return;
+    try {
+      handles.clear();
+    } finally {
+      rw.writeLock().unlock();
+    }
   }
 
   private void onDomainVoid(String op, String name, DomainCall<?> call) { onDomain(op, name, call); }
@@ -233,6 +267,7 @@ public final class LibvirtHypervisor implements Hypervisor {
       listeners.clear();
       release = loopHeld;
       loopHeld = false;
+      handles.clear();
       quietClose(c);
     } finally {
       rw.writeLock().unlock();
@@ -265,11 +300,9 @@ public final class LibvirtHypervisor implements Hypervisor {
     String name = m.find() ? m.group(1) : "?";
     return call("define domain '" + name + "'", "definition", name, c -> {
       Domain d = c.domainDefineXML(xml);
-      try {
-        return new DomainRef(d.getName(), d.getUUIDString());
-      } finally {
-        d.free();
-      }
+      DomainRef ref = new DomainRef(d.getName(), d.getUUIDString());
+      handles.put(c, ref.name(), d);   // the next call on it (start, usually) needs no lookup
+      return ref;
     });
   }
 
@@ -278,11 +311,9 @@ public final class LibvirtHypervisor implements Hypervisor {
     String name = m.find() ? m.group(1) : "?";
     return call("create domain '" + name + "'", "definition", name, c -> {
       Domain d = c.domainCreateXML(xml, 0);
-      try {
-        return new DomainRef(d.getName(), d.getUUIDString());
-      } finally {
-        d.free();
-      }
+      DomainRef ref = new DomainRef(d.getName(), d.getUUIDString());
+      handles.put(c, ref.name(), d);   // the next call on it (start, usually) needs no lookup
+      return ref;
     });
   }
 
@@ -307,7 +338,7 @@ public final class LibvirtHypervisor implements Hypervisor {
   }
 
   @Override public Optional<DomainRef> lookupDomain(String name) {
-    return ifFound("domain", () -> onDomain("look up", name, d -> new DomainRef(d.getName(), d.getUUIDString())));
+    return ifFound("domain", () -> freshRef(name));
   }
 
   @Override public List<DomainRef> listDomains() {
