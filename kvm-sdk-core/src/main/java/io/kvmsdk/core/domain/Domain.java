@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A handle to a defined domain, named by its name. Holds no native resource: every call looks the
- * domain up, acts and releases libvirt's object, so a handle is cheap, thread-safe and never
- * needs closing. Calls on a domain that no longer exists throw {@link io.kvmsdk.core.NotFoundException};
+ * A handle to a defined domain, named by its name. Holds no native resource itself (the connection
+ * keeps libvirt's handle between calls and looks the name up again when the domain was replaced),
+ * so a handle is cheap, thread-safe and never needs closing. Calls on a domain that no longer exists throw {@link io.kvmsdk.core.NotFoundException};
  * a call libvirt refuses (resume a running domain) throws {@link io.kvmsdk.core.LibvirtException}.
  */
 public final class Domain {

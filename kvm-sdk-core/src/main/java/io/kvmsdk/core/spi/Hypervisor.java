@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  *
  * <p>Implementations are thread-safe, throw only {@link io.kvmsdk.core.KvmException}s
  * ({@link io.kvmsdk.core.NotFoundException} for a missing object, {@link io.kvmsdk.core.LibvirtException}
- * for any other refusal) and hold no per-object native handle between calls. The libvirt adapter
+ * for any other refusal) and expose no native handle: objects travel by name (an implementation may keep handles between
+ * calls, as the libvirt adapter does per thread, but must act on the object the name means now). The libvirt adapter
  * is the default implementation; a test fake can implement it in pure Java.
  */
 public interface Hypervisor extends AutoCloseable {
