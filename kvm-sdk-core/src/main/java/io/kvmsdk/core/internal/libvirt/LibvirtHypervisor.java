@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Hypervisor} port on libvirt, through libvirt-java 0.5.4 and, for bulk statistics,
- * JNA. Thread-safe: libvirt connections are, and every call looks its object up, acts and frees
- * it (no native handle outlives a call). A call that fails because the connection dropped throws
+ * JNA. Thread-safe: libvirt connections are; domain handles are kept per thread between calls
+ * ({@link LibvirtDomainHandles}), other objects are looked up, used and freed within a call. A call that fails because the connection dropped throws
  * a retryable {@link io.kvmsdk.core.LibvirtException} and marks the connection broken; the next
  * call reopens it and re-registers the event listeners.
  */
