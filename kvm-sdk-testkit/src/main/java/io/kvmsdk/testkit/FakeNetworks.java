@@ -132,20 +132,14 @@ final class FakeNetworks {
     if (!n.active()) throw NET.invalid(op, "network '" + name + "' is not active");
   }
 
-  String define(String xml) {
-    String op = "define network";
-    Parsed p = parse(op, xml, false);
-    Net n = p.existing != null ? p.existing : new Net(p.name, p.uuid != null ? p.uuid : newUuid(p.name));
-    n.persistent = canonical(p, n.uuid);
-    nets.put(n.name, n);
-    return n.name;
-  }
+  String define(String xml) { return store(parse("define network", xml, false), false); }
 
-  String create(String xml) {
-    String op = "create network";
-    Parsed p = parse(op, xml, true);
+  String create(String xml) { return store(parse("create network", xml, true), true); }
+
+  /** Stores a checked definition as the next-start one ({@code define}) or as the running one ({@code create}). */
+  private String store(Parsed p, boolean live) {
     Net n = p.existing != null ? p.existing : new Net(p.name, p.uuid != null ? p.uuid : newUuid(p.name));
-    n.live = canonical(p, n.uuid);
+    if (live) n.live = canonical(p, n.uuid); else n.persistent = canonical(p, n.uuid);
     nets.put(n.name, n);
     return n.name;
   }
