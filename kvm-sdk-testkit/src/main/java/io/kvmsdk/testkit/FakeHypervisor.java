@@ -11,6 +11,7 @@ import io.kvmsdk.core.domain.DomainEvent;
 import io.kvmsdk.core.domain.DomainEventType;
 import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.DomainState;
+import io.kvmsdk.core.domain.Domains;
 import io.kvmsdk.core.domain.SnapshotSpec;
 import io.kvmsdk.core.spi.Hypervisor;
 import io.kvmsdk.testkit.FakeHypervisorState.Dom;
@@ -315,14 +316,39 @@ public final class FakeHypervisor implements Hypervisor {
     }
   }
 
-  @Override public List<DomainRef> listDomains() {
+  @Override public List<DomainRef> listDomains() { return listDomains(Set.of()); }
+
+  @Override public List<DomainRef> listDomains(Set<Domains.Filter> filters) {
     synchronized (st.lock) {
       enter("list domains", "listDomains", null);
       List<DomainRef> out = new ArrayList<>();
       for (Dom d : new ArrayList<>(st.domains.values())) settle(d);
-      for (Dom d : st.domains.values()) out.add(new DomainRef(d.name, d.uuid));
+      for (Dom d : st.domains.values()) if (passes(d, filters)) out.add(new DomainRef(d.name, d.uuid));
       return out;
     }
+  }
+
+  /** libvirt's rule: within a group any filter admits, every group given must admit. */
+  private static boolean passes(Dom d, Set<Domains.Filter> f) {
+    return group(f, d.active(), Domains.Filter.ACTIVE, Domains.Filter.INACTIVE)
+        && group(f, d.persistent != null, Domains.Filter.PERSISTENT, Domains.Filter.TRANSIENT)
+        && group(f, d.autostart, Domains.Filter.AUTOSTART, Domains.Filter.NO_AUTOSTART)
+        && stateGroup(f, d.state);
+  }
+
+  private static boolean group(Set<Domains.Filter> f, boolean yes,
+      Domains.Filter ifYes, Domains.Filter ifNo) {
+    if (!f.contains(ifYes) && !f.contains(ifNo)) return true;
+    return yes ? f.contains(ifYes) : f.contains(ifNo);
+  }
+
+  private static boolean stateGroup(Set<Domains.Filter> f, DomainState state) {
+    var running = Domains.Filter.RUNNING;
+    var paused = Domains.Filter.PAUSED;
+    var off = Domains.Filter.SHUTOFF;
+    if (!f.contains(running) && !f.contains(paused) && !f.contains(off)) return true;
+    return (f.contains(running) && state == DomainState.RUNNING) || (f.contains(paused) && state == DomainState.PAUSED)
+        || (f.contains(off) && state == DomainState.SHUTOFF);
   }
 
   @Override public DomainState domainState(String name) {

@@ -10,6 +10,22 @@ import java.util.Optional;
 
 /** The domains of one connection: define, look up, list. Obtained from {@code Kvm.domains()}. */
 public final class Domains {
+  /**
+   * What {@link #list(Filter...)} keeps ({@code virConnectListAllDomainsFlags}): filters of one group
+   * (active/inactive; persistent/transient; running/paused/shut off; autostart/no autostart) widen
+   * each other, groups narrow each other, as in libvirt.
+   */
+  public enum Filter {
+    ACTIVE(1), INACTIVE(2), PERSISTENT(4), TRANSIENT(8), RUNNING(16), PAUSED(32), SHUTOFF(64), AUTOSTART(1024), NO_AUTOSTART(2048);
+
+    private final int flag;
+
+    Filter(int flag) { this.flag = flag; }
+
+    /** libvirt's flag bit. */
+    public int flag() { return flag; }
+  }
+
   private final Hypervisor hypervisor;
 
   /** For {@code Kvm}; users get this from {@code kvm.domains()}. */
@@ -41,6 +57,13 @@ public final class Domains {
   /** Every domain, running or not, persistent or transient. */
   public List<Domain> list() {
     return hypervisor.listDomains().stream().map(r -> new Domain(hypervisor, r.name(), r.uuid())).toList();
+  }
+
+  /** The domains that pass {@code filters}, e.g. {@code list(Filter.ACTIVE, Filter.PERSISTENT)}; none: every domain. */
+  public List<Domain> list(Filter... filters) {
+    java.util.Set<Filter> set = java.util.EnumSet.noneOf(Filter.class);
+    for (Filter f : filters) set.add(Objects.requireNonNull(f));
+    return hypervisor.listDomains(set).stream().map(r -> new Domain(hypervisor, r.name(), r.uuid())).toList();
   }
 
   /** Bulk statistics of every domain in one call ({@code virConnectGetAllDomainStats}), by domain name. */

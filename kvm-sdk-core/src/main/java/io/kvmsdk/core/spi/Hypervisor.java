@@ -68,6 +68,9 @@ public interface Hypervisor extends AutoCloseable {
   /** {@code virConnectListAllDomains}: active and inactive, persistent and transient. */
   List<DomainRef> listDomains();
 
+  /** {@code virConnectListAllDomains} with filter flags (see {@link io.kvmsdk.core.domain.Domains.Filter}); empty: all. */
+  List<DomainRef> listDomains(Set<io.kvmsdk.core.domain.Domains.Filter> filters);
+
   DomainState domainState(String name);
 
   /** {@code virDomainCreate}: starts a defined domain. */

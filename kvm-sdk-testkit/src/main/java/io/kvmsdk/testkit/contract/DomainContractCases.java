@@ -12,7 +12,9 @@ import io.kvmsdk.core.domain.Domain;
 import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.core.domain.DomainStats;
+import io.kvmsdk.core.domain.Domains.Filter;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Domains: definitions, the state machine and its refusals, transient domains, autostart, events, statistics. */
@@ -26,6 +28,8 @@ final class DomainContractCases {
   static List<ContractCase> all() {
     return List.of(
         ContractCase.of("domain", "a defined domain is persistent, shut off, listed and found by name", DomainContractCases::defined),
+        ContractCase.of("domain", "list filters: active/inactive, persistent/transient, running/paused/shut off, autostart",
+            DomainContractCases::listFilters),
         ContractCase.of("domain", "a missing domain is not found, with libvirt's VIR_ERR_NO_DOMAIN as cause", DomainContractCases::missing),
         ContractCase.of("domain", "define over an existing name needs the same UUID", DomainContractCases::redefine),
         ContractCase.of("domain", "redefining a running domain changes only the next boot", DomainContractCases::redefineRunning),
@@ -58,6 +62,31 @@ final class DomainContractCases {
     expectEqual("lookup by name", d, run.kvm().domains().get(name));
     check(run.kvm().domains().list().contains(d), "list() must contain the defined domain " + name);
     expectEqual("memory read back", Size.mib(64).kib(), d.inactiveSpec().memory().orElseThrow().kib());
+  }
+
+  /** Names of this run's {@code lf-} domains that {@code list(filters)} returns. */
+  private static Set<String> listed(ContractRun run, Filter... filters) {
+    return run.kvm().domains().list(filters).stream().map(Domain::name).filter(n -> n.startsWith(run.name("lf-")))
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  static void listFilters(ContractRun run) {
+    Domain off = run.define(run.guest(run.name("lf-off")));
+    off.setAutostart(true);
+    Domain on = run.define(run.guest(run.name("lf-on"))).start();
+    Domain paused = run.define(run.guest(run.name("lf-paused"))).start().suspend();
+    String t = run.name("lf-tmp");
+    run.cleanUp(run.kvm(), t);
+    Domain tmp = run.kvm().domains().create(run.guest(t));
+    expectEqual("list()", Set.of(off.name(), on.name(), paused.name(), tmp.name()), listed(run));
+    expectEqual("ACTIVE", Set.of(on.name(), paused.name(), tmp.name()), listed(run, Filter.ACTIVE));
+    expectEqual("INACTIVE", Set.of(off.name()), listed(run, Filter.INACTIVE));
+    expectEqual("TRANSIENT", Set.of(tmp.name()), listed(run, Filter.TRANSIENT));
+    expectEqual("ACTIVE + PERSISTENT", Set.of(on.name(), paused.name()),
+        listed(run, Filter.ACTIVE, Filter.PERSISTENT));
+    expectEqual("PAUSED or SHUTOFF", Set.of(paused.name(), off.name()),
+        listed(run, Filter.PAUSED, Filter.SHUTOFF));
+    expectEqual("AUTOSTART", Set.of(off.name()), listed(run, Filter.AUTOSTART));
   }
 
   static void missing(ContractRun run) {

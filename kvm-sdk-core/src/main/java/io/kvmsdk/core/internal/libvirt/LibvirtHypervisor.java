@@ -341,9 +341,12 @@ public final class LibvirtHypervisor implements Hypervisor {
     return ifFound("domain", () -> freshRef(name));
   }
 
-  @Override public List<DomainRef> listDomains() {
+  @Override public List<DomainRef> listDomains() { return listDomains(Set.of()); }
+
+  @Override public List<DomainRef> listDomains(Set<io.kvmsdk.core.domain.Domains.Filter> filters) {
+    int flags = filters.stream().mapToInt(io.kvmsdk.core.domain.Domains.Filter::flag).reduce(0, (a, b) -> a | b);
     return call("list domains", "connection", uri, c -> {
-      Domain[] all = c.listAllDomains(0);
+      Domain[] all = c.listAllDomains(flags);
       List<DomainRef> out = new ArrayList<>(all.length);
       try {
         for (Domain d : all) out.add(new DomainRef(d.getName(), d.getUUIDString()));
