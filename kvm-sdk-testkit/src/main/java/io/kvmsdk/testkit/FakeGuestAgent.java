@@ -203,7 +203,7 @@ public final class FakeGuestAgent {
   // ------------------------------------------------------------------ libvirt's side (caller holds the host lock)
 
   /**
-   * {@code virDomainQemuAgentCommand} on an active domain in {@code state} running {@code liveXml}:
+   * {@code virDomainQemuAgentCommand} on an active domain in {@code state} running {@code live}:
    * libvirt's checks, then the agent's reply, compact, as libvirt returns it.
    */
   String command(String op, FakeHypervisorState.Dom d, String json, int timeoutSeconds) {
@@ -289,17 +289,16 @@ public final class FakeGuestAgent {
     return out;
   }
 
-  /** {@code liveXml} with {@code state='connected'} or {@code 'disconnected'} on the agent channel's target, as libvirt reports it. */
-  static String withChannelState(String liveXml, boolean connected) {
-    DomainSpec spec = DomainSpec.fromXml(liveXml);
-    if (!GuestAgent.isConfigured(spec)) return liveXml;
+  /** {@code live} with {@code state='connected'} or {@code 'disconnected'} on the agent channel's target, as libvirt reports it. */
+  static DomainSpec withChannelState(DomainSpec live, boolean connected) {
+    if (!GuestAgent.isConfigured(live)) return live;
     String state = connected ? "connected" : "disconnected";
     List<io.kvmsdk.core.domain.Channel> channels = new ArrayList<>();
-    for (io.kvmsdk.core.domain.Channel c : spec.devices().channels()) {
+    for (io.kvmsdk.core.domain.Channel c : live.devices().channels()) {
       boolean agent = c.target().map(t -> t.type().orElse("").equals("virtio") && t.name().orElse("").equals(GuestAgent.NAME)).orElse(false);
       channels.add(agent ? c.withTarget(c.target().get().copy(t -> t.state(state))) : c);
     }
-    return spec.copy(b -> b.devices(dv -> dv.channels(channels))).toXml();
+    return live.copy(b -> b.devices(dv -> dv.channels(channels)));
   }
 
   /** {@code qemuDomainAgentAvailable}: running (not paused), no earlier unreadable reply, channel configured, agent connected. */
@@ -348,7 +347,7 @@ public final class FakeGuestAgent {
     }
     clock.advance(delay);
     UnaryOperator<String> handler = name == null ? null : replies.get(name);
-    String text = handler != null ? handler.apply(request.toString()) : defaultReply(name, request, d.liveXml());
+    String text = handler != null ? handler.apply(request.toString()) : defaultReply(name, request, d.live);
     JsonNode reply;
     try {
       reply = JSON.readTree(text);
@@ -394,7 +393,7 @@ public final class FakeGuestAgent {
 
   // ------------------------------------------------------------------ the agent's default answers
 
-  private String defaultReply(String name, JsonNode request, String liveXml) {
+  private String defaultReply(String name, JsonNode request, DomainSpec live) {
     ObjectNode reply = JSON.createObjectNode();
     if (!request.isObject()) return qmpError("GenericError", "QMP input must be a JSON object");
     if (name == null) return qmpError("GenericError", "QMP input lacks member 'execute'");
@@ -417,7 +416,7 @@ public final class FakeGuestAgent {
       case "guest-get-host-name" -> reply.putObject("return").put("host-name", hostname != null ? hostname : domain);
       case "guest-network-get-interfaces" -> {
         ArrayNode r = reply.putArray("return");
-        for (DomainInterfaceAddress i : interfaces != null ? interfaces : derivedInterfaces(liveXml)) {
+        for (DomainInterfaceAddress i : interfaces != null ? interfaces : derivedInterfaces(live)) {
           ObjectNode o = r.addObject();
           o.put("name", i.name());
           ArrayNode ips = o.putArray("ip-addresses");
@@ -448,10 +447,10 @@ public final class FakeGuestAgent {
   }
 
   /** {@code lo}, then {@code ethN} per {@code <interface>}: its MAC (or one derived from the domain), a 192.168.122.x/24 and its fe80:: address. */
-  private List<DomainInterfaceAddress> derivedInterfaces(String liveXml) {
+  private List<DomainInterfaceAddress> derivedInterfaces(DomainSpec live) {
     List<DomainInterfaceAddress> out = new ArrayList<>();
     out.add(DomainInterfaceAddress.of("lo", "00:00:00:00:00:00", DomainIpAddress.ipv4("127.0.0.1", 8), DomainIpAddress.ipv6("::1", 128)));
-    List<Nic> nics = DomainSpec.fromXml(liveXml).devices().interfaces();
+    List<Nic> nics = live.devices().interfaces();
     byte[] h = UUID.nameUUIDFromBytes(domain.getBytes(StandardCharsets.UTF_8)).toString().getBytes(StandardCharsets.UTF_8);
     int base = 2 + Math.floorMod(java.util.Arrays.hashCode(h), 200);
     for (int i = 0; i < nics.size(); i++) {

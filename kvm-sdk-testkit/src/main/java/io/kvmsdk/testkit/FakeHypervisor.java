@@ -1079,10 +1079,9 @@ public final class FakeHypervisor implements Hypervisor {
 
   /** The live XML with the agent channel's {@code state} as libvirt shows it ({@code connected}/{@code disconnected}). */
   private String withAgentState(Dom d) {
-    String live = d.liveXml();
-    if (!live.contains(io.kvmsdk.core.domain.GuestAgent.NAME)) return live;
+    if (!io.kvmsdk.core.domain.GuestAgent.isConfigured(d.live)) return d.liveXml();
     FakeGuestAgent agent = st.agents.get(d.name);
-    return FakeGuestAgent.withChannelState(live, agent != null && agent.isConnected());
+    return FakeGuestAgent.withChannelState(d.live, agent != null && agent.isConnected()).toXml();
   }
 
   @Override public String agentCommand(String domain, String json, int timeoutSeconds) {
