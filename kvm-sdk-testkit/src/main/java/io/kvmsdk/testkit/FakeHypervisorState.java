@@ -2,6 +2,7 @@ package io.kvmsdk.testkit;
 
 import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.DomainState;
+import io.kvmsdk.core.xml.XmlElement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +40,18 @@ final class FakeHypervisorState {
   final Map<String, FakeGuestAgent> agents = new java.util.HashMap<>();
 
   /** libvirt's stock {@code default} network ({@code /usr/share/libvirt/networks/default.xml}). */
-  static final String DEFAULT_NETWORK = "<network><name>default</name><forward mode='nat'/><bridge name='virbr0' stp='on' delay='0'/>"
-      + "<ip address='192.168.122.1' netmask='255.255.255.0'><dhcp><range start='192.168.122.2' end='192.168.122.254'/></dhcp></ip></network>";
+  static final String DEFAULT_NETWORK = defaultNetwork();
+
+  private static String defaultNetwork() {
+    XmlElement range = XmlElement.builder("range").attr("start", "192.168.122.2").attr("end", "192.168.122.254").build();
+    XmlElement ip = XmlElement.builder("ip").attr("address", "192.168.122.1").attr("netmask", "255.255.255.0")
+        .child(XmlElement.builder("dhcp").child(range).build()).build();
+    return XmlElement.builder("network")
+        .child(XmlElement.builder("name").text("default").build())
+        .child(XmlElement.builder("forward").attr("mode", "nat").build())
+        .child(XmlElement.builder("bridge").attr("name", "virbr0").attr("stp", "on").attr("delay", "0").build())
+        .child(ip).build().toXml();
+  }
 
   FakeHypervisorState(String name, FakeClock clock, Object cluster) {
     this.name = name;
