@@ -7,14 +7,20 @@ import java.util.Objects;
  * An amount of memory or storage as libvirt writes it: a value and a unit ({@code KiB}, {@code MiB},
  * {@code GiB}, {@code TiB}, {@code b}/{@code bytes}, and libvirt's power-of-ten units {@code KB},
  * {@code MB}, ...). The unit is kept as given so a parsed document renders back unchanged;
- * {@link #bytes()} compares amounts across units.
+ * {@link #bytes()} compares amounts across units. A size parsed from an element that had no unit
+ * attribute remembers it ({@link #unitWritten()} is false) and renders without one, in the unit
+ * libvirt assumes for that element (KiB for memory, bytes for storage).
  */
 public final class Size implements Comparable<Size> {
   private final long value;
   private final String unit;
   private final long multiplier;
+  private final boolean unitWritten;
 
-  private Size(long value, String unit) {
+  private Size(long value, String unit) { this(value, unit, true); }
+
+  private Size(long value, String unit, boolean unitWritten) {
+    this.unitWritten = unitWritten;
     if (value < 0) throw new InvalidSpecException("size", "must not be negative, got " + value);
     this.value = value;
     this.unit = unit;
@@ -25,6 +31,14 @@ public final class Size implements Comparable<Size> {
   }
 
   public static Size of(long value, String unit) { return new Size(value, Objects.requireNonNull(unit, "unit")); }
+
+  /**
+   * A size read from an element without a unit attribute: {@code defaultUnit} is the unit libvirt
+   * assumes there, and rendering writes no unit back.
+   */
+  public static Size withoutUnit(long value, String defaultUnit) {
+    return new Size(value, Objects.requireNonNull(defaultUnit, "defaultUnit"), false);
+  }
 
   public static Size bytes(long n) { return new Size(n, "bytes"); }
 
@@ -41,6 +55,9 @@ public final class Size implements Comparable<Size> {
 
   /** The unit as written. */
   public String unit() { return unit; }
+
+  /** False when the document this size came from named no unit (it renders without one). */
+  public boolean unitWritten() { return unitWritten; }
 
   /** The amount in bytes. */
   public long bytes() { return value * multiplier; }
@@ -80,10 +97,11 @@ public final class Size implements Comparable<Size> {
   @Override public int compareTo(Size o) { return Long.compare(bytes(), o.bytes()); }
 
   @Override public boolean equals(Object o) {
-    return o instanceof Size && ((Size) o).value == value && ((Size) o).unit.equals(unit);
+    return o instanceof Size && ((Size) o).value == value && ((Size) o).unit.equals(unit)
+        && ((Size) o).unitWritten == unitWritten;
   }
 
-  @Override public int hashCode() { return Long.hashCode(value) * 31 + unit.hashCode(); }
+  @Override public int hashCode() { return (Long.hashCode(value) * 31 + unit.hashCode()) * 2 + (unitWritten ? 1 : 0); }
 
   @Override public String toString() { return value + " " + unit; }
 }

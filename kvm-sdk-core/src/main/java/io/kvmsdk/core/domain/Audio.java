@@ -64,7 +64,7 @@ public abstract class Audio {
 
   /** The element as libvirt XML, with secrets such as passwords masked. */
   @Override public String toString() {
-    return io.kvmsdk.core.internal.xml.XmlWriter.writeRedacted(io.kvmsdk.core.internal.domain.NicCodecs.AUDIO.write(this));
+    return io.kvmsdk.core.xml.XmlWriter.writeRedacted(io.kvmsdk.core.internal.domain.NicCodecs.AUDIO.write(this));
   }
 
   /** Builds a {@link Audio}. */

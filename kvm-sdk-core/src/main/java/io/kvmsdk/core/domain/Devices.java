@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.common.*;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.ArrayList;
 import java.util.List;

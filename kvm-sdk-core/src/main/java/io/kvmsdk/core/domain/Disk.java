@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.common.*;
 import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * Disk root = Disk.file("/var/lib/libvirt/images/web1.qcow2").qcow2().virtio().target("vda").bootOrder(1);
- * Disk ceph = Disk.rbd("pool/image", DiskAuth.ceph("admin", "ceph-client"), DiskSourceHost.of("mon1", 6789)).raw().virtio().target("vdb");
+ * Disk ceph = Disk.rbd("pool/image", Auth.ceph("admin", "ceph-client"), SourceHost.of("mon1", 6789)).raw().virtio().target("vdb");
  * Disk iso = Disk.cdrom("/iso/debian.iso").target("sda", "sata");
  * }</pre>
  * Building or parsing checks the rules libvirt enforces when the domain is defined (target name, bus per device,
@@ -44,7 +45,7 @@ public abstract class Disk {
   public abstract Optional<DiskDriver> driver();
 
   /** {@code <auth>} written as a child of {@code <disk>} (older placement; new specs put it in the source). */
-  public abstract Optional<DiskAuth> auth();
+  public abstract Optional<Auth> auth();
 
   /** {@code <source>}: the image, device, pool volume or network export. */
   public abstract Optional<DiskSource> source();
@@ -92,7 +93,7 @@ public abstract class Disk {
   public abstract Optional<String> product();
 
   /** {@code <encryption>} written as a child of {@code <disk>} (older placement). */
-  public abstract Optional<DiskEncryption> encryption();
+  public abstract Optional<Encryption> encryption();
 
   /** {@code <boot>}: boot order of this device. */
   public abstract Optional<DiskBoot> boot();
@@ -159,30 +160,30 @@ public abstract class Disk {
   }
 
   /** A network disk: {@code <disk type='network'><source protocol='...' name='...'><host .../></source>}. */
-  public static Disk network(String protocol, String name, DiskSourceHost... hosts) {
+  public static Disk network(String protocol, String name, SourceHost... hosts) {
     DiskSource.Builder s = DiskSource.builder().protocol(protocol).hosts(Arrays.asList(hosts));
     if (name != null) s.name(name);
     return builder().type("network").device("disk").source(s.build()).build();
   }
 
   /** A Ceph RBD image {@code pool/image} on the given monitors, authenticated by {@code auth} (may be null). */
-  public static Disk rbd(String poolAndImage, DiskAuth auth, DiskSourceHost... monitors) {
+  public static Disk rbd(String poolAndImage, Auth auth, SourceHost... monitors) {
     Disk d = network("rbd", poolAndImage, monitors);
     return auth == null ? d : d.withSource(s -> s.auth(auth));
   }
 
   /** An iSCSI LUN {@code iqn/lun} on {@code portal}, reached by QEMU's own initiator. */
-  public static Disk iscsi(String iqnAndLun, DiskSourceHost portal) {
+  public static Disk iscsi(String iqnAndLun, SourceHost portal) {
     return network("iscsi", iqnAndLun, portal);
   }
 
   /** An iSCSI LUN {@code iqn/lun} on {@code portal} with CHAP credentials. */
-  public static Disk iscsi(String iqnAndLun, DiskSourceHost portal, DiskAuth chap) {
+  public static Disk iscsi(String iqnAndLun, SourceHost portal, Auth chap) {
     return iscsi(iqnAndLun, portal).withSource(s -> s.auth(chap));
   }
 
   /** An NBD export ({@code exportName} may be null for the default export). */
-  public static Disk nbd(String exportName, DiskSourceHost server) {
+  public static Disk nbd(String exportName, SourceHost server) {
     return network("nbd", exportName, server);
   }
 

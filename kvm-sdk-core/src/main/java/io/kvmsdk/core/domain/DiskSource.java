@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.common.*;
 import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.List;
@@ -67,7 +68,7 @@ public abstract class DiskSource {
   public abstract Optional<DeviceAddress> address();
 
   /** {@code <host>}: the servers to connect to. */
-  public abstract List<DiskSourceHost> hosts();
+  public abstract List<SourceHost> hosts();
 
   /** {@code <snapshot name=''/>}: the RBD snapshot to use. */
   public abstract Optional<String> snapshot();
@@ -76,10 +77,10 @@ public abstract class DiskSource {
   public abstract Optional<String> config();
 
   /** {@code <auth>}: credentials for the server. */
-  public abstract Optional<DiskAuth> auth();
+  public abstract Optional<Auth> auth();
 
   /** {@code <encryption>}: how the image is encrypted. */
-  public abstract Optional<DiskEncryption> encryption();
+  public abstract Optional<Encryption> encryption();
 
   /** {@code <reservations>}: SCSI persistent reservations. */
   public abstract Optional<DiskReservations> reservations();

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.common.*;
 import io.kvmsdk.core.InvalidSpecException;
 import java.util.HashMap;
 import java.util.List;

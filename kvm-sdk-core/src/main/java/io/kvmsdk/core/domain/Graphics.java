@@ -175,7 +175,7 @@ public abstract class Graphics {
 
   /** The element as libvirt XML, with secrets such as passwords masked. */
   @Override public String toString() {
-    return io.kvmsdk.core.internal.xml.XmlWriter.writeRedacted(io.kvmsdk.core.internal.domain.NicCodecs.GRAPHICS.write(this));
+    return io.kvmsdk.core.xml.XmlWriter.writeRedacted(io.kvmsdk.core.internal.domain.NicCodecs.GRAPHICS.write(this));
   }
 
   /** Builds a {@link Graphics}. */

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.common.*;
 import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.List;
@@ -40,10 +41,10 @@ public abstract class HostdevSource {
   public abstract Optional<String> adapter();
 
   /** {@code <host>}: iSCSI servers. */
-  public abstract List<DiskSourceHost> hosts();
+  public abstract List<SourceHost> hosts();
 
   /** {@code <auth>}: iSCSI CHAP credentials. */
-  public abstract Optional<DiskAuth> auth();
+  public abstract Optional<Auth> auth();
 
   /** {@code <initiator>}: iSCSI initiator IQN. */
   public abstract Optional<DiskInitiator> initiator();

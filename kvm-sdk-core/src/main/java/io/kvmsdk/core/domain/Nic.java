@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.common.*;
 import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.List;
@@ -23,11 +24,11 @@ public abstract class Nic {
 
   public abstract Optional<NicSource> source();
 
-  public abstract Optional<NicVlan> vlan();
+  public abstract Optional<Vlan> vlan();
 
-  public abstract Optional<NicVirtualPort> virtualport();
+  public abstract Optional<VirtualPort> virtualport();
 
-  public abstract Optional<NicBandwidth> bandwidth();
+  public abstract Optional<Bandwidth> bandwidth();
 
   /** {@code <port isolated='yes'/>}. */
   public abstract Optional<Boolean> portIsolated();
@@ -156,10 +157,10 @@ public abstract class Nic {
   public Nic mac(String address) { return copy(b -> b.mac(NicMac.of(address))); }
 
   /** This interface tagged with VLAN {@code id}. */
-  public Nic vlan(int id) { return copy(b -> b.vlan(NicVlan.of(id))); }
+  public Nic vlan(int id) { return copy(b -> b.vlan(Vlan.of(id))); }
 
   /** This interface on an Open vSwitch port ({@code <virtualport type='openvswitch'/>}). */
-  public Nic openvswitch() { return copy(b -> b.virtualport(NicVirtualPort.openvswitch())); }
+  public Nic openvswitch() { return copy(b -> b.virtualport(VirtualPort.openvswitch())); }
 
   /** This interface with the given MTU. */
   public Nic mtu(int size) { return copy(b -> b.mtu(size)); }
@@ -180,8 +181,8 @@ public abstract class Nic {
 
   /** This interface with inbound and outbound average rates in KiB/s. */
   public Nic bandwidth(long inboundKiBps, long outboundKiBps) {
-    return copy(b -> b.bandwidth(NicBandwidth.builder().inbound(NicBandwidthRate.average(inboundKiBps))
-        .outbound(NicBandwidthRate.average(outboundKiBps)).build()));
+    return copy(b -> b.bandwidth(Bandwidth.builder().inbound(BandwidthRate.average(inboundKiBps))
+        .outbound(BandwidthRate.average(outboundKiBps)).build()));
   }
 
   private static void requireSource(Optional<NicSource> src, String type, String attr, java.util.function.Function<NicSource, Optional<?>> get) {
@@ -190,9 +191,9 @@ public abstract class Nic {
     }
   }
 
-  private static void checkRate(String path, Optional<NicBandwidthRate> rate) {
+  private static void checkRate(String path, Optional<BandwidthRate> rate) {
     if (rate.isEmpty()) return;
-    NicBandwidthRate r = rate.get();
+    BandwidthRate r = rate.get();
     checkNonNegative(path + "/@average", r.average());
     checkNonNegative(path + "/@peak", r.peak());
     checkNonNegative(path + "/@floor", r.floor());
@@ -221,7 +222,7 @@ public abstract class Nic {
       }
     }
     if (vlan().isPresent()) {
-      NicVlan v = vlan().get();
+      Vlan v = vlan().get();
       if (v.tags().isEmpty()) throw new InvalidSpecException("vlan/tag", "a <vlan> needs at least one <tag id='..'/>");
       for (int i = 0; i < v.tags().size(); i++) {
         Optional<Integer> id = v.tags().get(i).id();
@@ -296,7 +297,7 @@ public abstract class Nic {
 
   /** The element as libvirt XML, with secrets such as passwords masked. */
   @Override public String toString() {
-    return io.kvmsdk.core.internal.xml.XmlWriter.writeRedacted(io.kvmsdk.core.internal.domain.NicCodecs.NIC.write(this));
+    return io.kvmsdk.core.xml.XmlWriter.writeRedacted(io.kvmsdk.core.internal.domain.NicCodecs.NIC.write(this));
   }
 
   /** Builds a {@link Nic}. */

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.common.*;
 import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public abstract class Video {
 
   /** The element as libvirt XML, with secrets such as passwords masked. */
   @Override public String toString() {
-    return io.kvmsdk.core.internal.xml.XmlWriter.writeRedacted(io.kvmsdk.core.internal.domain.NicCodecs.VIDEO.write(this));
+    return io.kvmsdk.core.xml.XmlWriter.writeRedacted(io.kvmsdk.core.internal.domain.NicCodecs.VIDEO.write(this));
   }
 
   /** Builds a {@link Video}. */

@@ -1,6 +1,5 @@
 package io.kvmsdk.core.xml;
 
-import io.kvmsdk.core.internal.xml.XmlWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,7 +29,7 @@ public final class XmlElement {
   public static Builder builder(String name) { return new Builder(name); }
 
   /** Parses a document safely (no DTDs or entities, bounded size). */
-  public static XmlElement parse(String xml) { return io.kvmsdk.core.internal.xml.XmlReader.parse(xml, "xml"); }
+  public static XmlElement parse(String xml) { return io.kvmsdk.core.xml.XmlReader.parse(xml, "xml"); }
 
   /** This element as pretty-printed XML, the way libvirt writes it. */
   public String toXml() { return XmlWriter.write(this); }

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.common.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,9 +69,9 @@ class DiskLibvirtOracleTest {
         .addDisk(Disk.file("/var/lib/libvirt/images/a.qcow2").qcow2().virtio().target("vda").bootOrder(1))
         .addDisk(Disk.block("/dev/sdb").raw().scsi().target("sda"))
         .addDisk(Disk.cdrom("/iso/x.iso").target("sdb", "sata"))
-        .addDisk(Disk.rbd("pool/image", DiskAuth.ceph("admin", "ceph-client"), DiskSourceHost.of("mon1", 6789)).raw().virtio().target("vdb"))
-        .addDisk(Disk.iscsi("iqn.2013-07.com.example:iscsi-pool/1", DiskSourceHost.of("192.0.2.10", 3260), DiskAuth.chap("u", "libvirtiscsi")).raw().virtio().target("vdc"))
-        .addDisk(Disk.nbd(null, DiskSourceHost.unix("/run/nbd.sock")).raw().virtio().target("vdd"))
+        .addDisk(Disk.rbd("pool/image", Auth.ceph("admin", "ceph-client"), SourceHost.of("mon1", 6789)).raw().virtio().target("vdb"))
+        .addDisk(Disk.iscsi("iqn.2013-07.com.example:iscsi-pool/1", SourceHost.of("192.0.2.10", 3260), Auth.chap("u", "libvirtiscsi")).raw().virtio().target("vdc"))
+        .addDisk(Disk.nbd(null, SourceHost.unix("/run/nbd.sock")).raw().virtio().target("vdd"))
         .addDisk(Disk.volume("default", "v1").virtio().target("vde"))
         .addDisk(Disk.dir("/srv/fat").virtio().target("vdf"))
         .addController(Controller.pci("pcie-root"))

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.common.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,8 +59,8 @@ class DiskTest {
 
   @Test
   void rbdDiskWithMonitorsAndCephAuthRoundTripsAndIsSchemaValid() {
-    Disk d = Disk.rbd("pool/image", DiskAuth.ceph("admin", "ceph-client"),
-        DiskSourceHost.of("mon1.example.org", 6789), DiskSourceHost.of("mon2.example.org", 6789)).raw().virtio().target("vdb");
+    Disk d = Disk.rbd("pool/image", Auth.ceph("admin", "ceph-client"),
+        SourceHost.of("mon1.example.org", 6789), SourceHost.of("mon2.example.org", 6789)).raw().virtio().target("vdb");
     Devices devs = disks(d);
     assertThat(DiskTestXml.roundTrip(devs)).isEqualTo(devs);
     assertThat(DiskTestXml.schemaErrors(devs)).isNull();
@@ -70,9 +71,9 @@ class DiskTest {
 
   @Test
   void iscsiDiskWithChapRoundTrips() {
-    Disk d = Disk.iscsi("iqn.2013-07.com.example:iscsi-pool/1", DiskSourceHost.of("192.0.2.10", 3260),
-        DiskAuth.chap("myuser", "libvirtiscsi")).virtio().target("vdc");
-    assertThat(d.source().flatMap(DiskSource::auth).flatMap(DiskAuth::secret).flatMap(DiskSecret::type)).contains("iscsi");
+    Disk d = Disk.iscsi("iqn.2013-07.com.example:iscsi-pool/1", SourceHost.of("192.0.2.10", 3260),
+        Auth.chap("myuser", "libvirtiscsi")).virtio().target("vdc");
+    assertThat(d.source().flatMap(DiskSource::auth).flatMap(Auth::secret).flatMap(SecretRef::type)).contains("iscsi");
     Devices devs = disks(d);
     assertThat(DiskTestXml.roundTrip(devs)).isEqualTo(devs);
     assertThat(DiskTestXml.schemaErrors(devs)).isNull();
@@ -86,7 +87,7 @@ class DiskTest {
             .iothread(1).queues(4).queueSize(256)
             .metadataCache(DiskMetadataCache.builder().maxSize(Size.of(10, "MiB")).build()).build())
         .source(DiskSource.builder().protocol("https").name("/images/a.qcow2").query("x=1")
-            .addHost(DiskSourceHost.of("example.org", 443)).sslVerify(false).readahead(65536L).timeout(10L)
+            .addHost(SourceHost.of("example.org", 443)).sslVerify(false).readahead(65536L).timeout(10L)
             .addCookie(DiskCookie.builder().name("session").value("s3cr3t").build())
             .build())
         .backingStore(DiskBackingStore.builder().type("file")
@@ -107,7 +108,7 @@ class DiskTest {
   void cookieValuesNeverShowInToString() {
     DiskCookie c = DiskCookie.builder().name("session").value("s3cr3t").build();
     assertThat(c.toString()).doesNotContain("s3cr3t");
-    Disk d = Disk.network("http", "/a.iso", DiskSourceHost.of("example.org")).withSource(s -> s.addCookie(c));
+    Disk d = Disk.network("http", "/a.iso", SourceHost.of("example.org")).withSource(s -> s.addCookie(c));
     assertThat(d.toString()).doesNotContain("s3cr3t");
   }
 
@@ -185,21 +186,21 @@ class DiskTest {
   void networkDiskNeedsAProtocolAndMostProtocolsAName() {
     assertThatThrownBy(() -> Disk.builder().type("network").source(DiskSource.builder().name("pool/img").build()).build())
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("source/@protocol"));
-    assertThatThrownBy(() -> Disk.rbd(null, null, DiskSourceHost.of("mon1")))
+    assertThatThrownBy(() -> Disk.rbd(null, null, SourceHost.of("mon1")))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
           assertThat(e.field()).isEqualTo("@name");
           assertThat(e.rule()).contains("rbd");
         });
     assertThatThrownBy(() -> DiskTestXml.parseDevices("<disk type='network'><source protocol='iscsi'><host name='h'/></source><target dev='vda'/></disk>"))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("domain/devices/disk[1]/source/@name"));
-    assertThat(Disk.nbd(null, DiskSourceHost.unix("/run/nbd.sock")).source().flatMap(DiskSource::name)).isEmpty();
+    assertThat(Disk.nbd(null, SourceHost.unix("/run/nbd.sock")).source().flatMap(DiskSource::name)).isEmpty();
   }
 
   @Test
   void unixHostNeedsASocketAndTcpHostANameAndPort() {
-    assertThatThrownBy(() -> DiskSourceHost.builder().transport("unix").build())
+    assertThatThrownBy(() -> SourceHost.builder().transport("unix").build())
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("@socket"));
-    assertThatThrownBy(() -> DiskSourceHost.of("h", 70000))
+    assertThatThrownBy(() -> SourceHost.of("h", 70000))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.rule()).contains("70000"));
   }
 
@@ -232,7 +233,7 @@ class DiskTest {
 
   @Test
   void secretIsNamedByUsageOrUuidNotBoth() {
-    assertThatThrownBy(() -> DiskSecret.builder().type("ceph").usage("u").uuid("0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f").build())
+    assertThatThrownBy(() -> SecretRef.builder().type("ceph").usage("u").uuid("0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f").build())
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("@uuid"));
   }
 

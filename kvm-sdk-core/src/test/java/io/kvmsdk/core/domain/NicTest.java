@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.common.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,7 @@ class NicTest {
     assertThat(nic.source().flatMap(NicSource::bridge)).contains("br0");
     assertThat(nic.model()).contains("virtio");
     assertThat(nic.vlan().get().tags()).extracting(t -> t.id().get()).containsExactly(100);
-    assertThat(nic.virtualport().flatMap(NicVirtualPort::type)).contains("openvswitch");
+    assertThat(nic.virtualport().flatMap(VirtualPort::type)).contains("openvswitch");
     assertThat(nic.toString()).startsWith("<interface type='bridge'>").contains("<source bridge='br0'/>");
     String xml = roundTrip(nic);
     assertThat(xml).contains("<interface type='bridge'>", "<source bridge='br0'/>", "<mac address='52:54:00:12:34:56'/>",
@@ -71,7 +72,7 @@ class NicTest {
     assertThat(tuned.driver().flatMap(NicDriver::queues)).contains(4);
     assertThat(tuned.boot().flatMap(NicBoot::order)).contains(1);
     assertThat(tuned.filterref().flatMap(NicFilterRef::filter)).contains("clean-traffic");
-    assertThat(tuned.bandwidth().flatMap(NicBandwidth::inbound).flatMap(NicBandwidthRate::average)).contains(1000L);
+    assertThat(tuned.bandwidth().flatMap(Bandwidth::inbound).flatMap(BandwidthRate::average)).contains(1000L);
     assertThat(tuned.queues(8).driver().flatMap(NicDriver::queues)).contains(8);
     roundTrip(tuned);
   }
@@ -105,8 +106,8 @@ class NicTest {
     assertThat(nic.source().flatMap(NicSource::portgroup)).contains("engineering");
     assertThat(nic.vlan().get().trunk()).contains(true);
     assertThat(nic.vlan().get().tags().get(1).nativeMode()).contains("untagged");
-    assertThat(nic.virtualport().flatMap(NicVirtualPort::parameters).flatMap(NicVirtualPortParameters::profileid)).contains("finance");
-    assertThat(nic.bandwidth().flatMap(NicBandwidth::inbound).flatMap(NicBandwidthRate::floor)).contains(200L);
+    assertThat(nic.virtualport().flatMap(VirtualPort::parameters).flatMap(VirtualPortParameters::profileid)).contains("finance");
+    assertThat(nic.bandwidth().flatMap(Bandwidth::inbound).flatMap(BandwidthRate::floor)).contains(200L);
     assertThat(nic.portIsolated()).contains(true);
     assertThat(nic.ips()).extracting(i -> i.peer().orElse(null)).containsExactly("10.0.0.10");
     assertThat(nic.routes().get(0).gateway()).contains("192.168.122.1");
@@ -199,9 +200,9 @@ class NicTest {
           assertThat(e.rule()).contains("0..4095").contains("4096");
         });
     assertThat(Nic.bridge("br0").vlan(4095).vlan().get().tags().get(0).id()).contains(4095);
-    assertThatThrownBy(() -> Nic.bridge("br0").copy(b -> b.vlan(NicVlan.builder().build())))
+    assertThatThrownBy(() -> Nic.bridge("br0").copy(b -> b.vlan(Vlan.builder().build())))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("vlan/tag"));
-    assertThatThrownBy(() -> Nic.bridge("br0").copy(b -> b.vlan(NicVlan.trunk(1, 2).copy(v -> v.trunk(false)))))
+    assertThatThrownBy(() -> Nic.bridge("br0").copy(b -> b.vlan(Vlan.trunk(1, 2).copy(v -> v.trunk(false)))))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("vlan/@trunk"));
   }
 
@@ -215,14 +216,14 @@ class NicTest {
   void bandwidthRules() {
     assertThatThrownBy(() -> Nic.network("default").bandwidth(-1, 10))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("bandwidth/inbound/@average"));
-    assertThatThrownBy(() -> Nic.network("default").copy(b -> b.bandwidth(NicBandwidth.builder()
-        .outbound(NicBandwidthRate.builder().peak(10L).build()).build())))
+    assertThatThrownBy(() -> Nic.network("default").copy(b -> b.bandwidth(Bandwidth.builder()
+        .outbound(BandwidthRate.builder().peak(10L).build()).build())))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("bandwidth/outbound"));
-    assertThatThrownBy(() -> Nic.network("default").copy(b -> b.bandwidth(NicBandwidth.builder()
-        .outbound(NicBandwidthRate.builder().floor(10L).peak(10L).build()).build())))
+    assertThatThrownBy(() -> Nic.network("default").copy(b -> b.bandwidth(Bandwidth.builder()
+        .outbound(BandwidthRate.builder().floor(10L).peak(10L).build()).build())))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("bandwidth/outbound/@average"));
-    assertThat(Nic.network("default").copy(b -> b.bandwidth(NicBandwidth.builder()
-        .inbound(NicBandwidthRate.builder().floor(200L).build()).build())).bandwidth()).isPresent();
+    assertThat(Nic.network("default").copy(b -> b.bandwidth(Bandwidth.builder()
+        .inbound(BandwidthRate.builder().floor(200L).build()).build())).bandwidth()).isPresent();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.kvmsdk.core.domain;
 
+import io.kvmsdk.core.common.*;
 import static io.kvmsdk.core.domain.CharDeviceTest.domain;
 import static io.kvmsdk.core.domain.CharDeviceTest.devicePaths;
 import static io.kvmsdk.core.domain.CharDeviceTest.parseError;

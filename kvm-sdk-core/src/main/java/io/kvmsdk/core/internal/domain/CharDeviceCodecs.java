@@ -1,9 +1,10 @@
 package io.kvmsdk.core.internal.domain;
 
+import io.kvmsdk.core.common.*;
 import io.kvmsdk.core.domain.*;
-import io.kvmsdk.core.internal.xml.ElementCodec;
-import io.kvmsdk.core.internal.xml.SizeCodec;
-import io.kvmsdk.core.internal.xml.ValueType;
+import io.kvmsdk.core.xml.ElementCodec;
+import io.kvmsdk.core.xml.SizeCodec;
+import io.kvmsdk.core.xml.ValueType;
 
 /** Element mappings for character devices (serial, console, channel, parallel) and the small devices (tpm, watchdog, memballoon, rng, panic, shmem, memory, iommu, vsock, crypto). */
 public final class CharDeviceCodecs {
@@ -66,7 +67,7 @@ public final class CharDeviceCodecs {
         .child("target", CHAR_DEV_TARGET, Serial::target, Serial.Builder::target)
         .attrChild("alias", "name", Serial::alias, Serial.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Serial::acpiIndex, Serial.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Serial::address, Serial.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Serial::address, Serial.Builder::address);
 
   public static final ElementCodec<Console, Console.Builder> CONSOLE =
       ElementCodec.of("console", Console.Builder::new, Console.Builder::build, Console::unmodeled, Console.Builder::unmodeled)
@@ -78,7 +79,7 @@ public final class CharDeviceCodecs {
         .child("target", CHAR_DEV_TARGET, Console::target, Console.Builder::target)
         .attrChild("alias", "name", Console::alias, Console.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Console::acpiIndex, Console.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Console::address, Console.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Console::address, Console.Builder::address);
 
   public static final ElementCodec<Channel, Channel.Builder> CHANNEL =
       ElementCodec.of("channel", Channel.Builder::new, Channel.Builder::build, Channel::unmodeled, Channel.Builder::unmodeled)
@@ -88,7 +89,7 @@ public final class CharDeviceCodecs {
         .child("log", CHAR_DEV_LOG, Channel::log, Channel.Builder::log)
         .child("target", CHAR_DEV_TARGET, Channel::target, Channel.Builder::target)
         .attrChild("alias", "name", Channel::alias, Channel.Builder::alias)
-        .child("address", AddressCodecs.ADDRESS, Channel::address, Channel.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Channel::address, Channel.Builder::address);
 
   public static final ElementCodec<Parallel, Parallel.Builder> PARALLEL =
       ElementCodec.of("parallel", Parallel.Builder::new, Parallel.Builder::build, Parallel::unmodeled, Parallel.Builder::unmodeled)
@@ -99,7 +100,7 @@ public final class CharDeviceCodecs {
         .child("target", CHAR_DEV_TARGET, Parallel::target, Parallel.Builder::target)
         .attrChild("alias", "name", Parallel::alias, Parallel.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Parallel::acpiIndex, Parallel.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Parallel::address, Parallel.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Parallel::address, Parallel.Builder::address);
 
   public static final ElementCodec<TpmBackendPcrBanks, TpmBackendPcrBanks.Builder> TPM_BACKEND_PCR_BANKS =
       ElementCodec.of("active_pcr_banks", TpmBackendPcrBanks.Builder::new, TpmBackendPcrBanks.Builder::build, TpmBackendPcrBanks::unmodeled, TpmBackendPcrBanks.Builder::unmodeled)
@@ -129,7 +130,7 @@ public final class CharDeviceCodecs {
         .attr("model", Tpm::model, Tpm.Builder::model)
         .child("backend", TPM_BACKEND, Tpm::backend, Tpm.Builder::backend)
         .attrChild("alias", "name", Tpm::alias, Tpm.Builder::alias)
-        .child("address", AddressCodecs.ADDRESS, Tpm::address, Tpm.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Tpm::address, Tpm.Builder::address);
 
   public static final ElementCodec<Watchdog, Watchdog.Builder> WATCHDOG =
       ElementCodec.of("watchdog", Watchdog.Builder::new, Watchdog.Builder::build, Watchdog::unmodeled, Watchdog.Builder::unmodeled)
@@ -137,7 +138,7 @@ public final class CharDeviceCodecs {
         .attr("action", Watchdog::action, Watchdog.Builder::action)
         .attrChild("alias", "name", Watchdog::alias, Watchdog.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Watchdog::acpiIndex, Watchdog.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Watchdog::address, Watchdog.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Watchdog::address, Watchdog.Builder::address);
 
   public static final ElementCodec<MemBalloonDriver, MemBalloonDriver.Builder> MEM_BALLOON_DRIVER =
       ElementCodec.of("driver", MemBalloonDriver.Builder::new, MemBalloonDriver.Builder::build, MemBalloonDriver::unmodeled, MemBalloonDriver.Builder::unmodeled)
@@ -154,7 +155,7 @@ public final class CharDeviceCodecs {
         .attrChild("stats", "period", ValueType.INT, MemBalloon::statsPeriod, MemBalloon.Builder::statsPeriod)
         .attrChild("alias", "name", MemBalloon::alias, MemBalloon.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, MemBalloon::acpiIndex, MemBalloon.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, MemBalloon::address, MemBalloon.Builder::address)
+        .child("address", CommonCodecs.ADDRESS, MemBalloon::address, MemBalloon.Builder::address)
         .child("driver", MEM_BALLOON_DRIVER, MemBalloon::driver, MemBalloon.Builder::driver);
 
   public static final ElementCodec<RngRate, RngRate.Builder> RNG_RATE =
@@ -185,13 +186,13 @@ public final class CharDeviceCodecs {
         .child("driver", RNG_DRIVER, Rng::driver, Rng.Builder::driver)
         .attrChild("alias", "name", Rng::alias, Rng.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Rng::acpiIndex, Rng.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Rng::address, Rng.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Rng::address, Rng.Builder::address);
 
   public static final ElementCodec<Panic, Panic.Builder> PANIC =
       ElementCodec.of("panic", Panic.Builder::new, Panic.Builder::build, Panic::unmodeled, Panic.Builder::unmodeled)
         .attr("model", Panic::model, Panic.Builder::model)
         .attrChild("alias", "name", Panic::alias, Panic.Builder::alias)
-        .child("address", AddressCodecs.ADDRESS, Panic::address, Panic.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Panic::address, Panic.Builder::address);
 
   public static final ElementCodec<ShmemServer, ShmemServer.Builder> SHMEM_SERVER =
       ElementCodec.of("server", ShmemServer.Builder::new, ShmemServer.Builder::build, ShmemServer::unmodeled, ShmemServer.Builder::unmodeled)
@@ -212,7 +213,7 @@ public final class CharDeviceCodecs {
         .child("msi", SHMEM_MSI, Shmem::msi, Shmem.Builder::msi)
         .attrChild("alias", "name", Shmem::alias, Shmem.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Shmem::acpiIndex, Shmem.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Shmem::address, Shmem.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Shmem::address, Shmem.Builder::address);
 
   public static final ElementCodec<MemoryDeviceSource, MemoryDeviceSource.Builder> MEMORY_DEVICE_SOURCE =
       ElementCodec.of("source", MemoryDeviceSource.Builder::new, MemoryDeviceSource.Builder::build, MemoryDeviceSource::unmodeled, MemoryDeviceSource.Builder::unmodeled)
@@ -247,7 +248,7 @@ public final class CharDeviceCodecs {
         .child("target", MEMORY_DEVICE_TARGET, MemoryDevice::target, MemoryDevice.Builder::target)
         .attrChild("alias", "name", MemoryDevice::alias, MemoryDevice.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, MemoryDevice::acpiIndex, MemoryDevice.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, MemoryDevice::address, MemoryDevice.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, MemoryDevice::address, MemoryDevice.Builder::address);
 
   public static final ElementCodec<IommuDriver, IommuDriver.Builder> IOMMU_DRIVER =
       ElementCodec.of("driver", IommuDriver.Builder::new, IommuDriver.Builder::build, IommuDriver::unmodeled, IommuDriver.Builder::unmodeled)
@@ -263,7 +264,7 @@ public final class CharDeviceCodecs {
         .child("driver", IOMMU_DRIVER, Iommu::driver, Iommu.Builder::driver)
         .attrChild("alias", "name", Iommu::alias, Iommu.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Iommu::acpiIndex, Iommu.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Iommu::address, Iommu.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Iommu::address, Iommu.Builder::address);
 
   public static final ElementCodec<VsockCid, VsockCid.Builder> VSOCK_CID =
       ElementCodec.of("cid", VsockCid.Builder::new, VsockCid.Builder::build, VsockCid::unmodeled, VsockCid.Builder::unmodeled)
@@ -283,7 +284,7 @@ public final class CharDeviceCodecs {
         .child("cid", VSOCK_CID, Vsock::cid, Vsock.Builder::cid)
         .attrChild("alias", "name", Vsock::alias, Vsock.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Vsock::acpiIndex, Vsock.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Vsock::address, Vsock.Builder::address)
+        .child("address", CommonCodecs.ADDRESS, Vsock::address, Vsock.Builder::address)
         .child("driver", VSOCK_DRIVER, Vsock::driver, Vsock.Builder::driver);
 
   public static final ElementCodec<CryptoBackend, CryptoBackend.Builder> CRYPTO_BACKEND =
@@ -298,5 +299,5 @@ public final class CharDeviceCodecs {
         .child("backend", CRYPTO_BACKEND, Crypto::backend, Crypto.Builder::backend)
         .attrChild("alias", "name", Crypto::alias, Crypto.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Crypto::acpiIndex, Crypto.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Crypto::address, Crypto.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Crypto::address, Crypto.Builder::address);
 }

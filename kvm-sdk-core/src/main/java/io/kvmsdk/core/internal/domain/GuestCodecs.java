@@ -1,11 +1,11 @@
 package io.kvmsdk.core.internal.domain;
 
 import io.kvmsdk.core.domain.*;
-import io.kvmsdk.core.internal.xml.Codec;
-import io.kvmsdk.core.internal.xml.ElementCodec;
-import io.kvmsdk.core.internal.xml.SizeCodec;
-import io.kvmsdk.core.internal.xml.ValueType;
-import io.kvmsdk.core.internal.xml.XPath;
+import io.kvmsdk.core.xml.Codec;
+import io.kvmsdk.core.xml.ElementCodec;
+import io.kvmsdk.core.xml.SizeCodec;
+import io.kvmsdk.core.xml.ValueType;
+import io.kvmsdk.core.xml.XPath;
 import io.kvmsdk.core.xml.XmlElement;
 
 /** Element mappings for the guest-level elements of a domain (OS, CPU, memory, tuning, features, clock, security). */

@@ -1,8 +1,9 @@
 package io.kvmsdk.core.internal.domain;
 
+import io.kvmsdk.core.common.*;
 import io.kvmsdk.core.domain.*;
-import io.kvmsdk.core.internal.xml.ElementCodec;
-import io.kvmsdk.core.internal.xml.ValueType;
+import io.kvmsdk.core.xml.ElementCodec;
+import io.kvmsdk.core.xml.ValueType;
 
 /** Element mappings for network interfaces and the display/input/sound devices. */
 public final class NicCodecs {
@@ -66,46 +67,7 @@ public final class NicCodecs {
         .list("route", ROUTE, NicSource::routes, NicSource.Builder::routes)
         .attrChild("vendor", "id", NicSource::vendorId, NicSource.Builder::vendorId)
         .attrChild("product", "id", NicSource::productId, NicSource.Builder::productId)
-        .child("address", AddressCodecs.ADDRESS, NicSource::deviceAddress, NicSource.Builder::deviceAddress);
-
-  static final ElementCodec<NicVlanTag, NicVlanTag.Builder> VLAN_TAG =
-      ElementCodec.of("tag", NicVlanTag.Builder::new, NicVlanTag.Builder::build, NicVlanTag::unmodeled, NicVlanTag.Builder::unmodeled)
-        .attr("id", ValueType.UINT, NicVlanTag::id, NicVlanTag.Builder::id)
-        .attr("nativeMode", NicVlanTag::nativeMode, NicVlanTag.Builder::nativeMode);
-
-  static final ElementCodec<NicVlan, NicVlan.Builder> VLAN =
-      ElementCodec.of("vlan", NicVlan.Builder::new, NicVlan.Builder::build, NicVlan::unmodeled, NicVlan.Builder::unmodeled)
-        .attr("trunk", ValueType.YES_NO, NicVlan::trunk, NicVlan.Builder::trunk)
-        .list("tag", VLAN_TAG, NicVlan::tags, NicVlan.Builder::tags);
-
-  static final ElementCodec<NicVirtualPortParameters, NicVirtualPortParameters.Builder> VIRTUALPORT_PARAMETERS =
-      ElementCodec.of("parameters", NicVirtualPortParameters.Builder::new, NicVirtualPortParameters.Builder::build,
-          NicVirtualPortParameters::unmodeled, NicVirtualPortParameters.Builder::unmodeled)
-        .attr("managerid", ValueType.UINT, NicVirtualPortParameters::managerid, NicVirtualPortParameters.Builder::managerid)
-        .attr("typeid", ValueType.UINT, NicVirtualPortParameters::typeid, NicVirtualPortParameters.Builder::typeid)
-        .attr("typeidversion", ValueType.UINT, NicVirtualPortParameters::typeidversion, NicVirtualPortParameters.Builder::typeidversion)
-        .attr("instanceid", NicVirtualPortParameters::instanceid, NicVirtualPortParameters.Builder::instanceid)
-        .attr("profileid", NicVirtualPortParameters::profileid, NicVirtualPortParameters.Builder::profileid)
-        .attr("interfaceid", NicVirtualPortParameters::interfaceid, NicVirtualPortParameters.Builder::interfaceid);
-
-  static final ElementCodec<NicVirtualPort, NicVirtualPort.Builder> VIRTUALPORT =
-      ElementCodec.of("virtualport", NicVirtualPort.Builder::new, NicVirtualPort.Builder::build, NicVirtualPort::unmodeled, NicVirtualPort.Builder::unmodeled)
-        .attr("type", NicVirtualPort::type, NicVirtualPort.Builder::type)
-        .child("parameters", VIRTUALPORT_PARAMETERS, NicVirtualPort::parameters, NicVirtualPort.Builder::parameters);
-
-  static ElementCodec<NicBandwidthRate, NicBandwidthRate.Builder> rate(String name) {
-    return ElementCodec.of(name, NicBandwidthRate.Builder::new, NicBandwidthRate.Builder::build, NicBandwidthRate::unmodeled, NicBandwidthRate.Builder::unmodeled)
-        .attr("average", ValueType.ULONG, NicBandwidthRate::average, NicBandwidthRate.Builder::average)
-        .attr("peak", ValueType.ULONG, NicBandwidthRate::peak, NicBandwidthRate.Builder::peak)
-        .attr("floor", ValueType.ULONG, NicBandwidthRate::floor, NicBandwidthRate.Builder::floor)
-        .attr("burst", ValueType.ULONG, NicBandwidthRate::burst, NicBandwidthRate.Builder::burst);
-  }
-
-  static final ElementCodec<NicBandwidth, NicBandwidth.Builder> BANDWIDTH =
-      ElementCodec.of("bandwidth", NicBandwidth.Builder::new, NicBandwidth.Builder::build, NicBandwidth::unmodeled, NicBandwidth.Builder::unmodeled)
-        .attr("classID", ValueType.UINT, NicBandwidth::classID, NicBandwidth.Builder::classID)
-        .child("inbound", rate("inbound"), NicBandwidth::inbound, NicBandwidth.Builder::inbound)
-        .child("outbound", rate("outbound"), NicBandwidth::outbound, NicBandwidth.Builder::outbound);
+        .child("address", CommonCodecs.ADDRESS, NicSource::deviceAddress, NicSource.Builder::deviceAddress);
 
   static final ElementCodec<NicPortForwardRange, NicPortForwardRange.Builder> PORT_FORWARD_RANGE =
       ElementCodec.of("range", NicPortForwardRange.Builder::new, NicPortForwardRange.Builder::build, NicPortForwardRange::unmodeled, NicPortForwardRange.Builder::unmodeled)
@@ -219,9 +181,9 @@ public final class NicCodecs {
         .attr("trustGuestRxFilters", ValueType.YES_NO, Nic::trustGuestRxFilters, Nic.Builder::trustGuestRxFilters)
         .child("mac", MAC, Nic::mac, Nic.Builder::mac)
         .child("source", SOURCE, Nic::source, Nic.Builder::source)
-        .child("vlan", VLAN, Nic::vlan, Nic.Builder::vlan)
-        .child("virtualport", VIRTUALPORT, Nic::virtualport, Nic.Builder::virtualport)
-        .child("bandwidth", BANDWIDTH, Nic::bandwidth, Nic.Builder::bandwidth)
+        .child("vlan", CommonCodecs.VLAN, Nic::vlan, Nic.Builder::vlan)
+        .child("virtualport", CommonCodecs.VIRTUALPORT, Nic::virtualport, Nic.Builder::virtualport)
+        .child("bandwidth", CommonCodecs.BANDWIDTH, Nic::bandwidth, Nic.Builder::bandwidth)
         .attrChild("port", "isolated", ValueType.YES_NO, Nic::portIsolated, Nic.Builder::portIsolated)
         .list("ip", IP, Nic::ips, Nic.Builder::ips)
         .list("route", ROUTE, Nic::routes, Nic.Builder::routes)
@@ -244,7 +206,7 @@ public final class NicCodecs {
         .attrChild("alias", "name", Nic::alias, Nic.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Nic::acpiIndex, Nic.Builder::acpiIndex)
         .child("rom", ROM, Nic::rom, Nic.Builder::rom)
-        .child("address", AddressCodecs.ADDRESS, Nic::address, Nic.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Nic::address, Nic.Builder::address);
 
   // ------------------------------------------------------------------ <graphics>
 
@@ -344,7 +306,7 @@ public final class NicCodecs {
         .child("model", VIDEO_MODEL, Video::model, Video.Builder::model)
         .attrChild("alias", "name", Video::alias, Video.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Video::acpiIndex, Video.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Video::address, Video.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Video::address, Video.Builder::address);
 
   // ------------------------------------------------------------------ <input>
 
@@ -372,7 +334,7 @@ public final class NicCodecs {
         .child("driver", INPUT_DRIVER, Input::driver, Input.Builder::driver)
         .attrChild("alias", "name", Input::alias, Input.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Input::acpiIndex, Input.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Input::address, Input.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Input::address, Input.Builder::address);
 
   // ------------------------------------------------------------------ <sound>, <audio>
 
@@ -387,7 +349,7 @@ public final class NicCodecs {
         .attrChild("audio", "id", ValueType.UINT, Sound::audioId, Sound.Builder::audioId)
         .attrChild("alias", "name", Sound::alias, Sound.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Sound::acpiIndex, Sound.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Sound::address, Sound.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Sound::address, Sound.Builder::address);
 
   static final ElementCodec<AudioSettings, AudioSettings.Builder> AUDIO_SETTINGS =
       ElementCodec.of("settings", AudioSettings.Builder::new, AudioSettings.Builder::build, AudioSettings::unmodeled, AudioSettings.Builder::unmodeled)

@@ -1,12 +1,12 @@
 package io.kvmsdk.core.internal.domain;
 
 import io.kvmsdk.core.InvalidSpecException;
-import io.kvmsdk.core.internal.xml.Codec;
-import io.kvmsdk.core.internal.xml.ElementCodec;
-import io.kvmsdk.core.internal.xml.ValueType;
-import io.kvmsdk.core.internal.xml.XPath;
-import io.kvmsdk.core.internal.xml.XmlReader;
-import io.kvmsdk.core.internal.xml.XmlWriter;
+import io.kvmsdk.core.xml.Codec;
+import io.kvmsdk.core.xml.ElementCodec;
+import io.kvmsdk.core.xml.ValueType;
+import io.kvmsdk.core.xml.XPath;
+import io.kvmsdk.core.xml.XmlReader;
+import io.kvmsdk.core.xml.XmlWriter;
 import io.kvmsdk.core.secret.SecretSpec;
 import io.kvmsdk.core.xml.XmlElement;
 import java.util.ArrayList;

@@ -1,11 +1,12 @@
 package io.kvmsdk.core.internal.domain;
 
+import io.kvmsdk.core.common.*;
 import io.kvmsdk.core.domain.*;
-import io.kvmsdk.core.internal.xml.Codec;
-import io.kvmsdk.core.internal.xml.ElementCodec;
-import io.kvmsdk.core.internal.xml.SizeCodec;
-import io.kvmsdk.core.internal.xml.ValueType;
-import io.kvmsdk.core.internal.xml.XPath;
+import io.kvmsdk.core.xml.Codec;
+import io.kvmsdk.core.xml.ElementCodec;
+import io.kvmsdk.core.xml.SizeCodec;
+import io.kvmsdk.core.xml.ValueType;
+import io.kvmsdk.core.xml.XPath;
 import io.kvmsdk.core.xml.XmlElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,43 +49,11 @@ public final class StorageDeviceCodecs {
         .attr("type", DiskFormat::type, DiskFormat.Builder::type)
         .child("metadata_cache", METADATA_CACHE, DiskFormat::metadataCache, DiskFormat.Builder::metadataCache);
 
-  public static final ElementCodec<DiskSourceHost, DiskSourceHost.Builder> DISK_SOURCE_HOST =
-      ElementCodec.of("host", DiskSourceHost.Builder::new, DiskSourceHost.Builder::build, DiskSourceHost::unmodeled, DiskSourceHost.Builder::unmodeled)
-        .attr("transport", DiskSourceHost::transport, DiskSourceHost.Builder::transport)
-        .attr("name", DiskSourceHost::name, DiskSourceHost.Builder::name)
-        .attr("port", ValueType.UINT, DiskSourceHost::port, DiskSourceHost.Builder::port)
-        .attr("socket", DiskSourceHost::socket, DiskSourceHost.Builder::socket);
 
-  public static final ElementCodec<DiskSecret, DiskSecret.Builder> DISK_SECRET =
-      ElementCodec.of("secret", DiskSecret.Builder::new, DiskSecret.Builder::build, DiskSecret::unmodeled, DiskSecret.Builder::unmodeled)
-        .attr("type", DiskSecret::type, DiskSecret.Builder::type)
-        .attr("usage", DiskSecret::usage, DiskSecret.Builder::usage)
-        .attr("uuid", DiskSecret::uuid, DiskSecret.Builder::uuid);
 
-  public static final ElementCodec<DiskAuth, DiskAuth.Builder> DISK_AUTH =
-      ElementCodec.of("auth", DiskAuth.Builder::new, DiskAuth.Builder::build, DiskAuth::unmodeled, DiskAuth.Builder::unmodeled)
-        .attr("username", DiskAuth::username, DiskAuth.Builder::username)
-        .child("secret", DISK_SECRET, DiskAuth::secret, DiskAuth.Builder::secret);
 
-  public static final ElementCodec<DiskEncryptionCipher, DiskEncryptionCipher.Builder> DISK_ENCRYPTION_CIPHER =
-      ElementCodec.of("cipher", DiskEncryptionCipher.Builder::new, DiskEncryptionCipher.Builder::build, DiskEncryptionCipher::unmodeled, DiskEncryptionCipher.Builder::unmodeled)
-        .attr("name", DiskEncryptionCipher::name, DiskEncryptionCipher.Builder::name)
-        .attr("size", ValueType.UINT, DiskEncryptionCipher::size, DiskEncryptionCipher.Builder::size)
-        .attr("mode", DiskEncryptionCipher::mode, DiskEncryptionCipher.Builder::mode)
-        .attr("hash", DiskEncryptionCipher::hash, DiskEncryptionCipher.Builder::hash);
 
-  public static final ElementCodec<DiskEncryptionIvgen, DiskEncryptionIvgen.Builder> DISK_ENCRYPTION_IVGEN =
-      ElementCodec.of("ivgen", DiskEncryptionIvgen.Builder::new, DiskEncryptionIvgen.Builder::build, DiskEncryptionIvgen::unmodeled, DiskEncryptionIvgen.Builder::unmodeled)
-        .attr("name", DiskEncryptionIvgen::name, DiskEncryptionIvgen.Builder::name)
-        .attr("hash", DiskEncryptionIvgen::hash, DiskEncryptionIvgen.Builder::hash);
 
-  public static final ElementCodec<DiskEncryption, DiskEncryption.Builder> DISK_ENCRYPTION =
-      ElementCodec.of("encryption", DiskEncryption.Builder::new, DiskEncryption.Builder::build, DiskEncryption::unmodeled, DiskEncryption.Builder::unmodeled)
-        .attr("format", DiskEncryption::format, DiskEncryption.Builder::format)
-        .attr("engine", DiskEncryption::engine, DiskEncryption.Builder::engine)
-        .list("secret", DISK_SECRET, DiskEncryption::secrets, DiskEncryption.Builder::secrets)
-        .child("cipher", DISK_ENCRYPTION_CIPHER, DiskEncryption::cipher, DiskEncryption.Builder::cipher)
-        .child("ivgen", DISK_ENCRYPTION_IVGEN, DiskEncryption::ivgen, DiskEncryption.Builder::ivgen);
 
   public static final ElementCodec<DiskReservationsSource, DiskReservationsSource.Builder> DISK_RESERVATIONS_SOURCE =
       ElementCodec.of("source", DiskReservationsSource.Builder::new, DiskReservationsSource.Builder::build, DiskReservationsSource::unmodeled, DiskReservationsSource.Builder::unmodeled)
@@ -150,12 +119,12 @@ public final class StorageDeviceCodecs {
         .attr("path", DiskSource::path, DiskSource.Builder::path)
         .attr("startupPolicy", DiskSource::startupPolicy, DiskSource.Builder::startupPolicy)
         .attr("index", ValueType.UINT, DiskSource::index, DiskSource.Builder::index)
-        .child("address", AddressCodecs.ADDRESS, DiskSource::address, DiskSource.Builder::address)
-        .list("host", DISK_SOURCE_HOST, DiskSource::hosts, DiskSource.Builder::hosts)
+        .child("address", CommonCodecs.ADDRESS, DiskSource::address, DiskSource.Builder::address)
+        .list("host", CommonCodecs.SOURCE_HOST, DiskSource::hosts, DiskSource.Builder::hosts)
         .attrChild("snapshot", "name", DiskSource::snapshot, DiskSource.Builder::snapshot)
         .attrChild("config", "file", DiskSource::config, DiskSource.Builder::config)
-        .child("auth", DISK_AUTH, DiskSource::auth, DiskSource.Builder::auth)
-        .child("encryption", DISK_ENCRYPTION, DiskSource::encryption, DiskSource.Builder::encryption)
+        .child("auth", CommonCodecs.AUTH, DiskSource::auth, DiskSource.Builder::auth)
+        .child("encryption", CommonCodecs.ENCRYPTION, DiskSource::encryption, DiskSource.Builder::encryption)
         .child("reservations", DISK_RESERVATIONS, DiskSource::reservations, DiskSource.Builder::reservations)
         .child("initiator", DISK_INITIATOR, DiskSource::initiator, DiskSource.Builder::initiator)
         .attrChild("readahead", "size", ValueType.ULONG, DiskSource::readahead, DiskSource.Builder::readahead)
@@ -252,7 +221,7 @@ public final class StorageDeviceCodecs {
         .attr("sgio", Disk::sgio, Disk.Builder::sgio)
         .attr("snapshot", Disk::snapshot, Disk.Builder::snapshot)
         .child("driver", DISK_DRIVER, Disk::driver, Disk.Builder::driver)
-        .child("auth", DISK_AUTH, Disk::auth, Disk.Builder::auth)
+        .child("auth", CommonCodecs.AUTH, Disk::auth, Disk.Builder::auth)
         .child("source", DISK_SOURCE, Disk::source, Disk.Builder::source)
         .child("backingStore", DISK_BACKING_STORE, Disk::backingStore, Disk.Builder::backingStore)
         .attrChild("backenddomain", "name", Disk::backenddomain, Disk.Builder::backenddomain)
@@ -268,11 +237,11 @@ public final class StorageDeviceCodecs {
         .textChild("wwn", Disk::wwn, Disk.Builder::wwn)
         .textChild("vendor", Disk::vendor, Disk.Builder::vendor)
         .textChild("product", Disk::product, Disk.Builder::product)
-        .child("encryption", DISK_ENCRYPTION, Disk::encryption, Disk.Builder::encryption)
+        .child("encryption", CommonCodecs.ENCRYPTION, Disk::encryption, Disk.Builder::encryption)
         .child("boot", BOOT, Disk::boot, Disk.Builder::boot)
         .attrChild("alias", "name", Disk::alias, Disk.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Disk::acpiIndex, Disk.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Disk::address, Disk.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Disk::address, Disk.Builder::address);
 
   // ------------------------------------------------------------------ controller
 
@@ -315,7 +284,7 @@ public final class StorageDeviceCodecs {
         .attrChild("master", "startport", ValueType.UINT, Controller::masterStartport, Controller.Builder::masterStartport)
         .attrChild("alias", "name", Controller::alias, Controller.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Controller::acpiIndex, Controller.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Controller::address, Controller.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Controller::address, Controller.Builder::address);
 
   // ------------------------------------------------------------------ filesystem
 
@@ -375,7 +344,7 @@ public final class StorageDeviceCodecs {
         .child("boot", BOOT, Filesystem::boot, Filesystem.Builder::boot)
         .attrChild("alias", "name", Filesystem::alias, Filesystem.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Filesystem::acpiIndex, Filesystem.Builder::acpiIndex)
-        .child("address", AddressCodecs.ADDRESS, Filesystem::address, Filesystem.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Filesystem::address, Filesystem.Builder::address);
 
   // ------------------------------------------------------------------ hostdev
 
@@ -403,8 +372,8 @@ public final class StorageDeviceCodecs {
         .attrChild("product", "id", HostdevSource::product, HostdevSource.Builder::product)
         .attrChild("adapter", "name", HostdevSource::adapter, HostdevSource.Builder::adapter)
         .child("address", HOSTDEV_SOURCE_ADDRESS, HostdevSource::address, HostdevSource.Builder::address)
-        .list("host", DISK_SOURCE_HOST, HostdevSource::hosts, HostdevSource.Builder::hosts)
-        .child("auth", DISK_AUTH, HostdevSource::auth, HostdevSource.Builder::auth)
+        .list("host", CommonCodecs.SOURCE_HOST, HostdevSource::hosts, HostdevSource.Builder::hosts)
+        .child("auth", CommonCodecs.AUTH, HostdevSource::auth, HostdevSource.Builder::auth)
         .child("initiator", DISK_INITIATOR, HostdevSource::initiator, HostdevSource.Builder::initiator)
         .textChild("block", HostdevSource::block, HostdevSource.Builder::block)
         .textChild("char", HostdevSource::charDevice, HostdevSource.Builder::charDevice)
@@ -447,7 +416,7 @@ public final class StorageDeviceCodecs {
         .attrChild("acpi", "index", ValueType.UINT, Hostdev::acpiIndex, Hostdev.Builder::acpiIndex)
         .child("rom", HOSTDEV_ROM, Hostdev::rom, Hostdev.Builder::rom)
         .child("teaming", HOSTDEV_TEAMING, Hostdev::teaming, Hostdev.Builder::teaming)
-        .child("address", AddressCodecs.ADDRESS, Hostdev::address, Hostdev.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Hostdev::address, Hostdev.Builder::address);
 
   // ------------------------------------------------------------------ redirdev, redirfilter, lease, smartcard, hub, nvram
 
@@ -466,7 +435,7 @@ public final class StorageDeviceCodecs {
         .attrChild("protocol", "type", Redirdev::protocol, Redirdev.Builder::protocol)
         .child("boot", BOOT, Redirdev::boot, Redirdev.Builder::boot)
         .attrChild("alias", "name", Redirdev::alias, Redirdev.Builder::alias)
-        .child("address", AddressCodecs.ADDRESS, Redirdev::address, Redirdev.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Redirdev::address, Redirdev.Builder::address);
 
   public static final ElementCodec<RedirfilterUsbdev, RedirfilterUsbdev.Builder> REDIRFILTER_USBDEV =
       ElementCodec.of("usbdev", RedirfilterUsbdev.Builder::new, RedirfilterUsbdev.Builder::build, RedirfilterUsbdev::unmodeled, RedirfilterUsbdev.Builder::unmodeled)
@@ -507,18 +476,18 @@ public final class StorageDeviceCodecs {
         .child("source", SMARTCARD_SOURCE, Smartcard::source, Smartcard.Builder::source)
         .attrChild("protocol", "type", Smartcard::protocol, Smartcard.Builder::protocol)
         .attrChild("alias", "name", Smartcard::alias, Smartcard.Builder::alias)
-        .child("address", AddressCodecs.ADDRESS, Smartcard::address, Smartcard.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Smartcard::address, Smartcard.Builder::address);
 
   public static final ElementCodec<Hub, Hub.Builder> HUB =
       ElementCodec.of("hub", Hub.Builder::new, Hub.Builder::build, Hub::unmodeled, Hub.Builder::unmodeled)
         .attr("type", Hub::type, Hub.Builder::type)
         .attrChild("alias", "name", Hub::alias, Hub.Builder::alias)
-        .child("address", AddressCodecs.ADDRESS, Hub::address, Hub.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Hub::address, Hub.Builder::address);
 
   public static final ElementCodec<NvramDevice, NvramDevice.Builder> NVRAM_DEVICE =
       ElementCodec.of("nvram", NvramDevice.Builder::new, NvramDevice.Builder::build, NvramDevice::unmodeled, NvramDevice.Builder::unmodeled)
         .attrChild("alias", "name", NvramDevice::alias, NvramDevice.Builder::alias)
-        .child("address", AddressCodecs.ADDRESS, NvramDevice::address, NvramDevice.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, NvramDevice::address, NvramDevice.Builder::address);
 
   // ------------------------------------------------------------------ helpers
 

@@ -1,4 +1,4 @@
-package io.kvmsdk.core.domain;
+package io.kvmsdk.core.common;
 
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /** {@code <tag>} of an interface VLAN: one VLAN id. */
 @Value.Immutable
-public abstract class NicVlanTag {
+public abstract class VlanTag {
   /** The VLAN id, 0 to 4095. */
   public abstract Optional<Integer> id();
 
@@ -19,15 +19,15 @@ public abstract class NicVlanTag {
   public static Builder builder() { return new Builder(); }
 
   /** Derives a changed copy. */
-  public NicVlanTag copy(java.util.function.Consumer<Builder> change) {
+  public VlanTag copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);
     change.accept(b);
     return b.build();
   }
 
   /** A tag with VLAN id {@code id}. */
-  public static NicVlanTag of(int id) { return builder().id(id).build(); }
+  public static VlanTag of(int id) { return builder().id(id).build(); }
 
-  /** Builds a {@link NicVlanTag}. */
-  public static class Builder extends ImmutableNicVlanTag.Builder {}
+  /** Builds a {@link VlanTag}. */
+  public static class Builder extends ImmutableVlanTag.Builder {}
 }

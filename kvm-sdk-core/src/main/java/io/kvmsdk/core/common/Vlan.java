@@ -1,4 +1,4 @@
-package io.kvmsdk.core.domain;
+package io.kvmsdk.core.common;
 
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.List;
@@ -7,11 +7,11 @@ import org.immutables.value.Value;
 
 /** {@code <vlan>} of an interface: VLAN tagging (or trunking) of the guest traffic. */
 @Value.Immutable
-public abstract class NicVlan {
+public abstract class Vlan {
   /** Trunking even with a single tag. */
   public abstract Optional<Boolean> trunk();
 
-  public abstract List<NicVlanTag> tags();
+  public abstract List<VlanTag> tags();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
@@ -19,22 +19,22 @@ public abstract class NicVlan {
   public static Builder builder() { return new Builder(); }
 
   /** Derives a changed copy. */
-  public NicVlan copy(java.util.function.Consumer<Builder> change) {
+  public Vlan copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);
     change.accept(b);
     return b.build();
   }
 
   /** Tagging with one VLAN id. */
-  public static NicVlan of(int id) { return builder().addTag(NicVlanTag.of(id)).build(); }
+  public static Vlan of(int id) { return builder().addTag(VlanTag.of(id)).build(); }
 
   /** Trunking of the given VLAN ids. */
-  public static NicVlan trunk(int... ids) {
+  public static Vlan trunk(int... ids) {
     Builder b = builder().trunk(true);
-    for (int id : ids) b.addTag(NicVlanTag.of(id));
+    for (int id : ids) b.addTag(VlanTag.of(id));
     return b.build();
   }
 
-  /** Builds a {@link NicVlan}. */
-  public static class Builder extends ImmutableNicVlan.Builder {}
+  /** Builds a {@link Vlan}. */
+  public static class Builder extends ImmutableVlan.Builder {}
 }

@@ -1,4 +1,4 @@
-package io.kvmsdk.core.internal.xml;
+package io.kvmsdk.core.xml;
 
 import java.util.Locale;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package io.kvmsdk.core.domain;
+package io.kvmsdk.core.common;
 
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /** {@code <cipher>} of LUKS encryption. */
 @Value.Immutable
-public abstract class DiskEncryptionCipher {
+public abstract class EncryptionCipher {
   /** Cipher name, such as {@code aes}. */
   public abstract Optional<String> name();
 
@@ -25,12 +25,12 @@ public abstract class DiskEncryptionCipher {
   public static Builder builder() { return new Builder(); }
 
   /** Derives a changed copy. */
-  public DiskEncryptionCipher copy(java.util.function.Consumer<Builder> change) {
+  public EncryptionCipher copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);
     change.accept(b);
     return b.build();
   }
 
-  /** Builds a {@link DiskEncryptionCipher}. */
-  public static class Builder extends ImmutableDiskEncryptionCipher.Builder {}
+  /** Builds a {@link EncryptionCipher}. */
+  public static class Builder extends ImmutableEncryptionCipher.Builder {}
 }

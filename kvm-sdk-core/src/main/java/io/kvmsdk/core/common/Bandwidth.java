@@ -1,4 +1,4 @@
-package io.kvmsdk.core.domain;
+package io.kvmsdk.core.common;
 
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
@@ -6,13 +6,13 @@ import org.immutables.value.Value;
 
 /** {@code <bandwidth>} of an interface: quality of service per direction. */
 @Value.Immutable
-public abstract class NicBandwidth {
+public abstract class Bandwidth {
   /** The class id (live XML). */
   public abstract Optional<Integer> classID();
 
-  public abstract Optional<NicBandwidthRate> inbound();
+  public abstract Optional<BandwidthRate> inbound();
 
-  public abstract Optional<NicBandwidthRate> outbound();
+  public abstract Optional<BandwidthRate> outbound();
 
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
@@ -20,12 +20,12 @@ public abstract class NicBandwidth {
   public static Builder builder() { return new Builder(); }
 
   /** Derives a changed copy. */
-  public NicBandwidth copy(java.util.function.Consumer<Builder> change) {
+  public Bandwidth copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);
     change.accept(b);
     return b.build();
   }
 
-  /** Builds a {@link NicBandwidth}. */
-  public static class Builder extends ImmutableNicBandwidth.Builder {}
+  /** Builds a {@link Bandwidth}. */
+  public static class Builder extends ImmutableBandwidth.Builder {}
 }

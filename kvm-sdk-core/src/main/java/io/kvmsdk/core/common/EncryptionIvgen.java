@@ -1,4 +1,4 @@
-package io.kvmsdk.core.domain;
+package io.kvmsdk.core.common;
 
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /** {@code <ivgen>} of LUKS encryption. */
 @Value.Immutable
-public abstract class DiskEncryptionIvgen {
+public abstract class EncryptionIvgen {
   /** Generator name, such as {@code plain64}. */
   public abstract Optional<String> name();
 
@@ -19,12 +19,12 @@ public abstract class DiskEncryptionIvgen {
   public static Builder builder() { return new Builder(); }
 
   /** Derives a changed copy. */
-  public DiskEncryptionIvgen copy(java.util.function.Consumer<Builder> change) {
+  public EncryptionIvgen copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);
     change.accept(b);
     return b.build();
   }
 
-  /** Builds a {@link DiskEncryptionIvgen}. */
-  public static class Builder extends ImmutableDiskEncryptionIvgen.Builder {}
+  /** Builds a {@link EncryptionIvgen}. */
+  public static class Builder extends ImmutableEncryptionIvgen.Builder {}
 }

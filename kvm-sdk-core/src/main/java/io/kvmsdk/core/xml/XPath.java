@@ -1,4 +1,4 @@
-package io.kvmsdk.core.internal.xml;
+package io.kvmsdk.core.xml;
 
 /** The path of the element being read, built into a string only when an error names it. */
 public final class XPath {

@@ -1,6 +1,5 @@
-package io.kvmsdk.core.internal.xml;
+package io.kvmsdk.core.xml;
 
-import io.kvmsdk.core.xml.XmlElement;
 import java.util.List;
 
 /** Maps one XML element to a typed value and back. */

@@ -1,6 +1,5 @@
-package io.kvmsdk.core.internal.xml;
+package io.kvmsdk.core.xml;
 
-import io.kvmsdk.core.xml.XmlElement;
 
 /** {@code <outer><inner>text</inner></outer>} as a string, such as a snapshot's {@code <parent><name>}. */
 public final class WrappedTextCodec implements Codec<String> {

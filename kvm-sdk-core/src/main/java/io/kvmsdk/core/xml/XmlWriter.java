@@ -1,6 +1,5 @@
-package io.kvmsdk.core.internal.xml;
+package io.kvmsdk.core.xml;
 
-import io.kvmsdk.core.xml.XmlElement;
 
 /**
  * Serialises an {@link XmlElement} tree the way libvirt formats its XML: two-space indent, one element

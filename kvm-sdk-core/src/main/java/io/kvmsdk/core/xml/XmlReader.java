@@ -1,6 +1,5 @@
-package io.kvmsdk.core.internal.xml;
+package io.kvmsdk.core.xml;
 
-import io.kvmsdk.core.xml.XmlElement;
 
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import io.kvmsdk.core.InvalidSpecException;

@@ -1,6 +1,5 @@
-package io.kvmsdk.core.internal.xml;
+package io.kvmsdk.core.xml;
 
-import io.kvmsdk.core.xml.XmlElement;
 
 /** An element whose content is free-form by design (such as {@code <metadata>}): kept as XML. */
 public final class RawCodec implements Codec<XmlElement> {

@@ -1,8 +1,7 @@
-package io.kvmsdk.core.internal.xml;
+package io.kvmsdk.core.xml;
 
 import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.Size;
-import io.kvmsdk.core.xml.XmlElement;
 
 /** {@code <memory unit='KiB'>1048576</memory>}: a {@link Size} in text plus a {@code unit} attribute. */
 public final class SizeCodec implements Codec<Size> {
@@ -34,12 +33,14 @@ public final class SizeCodec implements Codec<Size> {
     } catch (IllegalArgumentException x) {
       throw new InvalidSpecException(path.toString(), x.getMessage(), x);
     }
-    String u = unit == null ? defaultUnit : unit;
-    if (!Size.isUnit(u)) throw new InvalidSpecException(path.attr(unitAttr), "must be a libvirt unit (KiB, MiB, GiB, b, ...), got '" + u + "'");
-    return Size.of(v, u);
+    if (unit == null) return Size.withoutUnit(v, defaultUnit);
+    if (!Size.isUnit(unit)) throw new InvalidSpecException(path.attr(unitAttr), "must be a libvirt unit (KiB, MiB, GiB, b, ...), got '" + unit + "'");
+    return Size.of(v, unit);
   }
 
   @Override public XmlElement write(Size s) {
-    return XmlElement.builder(name).attr(unitAttr, s.unit()).text(Long.toString(s.value())).build();
+    XmlElement.Builder b = XmlElement.builder(name);
+    if (s.unitWritten()) b.attr(unitAttr, s.unit());
+    return b.text(Long.toString(s.value())).build();
   }
 }

@@ -1,4 +1,4 @@
-package io.kvmsdk.core.domain;
+package io.kvmsdk.core.common;
 
 import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 
 /** {@code <host>} of a network disk source: a server by name and port, or a UNIX socket. */
 @Value.Immutable
-public abstract class DiskSourceHost {
+public abstract class SourceHost {
   /** Host name or address. */
   public abstract Optional<String> name();
 
@@ -24,13 +24,13 @@ public abstract class DiskSourceHost {
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
   /** A server by name, on the protocol's default port. */
-  public static DiskSourceHost of(String name) { return builder().name(name).build(); }
+  public static SourceHost of(String name) { return builder().name(name).build(); }
 
   /** A server by name and TCP port. */
-  public static DiskSourceHost of(String name, int port) { return builder().name(name).port(port).build(); }
+  public static SourceHost of(String name, int port) { return builder().name(name).port(port).build(); }
 
   /** A server reached over the UNIX socket {@code socket}. */
-  public static DiskSourceHost unix(String socket) { return builder().transport("unix").socket(socket).build(); }
+  public static SourceHost unix(String socket) { return builder().transport("unix").socket(socket).build(); }
 
   @Value.Check protected void check() {
     boolean unix = transport().filter("unix"::equals).isPresent();
@@ -47,12 +47,12 @@ public abstract class DiskSourceHost {
   public static Builder builder() { return new Builder(); }
 
   /** Derives a changed copy. */
-  public DiskSourceHost copy(java.util.function.Consumer<Builder> change) {
+  public SourceHost copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);
     change.accept(b);
     return b.build();
   }
 
-  /** Builds a {@link DiskSourceHost}. */
-  public static class Builder extends ImmutableDiskSourceHost.Builder {}
+  /** Builds a {@link SourceHost}. */
+  public static class Builder extends ImmutableSourceHost.Builder {}
 }

@@ -1,8 +1,6 @@
-package io.kvmsdk.core.internal.xml;
+package io.kvmsdk.core.xml;
 
 import io.kvmsdk.core.InvalidSpecException;
-import io.kvmsdk.core.xml.Unmodeled;
-import io.kvmsdk.core.xml.XmlElement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

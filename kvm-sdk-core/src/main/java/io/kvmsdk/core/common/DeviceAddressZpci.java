@@ -1,4 +1,4 @@
-package io.kvmsdk.core.domain;
+package io.kvmsdk.core.common;
 
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;

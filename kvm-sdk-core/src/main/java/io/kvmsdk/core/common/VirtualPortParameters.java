@@ -1,4 +1,4 @@
-package io.kvmsdk.core.domain;
+package io.kvmsdk.core.common;
 
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /** {@code <parameters>} of a virtualport (802.1Qbg, 802.1Qbh, Open vSwitch, MidoNet). */
 @Value.Immutable
-public abstract class NicVirtualPortParameters {
+public abstract class VirtualPortParameters {
   /** 802.1Qbg VSI manager id. */
   public abstract Optional<Integer> managerid();
 
@@ -31,12 +31,12 @@ public abstract class NicVirtualPortParameters {
   public static Builder builder() { return new Builder(); }
 
   /** Derives a changed copy. */
-  public NicVirtualPortParameters copy(java.util.function.Consumer<Builder> change) {
+  public VirtualPortParameters copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);
     change.accept(b);
     return b.build();
   }
 
-  /** Builds a {@link NicVirtualPortParameters}. */
-  public static class Builder extends ImmutableNicVirtualPortParameters.Builder {}
+  /** Builds a {@link VirtualPortParameters}. */
+  public static class Builder extends ImmutableVirtualPortParameters.Builder {}
 }

@@ -1,4 +1,4 @@
-package io.kvmsdk.core.domain;
+package io.kvmsdk.core.common;
 
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /** {@code <inbound>} or {@code <outbound>} of an interface bandwidth: rates in KiB/s, burst in KiB. */
 @Value.Immutable
-public abstract class NicBandwidthRate {
+public abstract class BandwidthRate {
   public abstract Optional<Long> average();
 
   public abstract Optional<Long> peak();
@@ -21,15 +21,15 @@ public abstract class NicBandwidthRate {
   public static Builder builder() { return new Builder(); }
 
   /** Derives a changed copy. */
-  public NicBandwidthRate copy(java.util.function.Consumer<Builder> change) {
+  public BandwidthRate copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);
     change.accept(b);
     return b.build();
   }
 
   /** An average rate in KiB/s. */
-  public static NicBandwidthRate average(long kibPerSecond) { return builder().average(kibPerSecond).build(); }
+  public static BandwidthRate average(long kibPerSecond) { return builder().average(kibPerSecond).build(); }
 
-  /** Builds a {@link NicBandwidthRate}. */
-  public static class Builder extends ImmutableNicBandwidthRate.Builder {}
+  /** Builds a {@link BandwidthRate}. */
+  public static class Builder extends ImmutableBandwidthRate.Builder {}
 }

@@ -1,4 +1,4 @@
-package io.kvmsdk.core.domain;
+package io.kvmsdk.core.common;
 
 import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Unmodeled;
@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 
 /** {@code <secret>}: a reference to a libvirt secret by usage or UUID (the secret value itself never appears here). */
 @Value.Immutable
-public abstract class DiskSecret {
+public abstract class SecretRef {
   /** Secret type: {@code iscsi}, {@code ceph}, {@code passphrase}, {@code volume}, ... */
   public abstract Optional<String> type();
 
@@ -21,10 +21,10 @@ public abstract class DiskSecret {
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
   /** A secret of {@code type} named by its usage. */
-  public static DiskSecret usage(String type, String usage) { return builder().type(type).usage(usage).build(); }
+  public static SecretRef usage(String type, String usage) { return builder().type(type).usage(usage).build(); }
 
   /** A secret of {@code type} named by its UUID. */
-  public static DiskSecret uuid(String type, String uuid) { return builder().type(type).uuid(uuid).build(); }
+  public static SecretRef uuid(String type, String uuid) { return builder().type(type).uuid(uuid).build(); }
 
   @Value.Check protected void check() {
     if (usage().isPresent() && uuid().isPresent()) {
@@ -35,12 +35,12 @@ public abstract class DiskSecret {
   public static Builder builder() { return new Builder(); }
 
   /** Derives a changed copy. */
-  public DiskSecret copy(java.util.function.Consumer<Builder> change) {
+  public SecretRef copy(java.util.function.Consumer<Builder> change) {
     Builder b = builder().from(this);
     change.accept(b);
     return b.build();
   }
 
-  /** Builds a {@link DiskSecret}. */
-  public static class Builder extends ImmutableDiskSecret.Builder {}
+  /** Builds a {@link SecretRef}. */
+  public static class Builder extends ImmutableSecretRef.Builder {}
 }
