@@ -7,4 +7,4 @@
 @KvmStyle
 package io.kvmsdk.core.capabilities;
 
-import io.kvmsdk.core.internal.KvmStyle;
+import io.kvmsdk.core.KvmStyle;

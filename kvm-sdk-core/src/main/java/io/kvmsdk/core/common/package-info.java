@@ -8,4 +8,4 @@
 @KvmStyle
 package io.kvmsdk.core.common;
 
-import io.kvmsdk.core.internal.KvmStyle;
+import io.kvmsdk.core.KvmStyle;

@@ -6,4 +6,4 @@
 @KvmStyle
 package io.kvmsdk.core.domain;
 
-import io.kvmsdk.core.internal.KvmStyle;
+import io.kvmsdk.core.KvmStyle;

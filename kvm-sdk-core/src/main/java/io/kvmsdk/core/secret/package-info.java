@@ -2,4 +2,4 @@
 @KvmStyle
 package io.kvmsdk.core.secret;
 
-import io.kvmsdk.core.internal.KvmStyle;
+import io.kvmsdk.core.KvmStyle;

@@ -1,4 +1,4 @@
-package io.kvmsdk.core.internal;
+package io.kvmsdk.core;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The one Immutables style every spec uses: generated {@code ImmutableX} classes stay
+ * The one Immutables style every spec uses (core and feature modules: put it on the package): generated {@code ImmutableX} classes stay
  * package-private, {@code build()} returns the abstract type, list adders are singular
  * ({@code addDisk}), secrets print as {@code ****}, and no Immutables annotation reaches the
  * generated classes (users compile against them without Immutables on their class path).
