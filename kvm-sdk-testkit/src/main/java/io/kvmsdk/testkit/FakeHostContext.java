@@ -78,7 +78,10 @@ final class FakeHostContext implements FakeToolContext {
     return new Outcome(r, r.ok() || c.keep);
   }
 
-  /** What bash prints for a program it cannot find (without its own name in front, which depends on the shell that runs it). */
+  /**
+   * What bash prints for a program it cannot find, after its own {@code bash: } or
+   * {@code bash: line 1: } (which shell runs the command, and how, depends on the runner).
+   */
   static String notFound(String prog) {
     return prog + (prog.contains("/") ? ": No such file or directory\n" : ": command not found\n");
   }

@@ -1,6 +1,7 @@
 package io.kvmsdk.testkit;
 
 import io.kvmsdk.testkit.host.FakeTool;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,8 +12,8 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 
 /**
  * The tools a {@link FakeHost} knows, by program name: the built-in ones, then those on the class
@@ -27,6 +28,13 @@ final class FakeHostTools {
 
   private static final FakeHostTools BUILT_IN_ONLY = new FakeHostTools(index(BUILT_IN));
 
+  /**
+   * What {@link #discover()} found, per class loader: scanning the class path costs milliseconds,
+   * and tools keep no state of their own, so the hosts of one class loader share them. Weak keys and
+   * soft values, so a discarded class loader can go.
+   */
+  private static final Map<ClassLoader, SoftReference<FakeHostTools>> DISCOVERED = new WeakHashMap<>();
+
   private final Map<String, FakeTool> byName;
 
   private FakeHostTools(Map<String, FakeTool> byName) { this.byName = Collections.unmodifiableMap(byName); }
@@ -38,6 +46,17 @@ final class FakeHostTools {
   static FakeHostTools discover() {
     Thread t = Thread.currentThread();
     ClassLoader loader = t.getContextClassLoader() != null ? t.getContextClassLoader() : FakeTool.class.getClassLoader();
+    synchronized (DISCOVERED) {
+      SoftReference<FakeHostTools> ref = DISCOVERED.get(loader);
+      FakeHostTools known = ref == null ? null : ref.get();
+      if (known != null) return known;
+    }
+    FakeHostTools tools = discover(loader);
+    synchronized (DISCOVERED) { DISCOVERED.put(loader, new SoftReference<>(tools)); }
+    return tools;
+  }
+
+  private static FakeHostTools discover(ClassLoader loader) {
     Map<String, FakeTool> found = new HashMap<>();
     try {
       for (FakeTool tool : ServiceLoader.load(FakeTool.class, loader)) {
@@ -72,13 +91,6 @@ final class FakeHostTools {
 
   /** The program names known, sorted. */
   SortedSet<String> names() { return Collections.unmodifiableSortedSet(new TreeSet<>(byName.keySet())); }
-
-  /** Which tool answers to which names, for messages. */
-  Map<String, String> describe() {
-    Map<String, String> m = new TreeMap<>();
-    byName.forEach((n, t) -> m.put(n, t.getClass().getName()));
-    return m;
-  }
 
   private static Map<String, FakeTool> index(List<FakeTool> tools) {
     Map<String, FakeTool> m = new HashMap<>();
