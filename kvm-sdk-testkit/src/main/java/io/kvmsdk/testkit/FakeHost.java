@@ -33,9 +33,10 @@ import java.util.function.Consumer;
  * <li>{@code ip netns add|del|list|exec};</li>
  * <li>{@code bridge [-n NS] [-j] vlan add|del dev X vid N[-M] [pvid] [untagged] [self]}, {@code bridge vlan show [dev X]};</li>
  * <li>{@code sysctl [-n] [-q] [-e] [-w] KEY[=VALUE]...} (net.* per namespace, others per host);</li>
- * <li>reads of the virtual files {@code /proc/sys/KEY} and {@code /sys/class/net/IF[/mtu|address|operstate|flags|ifindex|master|bridge|brif/PORT]}
- *     with {@code test -e|-d|-f PATH}, {@code cat PATH}, {@code grep [-qxFwi] PATTERN [PATH]}, so plans can check state by exit code;</li>
- * <li>{@code sh -c 'COMMAND'} and {@code sh -c 'COMMAND | grep ...'} (one simple command, optionally piped into grep);</li>
+ * <li>reads of the kernel's files {@code /proc/sys/KEY} and {@code /sys/class/net/IF[/mtu|address|operstate|flags|ifindex|master|bridge|brif/PORT]}
+ *     and of kept files ({@link #withFile}, or written by a tool) with {@code test -e|-d|-f|-s PATH},
+ *     {@code cat PATH}, {@code grep [-qxFwi] PATTERN [PATH]}, so plans can check state by exit code;</li>
+ * <li>{@code sh -c 'COMMAND'} and {@code sh -c 'A | B | ...'} (simple commands, each reading the one before's stdout);</li>
  * <li>{@code true}, {@code false}.</li>
  * </ul>
  * Each tool is read by its own interpreter, a {@link FakeTool}; more come from the class path
