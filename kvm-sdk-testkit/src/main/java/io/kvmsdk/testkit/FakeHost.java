@@ -4,12 +4,17 @@ import io.kvmsdk.core.KvmTimeoutException;
 import io.kvmsdk.core.host.CommandResult;
 import io.kvmsdk.core.host.CommandRunner;
 import io.kvmsdk.core.host.HostCommand;
+import io.kvmsdk.testkit.host.FakeTool;
+import io.kvmsdk.testkit.host.FakeToolSlot;
+import io.kvmsdk.testkit.host.FakeToolState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.function.Consumer;
 
 /**
  * A fake {@link CommandRunner}: interprets the host commands the SDK emits into a simulated host
@@ -28,16 +33,23 @@ import java.util.Set;
  * <li>{@code ip netns add|del|list|exec};</li>
  * <li>{@code bridge [-n NS] [-j] vlan add|del dev X vid N[-M] [pvid] [untagged] [self]}, {@code bridge vlan show [dev X]};</li>
  * <li>{@code sysctl [-n] [-q] [-e] [-w] KEY[=VALUE]...} (net.* per namespace, others per host);</li>
- * <li>reads of the virtual files {@code /proc/sys/KEY} and {@code /sys/class/net/IF[/mtu|address|operstate|flags|ifindex|master|bridge|brif/PORT]}
- *     with {@code test -e|-d|-f PATH}, {@code cat PATH}, {@code grep [-qxFwi] PATTERN [PATH]}, so plans can check state by exit code;</li>
- * <li>{@code sh -c 'COMMAND'} and {@code sh -c 'COMMAND | grep ...'} (one simple command, optionally piped into grep);</li>
+ * <li>reads of the kernel's files {@code /proc/sys/KEY} and {@code /sys/class/net/IF[/mtu|address|operstate|flags|ifindex|master|bridge|brif/PORT]}
+ *     and of kept files ({@link #withFile}, or written by a tool) with {@code test -e|-d|-f|-s PATH},
+ *     {@code cat PATH}, {@code grep [-qxFwi] PATTERN [PATH]}, so plans can check state by exit code;</li>
+ * <li>{@code sh -c 'COMMAND'} and {@code sh -c 'A | B | ...'} (simple commands, each reading the one before's stdout);</li>
  * <li>{@code true}, {@code false}.</li>
  * </ul>
- * Any other program exits 127 with {@code <prog>: command not found}. Errors reproduce iproute2 6.1's
- * and procps-ng's exit codes and stderr (the contract test {@code FakeHostContractTest} runs the same
- * commands against the real tools in a scratch namespace). Like the kernel, a {@code link set} with
- * several settings applies them in the kernel's order and keeps those before a failing one. Known
- * simplifications: MACs are derived from link names; bridges keep their own MAC.
+ * Each tool is read by its own interpreter, a {@link FakeTool}; more come from the class path
+ * ({@code META-INF/services/io.kvmsdk.testkit.host.FakeTool}: a feature module's fakes of
+ * ovs-vsctl, nft, tgtadm, ...) and from {@link #withTool(FakeTool)}. A tool keeps its own state
+ * (an OVSDB, a ruleset) in the host, so snapshots, crashes and reboots cover it. A program no tool
+ * answers to exits 127 with {@code <prog>: command not found}, as bash reports it (a path:
+ * {@code No such file or directory}). Errors reproduce iproute2 6.1's and procps-ng's exit codes and
+ * stderr (the contract test {@code FakeHostContractTest} runs the same commands against the real
+ * tools in a scratch namespace). A command that fails changes nothing, unless its real tool applies
+ * item by item: like the kernel, a {@code link set} with several settings applies them in the
+ * kernel's order and keeps those before a failing one, and {@code sysctl} keeps the keys it set.
+ * Known simplifications: MACs are derived from link names; bridges keep their own MAC.
  *
  * <pre>{@code
  * FakeHost host = FakeHost.create("hv1");
@@ -54,6 +66,7 @@ public final class FakeHost implements CommandRunner {
   private final Object lock = new Object();
   private FakeHostState state;
   private FakeHostState bootState;
+  private FakeHostTools tools;
   private final List<HostCommand> commands = new ArrayList<>();
   private final List<CommandResult> results = new ArrayList<>();
   private final List<FaultRule> rules = new ArrayList<>();
@@ -64,6 +77,7 @@ public final class FakeHost implements CommandRunner {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.state = FakeHostState.boot();
     this.bootState = state.copy();
+    this.tools = FakeHostTools.discover();
   }
 
   /** A fresh host named {@code fakehost} with its own clock. */
@@ -109,6 +123,39 @@ public final class FakeHost implements CommandRunner {
     return this;
   }
 
+  /**
+   * Adds a kept file, as on the host's disk before the test (e.g. {@code /etc/os-release}): tools
+   * read it, {@code cat}, {@code grep} and {@code test} see it, snapshots list it. Returns this host.
+   */
+  public FakeHost withFile(String path, String content) {
+    synchronized (lock) { state.writeFile(path, content); }
+    return this;
+  }
+
+  /**
+   * Adds {@code tool}, which answers to its {@link FakeTool#names()} from now on, instead of any
+   * built-in or class-path tool of the same name. Returns this host.
+   */
+  public FakeHost withTool(FakeTool tool) {
+    Objects.requireNonNull(tool, "tool");
+    synchronized (lock) { tools = tools.with(tool); }
+    return this;
+  }
+
+  /**
+   * Changes the state of {@code slot} as its tool would, e.g. to start from a Ceph cluster that
+   * already has pools. What survives a reboot is what the state's {@link FakeToolState#afterReboot()} keeps.
+   */
+  public <S extends FakeToolState<S>> FakeHost withState(FakeToolSlot<S> slot, Consumer<? super S> change) {
+    Objects.requireNonNull(change, "change");
+    synchronized (lock) {
+      FakeHostState work = state.copy();
+      change.accept(work.state(slot));
+      state = work;
+    }
+    return this;
+  }
+
   // ------------------------------------------------------------------ running
 
   @Override public CommandResult run(HostCommand command) {
@@ -124,7 +171,7 @@ public final class FakeHost implements CommandRunner {
 
   private CommandResult runLocked(HostCommand command, List<String> argv) {
     if (crashed) return result(command, 255, "", "ssh: connect to host " + name + " port 22: No route to host\n", Duration.ZERO);
-    List<String> words = words(argv);
+    List<String> words = words(argv, tools);
     Duration took = Duration.ZERO;
     boolean replyLost = false;
     for (int i = 0; i < rules.size(); i++) {
@@ -139,7 +186,7 @@ public final class FakeHost implements CommandRunner {
           return result(command, 255, "", "Connection to " + name + " closed by remote host.\n", Duration.ZERO);
         case HOST_CRASH:
           crashed = true;
-          state = bootState.copy();
+          state = state.rebooted(bootState);
           return result(command, 255, "", "Connection to " + name + " closed by remote host.\n", Duration.ZERO);
         case TIMEOUT:
           clock.advance(command.timeout());
@@ -160,11 +207,14 @@ public final class FakeHost implements CommandRunner {
       }
       break;
     }
+    if (argv.isEmpty()) return result(command, 1, "", "usage: sudo -h | -K | -k | -V\n", took);
     FakeHostState work = state.copy();
-    FakeHostInterpreter.Outcome o = new FakeHostInterpreter(work).run(argv, FakeHostState.HOST_NS);
-    if (o.commit()) state = work;
+    HostCommand toRun = argv.size() == command.argv().size() ? command : FakeHostContext.tail(command, command.argv().size() - argv.size());
+    FakeHostContext.Outcome o = FakeHostContext.runTop(name, clock, tools, work, toRun);
+    if (o.keep()) state = work;
     if (replyLost) return result(command, 255, "", "Connection to " + name + " closed by remote host.\n", took);
-    return result(command, o.exitCode(), o.stdout(), o.stderr(), took);
+    CommandResult r = o.result();
+    return result(command, r.exitCode(), r.stdout(), r.stderr(), took);
   }
 
   private CommandResult result(HostCommand c, int rc, String out, String err, Duration took) {
@@ -184,19 +234,13 @@ public final class FakeHost implements CommandRunner {
     return argv.subList(i, argv.size());
   }
 
-  /** The words fault matchers see: argv without ip's/bridge's global options. */
-  static List<String> words(List<String> argv) {
-    String p = argv.get(0);
-    if (!p.equals("ip") && !p.equals("bridge")) return argv;
-    List<String> w = new ArrayList<>();
-    w.add(p);
-    int i = 1;
-    while (i < argv.size() && argv.get(i).startsWith("-")) {
-      if (Set.of("-n", "-netns").contains(argv.get(i))) i++;
-      i++;
-    }
-    w.addAll(argv.subList(Math.min(i, argv.size()), argv.size()));
-    return w;
+  /** The words fault matchers see with the built-in tools: argv without ip's/bridge's global options. */
+  static List<String> words(List<String> argv) { return words(argv, FakeHostTools.builtIn()); }
+
+  /** The words fault matchers see: what the program's tool makes of the argv ({@link FakeTool#words}). */
+  private static List<String> words(List<String> argv, FakeHostTools tools) {
+    if (argv.isEmpty()) return argv;
+    return tools.find(argv.get(0)).map(t -> t.words(argv)).orElse(argv);
   }
 
   // ------------------------------------------------------------------ faults
@@ -229,11 +273,16 @@ public final class FakeHost implements CommandRunner {
   /** True after a {@link Fault#HOST_CRASH}, until {@link #reboot()}. */
   public boolean crashed() { synchronized (lock) { return crashed; } }
 
-  /** Brings a crashed (or running) host back in its boot state: links, addresses, routes and namespaces made since boot are gone. */
+  /**
+   * Brings a crashed (or running) host back in its boot state: links, addresses, routes, sysctls and
+   * namespaces made since boot are gone, as are files under {@code /run}, {@code /tmp} and
+   * {@code /dev/shm}; other files stay, and each tool's state keeps what its
+   * {@link FakeToolState#afterReboot()} says (a {@link Fault#HOST_CRASH} does the same).
+   */
   public FakeHost reboot() {
     synchronized (lock) {
       crashed = false;
-      state = bootState.copy();
+      state = state.rebooted(bootState);
     }
     return this;
   }
@@ -266,12 +315,28 @@ public final class FakeHost implements CommandRunner {
 
   // ------------------------------------------------------------------ state
 
+  /** The program names this host's tools answer to (built-in, class path, {@link #withTool}). */
+  public SortedSet<String> tools() { synchronized (lock) { return tools.names(); } }
+
+  /** The file {@code path} as the host namespace sees it (kept files and the kernel's), empty when absent or a directory. */
+  public Optional<String> file(String path) {
+    synchronized (lock) {
+      FakeHostState.Node n = state.lookup(path, FakeHostState.HOST_NS);
+      return n == null || n.isDirectory() ? Optional.empty() : Optional.of(n.content());
+    }
+  }
+
+  /** A copy of the state in {@code slot} now (a fresh one if no tool has used it): read it, changing it changes nothing. */
+  public <S extends FakeToolState<S>> S state(FakeToolSlot<S> slot) {
+    synchronized (lock) { return state.copy().state(slot); }
+  }
+
   /** The whole state now: compare two snapshots to prove a second apply changed nothing. */
   public FakeHostSnapshot snapshot() { synchronized (lock) { return state.snapshot(); } }
 
   /**
    * Fails with an {@link AssertionError} listing every difference (links, routes, sysctls,
-   * namespaces) and the commands run since, unless the state equals {@code before}: the check that
+   * namespaces, files, tool states) and the commands run since, unless the state equals {@code before}: the check that
    * a second apply changed nothing.
    */
   public void assertUnchangedSince(FakeHostSnapshot before) {

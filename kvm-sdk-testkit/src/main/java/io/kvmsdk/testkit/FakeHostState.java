@@ -1,17 +1,23 @@
 package io.kvmsdk.testkit;
 
+import io.kvmsdk.testkit.host.FakeToolSlot;
+import io.kvmsdk.testkit.host.FakeToolState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The mutable state behind a {@link FakeHost}: namespaces of links, routes and sysctls. Not thread-safe; FakeHost locks. */
+/**
+ * The mutable state behind a {@link FakeHost}, the kernel and disk the tools act on: namespaces of
+ * links, routes and sysctls, kept files, and the tools' own states. Not thread-safe; FakeHost locks.
+ */
 final class FakeHostState {
   static final String HOST_NS = "";
   static final int MIN_MTU = 68;
@@ -51,6 +57,10 @@ final class FakeHostState {
 
   final Map<String, Ns> namespaces = new TreeMap<>();
   final Map<String, String> hostSysctls = new TreeMap<>();
+  /** Regular files the host keeps, by absolute path (directories are implied by the files in them). */
+  final TreeMap<String, String> files = new TreeMap<>();
+  /** The tools' states, by slot name. */
+  final Map<String, Held<?>> tools = new TreeMap<>();
 
   static FakeHostState boot() {
     FakeHostState s = new FakeHostState();
@@ -73,7 +83,39 @@ final class FakeHostState {
     FakeHostState s = new FakeHostState();
     s.hostSysctls.putAll(hostSysctls);
     namespaces.forEach((k, v) -> s.namespaces.put(k, v.copy()));
+    s.files.putAll(files);
+    tools.forEach((k, v) -> s.tools.put(k, v.copy()));
     return s;
+  }
+
+  /** Makes this state equal to {@code other} (which it then owns): how a failed nested command is undone in place. */
+  void restore(FakeHostState other) {
+    namespaces.clear();
+    namespaces.putAll(other.namespaces);
+    hostSysctls.clear();
+    hostSysctls.putAll(other.hostSysctls);
+    files.clear();
+    files.putAll(other.files);
+    tools.clear();
+    tools.putAll(other.tools);
+  }
+
+  /**
+   * The state after a crash or reboot: {@code boot}'s links, namespaces and sysctls, this state's
+   * files except those on tmpfs, and what each tool's state keeps ({@link FakeToolState#afterReboot()}).
+   */
+  FakeHostState rebooted(FakeHostState boot) {
+    FakeHostState s = boot.copy();
+    s.files.clear();
+    files.forEach((k, v) -> { if (!onTmpfs(k)) s.files.put(k, v); });
+    s.tools.clear();
+    tools.forEach((k, v) -> v.afterReboot().ifPresent(h -> s.tools.put(k, h)));
+    return s;
+  }
+
+  static boolean onTmpfs(String path) {
+    for (String t : List.of("/run/", "/tmp/", "/dev/shm/")) if (path.startsWith(t)) return true;
+    return false;
   }
 
   /** Finds a link by name in namespace {@code ns}, with the namespace it is in. */
@@ -86,7 +128,153 @@ final class FakeHostState {
       if (name.equals(HOST_NS)) sys.putAll(hostSysctls);
       out.put(name, new FakeHostSnapshot.Namespace(ns.publicLinks(), ns.routes(), Collections.unmodifiableSortedMap(sys)));
     });
-    return new FakeHostSnapshot(Collections.unmodifiableSortedMap(out));
+    TreeMap<String, List<String>> toolLines = new TreeMap<>();
+    tools.forEach((k, v) -> {
+      List<String> lines = List.copyOf(v.state.describe());
+      if (!lines.isEmpty()) toolLines.put(k, lines);
+    });
+    return new FakeHostSnapshot(Collections.unmodifiableSortedMap(out), Collections.unmodifiableSortedMap(new TreeMap<>(files)),
+        Collections.unmodifiableSortedMap(toolLines));
+  }
+
+  // ------------------------------------------------------------------ tool states
+
+  /** The state in {@code slot}, made on first use. */
+  <S extends FakeToolState<S>> S state(FakeToolSlot<S> slot) {
+    Held<?> h = tools.get(slot.name());
+    if (h == null) {
+      Held<S> made = new Held<>(slot, slot.initial());
+      tools.put(slot.name(), made);
+      return made.state;
+    }
+    if (h.slot != slot) throw new IllegalStateException("two tool-state slots are named '" + slot.name() + "': " + h.slot + " and " + slot);
+    @SuppressWarnings("unchecked") Held<S> typed = (Held<S>) h;
+    return typed.state;
+  }
+
+  /** A tool's state with its slot. */
+  static final class Held<S extends FakeToolState<S>> {
+    final FakeToolSlot<S> slot;
+    final S state;
+
+    Held(FakeToolSlot<S> slot, S state) {
+      this.slot = slot;
+      this.state = Objects.requireNonNull(state, () -> "the state of slot " + slot.name());
+    }
+
+    Held<S> copy() { return new Held<>(slot, Objects.requireNonNull(state.copy(), () -> slot.name() + " copy()")); }
+
+    Optional<Held<S>> afterReboot() { return state.afterReboot().map(s -> new Held<>(slot, s)); }
+  }
+
+  // ------------------------------------------------------------------ files
+
+  /** What a path names: a directory ({@code content == null}) or a regular file. */
+  record Node(String content) {
+    static final Node DIR = new Node(null);
+
+    boolean isDirectory() { return content == null; }
+  }
+
+  /** {@code path} without {@code .}, {@code ..}, doubled or trailing slashes; fails unless absolute. */
+  static String normalize(String path) {
+    if (!path.startsWith("/")) throw new IllegalArgumentException("the fake host knows files by absolute path, got '" + path + "'");
+    List<String> parts = new ArrayList<>();
+    for (String p : path.split("/")) {
+      if (p.isEmpty() || p.equals(".")) continue;
+      if (p.equals("..")) { if (!parts.isEmpty()) parts.remove(parts.size() - 1); continue; }
+      parts.add(p);
+    }
+    return "/" + String.join("/", parts);
+  }
+
+  /** The file or directory at {@code path} as namespace {@code nsName} sees it, or null. */
+  Node lookup(String path, String nsName) {
+    if (!path.startsWith("/")) return null;
+    String norm = normalize(path);
+    Ns ns = namespaces.get(nsName);
+    if (norm.equals("/proc/sys") || norm.startsWith("/proc/sys/")) {
+      String key = norm.length() <= "/proc/sys/".length() ? "" : norm.substring("/proc/sys/".length()).replace('/', '.');
+      String v = key.startsWith("net.") ? ns.sysctls.get(key) : hostSysctls.get(key);
+      if (v != null) return new Node(v + "\n");
+      String pre = key + ".";
+      boolean dir = ns.sysctls.keySet().stream().anyMatch(k -> k.startsWith(pre)) || hostSysctls.keySet().stream().anyMatch(k -> k.startsWith(pre));
+      return dir || key.isEmpty() ? Node.DIR : null;
+    }
+    if (norm.equals("/sys/class/net")) return Node.DIR;
+    if (norm.startsWith("/sys/class/net/")) return netFile(norm.substring("/sys/class/net/".length()).split("/"), ns);
+    String stored = files.get(norm);
+    if (stored != null) return new Node(stored);
+    if (norm.equals("/")) return Node.DIR;
+    String ceiling = files.ceilingKey(norm + "/");
+    return ceiling != null && ceiling.startsWith(norm + "/") ? Node.DIR : null;
+  }
+
+  /** A file of /sys/class/net/IF/... */
+  private Node netFile(String[] p, Ns ns) {
+    Link l = ns.links.get(p[0]);
+    if (l == null) return null;
+    if (p.length == 1) return Node.DIR;
+    String attr = p[1];
+    switch (attr) {
+      case "mtu": return p.length == 2 ? new Node(l.mtu + "\n") : null;
+      case "address": return p.length == 2 ? new Node(l.mac + "\n") : null;
+      case "operstate": return p.length == 2 ? new Node(ns.operState(l, this).toLowerCase() + "\n") : null;
+      case "ifindex": return p.length == 2 ? new Node(l.index + "\n") : null;
+      case "flags": {
+        int f = (l.up ? 0x1 : 0) | (l.type.equals("loopback") ? 0x8 : 0x1002);
+        return p.length == 2 ? new Node(String.format("0x%x%n", f)) : null;
+      }
+      case "master": return l.master == null || p.length > 2 ? null : Node.DIR;
+      case "bridge": return l.type.equals("bridge") && p.length == 2 ? Node.DIR : null;
+      case "brif":
+        if (!l.type.equals("bridge")) return null;
+        if (p.length == 2) return Node.DIR;
+        Link port = ns.links.get(p[2]);
+        return p.length == 3 && port != null && l.name.equals(port.master) ? Node.DIR : null;
+      default: return null;
+    }
+  }
+
+  /** Keeps {@code content} at {@code path}; fails for the kernel's files and where a directory is. */
+  void writeFile(String path, String content) {
+    String norm = normalize(path);
+    if (norm.equals("/proc") || norm.startsWith("/proc/") || norm.equals("/sys") || norm.startsWith("/sys/")) {
+      throw new IllegalArgumentException(norm + " is a kernel file: change it through its tool (sysctl, ip)");
+    }
+    Node n = lookup(norm, HOST_NS);
+    if (n != null && n.isDirectory()) throw new IllegalArgumentException(norm + " is a directory");
+    for (String parent = norm.substring(0, norm.lastIndexOf('/')); !parent.isEmpty(); parent = parent.substring(0, parent.lastIndexOf('/'))) {
+      if (files.containsKey(parent)) throw new IllegalArgumentException(parent + " is a file, not a directory");
+    }
+    files.put(norm, Objects.requireNonNull(content, "content"));
+  }
+
+  /** Sets sysctl {@code key} (which exists) as the kernel does: writing {@code net.ipv4.ip_forward} sets every interface's {@code forwarding}. */
+  void setSysctl(Ns ns, String key, String value) {
+    Map<String, String> table = key.startsWith("net.") ? ns.sysctls : hostSysctls;
+    table.put(key, value);
+    if (key.equals("net.ipv4.ip_forward")) {
+      for (String k : new ArrayList<>(ns.sysctls.keySet())) if (k.matches("net\\.ipv4\\.conf\\.[^.]+\\.forwarding")) ns.sysctls.put(k, value);
+    }
+  }
+
+  // ------------------------------------------------------------------ the kernel's link operations (ip and tools use them alike)
+
+  /** Deletes {@code l}: a veth's peer (in whatever namespace) and VLANs on it go too. */
+  void delete(Ns ns, Link l) {
+    String master = l.master;
+    ns.removeOnly(l.name);
+    if (master != null) ns.adjustBridgeMtu(master);
+    if (l.type.equals("veth") && l.peerNs != null) {
+      Ns pns = namespaces.get(l.peerNs);
+      if (pns != null && pns.links.containsKey(l.peer)) {
+        Link p = pns.links.get(l.peer);
+        pns.removeOnly(p.name);
+        if (p.master != null) pns.adjustBridgeMtu(p.master);
+      }
+    }
+    for (Link v : new ArrayList<>(ns.links.values())) if (l.name.equals(v.parent)) delete(ns, v);
   }
 
   /** One network namespace. */
@@ -133,6 +321,66 @@ final class FakeHostState {
       if (br == null || !br.type.equals("bridge") || br.mtuSetByUser) return;
       int min = links.values().stream().filter(l -> bridge.equals(l.master)).mapToInt(l -> l.mtu).min().orElse(1500);
       br.mtu = min;
+    }
+
+    /** Sets {@code l} up or down: its subnet routes come back with it up and go (with its static routes) when it goes down. */
+    void setUp(Link l, boolean up) {
+      if (up && !l.up) l.routed.addAll(l.addresses);
+      if (!up && l.up) l.routed.clear();
+      l.up = up;
+      if (!up) staticRoutes.removeIf(r -> r.dev.equals(l.name));
+    }
+
+    /** Frees {@code l} from its master, if any. */
+    void release(Link l) {
+      if (l.master == null) return;
+      String old = l.master;
+      l.master = null;
+      l.vlans.clear();
+      adjustBridgeMtu(old);
+    }
+
+    /** Enslaves {@code l} to {@code master}; a bridge port starts with VLAN 1 PVID untagged. */
+    void enslave(Link l, String master) {
+      if (master.equals(l.master)) return;
+      String old = l.master;
+      l.master = master;
+      l.vlans.clear();
+      Link m = links.get(master);
+      if (m != null && m.type.equals("bridge")) l.vlans.put(1, new LinkedHashSet<>(List.of("PVID", "untagged")));
+      if (old != null) adjustBridgeMtu(old);
+      adjustBridgeMtu(master);
+    }
+
+    /** Adds address {@code cidr} (normalized) to {@code l} with its subnet route. */
+    void addAddress(Link l, String cidr) {
+      l.addresses.add(cidr);
+      l.routed.add(cidr);
+    }
+
+    /** Removes address {@code cidr} from {@code l}; routes whose gateway is no longer reachable go. */
+    boolean deleteAddress(Link l, String cidr) {
+      if (!l.addresses.remove(cidr)) return false;
+      l.routed.remove(cidr);
+      dropUnreachableRoutes();
+      return true;
+    }
+
+    /** IPv4 drops routes whose gateway is no longer on a connected subnet. */
+    void dropUnreachableRoutes() {
+      staticRoutes.removeIf(r -> r.via != null && !reachable(Cidr.parse(r.via).addr, r.dev));
+    }
+
+    /** True when {@code gw} is on the subnet of an address of an up link ({@code dev} if not null). */
+    boolean reachable(long gw, String dev) {
+      for (Link l : links.values()) {
+        if (!l.up || (dev != null && !l.name.equals(dev))) continue;
+        for (String a : l.addresses) {
+          if (a.contains(":")) continue;
+          if (Cidr.parse(a).contains(gw)) return true;
+        }
+      }
+      return false;
     }
 
     boolean operUp(Link l, FakeHostState s) {

@@ -6,8 +6,10 @@
  * <li>{@link io.kvmsdk.testkit.FakeHypervisor}: the {@link io.kvmsdk.core.spi.Hypervisor} port with
  *     libvirt QEMU-driver semantics, one per host of a {@link io.kvmsdk.testkit.FakeCluster}, reached
  *     with {@code Kvm.connect("fake:///NAME")} ({@link io.kvmsdk.testkit.FakeHypervisorProvider});</li>
- * <li>{@link io.kvmsdk.testkit.FakeHost}: a {@link io.kvmsdk.core.host.CommandRunner} that interprets
- *     {@code ip}, {@code bridge} and {@code sysctl} into a simulated host with real exit codes and messages;</li>
+ * <li>{@link io.kvmsdk.testkit.FakeHost}: a {@link io.kvmsdk.core.host.CommandRunner} that reads each
+ *     program through its own interpreter ({@code ip}, {@code bridge}, {@code sysctl}, ... built in; more
+ *     from feature modules through the {@link io.kvmsdk.testkit.host.FakeTool} SPI) into a simulated host,
+ *     with the real tools' exit codes and messages;</li>
  * <li>{@link io.kvmsdk.testkit.FakeClock}: time that moves only when the test advances it;</li>
  * <li>{@link io.kvmsdk.testkit.Fault}, {@link io.kvmsdk.testkit.FaultRule}, {@link io.kvmsdk.testkit.FaultMatcher}:
  *     injected failures, per host or per operation;</li>

@@ -153,6 +153,26 @@ class FakeHostContractTest {
     soft.assertAll();
   }
 
+  /**
+   * A program no tool answers to fails as it would there: {@code ip netns exec} cannot exec it, dash
+   * ({@code sh -c}) does not find it, and at the top the fake says what bash says after its own
+   * {@code bash: } or {@code bash: line 1: } (which shell runs a command, and how, depends on the runner).
+   */
+  @Test void unknownProgramsFailLikeTheShellAndIp() {
+    SoftAssertions soft = new SoftAssertions();
+    same(soft, List.of(in("frobnicate", "--now"), in("/usr/bin/frobnicate"), in("sh", "-c", "frobnicate --now"),
+        in("sh", "-c", "frobnicate | grep -q x"), in("sh", "-c", "ip link show nope | grep -q x"),
+        in("sh", "-c", "cat /proc/sys/net/ipv4/ip_forward | grep -qx 0"), in("grep", "-q", "x", "/sys/class/net"),
+        in("cat", "/sys/class/net/lo"), in("cat", "/nonexistent/file")));
+    for (String script : List.of("frobnicate --now", "/usr/bin/frobnicate")) {
+      CommandResult bash = real.run(HostCommand.of("bash", "-c", script));
+      CommandResult f = fake.run(HostCommand.of(List.of(script.split(" "))));
+      soft.assertThat(f.exitCode()).as("exit code of `%s`", script).isEqualTo(bash.exitCode());
+      soft.assertThat(bash.stderr()).as("stderr of `%s`", script).startsWith("bash: ").endsWith(": " + f.stderr());
+    }
+    soft.assertAll();
+  }
+
   /** Every field the fake prints in {@code -j} output has the real tool's value (the real one prints more fields). */
   @Test void jsonOutputAgreesFieldByField() throws Exception {
     for (HostCommand c : List.of(in("ip", "link", "add", "br0", "type", "bridge"), in("ip", "link", "add", "v0", "type", "veth", "peer", "name", "v1"),
