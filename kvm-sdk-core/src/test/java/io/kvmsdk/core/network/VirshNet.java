@@ -21,6 +21,9 @@ final class VirshNet {
 
   record Result(int rc, String out) {
     boolean ok() { return rc == 0 && !out.contains("error:"); }
+
+    /** Whether the define itself succeeded (whatever became of the dump after it). */
+    boolean defined() { return !out.contains("Failed to define network"); }
   }
 
   static boolean virshInstalled() { return Files.isExecutable(Path.of("/usr/bin/virsh")); }
