@@ -37,6 +37,7 @@ public final class CommonCodecs {
         .attr("irq", DeviceAddress::irq, DeviceAddress.Builder::irq)
         .attr("base", DeviceAddress::base, DeviceAddress.Builder::base)
         .attr("device", DeviceAddress::device, DeviceAddress.Builder::device)
+        .attr("connections", ValueType.UINT, DeviceAddress::connections, DeviceAddress.Builder::connections)
         .child("zpci", ZPCI, DeviceAddress::zpci, DeviceAddress.Builder::zpci);
 
   public static final ElementCodec<VlanTag, VlanTag.Builder> VLAN_TAG =
@@ -46,7 +47,7 @@ public final class CommonCodecs {
 
   public static final ElementCodec<Vlan, Vlan.Builder> VLAN =
       ElementCodec.of("vlan", Vlan.Builder::new, Vlan.Builder::build, Vlan::unmodeled, Vlan.Builder::unmodeled)
-        .attr("trunk", ValueType.YES_NO, Vlan::trunk, Vlan.Builder::trunk)
+        .lenientAttr("trunk", ValueType.YES_NO, Vlan::trunk, Vlan.Builder::trunk) // libvirt compares case-insensitively
         .list("tag", VLAN_TAG, Vlan::tags, Vlan.Builder::tags);
 
   public static final ElementCodec<VirtualPortParameters, VirtualPortParameters.Builder> VIRTUALPORT_PARAMETERS =

@@ -49,6 +49,9 @@ public abstract class DeviceAddress {
   /** The device number on a USB bus ({@code <address type='usb' bus='1' device='2'/>}). */
   public abstract Optional<String> device();
 
+  /** Live network XML only: how many guest interfaces use this pool device ({@code <forward><address connections='..'/>}). */
+  public abstract Optional<Integer> connections();
+
   /** The s390 zPCI extension of a PCI address: {@code <zpci uid='0x0019' fid='0x0000001f'/>}. */
   public abstract Optional<DeviceAddressZpci> zpci();
 

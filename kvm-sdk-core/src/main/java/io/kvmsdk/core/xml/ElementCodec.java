@@ -68,6 +68,19 @@ public final class ElementCodec<T, B> implements Codec<T> {
     return this;
   }
 
+  /**
+   * A typed attribute that libvirt reads leniently (for example {@code managed} compared
+   * case-insensitively with 'yes', anything else meaning no): a value that does not parse is kept
+   * verbatim, and listed by unmodeledPaths, instead of being refused.
+   */
+  public <V> ElementCodec<T, B> lenientAttr(String n, ValueType<V> type, Function<T, Optional<V>> get, BiConsumer<B, Optional<V>> set) {
+    AttrField<T, B, V> f = new AttrField<>(n, type, get, set);
+    f.lenient = true;
+    attrs.add(f);
+    attrByName.put(n, f);
+    return this;
+  }
+
   /** The element's own text. */
   public <V> ElementCodec<T, B> text(ValueType<V> type, Function<T, Optional<V>> get, BiConsumer<B, Optional<V>> set) {
     text = new TextField<>(type, get, set);
@@ -145,7 +158,7 @@ public final class ElementCodec<T, B> implements Codec<T> {
       if (f == null && nsSet != null && an.startsWith("xmlns")) {
         if (ns == null) ns = new java.util.LinkedHashMap<>();
         ns.put(an.equals("xmlns") ? "" : an.substring(6), e.attrValue(i));
-      } else if (f == null) {
+      } else if (f == null || (f.lenient && !f.parses(e.attrValue(i)))) {
         if (extraAttrs == null) extraAttrs = new ArrayList<>(2);
         extraAttrs.add(new Unmodeled.Attribute(an, e.attrValue(i)));
       } else {
@@ -236,12 +249,22 @@ public final class ElementCodec<T, B> implements Codec<T> {
     final ValueType<V> type;
     final Function<T, Optional<V>> get;
     final BiConsumer<B, Optional<V>> set;
+    boolean lenient;
 
     AttrField(String name, ValueType<V> type, Function<T, Optional<V>> get, BiConsumer<B, Optional<V>> set) {
       this.name = name;
       this.type = type;
       this.get = get;
       this.set = set;
+    }
+
+    boolean parses(String raw) {
+      try {
+        type.parse(raw);
+        return true;
+      } catch (IllegalArgumentException x) {
+        return false;
+      }
     }
 
     void read(B b, String raw, XPath path) {
