@@ -1,0 +1,31 @@
+package io.kvmsdk.core.storage;
+
+
+import io.kvmsdk.core.xml.Unmodeled;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code <initiator><iqn name=/></initiator>}: the iSCSI initiator a pool logs in as. */
+@Value.Immutable
+public abstract class PoolSourceInitiator {
+  /** The initiator IQN ({@code <iqn name=...>}). */
+  public abstract Optional<String> iqn();
+
+  /** What this element carried that no typed field covers yet, kept verbatim. */
+  @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
+
+  /** The initiator named {@code iqn}. */
+  public static PoolSourceInitiator of(String iqn) { return builder().iqn(iqn).build(); }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Derives a changed copy; this one stays as it is. */
+  public PoolSourceInitiator copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Builds a {@link PoolSourceInitiator}. */
+  public static class Builder extends ImmutablePoolSourceInitiator.Builder {}
+}
