@@ -346,7 +346,9 @@ public abstract class StoragePoolSpec {
       try {
         return super.build();
       } catch (IllegalStateException e) {
-        throw new InvalidSpecException("pool", String.valueOf(e.getMessage()), e);
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("[name]")) throw new InvalidSpecException("pool/name", "is required", e);
+        throw new InvalidSpecException("pool", m, e);
       }
     }
   }

@@ -213,7 +213,9 @@ public abstract class StorageVolumeSpec {
       try {
         return super.build();
       } catch (IllegalStateException e) {
-        throw new InvalidSpecException("volume", String.valueOf(e.getMessage()), e);
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("[name]")) throw new InvalidSpecException("volume/name", "is required", e);
+        throw new InvalidSpecException("volume", m, e);
       }
     }
   }

@@ -86,6 +86,29 @@ public final class StorageCodecs {
     @Override public void unmodeled(SourceHost v, String path, List<String> out) { CommonCodecs.SOURCE_HOST.unmodeled(v, path, out); }
   };
 
+  /**
+   * A volume's {@code <capacity>}, {@code <allocation>} or {@code <clusterSize>}: like
+   * {@link SizeCodec#storage(String)}, but decimal only, as libvirt reads them (no {@code 0x}).
+   */
+  static Codec<io.kvmsdk.core.Size> decimalSize(String name) {
+    SizeCodec inner = SizeCodec.storage(name);
+    return new Codec<>() {
+      @Override public io.kvmsdk.core.Size read(XmlElement e, XPath path) {
+        if (e.text() != null && e.children().isEmpty() && !e.text().trim().matches("[0-9]+")) {
+          throw new InvalidSpecException(path.toString(), "must be a non-negative decimal integer, got '" + e.text().trim() + "'");
+        }
+        try {
+          return inner.read(e, path);
+        } catch (InvalidSpecException x) {
+          if (x.field().startsWith(path.toString())) throw x;
+          throw new InvalidSpecException(path.toString(), x.rule(), x); // Size's own rules (too large) name no path
+        }
+      }
+
+      @Override public XmlElement write(io.kvmsdk.core.Size v) { return inner.write(v); }
+    };
+  }
+
   static ElementCodec<StorageExtent, StorageExtent.Builder> extent(String name) {
     return ElementCodec.of(name, StorageExtent.Builder::new, StorageExtent.Builder::build, StorageExtent::unmodeled, StorageExtent.Builder::unmodeled)
         .attr("start", ValueType.ULONG, StorageExtent::start, StorageExtent.Builder::start)
@@ -278,7 +301,7 @@ public final class StorageCodecs {
         .child("encryption", CommonCodecs.ENCRYPTION, VolumeTarget::encryption, VolumeTarget.Builder::encryption)
         .textChild("compat", VolumeTarget::compat, VolumeTarget.Builder::compat)
         .flag("nocow", VolumeTarget::nocow, VolumeTarget.Builder::nocow)
-        .child("clusterSize", SizeCodec.storage("clusterSize"), VolumeTarget::clusterSize, VolumeTarget.Builder::clusterSize)
+        .child("clusterSize", decimalSize("clusterSize"), VolumeTarget::clusterSize, VolumeTarget.Builder::clusterSize)
         .child("features", VOLUME_FEATURES, VolumeTarget::features, VolumeTarget.Builder::features);
 
   static final ElementCodec<VolumeBackingStore, VolumeBackingStore.Builder> VOLUME_BACKING_STORE =
@@ -303,8 +326,8 @@ public final class StorageCodecs {
         .textChild("name", s -> Optional.of(s.name()), (b, v) -> b.name(v.orElse("")))
         .textChild("key", StorageVolumeSpec::key, StorageVolumeSpec.Builder::key)
         .child("source", keptVerbatimWhenInvalid(VOLUME_SOURCE), StorageVolumeSpec::source, StorageVolumeSpec.Builder::source)
-        .child("capacity", SizeCodec.storage("capacity"), StorageVolumeSpec::capacity, StorageVolumeSpec.Builder::capacity)
-        .child("allocation", SizeCodec.storage("allocation"), StorageVolumeSpec::allocation, StorageVolumeSpec.Builder::allocation)
+        .child("capacity", decimalSize("capacity"), StorageVolumeSpec::capacity, StorageVolumeSpec.Builder::capacity)
+        .child("allocation", decimalSize("allocation"), StorageVolumeSpec::allocation, StorageVolumeSpec.Builder::allocation)
         .child("physical", keptVerbatimWhenInvalid(SizeCodec.storage("physical")), StorageVolumeSpec::physical, StorageVolumeSpec.Builder::physical)
         .child("target", VOLUME_TARGET, StorageVolumeSpec::target, StorageVolumeSpec.Builder::target)
         .child("backingStore", VOLUME_BACKING_STORE, StorageVolumeSpec::backingStore, StorageVolumeSpec.Builder::backingStore);
