@@ -115,11 +115,11 @@ public abstract class StoragePoolSpec {
         .target(PoolTarget.of(path)).build();
   }
 
-  /** An LVM volume group {@code vgName} (on physical volumes {@code devices}, used by pool-build). */
+  /** An LVM volume group {@code vgName} (on physical volumes {@code devices}, used by pool-build); volumes appear in {@code /dev/<vgName>}. */
   public static StoragePoolSpec logical(String name, String vgName, String... devices) {
     PoolSource.Builder s = PoolSource.builder().name(vgName).format("lvm2");
     for (String d : devices) s.addDevice(PoolSourceDevice.of(d));
-    return builder().type("logical").name(name).source(s.build()).build();
+    return builder().type("logical").name(name).source(s.build()).target(PoolTarget.of("/dev/" + vgName)).build();
   }
 
   /** A ZFS pool {@code zpool} (created on {@code devices} by pool-build). */

@@ -263,8 +263,8 @@ public final class StorageCodecs {
       }
       if (add.isEmpty()) return e;
       XmlElement.Builder b = XmlElement.builder(e.name());
-      add.forEach(b::attr);
       for (int i = 0; i < e.attrCount(); i++) b.attr(e.attrName(i), e.attrValue(i));
+      add.forEach(b::attr); // after type, as libvirt writes it
       if (e.text() != null) b.text(e.text());
       for (XmlElement c : e.children()) b.child(c);
       return b.build();
