@@ -88,6 +88,21 @@ class StorageInputsTest {
   }
 
   @Test
+  void severalInitiatorIqnsStayTypedAndLibvirtUsesTheFirst() {
+    String xml = "<pool type='iscsi'><name>multiiqn</name><source><host name='iscsi.example.com'/><device path='demo-target'/>"
+        + "<initiator><iqn name='initiator0'/><iqn name='initiator1'/><iqn name='initiator2'/></initiator></source>"
+        + "<target><path>/dev/disk/by-path</path></target></pool>";
+    StoragePoolSpec p = StoragePoolSpec.fromXml(xml);
+    assertThat(p.unmodeledPaths()).isEmpty();
+    assertThat(p.source().get().initiator().get().iqns()).containsExactly("initiator0", "initiator1", "initiator2");
+    assertThat(p.source().get().initiatorIqn()).contains("initiator0");
+    assertThat(XmlSame.diff(xml, p.toXml())).isNull();
+    Virsh.require();
+    Virsh.Result r = Virsh.run(Virsh.TEST, "pool-define " + StorageBuildersTest.tmp(xml) + "; pool-dumpxml multiiqn");
+    assertThat(r.out()).contains("<iqn name='initiator0'/>").doesNotContain("initiator1");
+  }
+
+  @Test
   void libvirtsTestDriverDefinesEveryPoolInputAndItsRender() throws Exception {
     Virsh.require();
     for (Path f : inputs("pool")) {

@@ -156,7 +156,7 @@ public final class StorageCodecs {
 
   static final ElementCodec<PoolSourceInitiator, PoolSourceInitiator.Builder> POOL_SOURCE_INITIATOR =
       ElementCodec.of("initiator", PoolSourceInitiator.Builder::new, PoolSourceInitiator.Builder::build, PoolSourceInitiator::unmodeled, PoolSourceInitiator.Builder::unmodeled)
-        .attrChild("iqn", "name", PoolSourceInitiator::iqn, PoolSourceInitiator.Builder::iqn);
+        .list("iqn", new AttrItem("iqn", "name"), PoolSourceInitiator::iqns, PoolSourceInitiator.Builder::iqns);
 
   static final ElementCodec<PoolSource, PoolSource.Builder> POOL_SOURCE =
       ElementCodec.of("source", PoolSource.Builder::new, PoolSource.Builder::build, PoolSource::unmodeled, PoolSource.Builder::unmodeled)
