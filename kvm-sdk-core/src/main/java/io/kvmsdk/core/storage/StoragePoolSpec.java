@@ -224,8 +224,12 @@ public abstract class StoragePoolSpec {
     if (!TYPES.contains(type)) throw new InvalidSpecException("pool/@type", "must be one of " + sorted(TYPES) + ", got '" + type + "'");
     Optional<PoolSource> src = source();
     Optional<String> srcName = src.flatMap(PoolSource::name);
-    if (!isNameWritten() && !(SOURCE_NAMED.contains(type) && srcName.filter(name()::equals).isPresent())) {
+    if (!isNameWritten() && !SOURCE_NAMED.contains(type)) {
       throw new InvalidSpecException("pool/name", "is required (only " + sorted(SOURCE_NAMED) + " pools take the name of <source><name>)");
+    }
+    if (!isNameWritten() && !srcName.filter(name()::equals).isPresent()) {
+      throw new InvalidSpecException("pool/name", "a pool written without <name> is named after <source><name> ('"
+          + srcName.orElse("") + "'), not '" + name() + "': write the name (isNameWritten(true))");
     }
     if (name().isEmpty()) throw new InvalidSpecException("pool/name", "must not be empty");
     if (name().contains("/")) throw new InvalidSpecException("pool/name", "must not contain '/', got '" + name() + "'");
