@@ -390,6 +390,8 @@ public final class NwFilterChecks {
     String name = first.get();
     Map<String, Kind> table = ATTRIBUTES.get(name);
     List<XmlElement> elements = NwFilterCodecs.protocol(name).render(r);
+    boolean ipset = false;
+    String ipsetflags = null;
     for (int i = 0; i < elements.size(); i++) {
       XmlElement e = elements.get(i);
       String at = path + "/" + name + "[" + (i + 1) + "]";
@@ -412,13 +414,14 @@ public final class NwFilterChecks {
       if (comment != null && comment.getBytes(StandardCharsets.UTF_8).length > 256) {
         throw new InvalidSpecException(at + "/@comment", "must be at most 256 bytes (libvirt cuts it), got " + comment.getBytes(StandardCharsets.UTF_8).length);
       }
-      boolean ipset = e.attr("ipset") != null;
-      boolean ipsetflags = e.attr("ipsetflags") != null;
-      if (ipsetflags && !ipset) throw new InvalidSpecException(at + "/@ipsetflags", "requires ipset");
-      if (ipset && ipsetflags && !name.equals("all") && !name.equals("all-ipv6")) {
-        throw new InvalidSpecException(at + "/@ipsetflags", "libvirt 9.0 drops ipset and ipsetflags given together on <" + name
-            + "> (it keeps both only on <all>); give ipset alone, its flags default to src");
-      }
+      if (e.attr("ipset") != null) ipset = true;
+      if (e.attr("ipsetflags") != null && ipsetflags == null) ipsetflags = at + "/@ipsetflags";
+    }
+    // libvirt merges the elements of one name: ipset and ipsetflags count over all of them
+    if (ipsetflags != null && !ipset) throw new InvalidSpecException(ipsetflags, "requires ipset");
+    if (ipsetflags != null && !name.equals("all") && !name.equals("all-ipv6")) {
+      throw new InvalidSpecException(ipsetflags, "libvirt 9.0 drops ipset and ipsetflags given together on <" + name
+          + "> (it keeps both only on <all>); give ipset alone, its flags default to src");
     }
   }
 }
