@@ -72,6 +72,43 @@ final class Virsh {
     return dump;
   }
 
+  /**
+   * Defines each filter of {@code xmls} (each with its own name) in one virsh session and undefines it
+   * again; true where libvirt's define accepted it. One session keeps hundreds of samples fast.
+   */
+  static boolean[] defineAll(String uri, List<String> names, List<String> xmls) {
+    try {
+      Path dir = Files.createTempDirectory("kvmsdk-nwfilter-batch");
+      StringBuilder script = new StringBuilder();
+      for (int i = 0; i < xmls.size(); i++) {
+        Path f = dir.resolve(i + ".xml");
+        Files.writeString(f, xmls.get(i));
+        script.append("nwfilter-define ").append(f).append('\n');
+        script.append("nwfilter-undefine ").append(names.get(i)).append('\n');
+      }
+      Process p = new ProcessBuilder("virsh", "-c", uri).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      p.getOutputStream().write(script.toString().getBytes(StandardCharsets.UTF_8));
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(300, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("virsh timed out");
+      }
+      try (var s = Files.list(dir)) {
+        for (Path f : s.toList()) Files.delete(f);
+      }
+      Files.delete(dir);
+      boolean[] ok = new boolean[xmls.size()];
+      for (int i = 0; i < ok.length; i++) ok[i] = out.contains("Network filter " + names.get(i) + " defined from");
+      return ok;
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   /** {@code nwfilter-binding-create}; on success the dumped XML is returned and the binding deleted again. */
   static Result createBinding(String uri, String portdev, String xml) {
     Result r = withFile(xml, uri, "nwfilter-binding-create");
