@@ -86,14 +86,17 @@ final class Virsh {
         script.append("nwfilter-define ").append(f).append('\n');
         script.append("nwfilter-undefine ").append(names.get(i)).append('\n');
       }
-      Process p = new ProcessBuilder("virsh", "-c", uri).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      p.getOutputStream().write(script.toString().getBytes(StandardCharsets.UTF_8));
-      p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      Path commands = dir.resolve("commands");
+      Path output = dir.resolve("output");
+      Files.writeString(commands, script);
+      // files, not pipes: virsh's output would fill a pipe while its input is still being written
+      Process p = new ProcessBuilder("virsh", "-c", uri).redirectInput(commands.toFile()).redirectOutput(output.toFile())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       if (!p.waitFor(300, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new AssertionError("virsh timed out");
       }
+      String out = Files.readString(output);
       try (var s = Files.list(dir)) {
         for (Path f : s.toList()) Files.delete(f);
       }

@@ -128,11 +128,22 @@ final class LibvirtValues {
     return true;
   }
 
-  /** An IPv4 address as glibc's numeric getaddrinfo reads it (inet_aton forms: {@code 10.1}, {@code 0x7f.1}); null when refused. */
+  /**
+   * An IPv4 address as glibc's numeric getaddrinfo reads it: the inet_aton forms ({@code 10.1},
+   * {@code 0x7f.1}) and an IPv4-mapped IPv6 address ({@code ::ffff:10.1.2.3}); null when refused.
+   */
   static Long ipv4(String s) {
-    int end = s.length();
-    while (end > 0 && isSpace(s.charAt(end - 1))) end--;
-    String[] parts = s.substring(0, end).split("\\.", -1);
+    Long a = inetAton(s);
+    if (a != null || s.indexOf(':') < 0) return a;
+    int[] v6 = ipv6(s);
+    if (v6 == null) return null;
+    for (int k = 0; k < 10; k++) if (v6[k] != 0) return null;
+    if (v6[10] != 0xff || v6[11] != 0xff) return null;
+    return (long) v6[12] << 24 | v6[13] << 16 | v6[14] << 8 | v6[15];
+  }
+
+  private static Long inetAton(String s) {
+    String[] parts = s.split("\\.", -1);
     if (parts.length > 4) return null;
     long[] v = new long[parts.length];
     for (int k = 0; k < parts.length; k++) {
@@ -141,6 +152,7 @@ final class LibvirtValues {
       int base = 10;
       int i = 0;
       if (p.startsWith("0x") || p.startsWith("0X")) {
+        if (p.length() == 2) return null;
         base = 16;
         i = 2;
       } else if (p.startsWith("0")) {
