@@ -102,6 +102,21 @@ public final class ElementCodec<T, B> implements Codec<T> {
     return addChild(new ListChild<>(n, codec, get, set));
   }
 
+  /**
+   * Any number of child elements whose names are the keys of {@code codecs}, interleaved in one list in
+   * document order (libvirt's nwfilter keeps {@code <rule>} and {@code <filterref>} entries in the order
+   * written); {@code nameOf} tells which element a value is written as.
+   */
+  public <C> ElementCodec<T, B> mixedList(Map<String, ? extends Codec<C>> codecs, Function<C, String> nameOf,
+      Function<T, List<C>> get, BiConsumer<B, List<C>> set) {
+    MixedList<T, B, C> f = new MixedList<>(Map.copyOf(codecs), nameOf, get, set);
+    for (String n : codecs.keySet()) {
+      if (childByName.put(n, f) != null) throw new IllegalStateException("duplicate child " + n + " in " + name);
+    }
+    children.add(f);
+    return this;
+  }
+
   /** A child element holding only text, such as {@code <name>web1</name>}. */
   public <V> ElementCodec<T, B> textChild(String n, ValueType<V> type, Function<T, Optional<V>> get, BiConsumer<B, Optional<V>> set) {
     return child(n, new TextOnlyCodec<>(n, type), get, set);
@@ -393,6 +408,51 @@ public final class ElementCodec<T, B> implements Codec<T> {
 
     @Override public void unmodeled(T t, String path, List<String> out) {
       for (C c : get.apply(t)) codec.unmodeled(c, path + "/" + name, out);
+    }
+  }
+
+  private static final class MixedList<T, B, C> implements ChildField<T, B> {
+    final Map<String, Codec<C>> codecs;
+    final Function<C, String> nameOf;
+    final Function<T, List<C>> get;
+    final BiConsumer<B, List<C>> set;
+
+    MixedList(Map<String, Codec<C>> codecs, Function<C, String> nameOf, Function<T, List<C>> get, BiConsumer<B, List<C>> set) {
+      this.codecs = codecs;
+      this.nameOf = nameOf;
+      this.get = get;
+      this.set = set;
+    }
+
+    @Override public String name() { return String.join("|", new java.util.TreeSet<>(codecs.keySet())); }
+
+    @SuppressWarnings("unchecked")
+    @Override public boolean accept(XmlElement c, XPath parent, Map<ChildField<T, B>, Object> acc) {
+      List<C> l = (List<C>) acc.get(this);
+      int index = 1;
+      if (l != null) for (C x : l) if (nameOf.apply(x).equals(c.name())) index++;
+      C v = codecs.get(c.name()).read(c, parent.child(c.name(), index));
+      if (v == null) return false;
+      if (l == null) acc.put(this, l = new ArrayList<>());
+      l.add(v);
+      return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override public void finish(B b, Object accumulated) { set.accept(b, (List<C>) accumulated); }
+
+    @Override public void write(T t, List<XmlElement> out) {
+      for (C c : get.apply(t)) out.add(codec(c).write(c));
+    }
+
+    @Override public void unmodeled(T t, String path, List<String> out) {
+      for (C c : get.apply(t)) codec(c).unmodeled(c, path + "/" + nameOf.apply(c), out);
+    }
+
+    private Codec<C> codec(C c) {
+      Codec<C> k = codecs.get(nameOf.apply(c));
+      if (k == null) throw new IllegalStateException("no mapping for <" + nameOf.apply(c) + ">");
+      return k;
     }
   }
 

@@ -141,7 +141,8 @@ public final class NicCodecs {
         .attr("name", NicFilterParameter::name, NicFilterParameter.Builder::name)
         .attr("value", NicFilterParameter::value, NicFilterParameter.Builder::value);
 
-  static final ElementCodec<NicFilterRef, NicFilterRef.Builder> FILTERREF =
+  /** {@code <filterref>} (nwfilter_params.rng): shared with the nwfilter and filterbinding documents. */
+  public static final ElementCodec<NicFilterRef, NicFilterRef.Builder> FILTERREF =
       ElementCodec.of("filterref", NicFilterRef.Builder::new, NicFilterRef.Builder::build, NicFilterRef::unmodeled, NicFilterRef.Builder::unmodeled)
         .attr("filter", NicFilterRef::filter, NicFilterRef.Builder::filter)
         .list("parameter", FILTER_PARAMETER, NicFilterRef::parameters, NicFilterRef.Builder::parameters);
