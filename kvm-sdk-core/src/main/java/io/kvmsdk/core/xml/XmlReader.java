@@ -1,7 +1,7 @@
 package io.kvmsdk.core.xml;
 
 
-import com.fasterxml.jackson.dataformat.xml.XmlFactory;
+import com.ctc.wstx.stax.WstxInputFactory;
 import io.kvmsdk.core.InvalidSpecException;
 import java.io.StringReader;
 import java.util.ArrayDeque;
@@ -12,7 +12,7 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Safe XML reading into {@link XmlElement}: no DTDs, no external entities, no entity expansion, bounded
- * size. Uses the Woodstox StAX parser that Jackson XML ships with. Parsing is not namespace-aware
+ * size. Uses the Woodstox StAX parser (the one Jackson XML ships with). Parsing is not namespace-aware
  * on purpose: prefixes and {@code xmlns} declarations are kept exactly as written so that
  * re-rendering reproduces them.
  */
@@ -26,7 +26,9 @@ public final class XmlReader {
   private XmlReader() {}
 
   private static XMLInputFactory createFactory() {
-    XMLInputFactory f = new XmlFactory().getXMLInputFactory();
+    // Woodstox itself, not through Jackson's XmlFactory: the same parser without loading Jackson's
+    // databind-side classes and output factory on a first document.
+    XMLInputFactory f = new WstxInputFactory();
     f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);

@@ -9,6 +9,7 @@ import io.kvmsdk.core.xml.RawCodec;
 import io.kvmsdk.core.xml.SizeCodec;
 import io.kvmsdk.core.xml.ValueType;
 import io.kvmsdk.core.xml.XPath;
+import io.kvmsdk.core.xml.XmlDocument;
 import io.kvmsdk.core.xml.XmlReader;
 import io.kvmsdk.core.xml.XmlWriter;
 import io.kvmsdk.core.xml.XmlElement;
@@ -170,8 +171,17 @@ public final class DomainCodecs {
     return e;
   }
 
+  private static final XmlDocument<DomainSpec> DOCUMENT = XmlDocument.of(DOMAIN);
+
   public static String renderDomain(DomainSpec d, boolean redact) {
-    return redact ? XmlWriter.writeRedacted(domainTree(d)) : XmlWriter.write(domainTree(d));
+    if (impliesQemuNamespace(d)) return redact ? XmlWriter.writeRedacted(domainTree(d)) : XmlWriter.write(domainTree(d));
+    return redact ? DOCUMENT.renderRedacted(d) : DOCUMENT.render(d); // streamed, no tree
+  }
+
+  private static boolean impliesQemuNamespace(DomainSpec d) {
+    boolean usesQemu = d.qemuCommandline().isPresent() || d.qemuCapabilities().isPresent()
+        || d.qemuOverride().isPresent() || d.qemuDeprecation().isPresent();
+    return usesQemu && !d.namespaces().containsKey("qemu");
   }
 
   public static List<String> unmodeledPaths(DomainSpec d) {
