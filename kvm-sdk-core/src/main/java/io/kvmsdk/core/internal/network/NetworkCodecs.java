@@ -11,9 +11,9 @@ public final class NetworkCodecs {
   private NetworkCodecs() {}
 
   private static final ElementCodec<NetworkSpec, NetworkSpec.Builder> NETWORK =
-      ElementCodec.of("network", NetworkSpec.Builder::new, NetworkSpec.Builder::build, NetworkSpec::unmodeled, NetworkSpec.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("network", NetworkSpec.Builder::new, NetworkSpec.Builder::build, NetworkSpec::unmodeled, NetworkSpec.Builder::unmodeled)
         .textChild("name", s -> Optional.of(s.name()), (b, v) -> b.name(v.orElse(null)))
-        .textChild("uuid", NetworkSpec::uuid, NetworkSpec.Builder::uuid);
+        .textChild("uuid", NetworkSpec::uuid, NetworkSpec.Builder::uuid));
 
   private static final XmlDocument<NetworkSpec> NETWORK_DOCUMENT = XmlDocument.of(NETWORK);
 
@@ -21,8 +21,8 @@ public final class NetworkCodecs {
   public static XmlDocument<NetworkSpec> networkSpecDocument() { return NETWORK_DOCUMENT; }
 
   private static final ElementCodec<NetworkPortSpec, NetworkPortSpec.Builder> NETWORKPORT =
-      ElementCodec.of("networkport", NetworkPortSpec.Builder::new, NetworkPortSpec.Builder::build, NetworkPortSpec::unmodeled, NetworkPortSpec.Builder::unmodeled)
-        .textChild("uuid", NetworkPortSpec::uuid, NetworkPortSpec.Builder::uuid);
+      ElementCodec.lazy(() -> ElementCodec.of("networkport", NetworkPortSpec.Builder::new, NetworkPortSpec.Builder::build, NetworkPortSpec::unmodeled, NetworkPortSpec.Builder::unmodeled)
+        .textChild("uuid", NetworkPortSpec::uuid, NetworkPortSpec.Builder::uuid));
 
   private static final XmlDocument<NetworkPortSpec> NETWORKPORT_DOCUMENT = XmlDocument.of(NETWORKPORT);
 

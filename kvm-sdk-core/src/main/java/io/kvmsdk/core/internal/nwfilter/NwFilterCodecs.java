@@ -11,10 +11,10 @@ public final class NwFilterCodecs {
   private NwFilterCodecs() {}
 
   private static final ElementCodec<NwFilterSpec, NwFilterSpec.Builder> FILTER =
-      ElementCodec.of("filter", NwFilterSpec.Builder::new, NwFilterSpec.Builder::build, NwFilterSpec::unmodeled, NwFilterSpec.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("filter", NwFilterSpec.Builder::new, NwFilterSpec.Builder::build, NwFilterSpec::unmodeled, NwFilterSpec.Builder::unmodeled)
         .attr("name", s -> Optional.of(s.name()), (b, v) -> b.name(v.orElse(null)))
         .attr("chain", NwFilterSpec::chain, NwFilterSpec.Builder::chain)
-        .textChild("uuid", NwFilterSpec::uuid, NwFilterSpec.Builder::uuid);
+        .textChild("uuid", NwFilterSpec::uuid, NwFilterSpec.Builder::uuid));
 
   private static final XmlDocument<NwFilterSpec> FILTER_DOCUMENT = XmlDocument.of(FILTER);
 
@@ -22,7 +22,7 @@ public final class NwFilterCodecs {
   public static XmlDocument<NwFilterSpec> nwFilterSpecDocument() { return FILTER_DOCUMENT; }
 
   private static final ElementCodec<NwFilterBindingSpec, NwFilterBindingSpec.Builder> FILTERBINDING =
-      ElementCodec.of("filterbinding", NwFilterBindingSpec.Builder::new, NwFilterBindingSpec.Builder::build, NwFilterBindingSpec::unmodeled, NwFilterBindingSpec.Builder::unmodeled);
+      ElementCodec.lazy(() -> ElementCodec.of("filterbinding", NwFilterBindingSpec.Builder::new, NwFilterBindingSpec.Builder::build, NwFilterBindingSpec::unmodeled, NwFilterBindingSpec.Builder::unmodeled));
 
   private static final XmlDocument<NwFilterBindingSpec> FILTERBINDING_DOCUMENT = XmlDocument.of(FILTERBINDING);
 

@@ -11,10 +11,10 @@ public final class StorageCodecs {
   private StorageCodecs() {}
 
   private static final ElementCodec<StoragePoolSpec, StoragePoolSpec.Builder> POOL =
-      ElementCodec.of("pool", StoragePoolSpec.Builder::new, StoragePoolSpec.Builder::build, StoragePoolSpec::unmodeled, StoragePoolSpec.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("pool", StoragePoolSpec.Builder::new, StoragePoolSpec.Builder::build, StoragePoolSpec::unmodeled, StoragePoolSpec.Builder::unmodeled)
         .attr("type", StoragePoolSpec::type, StoragePoolSpec.Builder::type)
         .textChild("name", s -> Optional.of(s.name()), (b, v) -> b.name(v.orElse(null)))
-        .textChild("uuid", StoragePoolSpec::uuid, StoragePoolSpec.Builder::uuid);
+        .textChild("uuid", StoragePoolSpec::uuid, StoragePoolSpec.Builder::uuid));
 
   private static final XmlDocument<StoragePoolSpec> POOL_DOCUMENT = XmlDocument.of(POOL);
 
@@ -22,9 +22,9 @@ public final class StorageCodecs {
   public static XmlDocument<StoragePoolSpec> storagePoolSpecDocument() { return POOL_DOCUMENT; }
 
   private static final ElementCodec<StorageVolumeSpec, StorageVolumeSpec.Builder> VOLUME =
-      ElementCodec.of("volume", StorageVolumeSpec.Builder::new, StorageVolumeSpec.Builder::build, StorageVolumeSpec::unmodeled, StorageVolumeSpec.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("volume", StorageVolumeSpec.Builder::new, StorageVolumeSpec.Builder::build, StorageVolumeSpec::unmodeled, StorageVolumeSpec.Builder::unmodeled)
         .attr("type", StorageVolumeSpec::type, StorageVolumeSpec.Builder::type)
-        .textChild("name", s -> Optional.of(s.name()), (b, v) -> b.name(v.orElse(null)));
+        .textChild("name", s -> Optional.of(s.name()), (b, v) -> b.name(v.orElse(null))));
 
   private static final XmlDocument<StorageVolumeSpec> VOLUME_DOCUMENT = XmlDocument.of(VOLUME);
 
