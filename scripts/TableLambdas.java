@@ -40,9 +40,9 @@ import org.objectweb.asm.Type;
 public final class TableLambdas {
   private static final String LMF = "java/lang/invoke/LambdaMetafactory";
 
-  /** The codec tables, the value types, and the model classes they build (Immutables code and rules). */
+  /** The codec tables, the value types, and the document model packages they build (Immutables code and rules). */
   static final String DEFAULT_CLASSES =
-      "io/kvmsdk/(core/.*Codecs|core/xml/ValueType|core/domain/[^/]+|core/common/[^/]+|core/capabilities/[^/]+)(\\$.*)?";
+      "io/kvmsdk/(core/.*Codecs|core/xml/ValueType|core/(domain|common|capabilities|network|storage|nwfilter|secret)/[^/]+)(\\$.*)?";
 
   /** Call sites per generated class. */
   static final int CHUNK = 128;
