@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -13,16 +14,23 @@ final class Corpus {
   private Corpus() {}
 
   static List<String> load(String kind) {
+    List<String> out = new ArrayList<>();
+    for (Path f : files(kind)) {
+      try {
+        out.add(Files.readString(f));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  /** The corpus files of {@code kind}, sorted by name. */
+  static List<Path> files(String kind) {
     String dir = System.getProperty("kvmsdk.corpus");
     Path p = dir != null ? Path.of(dir) : find(kind);
     try (Stream<Path> s = Files.list(p)) {
-      return s.filter(f -> f.toString().endsWith(".xml")).sorted().map(f -> {
-        try {
-          return Files.readString(f);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).collect(Collectors.toList());
+      return s.filter(f -> f.toString().endsWith(".xml")).sorted().collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read corpus " + p + " (set -Dkvmsdk.corpus=DIR)", e);
     }

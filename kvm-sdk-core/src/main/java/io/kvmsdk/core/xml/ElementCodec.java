@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -17,7 +18,18 @@ import java.util.function.Supplier;
  * A declarative element mapping: one line per attribute, text or child, in the order libvirt
  * writes them. Reading fills a builder; whatever no line covers is kept in the value's
  * {@link Unmodeled} and written back where it was. Values are never built by string concatenation:
- * rendering produces an {@link XmlElement} tree that {@link XmlWriter} serialises.
+ * rendering writes every value through {@link XmlWriter#escape} in libvirt's layout, straight into
+ * the output without an intermediate tree ({@link #write} still gives the {@link XmlElement} tree).
+ *
+ * <p>Each method reference of a table is a class the JVM must spin when the table is built. A table
+ * declared with {@link #lazy} is only built when a document first needs it, so a first document
+ * links only the mappings it uses:
+ *
+ * <pre>{@code
+ * static final ElementCodec<Mac, Mac.Builder> MAC = ElementCodec.lazy(() ->
+ *     ElementCodec.of("mac", Mac.Builder::new, Mac.Builder::build, Mac::unmodeled, Mac.Builder::unmodeled)
+ *       .attr("address", Mac::address, Mac.Builder::address));
+ * }</pre>
  *
  * @param <T> the typed value
  * @param <B> its builder
@@ -35,6 +47,9 @@ public final class ElementCodec<T, B> implements Codec<T> {
   private TextField<T, B, ?> text;
   private Function<T, Map<String, String>> nsGet;
   private BiConsumer<B, Map<String, String>> nsSet;
+  /** The codec that holds the table: this one, or the lazily built definition. */
+  private volatile ElementCodec<T, B> target;
+  private Supplier<ElementCodec<T, B>> definition;
 
   private ElementCodec(String name, Supplier<B> newBuilder, Function<B, T> build,
       Function<T, Unmodeled> getExtras, BiConsumer<B, Unmodeled> setExtras) {
@@ -43,6 +58,16 @@ public final class ElementCodec<T, B> implements Codec<T> {
     this.build = build;
     this.getExtras = getExtras;
     this.setExtras = setExtras;
+    this.target = this;
+  }
+
+  private ElementCodec(Supplier<ElementCodec<T, B>> definition) {
+    this.name = null;
+    this.newBuilder = null;
+    this.build = null;
+    this.getExtras = null;
+    this.setExtras = null;
+    this.definition = Objects.requireNonNull(definition, "definition");
   }
 
   /** Starts the mapping of element {@code name}. */
@@ -51,7 +76,33 @@ public final class ElementCodec<T, B> implements Codec<T> {
     return new ElementCodec<>(name, newBuilder, build, getExtras, setExtras);
   }
 
-  public String name() { return name; }
+  /**
+   * A mapping built by {@code definition} the first time it is used (read, written or asked its
+   * name), so the classes its method references need are only linked when a document needs them.
+   * Behaves exactly as the codec {@code definition} returns; thread-safe.
+   */
+  public static <T, B> ElementCodec<T, B> lazy(Supplier<ElementCodec<T, B>> definition) {
+    return new ElementCodec<>(definition);
+  }
+
+  /** The codec holding the table, building it on first use. */
+  private ElementCodec<T, B> d() {
+    ElementCodec<T, B> t = target;
+    return t != null ? t : resolve();
+  }
+
+  private synchronized ElementCodec<T, B> resolve() {
+    if (target == null) {
+      ElementCodec<T, B> t = definition.get();
+      if (t == null) throw new IllegalStateException("a lazy ElementCodec's definition returned null");
+      target = t.d();
+      definition = null;
+    }
+    return target;
+  }
+
+  /** The element name this codec maps. */
+  public String name() { return d().name; }
 
   // ------------------------------------------------------------------ declaration
 
@@ -62,9 +113,10 @@ public final class ElementCodec<T, B> implements Codec<T> {
 
   /** A typed attribute. */
   public <V> ElementCodec<T, B> attr(String n, ValueType<V> type, Function<T, Optional<V>> get, BiConsumer<B, Optional<V>> set) {
+    ElementCodec<T, B> d = d();
     AttrField<T, B, V> f = new AttrField<>(n, type, get, set);
-    attrs.add(f);
-    attrByName.put(n, f);
+    d.attrs.add(f);
+    d.attrByName.put(n, f);
     return this;
   }
 
@@ -74,16 +126,17 @@ public final class ElementCodec<T, B> implements Codec<T> {
    * verbatim, and listed by unmodeledPaths, instead of being refused.
    */
   public <V> ElementCodec<T, B> lenientAttr(String n, ValueType<V> type, Function<T, Optional<V>> get, BiConsumer<B, Optional<V>> set) {
+    ElementCodec<T, B> d = d();
     AttrField<T, B, V> f = new AttrField<>(n, type, get, set);
     f.lenient = true;
-    attrs.add(f);
-    attrByName.put(n, f);
+    d.attrs.add(f);
+    d.attrByName.put(n, f);
     return this;
   }
 
   /** The element's own text. */
   public <V> ElementCodec<T, B> text(ValueType<V> type, Function<T, Optional<V>> get, BiConsumer<B, Optional<V>> set) {
-    text = new TextField<>(type, get, set);
+    d().text = new TextField<>(type, get, set);
     return this;
   }
 
@@ -109,11 +162,13 @@ public final class ElementCodec<T, B> implements Codec<T> {
    */
   public <C> ElementCodec<T, B> mixedList(Map<String, ? extends Codec<C>> codecs, Function<C, String> nameOf,
       Function<T, List<C>> get, BiConsumer<B, List<C>> set) {
+    ElementCodec<T, B> d = d();
     MixedList<T, B, C> f = new MixedList<>(Map.copyOf(codecs), nameOf, get, set);
     for (String n : codecs.keySet()) {
-      if (childByName.put(n, f) != null) throw new IllegalStateException("duplicate child " + n + " in " + name);
+      if (d.childByName.put(n, f) != null) throw new IllegalStateException("duplicate child " + n + " in " + d.name);
     }
-    children.add(f);
+    f.index = d.children.size();
+    d.children.add(f);
     return this;
   }
 
@@ -144,8 +199,9 @@ public final class ElementCodec<T, B> implements Codec<T> {
 
   /** Namespace declarations ({@code xmlns:qemu='...'}) of this element, prefix to URI. */
   public ElementCodec<T, B> namespaces(Function<T, Map<String, String>> get, BiConsumer<B, Map<String, String>> set) {
-    this.nsGet = get;
-    this.nsSet = set;
+    ElementCodec<T, B> d = d();
+    d.nsGet = get;
+    d.nsSet = set;
     return this;
   }
 
@@ -155,14 +211,18 @@ public final class ElementCodec<T, B> implements Codec<T> {
   }
 
   private ElementCodec<T, B> addChild(ChildField<T, B> f) {
-    if (childByName.put(f.name(), f) != null) throw new IllegalStateException("duplicate child " + f.name() + " in " + name);
-    children.add(f);
+    ElementCodec<T, B> d = d();
+    if (d.childByName.put(f.name(), f) != null) throw new IllegalStateException("duplicate child " + f.name() + " in " + d.name);
+    f.index = d.children.size();
+    d.children.add(f);
     return this;
   }
 
   // ------------------------------------------------------------------ reading
 
-  @Override public T read(XmlElement e, XPath path) {
+  @Override public T read(XmlElement e, XPath path) { return d().readTable(e, path); }
+
+  private T readTable(XmlElement e, XPath path) {
     B b = newBuilder.get();
     List<Unmodeled.Attribute> extraAttrs = null;
     List<Unmodeled.Element> extraKids = null;
@@ -186,9 +246,10 @@ public final class ElementCodec<T, B> implements Codec<T> {
     }
     List<XmlElement> kids = e.children();
     if (!kids.isEmpty()) {
-      Map<ChildField<T, B>, Object> acc = new HashMap<>();
+      Object[] acc = new Object[children.size()];
       String prev = null;
-      for (XmlElement c : kids) {
+      for (int i = 0, n = kids.size(); i < n; i++) {
+        XmlElement c = kids.get(i);
         ChildField<T, B> f = childByName.get(c.name());
         if (f == null || !f.accept(c, path, acc)) {
           if (extraKids == null) extraKids = new ArrayList<>(2);
@@ -196,12 +257,16 @@ public final class ElementCodec<T, B> implements Codec<T> {
         }
         prev = c.name();
       }
-      for (Map.Entry<ChildField<T, B>, Object> en : acc.entrySet()) en.getKey().finish(b, en.getValue());
+      for (int i = 0; i < acc.length; i++) if (acc[i] != null) children.get(i).finish(b, acc[i]);
     }
     if (ns != null) nsSet.accept(b, ns);
     if (extraAttrs != null || extraKids != null) {
       setExtras.accept(b, Unmodeled.of(extraAttrs == null ? List.of() : extraAttrs, extraKids == null ? List.of() : extraKids));
     }
+    return build(b, path);
+  }
+
+  private T build(B b, XPath path) {
     try {
       return build.apply(b);
     } catch (InvalidSpecException x) {
@@ -217,22 +282,73 @@ public final class ElementCodec<T, B> implements Codec<T> {
 
   // ------------------------------------------------------------------ writing
 
-  @Override public XmlElement write(T v) {
+  @Override public XmlElement write(T v) { return d().writeTree(v); }
+
+  private XmlElement writeTree(T v) {
     XmlElement.Builder out = XmlElement.builder(name);
     if (nsGet != null) {
       for (Map.Entry<String, String> en : nsGet.apply(v).entrySet()) {
         out.attr(en.getKey().isEmpty() ? "xmlns" : "xmlns:" + en.getKey(), en.getValue());
       }
     }
-    for (AttrField<T, B, ?> f : attrs) f.write(v, out);
+    for (int i = 0, n = attrs.size(); i < n; i++) attrs.get(i).writeTree(v, out);
     Unmodeled extras = getExtras.apply(v);
     for (Unmodeled.Attribute a : extras.attributes()) out.attr(a.name(), a.value());
     if (text != null) out.text(text.write(v));
     ArrayList<XmlElement> kids = new ArrayList<>();
-    for (ChildField<T, B> f : children) f.write(v, kids);
+    for (int i = 0, n = children.size(); i < n; i++) children.get(i).writeTree(v, kids);
     if (!extras.elements().isEmpty()) insertKept(kids, extras.elements());
     for (XmlElement c : kids) out.child(c);
     return out.build();
+  }
+
+  /** {@code v} as XML in libvirt's layout, written straight from the value (secrets masked when {@code redact}). */
+  String render(T v, boolean redact) {
+    StringBuilder sb = new StringBuilder(2048);
+    d().writeTo(v, new XmlOut(sb, redact), 0);
+    return sb.toString();
+  }
+
+  /** Streams {@code v} into {@code out} as the element at {@code depth}; the same text {@link #write} gives. */
+  void writeTo(T v, XmlOut out, int depth) {
+    out.start(name, depth);
+    if (nsGet != null) {
+      for (Map.Entry<String, String> en : nsGet.apply(v).entrySet()) {
+        out.attr(en.getKey().isEmpty() ? "xmlns" : "xmlns:" + en.getKey(), en.getValue());
+      }
+    }
+    for (int i = 0, n = attrs.size(); i < n; i++) attrs.get(i).writeTo(v, out);
+    Unmodeled extras = getExtras.apply(v);
+    List<Unmodeled.Attribute> keptAttrs = extras.attributes();
+    for (int i = 0, n = keptAttrs.size(); i < n; i++) out.attr(keptAttrs.get(i).name(), keptAttrs.get(i).value());
+    String t = text == null ? null : text.write(v);
+    out.content(name, t);
+    if (extras.elements().isEmpty()) {
+      for (int i = 0, n = children.size(); i < n; i++) children.get(i).writeTo(v, out, depth + 1);
+    } else {
+      writeWithKept(v, extras.elements(), out, depth + 1);
+    }
+    out.end(name, depth, t != null);
+  }
+
+  /** Children in table order with the kept ones put back as {@link #insertKept} does for a tree. */
+  private void writeWithKept(T v, List<Unmodeled.Element> kept, XmlOut out, int depth) {
+    ArrayList<Slot> kids = new ArrayList<>();
+    for (int i = 0, n = children.size(); i < n; i++) children.get(i).slots(v, kids);
+    for (Unmodeled.Element k : kept) {
+      int at = 0;
+      if (k.after() != null) {
+        at = kids.size();
+        for (int i = kids.size() - 1; i >= 0; i--) {
+          if (kids.get(i).name.equals(k.after())) { at = i + 1; break; }
+        }
+      }
+      while (at < kids.size() && kids.get(at).kept) at++;
+      Slot s = new Slot(k.element().name(), null, null, k.element());
+      s.kept = true;
+      kids.add(at, s);
+    }
+    for (Slot s : kids) s.write(out, depth);
   }
 
   /** Puts kept children back after the sibling they followed, in their original order. */
@@ -252,7 +368,55 @@ public final class ElementCodec<T, B> implements Codec<T> {
     }
   }
 
-  @Override public void unmodeled(T v, String path, List<String> out) {
+  /** Streams {@code v} as written by {@code codec}: the SDK's own codecs directly, any other through its tree. */
+  @SuppressWarnings("unchecked")
+  static <C> void writeChild(Codec<C> codec, C v, XmlOut out, int depth) {
+    if (codec instanceof ElementCodec) ((ElementCodec<C, ?>) codec).d().writeTo(v, out, depth);
+    else if (codec instanceof TextOnlyCodec) ((TextOnlyCodec<C>) codec).writeTo(v, out, depth);
+    else if (codec instanceof AttrOnlyCodec) ((AttrOnlyCodec<C>) codec).writeTo(v, out, depth);
+    else if (codec instanceof SizeCodec) ((SizeCodec) codec).writeTo((io.kvmsdk.core.Size) v, out, depth);
+    else out.element(codec.write(v), depth);
+  }
+
+  /** One child about to be written, with the name a kept sibling may follow. */
+  private static final class Slot {
+    final String name;
+    final Codec<Object> codec;
+    final Object value;
+    final XmlElement tree;
+    boolean kept;
+
+    Slot(String name, Codec<Object> codec, Object value, XmlElement tree) {
+      this.name = name;
+      this.codec = codec;
+      this.value = value;
+      this.tree = tree;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <C> Slot of(Codec<C> codec, C v) {
+      String n;
+      if (codec instanceof ElementCodec) n = ((ElementCodec<C, ?>) codec).name();
+      else if (codec instanceof TextOnlyCodec) n = ((TextOnlyCodec<C>) codec).name;
+      else if (codec instanceof AttrOnlyCodec) n = ((AttrOnlyCodec<C>) codec).name;
+      else if (codec instanceof SizeCodec) n = ((SizeCodec) codec).name();
+      else {
+        XmlElement e = codec.write(v);
+        return new Slot(e.name(), null, null, e);
+      }
+      return new Slot(n, (Codec<Object>) codec, v, null);
+    }
+
+    void write(XmlOut out, int depth) {
+      if (tree != null) out.element(tree, depth);
+      else if (codec == null) out.leaf(name, null, null, depth); // a flag
+      else writeChild(codec, value, out, depth);
+    }
+  }
+
+  @Override public void unmodeled(T v, String path, List<String> out) { d().unmodeledTable(v, path, out); }
+
+  private void unmodeledTable(T v, String path, List<String> out) {
     getExtras.apply(v).paths(path, out);
     for (ChildField<T, B> f : children) f.unmodeled(v, path, out);
   }
@@ -292,7 +456,12 @@ public final class ElementCodec<T, B> implements Codec<T> {
       set.accept(b, Optional.of(v));
     }
 
-    void write(T t, XmlElement.Builder out) {
+    void writeTree(T t, XmlElement.Builder out) {
+      Optional<V> v = get.apply(t);
+      if (v.isPresent()) out.attr(name, type.format(v.get()));
+    }
+
+    void writeTo(T t, XmlOut out) {
       Optional<V> v = get.apply(t);
       if (v.isPresent()) out.attr(name, type.format(v.get()));
     }
@@ -320,24 +489,32 @@ public final class ElementCodec<T, B> implements Codec<T> {
 
     String write(T t) {
       Optional<V> v = get.apply(t);
-      return v.map(type::format).orElse(null);
+      return v.isPresent() ? type.format(v.get()) : null;
     }
   }
 
-  private interface ChildField<T, B> {
-    String name();
+  private abstract static class ChildField<T, B> {
+    /** Position in the table: where this field accumulates while an element is read. */
+    int index;
 
-    /** Takes child {@code c} into {@code acc}; false to keep it verbatim instead. */
-    boolean accept(XmlElement c, XPath parent, Map<ChildField<T, B>, Object> acc);
+    abstract String name();
 
-    void finish(B b, Object accumulated);
+    /** Takes child {@code c} into {@code acc[index]}; false to keep it verbatim instead. */
+    abstract boolean accept(XmlElement c, XPath parent, Object[] acc);
 
-    void write(T t, List<XmlElement> out);
+    abstract void finish(B b, Object accumulated);
 
-    default void unmodeled(T t, String path, List<String> out) {}
+    abstract void writeTree(T t, List<XmlElement> out);
+
+    abstract void writeTo(T t, XmlOut out, int depth);
+
+    /** The children this field writes, in order (only when kept siblings must be placed among them). */
+    abstract void slots(T t, List<Slot> out);
+
+    void unmodeled(T t, String path, List<String> out) {}
   }
 
-  private static final class SingleChild<T, B, C> implements ChildField<T, B> {
+  private static final class SingleChild<T, B, C> extends ChildField<T, B> {
     final String name;
     final Codec<C> codec;
     final Function<T, Optional<C>> get;
@@ -350,31 +527,41 @@ public final class ElementCodec<T, B> implements Codec<T> {
       this.set = set;
     }
 
-    @Override public String name() { return name; }
+    @Override String name() { return name; }
 
-    @Override public boolean accept(XmlElement c, XPath parent, Map<ChildField<T, B>, Object> acc) {
-      if (acc.containsKey(this)) return false;
+    @Override boolean accept(XmlElement c, XPath parent, Object[] acc) {
+      if (acc[index] != null) return false;
       C v = codec.read(c, parent.child(name));
       if (v == null) return false;
-      acc.put(this, v);
+      acc[index] = v;
       return true;
     }
 
     @SuppressWarnings("unchecked")
-    @Override public void finish(B b, Object accumulated) { set.accept(b, Optional.of((C) accumulated)); }
+    @Override void finish(B b, Object accumulated) { set.accept(b, Optional.of((C) accumulated)); }
 
-    @Override public void write(T t, List<XmlElement> out) {
+    @Override void writeTree(T t, List<XmlElement> out) {
       Optional<C> v = get.apply(t);
       if (v.isPresent()) out.add(codec.write(v.get()));
     }
 
-    @Override public void unmodeled(T t, String path, List<String> out) {
+    @Override void writeTo(T t, XmlOut out, int depth) {
+      Optional<C> v = get.apply(t);
+      if (v.isPresent()) writeChild(codec, v.get(), out, depth);
+    }
+
+    @Override void slots(T t, List<Slot> out) {
+      Optional<C> v = get.apply(t);
+      if (v.isPresent()) out.add(Slot.of(codec, v.get()));
+    }
+
+    @Override void unmodeled(T t, String path, List<String> out) {
       Optional<C> v = get.apply(t);
       if (v.isPresent()) codec.unmodeled(v.get(), path + "/" + name, out);
     }
   }
 
-  private static final class ListChild<T, B, C> implements ChildField<T, B> {
+  private static final class ListChild<T, B, C> extends ChildField<T, B> {
     final String name;
     final Codec<C> codec;
     final Function<T, List<C>> get;
@@ -387,31 +574,40 @@ public final class ElementCodec<T, B> implements Codec<T> {
       this.set = set;
     }
 
-    @Override public String name() { return name; }
+    @Override String name() { return name; }
 
     @SuppressWarnings("unchecked")
-    @Override public boolean accept(XmlElement c, XPath parent, Map<ChildField<T, B>, Object> acc) {
-      List<C> l = (List<C>) acc.get(this);
+    @Override boolean accept(XmlElement c, XPath parent, Object[] acc) {
+      ArrayList<C> l = (ArrayList<C>) acc[index];
       C v = codec.read(c, parent.child(name, (l == null ? 0 : l.size()) + 1));
       if (v == null) return false;
-      if (l == null) acc.put(this, l = new ArrayList<>());
+      if (l == null) acc[index] = l = new ArrayList<>();
       l.add(v);
       return true;
     }
 
     @SuppressWarnings("unchecked")
-    @Override public void finish(B b, Object accumulated) { set.accept(b, (List<C>) accumulated); }
+    @Override void finish(B b, Object accumulated) { set.accept(b, (List<C>) accumulated); }
 
-    @Override public void write(T t, List<XmlElement> out) {
+    @Override void writeTree(T t, List<XmlElement> out) {
       for (C c : get.apply(t)) out.add(codec.write(c));
     }
 
-    @Override public void unmodeled(T t, String path, List<String> out) {
+    @Override void writeTo(T t, XmlOut out, int depth) {
+      List<C> l = get.apply(t);
+      for (int i = 0, n = l.size(); i < n; i++) writeChild(codec, l.get(i), out, depth);
+    }
+
+    @Override void slots(T t, List<Slot> out) {
+      for (C c : get.apply(t)) out.add(Slot.of(codec, c));
+    }
+
+    @Override void unmodeled(T t, String path, List<String> out) {
       for (C c : get.apply(t)) codec.unmodeled(c, path + "/" + name, out);
     }
   }
 
-  private static final class MixedList<T, B, C> implements ChildField<T, B> {
+  private static final class MixedList<T, B, C> extends ChildField<T, B> {
     final Map<String, Codec<C>> codecs;
     final Function<C, String> nameOf;
     final Function<T, List<C>> get;
@@ -424,28 +620,36 @@ public final class ElementCodec<T, B> implements Codec<T> {
       this.set = set;
     }
 
-    @Override public String name() { return String.join("|", new java.util.TreeSet<>(codecs.keySet())); }
+    @Override String name() { return String.join("|", new java.util.TreeSet<>(codecs.keySet())); }
 
     @SuppressWarnings("unchecked")
-    @Override public boolean accept(XmlElement c, XPath parent, Map<ChildField<T, B>, Object> acc) {
-      List<C> l = (List<C>) acc.get(this);
-      int index = 1;
-      if (l != null) for (C x : l) if (nameOf.apply(x).equals(c.name())) index++;
-      C v = codecs.get(c.name()).read(c, parent.child(c.name(), index));
+    @Override boolean accept(XmlElement c, XPath parent, Object[] acc) {
+      ArrayList<C> l = (ArrayList<C>) acc[index];
+      int at = 1;
+      if (l != null) for (C x : l) if (nameOf.apply(x).equals(c.name())) at++;
+      C v = codecs.get(c.name()).read(c, parent.child(c.name(), at));
       if (v == null) return false;
-      if (l == null) acc.put(this, l = new ArrayList<>());
+      if (l == null) acc[index] = l = new ArrayList<>();
       l.add(v);
       return true;
     }
 
     @SuppressWarnings("unchecked")
-    @Override public void finish(B b, Object accumulated) { set.accept(b, (List<C>) accumulated); }
+    @Override void finish(B b, Object accumulated) { set.accept(b, (List<C>) accumulated); }
 
-    @Override public void write(T t, List<XmlElement> out) {
+    @Override void writeTree(T t, List<XmlElement> out) {
       for (C c : get.apply(t)) out.add(codec(c).write(c));
     }
 
-    @Override public void unmodeled(T t, String path, List<String> out) {
+    @Override void writeTo(T t, XmlOut out, int depth) {
+      for (C c : get.apply(t)) writeChild(codec(c), c, out, depth);
+    }
+
+    @Override void slots(T t, List<Slot> out) {
+      for (C c : get.apply(t)) out.add(Slot.of(codec(c), c));
+    }
+
+    @Override void unmodeled(T t, String path, List<String> out) {
       for (C c : get.apply(t)) codec(c).unmodeled(c, path + "/" + nameOf.apply(c), out);
     }
 
@@ -456,7 +660,7 @@ public final class ElementCodec<T, B> implements Codec<T> {
     }
   }
 
-  private static final class FlagChild<T, B> implements ChildField<T, B> {
+  private static final class FlagChild<T, B> extends ChildField<T, B> {
     final String name;
     final Function<T, Boolean> get;
     final BiConsumer<B, Boolean> set;
@@ -467,18 +671,26 @@ public final class ElementCodec<T, B> implements Codec<T> {
       this.set = set;
     }
 
-    @Override public String name() { return name; }
+    @Override String name() { return name; }
 
-    @Override public boolean accept(XmlElement c, XPath parent, Map<ChildField<T, B>, Object> acc) {
-      if (!c.isEmpty() || acc.containsKey(this)) return false;
-      acc.put(this, Boolean.TRUE);
+    @Override boolean accept(XmlElement c, XPath parent, Object[] acc) {
+      if (!c.isEmpty() || acc[index] != null) return false;
+      acc[index] = Boolean.TRUE;
       return true;
     }
 
-    @Override public void finish(B b, Object accumulated) { set.accept(b, Boolean.TRUE); }
+    @Override void finish(B b, Object accumulated) { set.accept(b, Boolean.TRUE); }
 
-    @Override public void write(T t, List<XmlElement> out) {
+    @Override void writeTree(T t, List<XmlElement> out) {
       if (Boolean.TRUE.equals(get.apply(t))) out.add(XmlElement.leaf(name));
+    }
+
+    @Override void writeTo(T t, XmlOut out, int depth) {
+      if (Boolean.TRUE.equals(get.apply(t))) out.leaf(name, null, null, depth);
+    }
+
+    @Override void slots(T t, List<Slot> out) {
+      if (Boolean.TRUE.equals(get.apply(t))) out.add(new Slot(name, null, null, null));
     }
   }
 
@@ -504,6 +716,8 @@ public final class ElementCodec<T, B> implements Codec<T> {
     }
 
     @Override public XmlElement write(V v) { return XmlElement.builder(name).attr(attr, type.format(v)).build(); }
+
+    void writeTo(V v, XmlOut out, int depth) { out.leaf(name, attr, type.format(v), depth); }
   }
 
   /** {@code <n>text</n>} with no attributes or children; anything else is kept verbatim. */
@@ -529,6 +743,11 @@ public final class ElementCodec<T, B> implements Codec<T> {
     @Override public XmlElement write(V v) {
       String s = type.format(v);
       return XmlElement.builder(name).text(s.isEmpty() ? null : s).build();
+    }
+
+    void writeTo(V v, XmlOut out, int depth) {
+      String s = type.format(v);
+      out.textLeaf(name, s.isEmpty() ? null : s, depth);
     }
   }
 }

@@ -38,6 +38,16 @@ public final class SizeCodec implements Codec<Size> {
     return Size.of(v, unit);
   }
 
+  /** The element name this codec stands for. */
+  public String name() { return name; }
+
+  void writeTo(Size s, XmlOut out, int depth) {
+    out.start(name, depth);
+    if (s.unitWritten()) out.attr(unitAttr, s.unit());
+    out.content(name, Long.toString(s.value()));
+    out.end(name, depth, true);
+  }
+
   @Override public XmlElement write(Size s) {
     XmlElement.Builder b = XmlElement.builder(name);
     if (s.unitWritten()) b.attr(unitAttr, s.unit());

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param <T> the typed document
  */
 public final class XmlDocument<T> {
-  private final String rootName;
+  private final String rootName; // null until asked when the root is an ElementCodec (it may be lazy)
   private final Codec<T> root;
 
   private XmlDocument(String rootName, Codec<T> root) {
@@ -29,9 +29,9 @@ public final class XmlDocument<T> {
     this.root = root;
   }
 
-  /** The document whose root element {@code root} maps. */
+  /** The document whose root element {@code root} maps; a {@link ElementCodec#lazy lazy} root stays unbuilt until used. */
   public static <T> XmlDocument<T> of(ElementCodec<T, ?> root) {
-    return new XmlDocument<>(root.name(), root);
+    return new XmlDocument<>(null, Objects.requireNonNull(root, "root"));
   }
 
   /** The document whose root element is {@code rootName}, mapped by {@code root}. */
@@ -40,10 +40,11 @@ public final class XmlDocument<T> {
   }
 
   /** The root element's name ({@code network}, {@code pool}, {@code cib}, ...). */
-  public String rootName() { return rootName; }
+  public String rootName() { return rootName != null ? rootName : ((ElementCodec<T, ?>) root).name(); }
 
   /** Parses {@code xml}; throws {@link InvalidSpecException} naming the field and the rule. */
   public T parse(String xml) {
+    String rootName = rootName();
     XmlElement e = XmlReader.parse(xml, rootName);
     if (!e.name().equals(rootName)) {
       throw new InvalidSpecException(rootName, "root element must be <" + rootName + ">, got <" + e.name() + ">");
@@ -54,23 +55,29 @@ public final class XmlDocument<T> {
   }
 
   /** Reads an already parsed element tree (a fragment embedded in another document, say). */
-  public T read(XmlElement e) { return root.read(e, XPath.root(rootName)); }
+  public T read(XmlElement e) { return root.read(e, XPath.root(rootName())); }
 
   /** The element tree of {@code value}. */
   public XmlElement tree(T value) { return root.write(value); }
 
   /** {@code value} as XML, pretty-printed one element per line as libvirt writes it. */
-  public String render(T value) { return XmlWriter.write(root.write(value)); }
+  public String render(T value) {
+    if (root instanceof ElementCodec) return ((ElementCodec<T, ?>) root).render(value, false);
+    return XmlWriter.write(root.write(value));
+  }
 
   /** Like {@link #render} with secret values (passwords, keys, cookies) shown as {@code ****}. */
-  public String renderRedacted(T value) { return XmlWriter.writeRedacted(root.write(value)); }
+  public String renderRedacted(T value) {
+    if (root instanceof ElementCodec) return ((ElementCodec<T, ?>) root).render(value, true);
+    return XmlWriter.writeRedacted(root.write(value));
+  }
 
   /** The paths {@code value} keeps verbatim because no typed field covers them; empty when fully typed. */
   public List<String> unmodeledPaths(T value) {
     List<String> out = new ArrayList<>();
-    root.unmodeled(value, rootName, out);
+    root.unmodeled(value, rootName(), out);
     return List.copyOf(new LinkedHashSet<>(out));
   }
 
-  @Override public String toString() { return "XmlDocument<" + rootName + ">"; }
+  @Override public String toString() { return "XmlDocument<" + rootName() + ">"; }
 }

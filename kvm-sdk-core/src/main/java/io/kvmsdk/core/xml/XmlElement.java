@@ -28,6 +28,11 @@ public final class XmlElement {
 
   public static Builder builder(String name) { return new Builder(name); }
 
+  /** An element from parts the caller hands over and no longer touches (the reader's exact-size copies). */
+  static XmlElement make(String name, String[] attrs, List<XmlElement> children, String text) {
+    return new XmlElement(name, attrs == null ? NO_ATTRS : attrs, children, text);
+  }
+
   /** Parses a document safely (no DTDs or entities, bounded size). */
   public static XmlElement parse(String xml) { return io.kvmsdk.core.xml.XmlReader.parse(xml, "xml"); }
 

@@ -10,10 +10,10 @@ public final class XmlWriter {
   private XmlWriter() {}
 
   /** Attributes whose values are secrets: masked by {@link #writeRedacted}. */
-  private static final java.util.Set<String> SECRET_ATTRS = java.util.Set.of("passwd", "password", "auth_pass");
+  private static final java.util.Set<String> SECRET_ATTRS = XmlOut.SECRET_ATTRS;
 
   /** Elements whose text is a secret (HTTP cookies of a network disk): masked by {@link #writeRedacted}. */
-  private static final java.util.Set<String> SECRET_TEXT = java.util.Set.of("cookie");
+  private static final java.util.Set<String> SECRET_TEXT = XmlOut.SECRET_TEXT;
 
   public static String write(XmlElement root) {
     StringBuilder sb = new StringBuilder(1024);
@@ -29,10 +29,10 @@ public final class XmlWriter {
   }
 
   private static void indent(StringBuilder sb, int depth) {
-    for (int i = 0; i < depth; i++) sb.append("  ");
+    XmlOut.indent(sb, depth);
   }
 
-  private static void write(StringBuilder sb, XmlElement n, int depth, boolean redact) {
+  static void write(StringBuilder sb, XmlElement n, int depth, boolean redact) {
     indent(sb, depth);
     sb.append('<').append(n.name());
     for (int i = 0, k = n.attrCount(); i < k; i++) {
@@ -61,7 +61,15 @@ public final class XmlWriter {
 
   /** Appends {@code s} escaped for an attribute value (single-quoted) or for element text. */
   public static void escape(StringBuilder sb, String s, boolean attribute) {
-    for (int i = 0, n = s.length(); i < n; i++) {
+    int n = s.length();
+    int first = 0;
+    while (first < n && !special(s.charAt(first))) first++;
+    if (first == n) { // the common case: nothing to escape
+      sb.append(s);
+      return;
+    }
+    sb.append(s, 0, first);
+    for (int i = first; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '&': sb.append("&amp;"); break;
@@ -75,5 +83,9 @@ public final class XmlWriter {
         default: sb.append(c);
       }
     }
+  }
+
+  private static boolean special(char c) {
+    return c == '&' || c == '<' || c == '>' || c == '\'' || c == '"' || c == '\n' || c == '\r' || c == '\t';
   }
 }

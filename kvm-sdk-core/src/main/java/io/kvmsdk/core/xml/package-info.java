@@ -39,7 +39,10 @@
  * DOC.render(p);                                           // <primitive id='vm1' type='VirtualDomain' class='ocf'/>
  * }</pre>
  *
- * Rules that a document must obey go in the value class's {@code @Value.Check}, throwing
+ * Wrap a large table in {@code ElementCodec.lazy(() -> ElementCodec.of(...)...)} so that it is built on its
+ * first use, not when its class loads (a first document then links only the tables it needs).
+ *
+ * <p>Rules that a document must obey go in the value class's {@code @Value.Check}, throwing
  * {@link io.kvmsdk.core.InvalidSpecException} with the field's path relative to the element; the codec
  * prefixes the path of the element being read.
  */

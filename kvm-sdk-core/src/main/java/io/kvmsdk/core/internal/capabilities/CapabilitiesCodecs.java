@@ -25,44 +25,44 @@ public final class CapabilitiesCodecs {
   // ================================================================== host capabilities
 
   public static final ElementCodec<CapsHostCpuFeatureFlags, CapsHostCpuFeatureFlags.Builder> HOST_CPU_FEATURE_FLAGS =
-      ElementCodec.of("features", CapsHostCpuFeatureFlags.Builder::new, CapsHostCpuFeatureFlags.Builder::build, CapsHostCpuFeatureFlags::unmodeled, CapsHostCpuFeatureFlags.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("features", CapsHostCpuFeatureFlags.Builder::new, CapsHostCpuFeatureFlags.Builder::build, CapsHostCpuFeatureFlags::unmodeled, CapsHostCpuFeatureFlags.Builder::unmodeled)
         .flag("pae", CapsHostCpuFeatureFlags::pae, CapsHostCpuFeatureFlags.Builder::pae)
         .flag("nonpae", CapsHostCpuFeatureFlags::nonpae, CapsHostCpuFeatureFlags.Builder::nonpae)
         .flag("vmx", CapsHostCpuFeatureFlags::vmx, CapsHostCpuFeatureFlags.Builder::vmx)
-        .flag("svm", CapsHostCpuFeatureFlags::svm, CapsHostCpuFeatureFlags.Builder::svm);
+        .flag("svm", CapsHostCpuFeatureFlags::svm, CapsHostCpuFeatureFlags.Builder::svm));
 
   public static final ElementCodec<CapsCpuSignature, CapsCpuSignature.Builder> CPU_SIGNATURE =
-      ElementCodec.of("signature", CapsCpuSignature.Builder::new, CapsCpuSignature.Builder::build, CapsCpuSignature::unmodeled, CapsCpuSignature.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("signature", CapsCpuSignature.Builder::new, CapsCpuSignature.Builder::build, CapsCpuSignature::unmodeled, CapsCpuSignature.Builder::unmodeled)
         .attr("family", ValueType.UINT, CapsCpuSignature::family, CapsCpuSignature.Builder::family)
         .attr("model", ValueType.UINT, CapsCpuSignature::model, CapsCpuSignature.Builder::model)
-        .attr("stepping", ValueType.UINT, CapsCpuSignature::stepping, CapsCpuSignature.Builder::stepping);
+        .attr("stepping", ValueType.UINT, CapsCpuSignature::stepping, CapsCpuSignature.Builder::stepping));
 
   public static final ElementCodec<CapsCpuCounter, CapsCpuCounter.Builder> CPU_COUNTER =
-      ElementCodec.of("counter", CapsCpuCounter.Builder::new, CapsCpuCounter.Builder::build, CapsCpuCounter::unmodeled, CapsCpuCounter.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("counter", CapsCpuCounter.Builder::new, CapsCpuCounter.Builder::build, CapsCpuCounter::unmodeled, CapsCpuCounter.Builder::unmodeled)
         .attr("name", CapsCpuCounter::name, CapsCpuCounter.Builder::name)
         .attr("frequency", ValueType.ULONG, CapsCpuCounter::frequency, CapsCpuCounter.Builder::frequency)
-        .attr("scaling", ValueType.YES_NO, CapsCpuCounter::scaling, CapsCpuCounter.Builder::scaling);
+        .attr("scaling", ValueType.YES_NO, CapsCpuCounter::scaling, CapsCpuCounter.Builder::scaling));
 
   public static final ElementCodec<CapsCpuTopology, CapsCpuTopology.Builder> CPU_TOPOLOGY =
-      ElementCodec.of("topology", CapsCpuTopology.Builder::new, CapsCpuTopology.Builder::build, CapsCpuTopology::unmodeled, CapsCpuTopology.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("topology", CapsCpuTopology.Builder::new, CapsCpuTopology.Builder::build, CapsCpuTopology::unmodeled, CapsCpuTopology.Builder::unmodeled)
         .attr("sockets", ValueType.UINT, CapsCpuTopology::sockets, CapsCpuTopology.Builder::sockets)
         .attr("dies", ValueType.UINT, CapsCpuTopology::dies, CapsCpuTopology.Builder::dies)
         .attr("cores", ValueType.UINT, CapsCpuTopology::cores, CapsCpuTopology.Builder::cores)
-        .attr("threads", ValueType.UINT, CapsCpuTopology::threads, CapsCpuTopology.Builder::threads);
+        .attr("threads", ValueType.UINT, CapsCpuTopology::threads, CapsCpuTopology.Builder::threads));
 
   public static final ElementCodec<CapsCpuMaxPhysAddr, CapsCpuMaxPhysAddr.Builder> CPU_MAX_PHYS_ADDR =
-      ElementCodec.of("maxphysaddr", CapsCpuMaxPhysAddr.Builder::new, CapsCpuMaxPhysAddr.Builder::build, CapsCpuMaxPhysAddr::unmodeled, CapsCpuMaxPhysAddr.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("maxphysaddr", CapsCpuMaxPhysAddr.Builder::new, CapsCpuMaxPhysAddr.Builder::build, CapsCpuMaxPhysAddr::unmodeled, CapsCpuMaxPhysAddr.Builder::unmodeled)
         .attr("mode", CapsCpuMaxPhysAddr::mode, CapsCpuMaxPhysAddr.Builder::mode)
-        .attr("bits", ValueType.UINT, CapsCpuMaxPhysAddr::bits, CapsCpuMaxPhysAddr.Builder::bits);
+        .attr("bits", ValueType.UINT, CapsCpuMaxPhysAddr::bits, CapsCpuMaxPhysAddr.Builder::bits));
 
   public static final ElementCodec<CapsPages, CapsPages.Builder> PAGES =
-      ElementCodec.of("pages", CapsPages.Builder::new, CapsPages.Builder::build, CapsPages::unmodeled, CapsPages.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("pages", CapsPages.Builder::new, CapsPages.Builder::build, CapsPages::unmodeled, CapsPages.Builder::unmodeled)
         .attr("unit", CapsPages::unit, CapsPages.Builder::unit)
         .attr("size", ValueType.ULONG, get(CapsPages::size), set(CapsPages.Builder::size))
-        .text(ValueType.ULONG, CapsPages::count, CapsPages.Builder::count);
+        .text(ValueType.ULONG, CapsPages::count, CapsPages.Builder::count));
 
   public static final ElementCodec<CapsHostCpu, CapsHostCpu.Builder> HOST_CPU =
-      ElementCodec.of("cpu", CapsHostCpu.Builder::new, CapsHostCpu.Builder::build, CapsHostCpu::unmodeled, CapsHostCpu.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("cpu", CapsHostCpu.Builder::new, CapsHostCpu.Builder::build, CapsHostCpu::unmodeled, CapsHostCpu.Builder::unmodeled)
         .textChild("arch", CapsHostCpu::arch, CapsHostCpu.Builder::arch)
         .textChild("model", CapsHostCpu::model, CapsHostCpu.Builder::model)
         .textChild("vendor", CapsHostCpu::vendor, CapsHostCpu.Builder::vendor)
@@ -73,43 +73,43 @@ public final class CapabilitiesCodecs {
         .child("maxphysaddr", CPU_MAX_PHYS_ADDR, CapsHostCpu::maxphysaddr, CapsHostCpu.Builder::maxphysaddr)
         .child("features", HOST_CPU_FEATURE_FLAGS, CapsHostCpu::featureFlags, CapsHostCpu.Builder::featureFlags)
         .list("feature", new NameCodec("feature"), CapsHostCpu::features, CapsHostCpu.Builder::features)
-        .list("pages", PAGES, CapsHostCpu::pages, CapsHostCpu.Builder::pages);
+        .list("pages", PAGES, CapsHostCpu::pages, CapsHostCpu.Builder::pages));
 
   public static final ElementCodec<CapsPowerManagement, CapsPowerManagement.Builder> POWER_MANAGEMENT =
-      ElementCodec.of("power_management", CapsPowerManagement.Builder::new, CapsPowerManagement.Builder::build, CapsPowerManagement::unmodeled, CapsPowerManagement.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("power_management", CapsPowerManagement.Builder::new, CapsPowerManagement.Builder::build, CapsPowerManagement::unmodeled, CapsPowerManagement.Builder::unmodeled)
         .flag("suspend_mem", CapsPowerManagement::suspendMem, CapsPowerManagement.Builder::suspendMem)
         .flag("suspend_disk", CapsPowerManagement::suspendDisk, CapsPowerManagement.Builder::suspendDisk)
-        .flag("suspend_hybrid", CapsPowerManagement::suspendHybrid, CapsPowerManagement.Builder::suspendHybrid);
+        .flag("suspend_hybrid", CapsPowerManagement::suspendHybrid, CapsPowerManagement.Builder::suspendHybrid));
 
   public static final ElementCodec<CapsMigrationFeatures, CapsMigrationFeatures.Builder> MIGRATION_FEATURES =
-      ElementCodec.of("migration_features", CapsMigrationFeatures.Builder::new, CapsMigrationFeatures.Builder::build, CapsMigrationFeatures::unmodeled, CapsMigrationFeatures.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("migration_features", CapsMigrationFeatures.Builder::new, CapsMigrationFeatures.Builder::build, CapsMigrationFeatures::unmodeled, CapsMigrationFeatures.Builder::unmodeled)
         .flag("live", CapsMigrationFeatures::live, CapsMigrationFeatures.Builder::live)
         .child("uri_transports", new WrappedList<>("uri_transports", null, "uri_transport", new TextCodec("uri_transport")),
-            nonEmpty(CapsMigrationFeatures::uriTransports), setList(CapsMigrationFeatures.Builder::uriTransports));
+            nonEmpty(CapsMigrationFeatures::uriTransports), setList(CapsMigrationFeatures.Builder::uriTransports)));
 
   public static final ElementCodec<CapsCellSibling, CapsCellSibling.Builder> CELL_SIBLING =
-      ElementCodec.of("sibling", CapsCellSibling.Builder::new, CapsCellSibling.Builder::build, CapsCellSibling::unmodeled, CapsCellSibling.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("sibling", CapsCellSibling.Builder::new, CapsCellSibling.Builder::build, CapsCellSibling::unmodeled, CapsCellSibling.Builder::unmodeled)
         .attr("id", ValueType.UINT, get(CapsCellSibling::id), set(CapsCellSibling.Builder::id))
-        .attr("value", ValueType.UINT, CapsCellSibling::value, CapsCellSibling.Builder::value);
+        .attr("value", ValueType.UINT, CapsCellSibling::value, CapsCellSibling.Builder::value));
 
   public static final ElementCodec<CapsCellCache, CapsCellCache.Builder> CELL_CACHE =
-      ElementCodec.of("cache", CapsCellCache.Builder::new, CapsCellCache.Builder::build, CapsCellCache::unmodeled, CapsCellCache.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("cache", CapsCellCache.Builder::new, CapsCellCache.Builder::build, CapsCellCache::unmodeled, CapsCellCache.Builder::unmodeled)
         .attr("level", ValueType.UINT, CapsCellCache::level, CapsCellCache.Builder::level)
         .attr("associativity", CapsCellCache::associativity, CapsCellCache.Builder::associativity)
         .attr("policy", CapsCellCache::policy, CapsCellCache.Builder::policy)
         .child("size", new AttrSizeCodec("size"), CapsCellCache::size, CapsCellCache.Builder::size)
-        .child("line", new AttrSizeCodec("line"), CapsCellCache::line, CapsCellCache.Builder::line);
+        .child("line", new AttrSizeCodec("line"), CapsCellCache::line, CapsCellCache.Builder::line));
 
   public static final ElementCodec<CapsCellCpu, CapsCellCpu.Builder> CELL_CPU =
-      ElementCodec.of("cpu", CapsCellCpu.Builder::new, CapsCellCpu.Builder::build, CapsCellCpu::unmodeled, CapsCellCpu.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("cpu", CapsCellCpu.Builder::new, CapsCellCpu.Builder::build, CapsCellCpu::unmodeled, CapsCellCpu.Builder::unmodeled)
         .attr("id", ValueType.UINT, get(CapsCellCpu::id), set(CapsCellCpu.Builder::id))
         .attr("socket_id", ValueType.UINT, CapsCellCpu::socketId, CapsCellCpu.Builder::socketId)
         .attr("die_id", ValueType.UINT, CapsCellCpu::dieId, CapsCellCpu.Builder::dieId)
         .attr("core_id", ValueType.UINT, CapsCellCpu::coreId, CapsCellCpu.Builder::coreId)
-        .attr("siblings", CapsCellCpu::siblings, CapsCellCpu.Builder::siblings);
+        .attr("siblings", CapsCellCpu::siblings, CapsCellCpu.Builder::siblings));
 
   public static final ElementCodec<CapsCell, CapsCell.Builder> CELL =
-      ElementCodec.of("cell", CapsCell.Builder::new, CapsCell.Builder::build, CapsCell::unmodeled, CapsCell.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("cell", CapsCell.Builder::new, CapsCell.Builder::build, CapsCell::unmodeled, CapsCell.Builder::unmodeled)
         .attr("id", ValueType.UINT, get(CapsCell::id), set(CapsCell.Builder::id))
         .child("memory", SizeCodec.memory("memory"), CapsCell::memory, CapsCell.Builder::memory)
         .list("pages", PAGES, CapsCell::pages, CapsCell.Builder::pages)
@@ -117,76 +117,76 @@ public final class CapabilitiesCodecs {
         .list("cache", CELL_CACHE, CapsCell::caches, CapsCell.Builder::caches)
         .child("cpus", new CountedList<>("cpus", "num", "cpu", CELL_CPU),
             c -> c.cpuCount().isPresent() || !c.cpus().isEmpty() ? Optional.of(new Counted<>(c.cpuCount(), c.cpus())) : Optional.empty(),
-            (b, v) -> v.ifPresent(x -> b.cpuCount(x.count()).cpus(x.items())));
+            (b, v) -> v.ifPresent(x -> b.cpuCount(x.count()).cpus(x.items()))));
 
-  public static final ElementCodec<CapsInterconnect, CapsInterconnect.Builder> LATENCY = interconnect("latency");
+  public static final ElementCodec<CapsInterconnect, CapsInterconnect.Builder> LATENCY = ElementCodec.lazy(() -> interconnect("latency"));
 
-  public static final ElementCodec<CapsInterconnect, CapsInterconnect.Builder> BANDWIDTH = interconnect("bandwidth");
+  public static final ElementCodec<CapsInterconnect, CapsInterconnect.Builder> BANDWIDTH = ElementCodec.lazy(() -> interconnect("bandwidth"));
 
   public static final ElementCodec<CapsInterconnects, CapsInterconnects.Builder> INTERCONNECTS =
-      ElementCodec.of("interconnects", CapsInterconnects.Builder::new, CapsInterconnects.Builder::build, CapsInterconnects::unmodeled, CapsInterconnects.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("interconnects", CapsInterconnects.Builder::new, CapsInterconnects.Builder::build, CapsInterconnects::unmodeled, CapsInterconnects.Builder::unmodeled)
         .list("latency", LATENCY, CapsInterconnects::latencies, CapsInterconnects.Builder::latencies)
-        .list("bandwidth", BANDWIDTH, CapsInterconnects::bandwidths, CapsInterconnects.Builder::bandwidths);
+        .list("bandwidth", BANDWIDTH, CapsInterconnects::bandwidths, CapsInterconnects.Builder::bandwidths));
 
   public static final ElementCodec<CapsTopology, CapsTopology.Builder> TOPOLOGY =
-      ElementCodec.of("topology", CapsTopology.Builder::new, CapsTopology.Builder::build, CapsTopology::unmodeled, CapsTopology.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("topology", CapsTopology.Builder::new, CapsTopology.Builder::build, CapsTopology::unmodeled, CapsTopology.Builder::unmodeled)
         .child("cells", new WrappedList<>("cells", "num", "cell", CELL), nonEmpty(CapsTopology::cells), setList(CapsTopology.Builder::cells))
-        .child("interconnects", INTERCONNECTS, CapsTopology::interconnects, CapsTopology.Builder::interconnects);
+        .child("interconnects", INTERCONNECTS, CapsTopology::interconnects, CapsTopology.Builder::interconnects));
 
   public static final ElementCodec<CapsControl, CapsControl.Builder> CONTROL =
-      ElementCodec.of("control", CapsControl.Builder::new, CapsControl.Builder::build, CapsControl::unmodeled, CapsControl.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("control", CapsControl.Builder::new, CapsControl.Builder::build, CapsControl::unmodeled, CapsControl.Builder::unmodeled)
         .attr("granularity", ValueType.ULONG, CapsControl::granularity, CapsControl.Builder::granularity)
         .attr("min", ValueType.ULONG, CapsControl::min, CapsControl.Builder::min)
         .attr("unit", CapsControl::unit, CapsControl.Builder::unit)
         .attr("type", CapsControl::type, CapsControl.Builder::type)
-        .attr("maxAllocs", ValueType.UINT, CapsControl::maxAllocs, CapsControl.Builder::maxAllocs);
+        .attr("maxAllocs", ValueType.UINT, CapsControl::maxAllocs, CapsControl.Builder::maxAllocs));
 
   public static final ElementCodec<CapsMonitor, CapsMonitor.Builder> MONITOR =
-      ElementCodec.of("monitor", CapsMonitor.Builder::new, CapsMonitor.Builder::build, CapsMonitor::unmodeled, CapsMonitor.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("monitor", CapsMonitor.Builder::new, CapsMonitor.Builder::build, CapsMonitor::unmodeled, CapsMonitor.Builder::unmodeled)
         .attr("level", ValueType.UINT, CapsMonitor::level, CapsMonitor.Builder::level)
         .attr("reuseThreshold", ValueType.ULONG, CapsMonitor::reuseThreshold, CapsMonitor.Builder::reuseThreshold)
         .attr("maxMonitors", ValueType.UINT, CapsMonitor::maxMonitors, CapsMonitor.Builder::maxMonitors)
-        .list("feature", new NameCodec("feature"), CapsMonitor::features, CapsMonitor.Builder::features);
+        .list("feature", new NameCodec("feature"), CapsMonitor::features, CapsMonitor.Builder::features));
 
   public static final ElementCodec<CapsCacheBank, CapsCacheBank.Builder> CACHE_BANK =
-      ElementCodec.of("bank", CapsCacheBank.Builder::new, CapsCacheBank.Builder::build, CapsCacheBank::unmodeled, CapsCacheBank.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("bank", CapsCacheBank.Builder::new, CapsCacheBank.Builder::build, CapsCacheBank::unmodeled, CapsCacheBank.Builder::unmodeled)
         .attr("id", ValueType.UINT, CapsCacheBank::id, CapsCacheBank.Builder::id)
         .attr("level", ValueType.UINT, CapsCacheBank::level, CapsCacheBank.Builder::level)
         .attr("type", CapsCacheBank::type, CapsCacheBank.Builder::type)
         .attr("size", ValueType.ULONG, CapsCacheBank::size, CapsCacheBank.Builder::size)
         .attr("unit", CapsCacheBank::unit, CapsCacheBank.Builder::unit)
         .attr("cpus", CapsCacheBank::cpus, CapsCacheBank.Builder::cpus)
-        .list("control", CONTROL, CapsCacheBank::controls, CapsCacheBank.Builder::controls);
+        .list("control", CONTROL, CapsCacheBank::controls, CapsCacheBank.Builder::controls));
 
   public static final ElementCodec<CapsCache, CapsCache.Builder> CACHE =
-      ElementCodec.of("cache", CapsCache.Builder::new, CapsCache.Builder::build, CapsCache::unmodeled, CapsCache.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("cache", CapsCache.Builder::new, CapsCache.Builder::build, CapsCache::unmodeled, CapsCache.Builder::unmodeled)
         .list("bank", CACHE_BANK, CapsCache::banks, CapsCache.Builder::banks)
-        .child("monitor", MONITOR, CapsCache::monitor, CapsCache.Builder::monitor);
+        .child("monitor", MONITOR, CapsCache::monitor, CapsCache.Builder::monitor));
 
   public static final ElementCodec<CapsMemoryBandwidthNode, CapsMemoryBandwidthNode.Builder> MEMORY_BANDWIDTH_NODE =
-      ElementCodec.of("node", CapsMemoryBandwidthNode.Builder::new, CapsMemoryBandwidthNode.Builder::build, CapsMemoryBandwidthNode::unmodeled, CapsMemoryBandwidthNode.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("node", CapsMemoryBandwidthNode.Builder::new, CapsMemoryBandwidthNode.Builder::build, CapsMemoryBandwidthNode::unmodeled, CapsMemoryBandwidthNode.Builder::unmodeled)
         .attr("id", ValueType.UINT, CapsMemoryBandwidthNode::id, CapsMemoryBandwidthNode.Builder::id)
         .attr("cpus", CapsMemoryBandwidthNode::cpus, CapsMemoryBandwidthNode.Builder::cpus)
-        .list("control", CONTROL, CapsMemoryBandwidthNode::controls, CapsMemoryBandwidthNode.Builder::controls);
+        .list("control", CONTROL, CapsMemoryBandwidthNode::controls, CapsMemoryBandwidthNode.Builder::controls));
 
   public static final ElementCodec<CapsMemoryBandwidth, CapsMemoryBandwidth.Builder> MEMORY_BANDWIDTH =
-      ElementCodec.of("memory_bandwidth", CapsMemoryBandwidth.Builder::new, CapsMemoryBandwidth.Builder::build, CapsMemoryBandwidth::unmodeled, CapsMemoryBandwidth.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("memory_bandwidth", CapsMemoryBandwidth.Builder::new, CapsMemoryBandwidth.Builder::build, CapsMemoryBandwidth::unmodeled, CapsMemoryBandwidth.Builder::unmodeled)
         .list("node", MEMORY_BANDWIDTH_NODE, CapsMemoryBandwidth::nodes, CapsMemoryBandwidth.Builder::nodes)
-        .child("monitor", MONITOR, CapsMemoryBandwidth::monitor, CapsMemoryBandwidth.Builder::monitor);
+        .child("monitor", MONITOR, CapsMemoryBandwidth::monitor, CapsMemoryBandwidth.Builder::monitor));
 
   public static final ElementCodec<CapsBaseLabel, CapsBaseLabel.Builder> BASE_LABEL =
-      ElementCodec.of("baselabel", CapsBaseLabel.Builder::new, CapsBaseLabel.Builder::build, CapsBaseLabel::unmodeled, CapsBaseLabel.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("baselabel", CapsBaseLabel.Builder::new, CapsBaseLabel.Builder::build, CapsBaseLabel::unmodeled, CapsBaseLabel.Builder::unmodeled)
         .attr("type", CapsBaseLabel::type, CapsBaseLabel.Builder::type)
-        .text(CapsBaseLabel::label, CapsBaseLabel.Builder::label);
+        .text(CapsBaseLabel::label, CapsBaseLabel.Builder::label));
 
   public static final ElementCodec<CapsSecModel, CapsSecModel.Builder> SEC_MODEL =
-      ElementCodec.of("secmodel", CapsSecModel.Builder::new, CapsSecModel.Builder::build, CapsSecModel::unmodeled, CapsSecModel.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("secmodel", CapsSecModel.Builder::new, CapsSecModel.Builder::build, CapsSecModel::unmodeled, CapsSecModel.Builder::unmodeled)
         .textChild("model", CapsSecModel::model, CapsSecModel.Builder::model)
         .textChild("doi", CapsSecModel::doi, CapsSecModel.Builder::doi)
-        .list("baselabel", BASE_LABEL, CapsSecModel::baselabels, CapsSecModel.Builder::baselabels);
+        .list("baselabel", BASE_LABEL, CapsSecModel::baselabels, CapsSecModel.Builder::baselabels));
 
   public static final ElementCodec<CapsHost, CapsHost.Builder> HOST =
-      ElementCodec.of("host", CapsHost.Builder::new, CapsHost.Builder::build, CapsHost::unmodeled, CapsHost.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("host", CapsHost.Builder::new, CapsHost.Builder::build, CapsHost::unmodeled, CapsHost.Builder::unmodeled)
         .textChild("uuid", CapsHost::uuid, CapsHost.Builder::uuid)
         .child("cpu", HOST_CPU, CapsHost::cpu, CapsHost.Builder::cpu)
         .child("power_management", POWER_MANAGEMENT, CapsHost::powerManagement, CapsHost.Builder::powerManagement)
@@ -195,32 +195,32 @@ public final class CapabilitiesCodecs {
         .child("topology", TOPOLOGY, CapsHost::topology, CapsHost.Builder::topology)
         .child("cache", CACHE, CapsHost::cache, CapsHost.Builder::cache)
         .child("memory_bandwidth", MEMORY_BANDWIDTH, CapsHost::memoryBandwidth, CapsHost.Builder::memoryBandwidth)
-        .list("secmodel", SEC_MODEL, CapsHost::secmodels, CapsHost.Builder::secmodels);
+        .list("secmodel", SEC_MODEL, CapsHost::secmodels, CapsHost.Builder::secmodels));
 
   public static final ElementCodec<CapsMachine, CapsMachine.Builder> MACHINE =
-      ElementCodec.of("machine", CapsMachine.Builder::new, CapsMachine.Builder::build, CapsMachine::unmodeled, CapsMachine.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("machine", CapsMachine.Builder::new, CapsMachine.Builder::build, CapsMachine::unmodeled, CapsMachine.Builder::unmodeled)
         .attr("canonical", CapsMachine::canonical, CapsMachine.Builder::canonical)
         .attr("maxCpus", ValueType.UINT, CapsMachine::maxCpus, CapsMachine.Builder::maxCpus)
         .attr("deprecated", ValueType.YES_NO, CapsMachine::deprecated, CapsMachine.Builder::deprecated)
-        .text(get(CapsMachine::name), set(CapsMachine.Builder::name));
+        .text(get(CapsMachine::name), set(CapsMachine.Builder::name)));
 
   public static final ElementCodec<CapsGuestDomain, CapsGuestDomain.Builder> GUEST_DOMAIN =
-      ElementCodec.of("domain", CapsGuestDomain.Builder::new, CapsGuestDomain.Builder::build, CapsGuestDomain::unmodeled, CapsGuestDomain.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("domain", CapsGuestDomain.Builder::new, CapsGuestDomain.Builder::build, CapsGuestDomain::unmodeled, CapsGuestDomain.Builder::unmodeled)
         .attr("type", get(CapsGuestDomain::type), set(CapsGuestDomain.Builder::type))
         .textChild("emulator", CapsGuestDomain::emulator, CapsGuestDomain.Builder::emulator)
-        .list("machine", MACHINE, CapsGuestDomain::machines, CapsGuestDomain.Builder::machines);
+        .list("machine", MACHINE, CapsGuestDomain::machines, CapsGuestDomain.Builder::machines));
 
   public static final ElementCodec<CapsGuestArch, CapsGuestArch.Builder> GUEST_ARCH =
-      ElementCodec.of("arch", CapsGuestArch.Builder::new, CapsGuestArch.Builder::build, CapsGuestArch::unmodeled, CapsGuestArch.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("arch", CapsGuestArch.Builder::new, CapsGuestArch.Builder::build, CapsGuestArch::unmodeled, CapsGuestArch.Builder::unmodeled)
         .attr("name", get(CapsGuestArch::name), set(CapsGuestArch.Builder::name))
         .textChild("wordsize", ValueType.UINT, CapsGuestArch::wordsize, CapsGuestArch.Builder::wordsize)
         .textChild("emulator", CapsGuestArch::emulator, CapsGuestArch.Builder::emulator)
         .textChild("loader", CapsGuestArch::loader, CapsGuestArch.Builder::loader)
         .list("machine", MACHINE, CapsGuestArch::machines, CapsGuestArch.Builder::machines)
-        .list("domain", GUEST_DOMAIN, CapsGuestArch::domains, CapsGuestArch.Builder::domains);
+        .list("domain", GUEST_DOMAIN, CapsGuestArch::domains, CapsGuestArch.Builder::domains));
 
   public static final ElementCodec<CapsGuestFeatures, CapsGuestFeatures.Builder> GUEST_FEATURES =
-      ElementCodec.of("features", CapsGuestFeatures.Builder::new, CapsGuestFeatures.Builder::build, CapsGuestFeatures::unmodeled, CapsGuestFeatures.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("features", CapsGuestFeatures.Builder::new, CapsGuestFeatures.Builder::build, CapsGuestFeatures::unmodeled, CapsGuestFeatures.Builder::unmodeled)
         .flag("pae", CapsGuestFeatures::pae, CapsGuestFeatures.Builder::pae)
         .flag("nonpae", CapsGuestFeatures::nonpae, CapsGuestFeatures.Builder::nonpae)
         .flag("ia64_be", CapsGuestFeatures::ia64Be, CapsGuestFeatures.Builder::ia64Be)
@@ -230,73 +230,73 @@ public final class CapabilitiesCodecs {
         .flag("deviceboot", CapsGuestFeatures::deviceboot, CapsGuestFeatures.Builder::deviceboot)
         .child("disksnapshot", toggle("disksnapshot"), CapsGuestFeatures::disksnapshot, CapsGuestFeatures.Builder::disksnapshot)
         .child("hap", toggle("hap"), CapsGuestFeatures::hap, CapsGuestFeatures.Builder::hap)
-        .flag("externalSnapshot", CapsGuestFeatures::externalSnapshot, CapsGuestFeatures.Builder::externalSnapshot);
+        .flag("externalSnapshot", CapsGuestFeatures::externalSnapshot, CapsGuestFeatures.Builder::externalSnapshot));
 
   public static final ElementCodec<CapsGuest, CapsGuest.Builder> GUEST =
-      ElementCodec.of("guest", CapsGuest.Builder::new, CapsGuest.Builder::build, CapsGuest::unmodeled, CapsGuest.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("guest", CapsGuest.Builder::new, CapsGuest.Builder::build, CapsGuest::unmodeled, CapsGuest.Builder::unmodeled)
         .textChild("os_type", get(CapsGuest::osType), set(CapsGuest.Builder::osType))
         .child("arch", GUEST_ARCH, get(CapsGuest::arch), set(CapsGuest.Builder::arch))
-        .child("features", GUEST_FEATURES, CapsGuest::features, CapsGuest.Builder::features);
+        .child("features", GUEST_FEATURES, CapsGuest::features, CapsGuest.Builder::features));
 
   public static final ElementCodec<HostCapabilities, HostCapabilities.Builder> CAPABILITIES =
-      ElementCodec.of("capabilities", HostCapabilities.Builder::new, HostCapabilities.Builder::build, HostCapabilities::unmodeled, HostCapabilities.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("capabilities", HostCapabilities.Builder::new, HostCapabilities.Builder::build, HostCapabilities::unmodeled, HostCapabilities.Builder::unmodeled)
         .child("host", HOST, get(HostCapabilities::host), set(HostCapabilities.Builder::host))
-        .list("guest", GUEST, HostCapabilities::guests, HostCapabilities.Builder::guests);
+        .list("guest", GUEST, HostCapabilities::guests, HostCapabilities.Builder::guests));
 
   // ================================================================== domain capabilities
 
   public static final ElementCodec<DomCapsEnum, DomCapsEnum.Builder> ENUM =
-      ElementCodec.of("enum", DomCapsEnum.Builder::new, DomCapsEnum.Builder::build, DomCapsEnum::unmodeled, DomCapsEnum.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("enum", DomCapsEnum.Builder::new, DomCapsEnum.Builder::build, DomCapsEnum::unmodeled, DomCapsEnum.Builder::unmodeled)
         .attr("name", get(DomCapsEnum::name), set(DomCapsEnum.Builder::name))
-        .textList("value", DomCapsEnum::values, DomCapsEnum.Builder::values);
+        .textList("value", DomCapsEnum::values, DomCapsEnum.Builder::values));
 
   public static final ElementCodec<DomCapsLoader, DomCapsLoader.Builder> LOADER =
-      ElementCodec.of("loader", DomCapsLoader.Builder::new, DomCapsLoader.Builder::build, DomCapsLoader::unmodeled, DomCapsLoader.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("loader", DomCapsLoader.Builder::new, DomCapsLoader.Builder::build, DomCapsLoader::unmodeled, DomCapsLoader.Builder::unmodeled)
         .attr("supported", ValueType.YES_NO, DomCapsLoader::supported, DomCapsLoader.Builder::supported)
         .textList("value", DomCapsLoader::values, DomCapsLoader.Builder::values)
-        .list("enum", ENUM, DomCapsLoader::enums, DomCapsLoader.Builder::enums);
+        .list("enum", ENUM, DomCapsLoader::enums, DomCapsLoader.Builder::enums));
 
   public static final ElementCodec<DomCapsOs, DomCapsOs.Builder> OS =
-      ElementCodec.of("os", DomCapsOs.Builder::new, DomCapsOs.Builder::build, DomCapsOs::unmodeled, DomCapsOs.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("os", DomCapsOs.Builder::new, DomCapsOs.Builder::build, DomCapsOs::unmodeled, DomCapsOs.Builder::unmodeled)
         .attr("supported", ValueType.YES_NO, DomCapsOs::supported, DomCapsOs.Builder::supported)
         .list("enum", ENUM, DomCapsOs::enums, DomCapsOs.Builder::enums)
-        .child("loader", LOADER, DomCapsOs::loader, DomCapsOs.Builder::loader);
+        .child("loader", LOADER, DomCapsOs::loader, DomCapsOs.Builder::loader));
 
   public static final ElementCodec<DomCapsCpuModel, DomCapsCpuModel.Builder> CPU_MODEL =
-      ElementCodec.of("model", DomCapsCpuModel.Builder::new, DomCapsCpuModel.Builder::build, DomCapsCpuModel::unmodeled, DomCapsCpuModel.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("model", DomCapsCpuModel.Builder::new, DomCapsCpuModel.Builder::build, DomCapsCpuModel::unmodeled, DomCapsCpuModel.Builder::unmodeled)
         .attr("fallback", DomCapsCpuModel::fallback, DomCapsCpuModel.Builder::fallback)
         .attr("usable", DomCapsCpuModel::usable, DomCapsCpuModel.Builder::usable)
         .attr("deprecated", ValueType.YES_NO, DomCapsCpuModel::deprecated, DomCapsCpuModel.Builder::deprecated)
         .attr("vendor", DomCapsCpuModel::vendor, DomCapsCpuModel.Builder::vendor)
         .attr("canonical", DomCapsCpuModel::canonical, DomCapsCpuModel.Builder::canonical)
-        .text(get(DomCapsCpuModel::name), set(DomCapsCpuModel.Builder::name));
+        .text(get(DomCapsCpuModel::name), set(DomCapsCpuModel.Builder::name)));
 
   public static final ElementCodec<DomCapsCpuFeature, DomCapsCpuFeature.Builder> CPU_FEATURE =
-      ElementCodec.of("feature", DomCapsCpuFeature.Builder::new, DomCapsCpuFeature.Builder::build, DomCapsCpuFeature::unmodeled, DomCapsCpuFeature.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("feature", DomCapsCpuFeature.Builder::new, DomCapsCpuFeature.Builder::build, DomCapsCpuFeature::unmodeled, DomCapsCpuFeature.Builder::unmodeled)
         .attr("policy", DomCapsCpuFeature::policy, DomCapsCpuFeature.Builder::policy)
-        .attr("name", DomCapsCpuFeature::name, DomCapsCpuFeature.Builder::name);
+        .attr("name", DomCapsCpuFeature::name, DomCapsCpuFeature.Builder::name));
 
   public static final ElementCodec<DomCapsCpuBlockers, DomCapsCpuBlockers.Builder> CPU_BLOCKERS =
-      ElementCodec.of("blockers", DomCapsCpuBlockers.Builder::new, DomCapsCpuBlockers.Builder::build, DomCapsCpuBlockers::unmodeled, DomCapsCpuBlockers.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("blockers", DomCapsCpuBlockers.Builder::new, DomCapsCpuBlockers.Builder::build, DomCapsCpuBlockers::unmodeled, DomCapsCpuBlockers.Builder::unmodeled)
         .attr("model", get(DomCapsCpuBlockers::model), set(DomCapsCpuBlockers.Builder::model))
-        .list("feature", new NameCodec("feature"), DomCapsCpuBlockers::features, DomCapsCpuBlockers.Builder::features);
+        .list("feature", new NameCodec("feature"), DomCapsCpuBlockers::features, DomCapsCpuBlockers.Builder::features));
 
   public static final ElementCodec<DomCapsCpuMode, DomCapsCpuMode.Builder> CPU_MODE =
-      ElementCodec.of("mode", DomCapsCpuMode.Builder::new, DomCapsCpuMode.Builder::build, DomCapsCpuMode::unmodeled, DomCapsCpuMode.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("mode", DomCapsCpuMode.Builder::new, DomCapsCpuMode.Builder::build, DomCapsCpuMode::unmodeled, DomCapsCpuMode.Builder::unmodeled)
         .attr("name", get(DomCapsCpuMode::name), set(DomCapsCpuMode.Builder::name))
         .attr("supported", ValueType.YES_NO, DomCapsCpuMode::supported, DomCapsCpuMode.Builder::supported)
         .list("enum", ENUM, DomCapsCpuMode::enums, DomCapsCpuMode.Builder::enums)
         .list("model", CPU_MODEL, DomCapsCpuMode::models, DomCapsCpuMode.Builder::models)
         .textChild("vendor", DomCapsCpuMode::vendor, DomCapsCpuMode.Builder::vendor)
         .list("feature", CPU_FEATURE, DomCapsCpuMode::features, DomCapsCpuMode.Builder::features)
-        .list("blockers", CPU_BLOCKERS, DomCapsCpuMode::blockers, DomCapsCpuMode.Builder::blockers);
+        .list("blockers", CPU_BLOCKERS, DomCapsCpuMode::blockers, DomCapsCpuMode.Builder::blockers));
 
   public static final ElementCodec<DomCapsCpu, DomCapsCpu.Builder> CPU =
-      ElementCodec.of("cpu", DomCapsCpu.Builder::new, DomCapsCpu.Builder::build, DomCapsCpu::unmodeled, DomCapsCpu.Builder::unmodeled)
-        .list("mode", CPU_MODE, DomCapsCpu::modes, DomCapsCpu.Builder::modes);
+      ElementCodec.lazy(() -> ElementCodec.of("cpu", DomCapsCpu.Builder::new, DomCapsCpu.Builder::build, DomCapsCpu::unmodeled, DomCapsCpu.Builder::unmodeled)
+        .list("mode", CPU_MODE, DomCapsCpu::modes, DomCapsCpu.Builder::modes));
 
   public static final ElementCodec<DomCapsDevices, DomCapsDevices.Builder> DEVICES =
-      ElementCodec.of("devices", DomCapsDevices.Builder::new, DomCapsDevices.Builder::build, DomCapsDevices::unmodeled, DomCapsDevices.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("devices", DomCapsDevices.Builder::new, DomCapsDevices.Builder::build, DomCapsDevices::unmodeled, DomCapsDevices.Builder::unmodeled)
         .child("disk", support("disk"), DomCapsDevices::disk, DomCapsDevices.Builder::disk)
         .child("graphics", support("graphics"), DomCapsDevices::graphics, DomCapsDevices.Builder::graphics)
         .child("video", support("video"), DomCapsDevices::video, DomCapsDevices.Builder::video)
@@ -309,33 +309,33 @@ public final class CapabilitiesCodecs {
         .child("crypto", support("crypto"), DomCapsDevices::crypto, DomCapsDevices.Builder::crypto)
         .child("interface", support("interface"), DomCapsDevices::interfaceDevice, DomCapsDevices.Builder::interfaceDevice)
         .child("panic", support("panic"), DomCapsDevices::panic, DomCapsDevices.Builder::panic)
-        .child("console", support("console"), DomCapsDevices::console, DomCapsDevices.Builder::console);
+        .child("console", support("console"), DomCapsDevices::console, DomCapsDevices.Builder::console));
 
   public static final ElementCodec<DomCapsSev, DomCapsSev.Builder> SEV =
-      ElementCodec.of("sev", DomCapsSev.Builder::new, DomCapsSev.Builder::build, DomCapsSev::unmodeled, DomCapsSev.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("sev", DomCapsSev.Builder::new, DomCapsSev.Builder::build, DomCapsSev::unmodeled, DomCapsSev.Builder::unmodeled)
         .attr("supported", ValueType.YES_NO, DomCapsSev::supported, DomCapsSev.Builder::supported)
         .textChild("cbitpos", ValueType.UINT, DomCapsSev::cbitpos, DomCapsSev.Builder::cbitpos)
         .textChild("reducedPhysBits", ValueType.UINT, DomCapsSev::reducedPhysBits, DomCapsSev.Builder::reducedPhysBits)
         .textChild("maxGuests", ValueType.UINT, DomCapsSev::maxGuests, DomCapsSev.Builder::maxGuests)
-        .textChild("maxESGuests", ValueType.UINT, DomCapsSev::maxESGuests, DomCapsSev.Builder::maxESGuests);
+        .textChild("maxESGuests", ValueType.UINT, DomCapsSev::maxESGuests, DomCapsSev.Builder::maxESGuests));
 
   public static final ElementCodec<DomCapsSgxSection, DomCapsSgxSection.Builder> SGX_SECTION =
-      ElementCodec.of("section", DomCapsSgxSection.Builder::new, DomCapsSgxSection.Builder::build, DomCapsSgxSection::unmodeled, DomCapsSgxSection.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("section", DomCapsSgxSection.Builder::new, DomCapsSgxSection.Builder::build, DomCapsSgxSection::unmodeled, DomCapsSgxSection.Builder::unmodeled)
         .attr("node", ValueType.UINT, DomCapsSgxSection::node, DomCapsSgxSection.Builder::node)
         .attr("size", ValueType.ULONG, DomCapsSgxSection::size, DomCapsSgxSection.Builder::size)
-        .attr("unit", DomCapsSgxSection::unit, DomCapsSgxSection.Builder::unit);
+        .attr("unit", DomCapsSgxSection::unit, DomCapsSgxSection.Builder::unit));
 
   public static final ElementCodec<DomCapsSgx, DomCapsSgx.Builder> SGX =
-      ElementCodec.of("sgx", DomCapsSgx.Builder::new, DomCapsSgx.Builder::build, DomCapsSgx::unmodeled, DomCapsSgx.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("sgx", DomCapsSgx.Builder::new, DomCapsSgx.Builder::build, DomCapsSgx::unmodeled, DomCapsSgx.Builder::unmodeled)
         .attr("supported", ValueType.YES_NO, DomCapsSgx::supported, DomCapsSgx.Builder::supported)
         .textChild("flc", ValueType.YES_NO, DomCapsSgx::flc, DomCapsSgx.Builder::flc)
         .textChild("sgx1", ValueType.YES_NO, DomCapsSgx::sgx1, DomCapsSgx.Builder::sgx1)
         .textChild("sgx2", ValueType.YES_NO, DomCapsSgx::sgx2, DomCapsSgx.Builder::sgx2)
         .child("section_size", SizeCodec.memory("section_size"), DomCapsSgx::sectionSize, DomCapsSgx.Builder::sectionSize)
-        .child("sections", new WrappedList<>("sections", null, "section", SGX_SECTION), nonEmpty(DomCapsSgx::sections), setList(DomCapsSgx.Builder::sections));
+        .child("sections", new WrappedList<>("sections", null, "section", SGX_SECTION), nonEmpty(DomCapsSgx::sections), setList(DomCapsSgx.Builder::sections)));
 
   public static final ElementCodec<DomCapsFeatures, DomCapsFeatures.Builder> FEATURES =
-      ElementCodec.of("features", DomCapsFeatures.Builder::new, DomCapsFeatures.Builder::build, DomCapsFeatures::unmodeled, DomCapsFeatures.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("features", DomCapsFeatures.Builder::new, DomCapsFeatures.Builder::build, DomCapsFeatures::unmodeled, DomCapsFeatures.Builder::unmodeled)
         .child("gic", support("gic"), DomCapsFeatures::gic, DomCapsFeatures.Builder::gic)
         .child("vmcoreinfo", support("vmcoreinfo"), DomCapsFeatures::vmcoreinfo, DomCapsFeatures.Builder::vmcoreinfo)
         .child("genid", support("genid"), DomCapsFeatures::genid, DomCapsFeatures.Builder::genid)
@@ -347,10 +347,10 @@ public final class CapabilitiesCodecs {
         .child("sgx", SGX, DomCapsFeatures::sgx, DomCapsFeatures.Builder::sgx)
         .child("hyperv", support("hyperv"), DomCapsFeatures::hyperv, DomCapsFeatures.Builder::hyperv)
         .child("launchSecurity", support("launchSecurity"), DomCapsFeatures::launchSecurity, DomCapsFeatures.Builder::launchSecurity)
-        .child("ps2", support("ps2"), DomCapsFeatures::ps2, DomCapsFeatures.Builder::ps2);
+        .child("ps2", support("ps2"), DomCapsFeatures::ps2, DomCapsFeatures.Builder::ps2));
 
   public static final ElementCodec<DomainCapabilities, DomainCapabilities.Builder> DOMAIN_CAPABILITIES =
-      ElementCodec.of("domainCapabilities", DomainCapabilities.Builder::new, DomainCapabilities.Builder::build, DomainCapabilities::unmodeled, DomainCapabilities.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("domainCapabilities", DomainCapabilities.Builder::new, DomainCapabilities.Builder::build, DomainCapabilities::unmodeled, DomainCapabilities.Builder::unmodeled)
         .textChild("path", get(DomainCapabilities::path), set(DomainCapabilities.Builder::path))
         .textChild("domain", get(DomainCapabilities::domain), set(DomainCapabilities.Builder::domain))
         .textChild("machine", DomainCapabilities::machine, DomainCapabilities.Builder::machine)
@@ -361,7 +361,7 @@ public final class CapabilitiesCodecs {
         .child("cpu", CPU, DomainCapabilities::cpu, DomainCapabilities.Builder::cpu)
         .child("memoryBacking", support("memoryBacking"), DomainCapabilities::memoryBacking, DomainCapabilities.Builder::memoryBacking)
         .child("devices", DEVICES, get(DomainCapabilities::devices), set(DomainCapabilities.Builder::devices))
-        .child("features", FEATURES, get(DomainCapabilities::features), set(DomainCapabilities.Builder::features));
+        .child("features", FEATURES, get(DomainCapabilities::features), set(DomainCapabilities.Builder::features)));
 
   // ================================================================== front doors
 

@@ -9,6 +9,7 @@ import io.kvmsdk.core.xml.RawCodec;
 import io.kvmsdk.core.xml.SizeCodec;
 import io.kvmsdk.core.xml.ValueType;
 import io.kvmsdk.core.xml.XPath;
+import io.kvmsdk.core.xml.XmlDocument;
 import io.kvmsdk.core.xml.XmlReader;
 import io.kvmsdk.core.xml.XmlWriter;
 import io.kvmsdk.core.xml.XmlElement;
@@ -24,7 +25,7 @@ public final class DomainCodecs {
   public static final String QEMU_NS = "http://libvirt.org/schemas/domain/qemu/1.0";
 
   public static final ElementCodec<Devices, Devices.Builder> DEVICES =
-      ElementCodec.of("devices", Devices.Builder::new, Devices.Builder::build, Devices::unmodeled, Devices.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("devices", Devices.Builder::new, Devices.Builder::build, Devices::unmodeled, Devices.Builder::unmodeled)
         .textChild("emulator", Devices::emulator, Devices.Builder::emulator)
         .list("disk", StorageDeviceCodecs.DISK, Devices::disks, Devices.Builder::disks)
         .list("controller", StorageDeviceCodecs.CONTROLLER, Devices::controllers, Devices.Builder::controllers)
@@ -55,7 +56,7 @@ public final class DomainCodecs {
         .list("iommu", CharDeviceCodecs.IOMMU, Devices::iommus, Devices.Builder::iommus)
         .list("vsock", CharDeviceCodecs.VSOCK, Devices::vsocks, Devices.Builder::vsocks)
         .list("crypto", CharDeviceCodecs.CRYPTO, Devices::cryptos, Devices.Builder::cryptos)
-        .list("nvram", StorageDeviceCodecs.NVRAM_DEVICE, Devices::nvrams, Devices.Builder::nvrams);;
+        .list("nvram", StorageDeviceCodecs.NVRAM_DEVICE, Devices::nvrams, Devices.Builder::nvrams));;
 
   /** {@code <memory dumpCore='on' unit='KiB'>N</memory>}: the size plus the dumpCore switch. */
   record MemoryElement(Size size, Boolean dumpCore) {}
@@ -93,7 +94,7 @@ public final class DomainCodecs {
   };
 
   public static final ElementCodec<DomainSpec, DomainSpec.Builder> DOMAIN =
-      ElementCodec.of("domain", DomainSpec.Builder::new, DomainSpec.Builder::build, DomainSpec::unmodeled, DomainSpec.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("domain", DomainSpec.Builder::new, DomainSpec.Builder::build, DomainSpec::unmodeled, DomainSpec.Builder::unmodeled)
         .namespaces(DomainSpec::namespaces, (b, m) -> b.namespaces(withoutImpliedQemu(m)))
         .attr("type", d -> java.util.Optional.of(d.type()), (b, v) -> b.type(v.get()))
         .attr("id", ValueType.INT, DomainSpec::id, DomainSpec.Builder::id)
@@ -139,7 +140,7 @@ public final class DomainCodecs {
         .child("qemu:commandline", GuestCodecs.QEMU_COMMANDLINE, DomainSpec::qemuCommandline, DomainSpec.Builder::qemuCommandline)
         .child("qemu:capabilities", GuestCodecs.QEMU_CAPABILITIES, DomainSpec::qemuCapabilities, DomainSpec.Builder::qemuCapabilities)
         .child("qemu:override", GuestCodecs.QEMU_OVERRIDE, DomainSpec::qemuOverride, DomainSpec.Builder::qemuOverride)
-        .child("qemu:deprecation", GuestCodecs.QEMU_DEPRECATION, DomainSpec::qemuDeprecation, DomainSpec.Builder::qemuDeprecation);
+        .child("qemu:deprecation", GuestCodecs.QEMU_DEPRECATION, DomainSpec::qemuDeprecation, DomainSpec.Builder::qemuDeprecation));
 
   /** {@code xmlns:qemu} is implied by the qemu elements (rendering adds it), so a parsed spec equals a built one. */
   static java.util.Map<String, String> withoutImpliedQemu(java.util.Map<String, String> ns) {
@@ -170,8 +171,17 @@ public final class DomainCodecs {
     return e;
   }
 
+  private static final XmlDocument<DomainSpec> DOCUMENT = XmlDocument.of(DOMAIN);
+
   public static String renderDomain(DomainSpec d, boolean redact) {
-    return redact ? XmlWriter.writeRedacted(domainTree(d)) : XmlWriter.write(domainTree(d));
+    if (impliesQemuNamespace(d)) return redact ? XmlWriter.writeRedacted(domainTree(d)) : XmlWriter.write(domainTree(d));
+    return redact ? DOCUMENT.renderRedacted(d) : DOCUMENT.render(d); // streamed, no tree
+  }
+
+  private static boolean impliesQemuNamespace(DomainSpec d) {
+    boolean usesQemu = d.qemuCommandline().isPresent() || d.qemuCapabilities().isPresent()
+        || d.qemuOverride().isPresent() || d.qemuDeprecation().isPresent();
+    return usesQemu && !d.namespaces().containsKey("qemu");
   }
 
   public static List<String> unmodeledPaths(DomainSpec d) {

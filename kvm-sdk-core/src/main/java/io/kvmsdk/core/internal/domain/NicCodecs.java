@@ -12,39 +12,39 @@ public final class NicCodecs {
   // ------------------------------------------------------------------ <interface>
 
   static final ElementCodec<NicMac, NicMac.Builder> MAC =
-      ElementCodec.of("mac", NicMac.Builder::new, NicMac.Builder::build, NicMac::unmodeled, NicMac.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("mac", NicMac.Builder::new, NicMac.Builder::build, NicMac::unmodeled, NicMac.Builder::unmodeled)
         .attr("address", NicMac::address, NicMac.Builder::address)
         .attr("type", NicMac::type, NicMac.Builder::type)
-        .attr("check", ValueType.YES_NO, NicMac::check, NicMac.Builder::check);
+        .attr("check", ValueType.YES_NO, NicMac::check, NicMac.Builder::check));
 
   static final ElementCodec<NicIp, NicIp.Builder> IP =
-      ElementCodec.of("ip", NicIp.Builder::new, NicIp.Builder::build, NicIp::unmodeled, NicIp.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("ip", NicIp.Builder::new, NicIp.Builder::build, NicIp::unmodeled, NicIp.Builder::unmodeled)
         .attr("address", NicIp::address, NicIp.Builder::address)
         .attr("family", NicIp::family, NicIp.Builder::family)
         .attr("prefix", ValueType.UINT, NicIp::prefix, NicIp.Builder::prefix)
-        .attr("peer", NicIp::peer, NicIp.Builder::peer);
+        .attr("peer", NicIp::peer, NicIp.Builder::peer));
 
   static final ElementCodec<NicRoute, NicRoute.Builder> ROUTE =
-      ElementCodec.of("route", NicRoute.Builder::new, NicRoute.Builder::build, NicRoute::unmodeled, NicRoute.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("route", NicRoute.Builder::new, NicRoute.Builder::build, NicRoute::unmodeled, NicRoute.Builder::unmodeled)
         .attr("family", NicRoute::family, NicRoute.Builder::family)
         .attr("address", NicRoute::address, NicRoute.Builder::address)
         .attr("netmask", NicRoute::netmask, NicRoute.Builder::netmask)
         .attr("prefix", ValueType.UINT, NicRoute::prefix, NicRoute.Builder::prefix)
         .attr("gateway", NicRoute::gateway, NicRoute.Builder::gateway)
-        .attr("metric", ValueType.UINT, NicRoute::metric, NicRoute.Builder::metric);
+        .attr("metric", ValueType.UINT, NicRoute::metric, NicRoute.Builder::metric));
 
   static final ElementCodec<NicSourceLocal, NicSourceLocal.Builder> SOURCE_LOCAL =
-      ElementCodec.of("local", NicSourceLocal.Builder::new, NicSourceLocal.Builder::build, NicSourceLocal::unmodeled, NicSourceLocal.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("local", NicSourceLocal.Builder::new, NicSourceLocal.Builder::build, NicSourceLocal::unmodeled, NicSourceLocal.Builder::unmodeled)
         .attr("address", NicSourceLocal::address, NicSourceLocal.Builder::address)
-        .attr("port", ValueType.INT, NicSourceLocal::port, NicSourceLocal.Builder::port);
+        .attr("port", ValueType.INT, NicSourceLocal::port, NicSourceLocal.Builder::port));
 
   static final ElementCodec<NicSourceReconnect, NicSourceReconnect.Builder> SOURCE_RECONNECT =
-      ElementCodec.of("reconnect", NicSourceReconnect.Builder::new, NicSourceReconnect.Builder::build, NicSourceReconnect::unmodeled, NicSourceReconnect.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("reconnect", NicSourceReconnect.Builder::new, NicSourceReconnect.Builder::build, NicSourceReconnect::unmodeled, NicSourceReconnect.Builder::unmodeled)
         .attr("enabled", ValueType.YES_NO, NicSourceReconnect::enabled, NicSourceReconnect.Builder::enabled)
-        .attr("timeout", ValueType.UINT, NicSourceReconnect::timeout, NicSourceReconnect.Builder::timeout);
+        .attr("timeout", ValueType.UINT, NicSourceReconnect::timeout, NicSourceReconnect.Builder::timeout));
 
   static final ElementCodec<NicSource, NicSource.Builder> SOURCE =
-      ElementCodec.of("source", NicSource.Builder::new, NicSource.Builder::build, NicSource::unmodeled, NicSource.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("source", NicSource.Builder::new, NicSource.Builder::build, NicSource::unmodeled, NicSource.Builder::unmodeled)
         .attr("network", NicSource::network, NicSource.Builder::network)
         .attr("portgroup", NicSource::portgroup, NicSource.Builder::portgroup)
         .attr("portid", NicSource::portid, NicSource.Builder::portid)
@@ -67,52 +67,52 @@ public final class NicCodecs {
         .list("route", ROUTE, NicSource::routes, NicSource.Builder::routes)
         .attrChild("vendor", "id", NicSource::vendorId, NicSource.Builder::vendorId)
         .attrChild("product", "id", NicSource::productId, NicSource.Builder::productId)
-        .child("address", CommonCodecs.ADDRESS, NicSource::deviceAddress, NicSource.Builder::deviceAddress);
+        .child("address", CommonCodecs.ADDRESS, NicSource::deviceAddress, NicSource.Builder::deviceAddress));
 
   static final ElementCodec<NicPortForwardRange, NicPortForwardRange.Builder> PORT_FORWARD_RANGE =
-      ElementCodec.of("range", NicPortForwardRange.Builder::new, NicPortForwardRange.Builder::build, NicPortForwardRange::unmodeled, NicPortForwardRange.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("range", NicPortForwardRange.Builder::new, NicPortForwardRange.Builder::build, NicPortForwardRange::unmodeled, NicPortForwardRange.Builder::unmodeled)
         .attr("start", ValueType.INT, NicPortForwardRange::start, NicPortForwardRange.Builder::start)
         .attr("end", ValueType.INT, NicPortForwardRange::end, NicPortForwardRange.Builder::end)
         .attr("to", ValueType.INT, NicPortForwardRange::to, NicPortForwardRange.Builder::to)
-        .attr("exclude", ValueType.YES_NO, NicPortForwardRange::exclude, NicPortForwardRange.Builder::exclude);
+        .attr("exclude", ValueType.YES_NO, NicPortForwardRange::exclude, NicPortForwardRange.Builder::exclude));
 
   static final ElementCodec<NicPortForward, NicPortForward.Builder> PORT_FORWARD =
-      ElementCodec.of("portForward", NicPortForward.Builder::new, NicPortForward.Builder::build, NicPortForward::unmodeled, NicPortForward.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("portForward", NicPortForward.Builder::new, NicPortForward.Builder::build, NicPortForward::unmodeled, NicPortForward.Builder::unmodeled)
         .attr("proto", NicPortForward::proto, NicPortForward.Builder::proto)
         .attr("address", NicPortForward::address, NicPortForward.Builder::address)
         .attr("dev", NicPortForward::dev, NicPortForward.Builder::dev)
-        .list("range", PORT_FORWARD_RANGE, NicPortForward::ranges, NicPortForward.Builder::ranges);
+        .list("range", PORT_FORWARD_RANGE, NicPortForward::ranges, NicPortForward.Builder::ranges));
 
   static final ElementCodec<NicTarget, NicTarget.Builder> TARGET =
-      ElementCodec.of("target", NicTarget.Builder::new, NicTarget.Builder::build, NicTarget::unmodeled, NicTarget.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("target", NicTarget.Builder::new, NicTarget.Builder::build, NicTarget::unmodeled, NicTarget.Builder::unmodeled)
         .attr("dev", NicTarget::dev, NicTarget.Builder::dev)
-        .attr("managed", ValueType.YES_NO, NicTarget::managed, NicTarget.Builder::managed);
+        .attr("managed", ValueType.YES_NO, NicTarget::managed, NicTarget.Builder::managed));
 
   static final ElementCodec<NicGuest, NicGuest.Builder> GUEST =
-      ElementCodec.of("guest", NicGuest.Builder::new, NicGuest.Builder::build, NicGuest::unmodeled, NicGuest.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("guest", NicGuest.Builder::new, NicGuest.Builder::build, NicGuest::unmodeled, NicGuest.Builder::unmodeled)
         .attr("dev", NicGuest::dev, NicGuest.Builder::dev)
-        .attr("actual", NicGuest::actual, NicGuest.Builder::actual);
+        .attr("actual", NicGuest::actual, NicGuest.Builder::actual));
 
   static final ElementCodec<NicDriverHost, NicDriverHost.Builder> DRIVER_HOST =
-      ElementCodec.of("host", NicDriverHost.Builder::new, NicDriverHost.Builder::build, NicDriverHost::unmodeled, NicDriverHost.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("host", NicDriverHost.Builder::new, NicDriverHost.Builder::build, NicDriverHost::unmodeled, NicDriverHost.Builder::unmodeled)
         .attr("csum", ValueType.ON_OFF, NicDriverHost::csum, NicDriverHost.Builder::csum)
         .attr("gso", ValueType.ON_OFF, NicDriverHost::gso, NicDriverHost.Builder::gso)
         .attr("tso4", ValueType.ON_OFF, NicDriverHost::tso4, NicDriverHost.Builder::tso4)
         .attr("tso6", ValueType.ON_OFF, NicDriverHost::tso6, NicDriverHost.Builder::tso6)
         .attr("ecn", ValueType.ON_OFF, NicDriverHost::ecn, NicDriverHost.Builder::ecn)
         .attr("ufo", ValueType.ON_OFF, NicDriverHost::ufo, NicDriverHost.Builder::ufo)
-        .attr("mrg_rxbuf", ValueType.ON_OFF, NicDriverHost::mrgRxbuf, NicDriverHost.Builder::mrgRxbuf);
+        .attr("mrg_rxbuf", ValueType.ON_OFF, NicDriverHost::mrgRxbuf, NicDriverHost.Builder::mrgRxbuf));
 
   static final ElementCodec<NicDriverGuest, NicDriverGuest.Builder> DRIVER_GUEST =
-      ElementCodec.of("guest", NicDriverGuest.Builder::new, NicDriverGuest.Builder::build, NicDriverGuest::unmodeled, NicDriverGuest.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("guest", NicDriverGuest.Builder::new, NicDriverGuest.Builder::build, NicDriverGuest::unmodeled, NicDriverGuest.Builder::unmodeled)
         .attr("csum", ValueType.ON_OFF, NicDriverGuest::csum, NicDriverGuest.Builder::csum)
         .attr("tso4", ValueType.ON_OFF, NicDriverGuest::tso4, NicDriverGuest.Builder::tso4)
         .attr("tso6", ValueType.ON_OFF, NicDriverGuest::tso6, NicDriverGuest.Builder::tso6)
         .attr("ecn", ValueType.ON_OFF, NicDriverGuest::ecn, NicDriverGuest.Builder::ecn)
-        .attr("ufo", ValueType.ON_OFF, NicDriverGuest::ufo, NicDriverGuest.Builder::ufo);
+        .attr("ufo", ValueType.ON_OFF, NicDriverGuest::ufo, NicDriverGuest.Builder::ufo));
 
   static final ElementCodec<NicDriver, NicDriver.Builder> DRIVER =
-      ElementCodec.of("driver", NicDriver.Builder::new, NicDriver.Builder::build, NicDriver::unmodeled, NicDriver.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("driver", NicDriver.Builder::new, NicDriver.Builder::build, NicDriver::unmodeled, NicDriver.Builder::unmodeled)
         .attr("name", NicDriver::name, NicDriver.Builder::name)
         .attr("queues", ValueType.UINT, NicDriver::queues, NicDriver.Builder::queues)
         .attr("rx_queue_size", ValueType.UINT, NicDriver::rxQueueSize, NicDriver.Builder::rxQueueSize)
@@ -127,56 +127,56 @@ public final class NicCodecs {
         .attr("rss", ValueType.ON_OFF, NicDriver::rss, NicDriver.Builder::rss)
         .attr("rss_hash_report", ValueType.ON_OFF, NicDriver::rssHashReport, NicDriver.Builder::rssHashReport)
         .child("host", DRIVER_HOST, NicDriver::host, NicDriver.Builder::host)
-        .child("guest", DRIVER_GUEST, NicDriver::guest, NicDriver.Builder::guest);
+        .child("guest", DRIVER_GUEST, NicDriver::guest, NicDriver.Builder::guest));
 
   static final ElementCodec<NicBackend, NicBackend.Builder> BACKEND =
-      ElementCodec.of("backend", NicBackend.Builder::new, NicBackend.Builder::build, NicBackend::unmodeled, NicBackend.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("backend", NicBackend.Builder::new, NicBackend.Builder::build, NicBackend::unmodeled, NicBackend.Builder::unmodeled)
         .attr("type", NicBackend::type, NicBackend.Builder::type)
         .attr("tap", NicBackend::tap, NicBackend.Builder::tap)
         .attr("vhost", NicBackend::vhost, NicBackend.Builder::vhost)
-        .attr("logFile", NicBackend::logFile, NicBackend.Builder::logFile);
+        .attr("logFile", NicBackend::logFile, NicBackend.Builder::logFile));
 
   static final ElementCodec<NicFilterParameter, NicFilterParameter.Builder> FILTER_PARAMETER =
-      ElementCodec.of("parameter", NicFilterParameter.Builder::new, NicFilterParameter.Builder::build, NicFilterParameter::unmodeled, NicFilterParameter.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("parameter", NicFilterParameter.Builder::new, NicFilterParameter.Builder::build, NicFilterParameter::unmodeled, NicFilterParameter.Builder::unmodeled)
         .attr("name", NicFilterParameter::name, NicFilterParameter.Builder::name)
-        .attr("value", NicFilterParameter::value, NicFilterParameter.Builder::value);
+        .attr("value", NicFilterParameter::value, NicFilterParameter.Builder::value));
 
   /** {@code <filterref>} (nwfilter_params.rng): shared with the nwfilter and filterbinding documents. */
   public static final ElementCodec<NicFilterRef, NicFilterRef.Builder> FILTERREF =
-      ElementCodec.of("filterref", NicFilterRef.Builder::new, NicFilterRef.Builder::build, NicFilterRef::unmodeled, NicFilterRef.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("filterref", NicFilterRef.Builder::new, NicFilterRef.Builder::build, NicFilterRef::unmodeled, NicFilterRef.Builder::unmodeled)
         .attr("filter", NicFilterRef::filter, NicFilterRef.Builder::filter)
-        .list("parameter", FILTER_PARAMETER, NicFilterRef::parameters, NicFilterRef.Builder::parameters);
+        .list("parameter", FILTER_PARAMETER, NicFilterRef::parameters, NicFilterRef.Builder::parameters));
 
   static final ElementCodec<NicTune, NicTune.Builder> TUNE =
-      ElementCodec.of("tune", NicTune.Builder::new, NicTune.Builder::build, NicTune::unmodeled, NicTune.Builder::unmodeled)
-        .textChild("sndbuf", ValueType.ULONG, NicTune::sndbuf, NicTune.Builder::sndbuf);
+      ElementCodec.lazy(() -> ElementCodec.of("tune", NicTune.Builder::new, NicTune.Builder::build, NicTune::unmodeled, NicTune.Builder::unmodeled)
+        .textChild("sndbuf", ValueType.ULONG, NicTune::sndbuf, NicTune.Builder::sndbuf));
 
   static final ElementCodec<NicTeaming, NicTeaming.Builder> TEAMING =
-      ElementCodec.of("teaming", NicTeaming.Builder::new, NicTeaming.Builder::build, NicTeaming::unmodeled, NicTeaming.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("teaming", NicTeaming.Builder::new, NicTeaming.Builder::build, NicTeaming::unmodeled, NicTeaming.Builder::unmodeled)
         .attr("type", NicTeaming::type, NicTeaming.Builder::type)
-        .attr("persistent", NicTeaming::persistent, NicTeaming.Builder::persistent);
+        .attr("persistent", NicTeaming::persistent, NicTeaming.Builder::persistent));
 
   static final ElementCodec<NicCoalesceRx, NicCoalesceRx.Builder> COALESCE_RX =
-      ElementCodec.of("rx", NicCoalesceRx.Builder::new, NicCoalesceRx.Builder::build, NicCoalesceRx::unmodeled, NicCoalesceRx.Builder::unmodeled)
-        .attrChild("frames", "max", ValueType.UINT, NicCoalesceRx::framesMax, NicCoalesceRx.Builder::framesMax);
+      ElementCodec.lazy(() -> ElementCodec.of("rx", NicCoalesceRx.Builder::new, NicCoalesceRx.Builder::build, NicCoalesceRx::unmodeled, NicCoalesceRx.Builder::unmodeled)
+        .attrChild("frames", "max", ValueType.UINT, NicCoalesceRx::framesMax, NicCoalesceRx.Builder::framesMax));
 
   static final ElementCodec<NicCoalesce, NicCoalesce.Builder> COALESCE =
-      ElementCodec.of("coalesce", NicCoalesce.Builder::new, NicCoalesce.Builder::build, NicCoalesce::unmodeled, NicCoalesce.Builder::unmodeled)
-        .child("rx", COALESCE_RX, NicCoalesce::rx, NicCoalesce.Builder::rx);
+      ElementCodec.lazy(() -> ElementCodec.of("coalesce", NicCoalesce.Builder::new, NicCoalesce.Builder::build, NicCoalesce::unmodeled, NicCoalesce.Builder::unmodeled)
+        .child("rx", COALESCE_RX, NicCoalesce::rx, NicCoalesce.Builder::rx));
 
   static final ElementCodec<NicBoot, NicBoot.Builder> BOOT =
-      ElementCodec.of("boot", NicBoot.Builder::new, NicBoot.Builder::build, NicBoot::unmodeled, NicBoot.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("boot", NicBoot.Builder::new, NicBoot.Builder::build, NicBoot::unmodeled, NicBoot.Builder::unmodeled)
         .attr("order", ValueType.UINT, NicBoot::order, NicBoot.Builder::order)
-        .attr("loadparm", NicBoot::loadparm, NicBoot.Builder::loadparm);
+        .attr("loadparm", NicBoot::loadparm, NicBoot.Builder::loadparm));
 
   static final ElementCodec<NicRom, NicRom.Builder> ROM =
-      ElementCodec.of("rom", NicRom.Builder::new, NicRom.Builder::build, NicRom::unmodeled, NicRom.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("rom", NicRom.Builder::new, NicRom.Builder::build, NicRom::unmodeled, NicRom.Builder::unmodeled)
         .attr("enabled", ValueType.YES_NO, NicRom::enabled, NicRom.Builder::enabled)
         .attr("bar", ValueType.ON_OFF, NicRom::bar, NicRom.Builder::bar)
-        .attr("file", NicRom::file, NicRom.Builder::file);
+        .attr("file", NicRom::file, NicRom.Builder::file));
 
   public static final ElementCodec<Nic, Nic.Builder> NIC =
-      ElementCodec.of("interface", Nic.Builder::new, Nic.Builder::build, Nic::unmodeled, Nic.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("interface", Nic.Builder::new, Nic.Builder::build, Nic::unmodeled, Nic.Builder::unmodeled)
         .attr("type", Nic::type, Nic.Builder::type)
         .attr("managed", ValueType.YES_NO, Nic::managed, Nic.Builder::managed)
         .attr("trustGuestRxFilters", ValueType.YES_NO, Nic::trustGuestRxFilters, Nic.Builder::trustGuestRxFilters)
@@ -207,32 +207,32 @@ public final class NicCodecs {
         .attrChild("alias", "name", Nic::alias, Nic.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Nic::acpiIndex, Nic.Builder::acpiIndex)
         .child("rom", ROM, Nic::rom, Nic.Builder::rom)
-        .child("address", CommonCodecs.ADDRESS, Nic::address, Nic.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Nic::address, Nic.Builder::address));
 
   // ------------------------------------------------------------------ <graphics>
 
   static final ElementCodec<GraphicsListen, GraphicsListen.Builder> GRAPHICS_LISTEN =
-      ElementCodec.of("listen", GraphicsListen.Builder::new, GraphicsListen.Builder::build, GraphicsListen::unmodeled, GraphicsListen.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("listen", GraphicsListen.Builder::new, GraphicsListen.Builder::build, GraphicsListen::unmodeled, GraphicsListen.Builder::unmodeled)
         .attr("type", GraphicsListen::type, GraphicsListen.Builder::type)
         .attr("address", GraphicsListen::address, GraphicsListen.Builder::address)
         .attr("network", GraphicsListen::network, GraphicsListen.Builder::network)
         .attr("socket", GraphicsListen::socket, GraphicsListen.Builder::socket)
         .attr("fromConfig", ValueType.of("'0' or '1'", s -> s.equals("1") ? Boolean.TRUE : s.equals("0") ? Boolean.FALSE : null, b -> b ? "1" : "0"),
             GraphicsListen::fromConfig, GraphicsListen.Builder::fromConfig)
-        .attr("autoGenerated", ValueType.YES_NO, GraphicsListen::autoGenerated, GraphicsListen.Builder::autoGenerated);
+        .attr("autoGenerated", ValueType.YES_NO, GraphicsListen::autoGenerated, GraphicsListen.Builder::autoGenerated));
 
   static final ElementCodec<GraphicsChannel, GraphicsChannel.Builder> GRAPHICS_CHANNEL =
-      ElementCodec.of("channel", GraphicsChannel.Builder::new, GraphicsChannel.Builder::build, GraphicsChannel::unmodeled, GraphicsChannel.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("channel", GraphicsChannel.Builder::new, GraphicsChannel.Builder::build, GraphicsChannel::unmodeled, GraphicsChannel.Builder::unmodeled)
         .attr("name", GraphicsChannel::name, GraphicsChannel.Builder::name)
-        .attr("mode", GraphicsChannel::mode, GraphicsChannel.Builder::mode);
+        .attr("mode", GraphicsChannel::mode, GraphicsChannel.Builder::mode));
 
   static final ElementCodec<GraphicsGl, GraphicsGl.Builder> GRAPHICS_GL =
-      ElementCodec.of("gl", GraphicsGl.Builder::new, GraphicsGl.Builder::build, GraphicsGl::unmodeled, GraphicsGl.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("gl", GraphicsGl.Builder::new, GraphicsGl.Builder::build, GraphicsGl::unmodeled, GraphicsGl.Builder::unmodeled)
         .attr("enable", ValueType.YES_NO, GraphicsGl::enable, GraphicsGl.Builder::enable)
-        .attr("rendernode", GraphicsGl::rendernode, GraphicsGl.Builder::rendernode);
+        .attr("rendernode", GraphicsGl::rendernode, GraphicsGl.Builder::rendernode));
 
   public static final ElementCodec<Graphics, Graphics.Builder> GRAPHICS =
-      ElementCodec.of("graphics", Graphics.Builder::new, Graphics.Builder::build, Graphics::unmodeled, Graphics.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("graphics", Graphics.Builder::new, Graphics.Builder::build, Graphics::unmodeled, Graphics.Builder::unmodeled)
         .attr("type", Graphics::type, Graphics.Builder::type)
         .attr("port", ValueType.INT, Graphics::port, Graphics.Builder::port)
         .attr("tlsPort", ValueType.INT, Graphics::tlsPort, Graphics.Builder::tlsPort)
@@ -265,23 +265,23 @@ public final class NicCodecs {
         .attrChild("mouse", "mode", Graphics::mouseMode, Graphics.Builder::mouseMode)
         .attrChild("filetransfer", "enable", ValueType.YES_NO, Graphics::filetransferEnable, Graphics.Builder::filetransferEnable)
         .child("gl", GRAPHICS_GL, Graphics::gl, Graphics.Builder::gl)
-        .attrChild("audio", "id", ValueType.UINT, Graphics::audioId, Graphics.Builder::audioId);
+        .attrChild("audio", "id", ValueType.UINT, Graphics::audioId, Graphics.Builder::audioId));
 
   // ------------------------------------------------------------------ <video>
 
   static final ElementCodec<VideoAcceleration, VideoAcceleration.Builder> VIDEO_ACCELERATION =
-      ElementCodec.of("acceleration", VideoAcceleration.Builder::new, VideoAcceleration.Builder::build, VideoAcceleration::unmodeled, VideoAcceleration.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("acceleration", VideoAcceleration.Builder::new, VideoAcceleration.Builder::build, VideoAcceleration::unmodeled, VideoAcceleration.Builder::unmodeled)
         .attr("accel3d", ValueType.YES_NO, VideoAcceleration::accel3d, VideoAcceleration.Builder::accel3d)
         .attr("accel2d", ValueType.YES_NO, VideoAcceleration::accel2d, VideoAcceleration.Builder::accel2d)
-        .attr("rendernode", VideoAcceleration::rendernode, VideoAcceleration.Builder::rendernode);
+        .attr("rendernode", VideoAcceleration::rendernode, VideoAcceleration.Builder::rendernode));
 
   static final ElementCodec<VideoResolution, VideoResolution.Builder> VIDEO_RESOLUTION =
-      ElementCodec.of("resolution", VideoResolution.Builder::new, VideoResolution.Builder::build, VideoResolution::unmodeled, VideoResolution.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("resolution", VideoResolution.Builder::new, VideoResolution.Builder::build, VideoResolution::unmodeled, VideoResolution.Builder::unmodeled)
         .attr("x", ValueType.UINT, VideoResolution::x, VideoResolution.Builder::x)
-        .attr("y", ValueType.UINT, VideoResolution::y, VideoResolution.Builder::y);
+        .attr("y", ValueType.UINT, VideoResolution::y, VideoResolution.Builder::y));
 
   static final ElementCodec<VideoModel, VideoModel.Builder> VIDEO_MODEL =
-      ElementCodec.of("model", VideoModel.Builder::new, VideoModel.Builder::build, VideoModel::unmodeled, VideoModel.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("model", VideoModel.Builder::new, VideoModel.Builder::build, VideoModel::unmodeled, VideoModel.Builder::unmodeled)
         .attr("type", VideoModel::type, VideoModel.Builder::type)
         .attr("ram", ValueType.UINT, VideoModel::ram, VideoModel.Builder::ram)
         .attr("vram", ValueType.UINT, VideoModel::vram, VideoModel.Builder::vram)
@@ -290,44 +290,44 @@ public final class NicCodecs {
         .attr("heads", ValueType.UINT, VideoModel::heads, VideoModel.Builder::heads)
         .attr("primary", ValueType.YES_NO, VideoModel::primary, VideoModel.Builder::primary)
         .child("acceleration", VIDEO_ACCELERATION, VideoModel::acceleration, VideoModel.Builder::acceleration)
-        .child("resolution", VIDEO_RESOLUTION, VideoModel::resolution, VideoModel.Builder::resolution);
+        .child("resolution", VIDEO_RESOLUTION, VideoModel::resolution, VideoModel.Builder::resolution));
 
   static final ElementCodec<VideoDriver, VideoDriver.Builder> VIDEO_DRIVER =
-      ElementCodec.of("driver", VideoDriver.Builder::new, VideoDriver.Builder::build, VideoDriver::unmodeled, VideoDriver.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("driver", VideoDriver.Builder::new, VideoDriver.Builder::build, VideoDriver::unmodeled, VideoDriver.Builder::unmodeled)
         .attr("name", VideoDriver::name, VideoDriver.Builder::name)
         .attr("vgaconf", VideoDriver::vgaconf, VideoDriver.Builder::vgaconf)
         .attr("iommu", ValueType.ON_OFF, VideoDriver::iommu, VideoDriver.Builder::iommu)
         .attr("ats", ValueType.ON_OFF, VideoDriver::ats, VideoDriver.Builder::ats)
         .attr("packed", ValueType.ON_OFF, VideoDriver::packed, VideoDriver.Builder::packed)
-        .attr("page_per_vq", ValueType.ON_OFF, VideoDriver::pagePerVq, VideoDriver.Builder::pagePerVq);
+        .attr("page_per_vq", ValueType.ON_OFF, VideoDriver::pagePerVq, VideoDriver.Builder::pagePerVq));
 
   public static final ElementCodec<Video, Video.Builder> VIDEO =
-      ElementCodec.of("video", Video.Builder::new, Video.Builder::build, Video::unmodeled, Video.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("video", Video.Builder::new, Video.Builder::build, Video::unmodeled, Video.Builder::unmodeled)
         .child("driver", VIDEO_DRIVER, Video::driver, Video.Builder::driver)
         .child("model", VIDEO_MODEL, Video::model, Video.Builder::model)
         .attrChild("alias", "name", Video::alias, Video.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Video::acpiIndex, Video.Builder::acpiIndex)
-        .child("address", CommonCodecs.ADDRESS, Video::address, Video.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Video::address, Video.Builder::address));
 
   // ------------------------------------------------------------------ <input>
 
   static final ElementCodec<InputSource, InputSource.Builder> INPUT_SOURCE =
-      ElementCodec.of("source", InputSource.Builder::new, InputSource.Builder::build, InputSource::unmodeled, InputSource.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("source", InputSource.Builder::new, InputSource.Builder::build, InputSource::unmodeled, InputSource.Builder::unmodeled)
         .attr("evdev", InputSource::evdev, InputSource.Builder::evdev)
         .attr("dev", InputSource::dev, InputSource.Builder::dev)
         .attr("grab", InputSource::grab, InputSource.Builder::grab)
         .attr("grabToggle", InputSource::grabToggle, InputSource.Builder::grabToggle)
-        .attr("repeat", ValueType.ON_OFF, InputSource::repeat, InputSource.Builder::repeat);
+        .attr("repeat", ValueType.ON_OFF, InputSource::repeat, InputSource.Builder::repeat));
 
   static final ElementCodec<InputDriver, InputDriver.Builder> INPUT_DRIVER =
-      ElementCodec.of("driver", InputDriver.Builder::new, InputDriver.Builder::build, InputDriver::unmodeled, InputDriver.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("driver", InputDriver.Builder::new, InputDriver.Builder::build, InputDriver::unmodeled, InputDriver.Builder::unmodeled)
         .attr("iommu", ValueType.ON_OFF, InputDriver::iommu, InputDriver.Builder::iommu)
         .attr("ats", ValueType.ON_OFF, InputDriver::ats, InputDriver.Builder::ats)
         .attr("packed", ValueType.ON_OFF, InputDriver::packed, InputDriver.Builder::packed)
-        .attr("page_per_vq", ValueType.ON_OFF, InputDriver::pagePerVq, InputDriver.Builder::pagePerVq);
+        .attr("page_per_vq", ValueType.ON_OFF, InputDriver::pagePerVq, InputDriver.Builder::pagePerVq));
 
   public static final ElementCodec<Input, Input.Builder> INPUT =
-      ElementCodec.of("input", Input.Builder::new, Input.Builder::build, Input::unmodeled, Input.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("input", Input.Builder::new, Input.Builder::build, Input::unmodeled, Input.Builder::unmodeled)
         .attr("type", Input::type, Input.Builder::type)
         .attr("bus", Input::bus, Input.Builder::bus)
         .attr("model", Input::model, Input.Builder::model)
@@ -335,28 +335,28 @@ public final class NicCodecs {
         .child("driver", INPUT_DRIVER, Input::driver, Input.Builder::driver)
         .attrChild("alias", "name", Input::alias, Input.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Input::acpiIndex, Input.Builder::acpiIndex)
-        .child("address", CommonCodecs.ADDRESS, Input::address, Input.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Input::address, Input.Builder::address));
 
   // ------------------------------------------------------------------ <sound>, <audio>
 
   static final ElementCodec<SoundCodec, SoundCodec.Builder> SOUND_CODEC =
-      ElementCodec.of("codec", SoundCodec.Builder::new, SoundCodec.Builder::build, SoundCodec::unmodeled, SoundCodec.Builder::unmodeled)
-        .attr("type", SoundCodec::type, SoundCodec.Builder::type);
+      ElementCodec.lazy(() -> ElementCodec.of("codec", SoundCodec.Builder::new, SoundCodec.Builder::build, SoundCodec::unmodeled, SoundCodec.Builder::unmodeled)
+        .attr("type", SoundCodec::type, SoundCodec.Builder::type));
 
   public static final ElementCodec<Sound, Sound.Builder> SOUND =
-      ElementCodec.of("sound", Sound.Builder::new, Sound.Builder::build, Sound::unmodeled, Sound.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("sound", Sound.Builder::new, Sound.Builder::build, Sound::unmodeled, Sound.Builder::unmodeled)
         .attr("model", Sound::model, Sound.Builder::model)
         .list("codec", SOUND_CODEC, Sound::codecs, Sound.Builder::codecs)
         .attrChild("audio", "id", ValueType.UINT, Sound::audioId, Sound.Builder::audioId)
         .attrChild("alias", "name", Sound::alias, Sound.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Sound::acpiIndex, Sound.Builder::acpiIndex)
-        .child("address", CommonCodecs.ADDRESS, Sound::address, Sound.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Sound::address, Sound.Builder::address));
 
   static final ElementCodec<AudioSettings, AudioSettings.Builder> AUDIO_SETTINGS =
-      ElementCodec.of("settings", AudioSettings.Builder::new, AudioSettings.Builder::build, AudioSettings::unmodeled, AudioSettings.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("settings", AudioSettings.Builder::new, AudioSettings.Builder::build, AudioSettings::unmodeled, AudioSettings.Builder::unmodeled)
         .attr("frequency", ValueType.UINT, AudioSettings::frequency, AudioSettings.Builder::frequency)
         .attr("channels", ValueType.UINT, AudioSettings::channels, AudioSettings.Builder::channels)
-        .attr("format", AudioSettings::format, AudioSettings.Builder::format);
+        .attr("format", AudioSettings::format, AudioSettings.Builder::format));
 
   static ElementCodec<AudioStream, AudioStream.Builder> audioStream(String name) {
     return ElementCodec.of(name, AudioStream.Builder::new, AudioStream.Builder::build, AudioStream::unmodeled, AudioStream.Builder::unmodeled)
@@ -378,7 +378,7 @@ public final class NicCodecs {
   }
 
   public static final ElementCodec<Audio, Audio.Builder> AUDIO =
-      ElementCodec.of("audio", Audio.Builder::new, Audio.Builder::build, Audio::unmodeled, Audio.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("audio", Audio.Builder::new, Audio.Builder::build, Audio::unmodeled, Audio.Builder::unmodeled)
         .attr("id", ValueType.UINT, Audio::id, Audio.Builder::id)
         .attr("type", Audio::type, Audio.Builder::type)
         .attr("timerPeriod", ValueType.UINT, Audio::timerPeriod, Audio.Builder::timerPeriod)
@@ -389,5 +389,5 @@ public final class NicCodecs {
         .attr("exclusive", ValueType.YES_NO, Audio::exclusive, Audio.Builder::exclusive)
         .attr("dspPolicy", ValueType.INT, Audio::dspPolicy, Audio.Builder::dspPolicy)
         .child("input", audioStream("input"), Audio::input, Audio.Builder::input)
-        .child("output", audioStream("output"), Audio::output, Audio.Builder::output);
+        .child("output", audioStream("output"), Audio::output, Audio.Builder::output));
 }

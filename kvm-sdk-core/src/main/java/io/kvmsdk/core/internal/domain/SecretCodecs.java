@@ -41,14 +41,14 @@ public final class SecretCodecs {
   };
 
   static final ElementCodec<SecretSpec, SecretSpec.Builder> SECRET =
-      ElementCodec.of("secret", SecretSpec.Builder::new, SecretSpec.Builder::build, SecretSpec::unmodeled, SecretSpec.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("secret", SecretSpec.Builder::new, SecretSpec.Builder::build, SecretSpec::unmodeled, SecretSpec.Builder::unmodeled)
         .attr("ephemeral", ValueType.YES_NO, SecretSpec::ephemeral, SecretSpec.Builder::ephemeral)
         .attr("private", ValueType.YES_NO, SecretSpec::private_, SecretSpec.Builder::private_)
         .textChild("uuid", SecretSpec::uuid, SecretSpec.Builder::uuid)
         .textChild("description", SecretSpec::description, SecretSpec.Builder::description)
         .child("usage", USAGE,
             s -> s.usageType().map(t -> new String[] {t, s.usageName().orElse(null)}),
-            (b, v) -> { b.usageType(v.get()[0]); b.usageName(java.util.Optional.ofNullable(v.get()[1])); });
+            (b, v) -> { b.usageType(v.get()[0]); b.usageName(java.util.Optional.ofNullable(v.get()[1])); }));
 
   public static SecretSpec parse(String xml) {
     XmlElement root = XmlReader.parse(xml, "secret");

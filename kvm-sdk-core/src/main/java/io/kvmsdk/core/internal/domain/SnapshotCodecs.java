@@ -25,27 +25,27 @@ public final class SnapshotCodecs {
   private SnapshotCodecs() {}
 
   static final ElementCodec<SnapshotDiskSourceHost, SnapshotDiskSourceHost.Builder> HOST =
-      ElementCodec.of("host", SnapshotDiskSourceHost.Builder::new, SnapshotDiskSourceHost.Builder::build, SnapshotDiskSourceHost::unmodeled, SnapshotDiskSourceHost.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("host", SnapshotDiskSourceHost.Builder::new, SnapshotDiskSourceHost.Builder::build, SnapshotDiskSourceHost::unmodeled, SnapshotDiskSourceHost.Builder::unmodeled)
         .attr("name", SnapshotDiskSourceHost::name, SnapshotDiskSourceHost.Builder::name)
         .attr("port", ValueType.UINT, SnapshotDiskSourceHost::port, SnapshotDiskSourceHost.Builder::port)
         .attr("transport", SnapshotDiskSourceHost::transport, SnapshotDiskSourceHost.Builder::transport)
-        .attr("socket", SnapshotDiskSourceHost::socket, SnapshotDiskSourceHost.Builder::socket);
+        .attr("socket", SnapshotDiskSourceHost::socket, SnapshotDiskSourceHost.Builder::socket));
 
   static final ElementCodec<SnapshotDiskSource, SnapshotDiskSource.Builder> SOURCE =
-      ElementCodec.of("source", SnapshotDiskSource.Builder::new, SnapshotDiskSource.Builder::build, SnapshotDiskSource::unmodeled, SnapshotDiskSource.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("source", SnapshotDiskSource.Builder::new, SnapshotDiskSource.Builder::build, SnapshotDiskSource::unmodeled, SnapshotDiskSource.Builder::unmodeled)
         .attr("file", SnapshotDiskSource::file, SnapshotDiskSource.Builder::file)
         .attr("dev", SnapshotDiskSource::dev, SnapshotDiskSource.Builder::dev)
         .attr("protocol", SnapshotDiskSource::protocol, SnapshotDiskSource.Builder::protocol)
         .attr("name", SnapshotDiskSource::name, SnapshotDiskSource.Builder::name)
-        .list("host", HOST, SnapshotDiskSource::hosts, SnapshotDiskSource.Builder::hosts);
+        .list("host", HOST, SnapshotDiskSource::hosts, SnapshotDiskSource.Builder::hosts));
 
   static final ElementCodec<SnapshotDisk, SnapshotDisk.Builder> DISK =
-      ElementCodec.of("disk", SnapshotDisk.Builder::new, SnapshotDisk.Builder::build, SnapshotDisk::unmodeled, SnapshotDisk.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("disk", SnapshotDisk.Builder::new, SnapshotDisk.Builder::build, SnapshotDisk::unmodeled, SnapshotDisk.Builder::unmodeled)
         .attr("name", SnapshotDisk::name, SnapshotDisk.Builder::name)
         .attr("snapshot", SnapshotDisk::snapshot, SnapshotDisk.Builder::snapshot)
         .attr("type", SnapshotDisk::type, SnapshotDisk.Builder::type)
         .attrChild("driver", "type", SnapshotDisk::driverType, SnapshotDisk.Builder::driverType)
-        .child("source", SOURCE, SnapshotDisk::source, SnapshotDisk.Builder::source);
+        .child("source", SOURCE, SnapshotDisk::source, SnapshotDisk.Builder::source));
 
   /** {@code <disks>} is a wrapper: the list lives on the snapshot itself. */
   static final Codec<List<SnapshotDisk>> DISKS = new Codec<>() {
@@ -74,9 +74,9 @@ public final class SnapshotCodecs {
   };
 
   static final ElementCodec<SnapshotMemory, SnapshotMemory.Builder> MEMORY =
-      ElementCodec.of("memory", SnapshotMemory.Builder::new, SnapshotMemory.Builder::build, SnapshotMemory::unmodeled, SnapshotMemory.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("memory", SnapshotMemory.Builder::new, SnapshotMemory.Builder::build, SnapshotMemory::unmodeled, SnapshotMemory.Builder::unmodeled)
         .attr("snapshot", SnapshotMemory::snapshot, SnapshotMemory.Builder::snapshot)
-        .attr("file", SnapshotMemory::file, SnapshotMemory.Builder::file);
+        .attr("file", SnapshotMemory::file, SnapshotMemory.Builder::file));
 
   /** A domain inside a snapshot; libvirt may store only a fragment (say, just the UUID): kept verbatim then. */
   static Codec<DomainSpec> embeddedDomain(String name) {
@@ -104,7 +104,7 @@ public final class SnapshotCodecs {
   }
 
   static final ElementCodec<SnapshotSpec, SnapshotSpec.Builder> SNAPSHOT =
-      ElementCodec.of("domainsnapshot", SnapshotSpec.Builder::new, SnapshotSpec.Builder::build, SnapshotSpec::unmodeled, SnapshotSpec.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("domainsnapshot", SnapshotSpec.Builder::new, SnapshotSpec.Builder::build, SnapshotSpec::unmodeled, SnapshotSpec.Builder::unmodeled)
         .textChild("name", SnapshotSpec::name, SnapshotSpec.Builder::name)
         .textChild("description", SnapshotSpec::description, SnapshotSpec.Builder::description)
         .textChild("state", SnapshotSpec::state, SnapshotSpec.Builder::state)
@@ -115,7 +115,7 @@ public final class SnapshotCodecs {
         .textChild("active", ValueType.INT, SnapshotSpec::active, SnapshotSpec.Builder::active)
         .child("domain", embeddedDomain("domain"), SnapshotSpec::domain, SnapshotSpec.Builder::domain)
         .child("inactiveDomain", embeddedDomain("inactiveDomain"), SnapshotSpec::inactiveDomain, SnapshotSpec.Builder::inactiveDomain)
-        .child("cookie", new RawCodec("cookie"), SnapshotSpec::cookie, SnapshotSpec.Builder::cookie);
+        .child("cookie", new RawCodec("cookie"), SnapshotSpec::cookie, SnapshotSpec.Builder::cookie));
 
   public static SnapshotSpec parse(String xml) {
     XmlElement root = XmlReader.parse(xml, "domainsnapshot");

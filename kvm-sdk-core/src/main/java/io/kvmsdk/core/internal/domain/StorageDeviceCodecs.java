@@ -19,11 +19,11 @@ public final class StorageDeviceCodecs {
   // ------------------------------------------------------------------ disk parts
 
   public static final ElementCodec<DiskMetadataCache, DiskMetadataCache.Builder> METADATA_CACHE =
-      ElementCodec.of("metadata_cache", DiskMetadataCache.Builder::new, DiskMetadataCache.Builder::build, DiskMetadataCache::unmodeled, DiskMetadataCache.Builder::unmodeled)
-        .child("max_size", SizeCodec.storage("max_size"), DiskMetadataCache::maxSize, DiskMetadataCache.Builder::maxSize);
+      ElementCodec.lazy(() -> ElementCodec.of("metadata_cache", DiskMetadataCache.Builder::new, DiskMetadataCache.Builder::build, DiskMetadataCache::unmodeled, DiskMetadataCache.Builder::unmodeled)
+        .child("max_size", SizeCodec.storage("max_size"), DiskMetadataCache::maxSize, DiskMetadataCache.Builder::maxSize));
 
   public static final ElementCodec<DiskDriver, DiskDriver.Builder> DISK_DRIVER =
-      ElementCodec.of("driver", DiskDriver.Builder::new, DiskDriver.Builder::build, DiskDriver::unmodeled, DiskDriver.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("driver", DiskDriver.Builder::new, DiskDriver.Builder::build, DiskDriver::unmodeled, DiskDriver.Builder::unmodeled)
         .attr("name", DiskDriver::name, DiskDriver.Builder::name)
         .attr("type", DiskDriver::type, DiskDriver.Builder::type)
         .attr("cache", DiskDriver::cache, DiskDriver.Builder::cache)
@@ -42,12 +42,12 @@ public final class StorageDeviceCodecs {
         .attr("ats", ValueType.ON_OFF, DiskDriver::ats, DiskDriver.Builder::ats)
         .attr("packed", ValueType.ON_OFF, DiskDriver::packed, DiskDriver.Builder::packed)
         .attr("page_per_vq", ValueType.ON_OFF, DiskDriver::pagePerVq, DiskDriver.Builder::pagePerVq)
-        .child("metadata_cache", METADATA_CACHE, DiskDriver::metadataCache, DiskDriver.Builder::metadataCache);
+        .child("metadata_cache", METADATA_CACHE, DiskDriver::metadataCache, DiskDriver.Builder::metadataCache));
 
   public static final ElementCodec<DiskFormat, DiskFormat.Builder> DISK_FORMAT =
-      ElementCodec.of("format", DiskFormat.Builder::new, DiskFormat.Builder::build, DiskFormat::unmodeled, DiskFormat.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("format", DiskFormat.Builder::new, DiskFormat.Builder::build, DiskFormat::unmodeled, DiskFormat.Builder::unmodeled)
         .attr("type", DiskFormat::type, DiskFormat.Builder::type)
-        .child("metadata_cache", METADATA_CACHE, DiskFormat::metadataCache, DiskFormat.Builder::metadataCache);
+        .child("metadata_cache", METADATA_CACHE, DiskFormat::metadataCache, DiskFormat.Builder::metadataCache));
 
 
 
@@ -56,51 +56,51 @@ public final class StorageDeviceCodecs {
 
 
   public static final ElementCodec<DiskReservationsSource, DiskReservationsSource.Builder> DISK_RESERVATIONS_SOURCE =
-      ElementCodec.of("source", DiskReservationsSource.Builder::new, DiskReservationsSource.Builder::build, DiskReservationsSource::unmodeled, DiskReservationsSource.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("source", DiskReservationsSource.Builder::new, DiskReservationsSource.Builder::build, DiskReservationsSource::unmodeled, DiskReservationsSource.Builder::unmodeled)
         .attr("type", DiskReservationsSource::type, DiskReservationsSource.Builder::type)
         .attr("path", DiskReservationsSource::path, DiskReservationsSource.Builder::path)
-        .attr("mode", DiskReservationsSource::mode, DiskReservationsSource.Builder::mode);
+        .attr("mode", DiskReservationsSource::mode, DiskReservationsSource.Builder::mode));
 
   public static final ElementCodec<DiskReservations, DiskReservations.Builder> DISK_RESERVATIONS =
-      ElementCodec.of("reservations", DiskReservations.Builder::new, DiskReservations.Builder::build, DiskReservations::unmodeled, DiskReservations.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("reservations", DiskReservations.Builder::new, DiskReservations.Builder::build, DiskReservations::unmodeled, DiskReservations.Builder::unmodeled)
         .attr("enabled", ValueType.YES_NO, DiskReservations::enabled, DiskReservations.Builder::enabled)
         .attr("managed", ValueType.YES_NO, DiskReservations::managed, DiskReservations.Builder::managed)
-        .child("source", DISK_RESERVATIONS_SOURCE, DiskReservations::source, DiskReservations.Builder::source);
+        .child("source", DISK_RESERVATIONS_SOURCE, DiskReservations::source, DiskReservations.Builder::source));
 
   public static final ElementCodec<DiskInitiator, DiskInitiator.Builder> DISK_INITIATOR =
-      ElementCodec.of("initiator", DiskInitiator.Builder::new, DiskInitiator.Builder::build, DiskInitiator::unmodeled, DiskInitiator.Builder::unmodeled)
-        .attrChild("iqn", "name", DiskInitiator::iqn, DiskInitiator.Builder::iqn);
+      ElementCodec.lazy(() -> ElementCodec.of("initiator", DiskInitiator.Builder::new, DiskInitiator.Builder::build, DiskInitiator::unmodeled, DiskInitiator.Builder::unmodeled)
+        .attrChild("iqn", "name", DiskInitiator::iqn, DiskInitiator.Builder::iqn));
 
   public static final ElementCodec<DiskReconnect, DiskReconnect.Builder> DISK_RECONNECT =
-      ElementCodec.of("reconnect", DiskReconnect.Builder::new, DiskReconnect.Builder::build, DiskReconnect::unmodeled, DiskReconnect.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("reconnect", DiskReconnect.Builder::new, DiskReconnect.Builder::build, DiskReconnect::unmodeled, DiskReconnect.Builder::unmodeled)
         .attr("enabled", ValueType.YES_NO, DiskReconnect::enabled, DiskReconnect.Builder::enabled)
-        .attr("timeout", ValueType.UINT, DiskReconnect::timeout, DiskReconnect.Builder::timeout);
+        .attr("timeout", ValueType.UINT, DiskReconnect::timeout, DiskReconnect.Builder::timeout));
 
   public static final ElementCodec<DiskIdentity, DiskIdentity.Builder> DISK_IDENTITY =
-      ElementCodec.of("identity", DiskIdentity.Builder::new, DiskIdentity.Builder::build, DiskIdentity::unmodeled, DiskIdentity.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("identity", DiskIdentity.Builder::new, DiskIdentity.Builder::build, DiskIdentity::unmodeled, DiskIdentity.Builder::unmodeled)
         .attr("user", DiskIdentity::user, DiskIdentity.Builder::user)
-        .attr("group", DiskIdentity::group, DiskIdentity.Builder::group);
+        .attr("group", DiskIdentity::group, DiskIdentity.Builder::group));
 
   public static final ElementCodec<DiskSecLabel, DiskSecLabel.Builder> DISK_SEC_LABEL =
-      ElementCodec.of("seclabel", DiskSecLabel.Builder::new, DiskSecLabel.Builder::build, DiskSecLabel::unmodeled, DiskSecLabel.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("seclabel", DiskSecLabel.Builder::new, DiskSecLabel.Builder::build, DiskSecLabel::unmodeled, DiskSecLabel.Builder::unmodeled)
         .attr("model", DiskSecLabel::model, DiskSecLabel.Builder::model)
         .attr("relabel", ValueType.YES_NO, DiskSecLabel::relabel, DiskSecLabel.Builder::relabel)
         .attr("labelskip", ValueType.YES_NO, DiskSecLabel::labelskip, DiskSecLabel.Builder::labelskip)
-        .textChild("label", DiskSecLabel::label, DiskSecLabel.Builder::label);
+        .textChild("label", DiskSecLabel::label, DiskSecLabel.Builder::label));
 
   public static final ElementCodec<DiskSlice, DiskSlice.Builder> DISK_SLICE =
-      ElementCodec.of("slice", DiskSlice.Builder::new, DiskSlice.Builder::build, DiskSlice::unmodeled, DiskSlice.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("slice", DiskSlice.Builder::new, DiskSlice.Builder::build, DiskSlice::unmodeled, DiskSlice.Builder::unmodeled)
         .attr("type", DiskSlice::type, DiskSlice.Builder::type)
         .attr("offset", ValueType.ULONG, DiskSlice::offset, DiskSlice.Builder::offset)
-        .attr("size", ValueType.ULONG, DiskSlice::size, DiskSlice.Builder::size);
+        .attr("size", ValueType.ULONG, DiskSlice::size, DiskSlice.Builder::size));
 
   public static final ElementCodec<DiskCookie, DiskCookie.Builder> DISK_COOKIE =
-      ElementCodec.of("cookie", DiskCookie.Builder::new, DiskCookie.Builder::build, DiskCookie::unmodeled, DiskCookie.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("cookie", DiskCookie.Builder::new, DiskCookie.Builder::build, DiskCookie::unmodeled, DiskCookie.Builder::unmodeled)
         .attr("name", DiskCookie::name, DiskCookie.Builder::name)
-        .text(DiskCookie::value, DiskCookie.Builder::value);
+        .text(DiskCookie::value, DiskCookie.Builder::value));
 
   public static final ElementCodec<DiskSource, DiskSource.Builder> DISK_SOURCE =
-      ElementCodec.of("source", DiskSource.Builder::new, DiskSource.Builder::build, DiskSource::unmodeled, DiskSource.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("source", DiskSource.Builder::new, DiskSource.Builder::build, DiskSource::unmodeled, DiskSource.Builder::unmodeled)
         .attr("file", DiskSource::file, DiskSource.Builder::file)
         .attr("fdgroup", DiskSource::fdgroup, DiskSource.Builder::fdgroup)
         .attr("dev", DiskSource::dev, DiskSource.Builder::dev)
@@ -134,9 +134,9 @@ public final class StorageDeviceCodecs {
         .child("reconnect", DISK_RECONNECT, DiskSource::reconnect, DiskSource.Builder::reconnect)
         .child("identity", DISK_IDENTITY, DiskSource::identity, DiskSource.Builder::identity)
         .list("seclabel", DISK_SEC_LABEL, DiskSource::seclabels, DiskSource.Builder::seclabels)
-        .child("slices", new Wrapped<>("slices", "slice", DISK_SLICE), s -> nonEmpty(s.slices()), (b, v) -> b.slices(v.orElse(List.of())));
+        .child("slices", new Wrapped<>("slices", "slice", DISK_SLICE), s -> nonEmpty(s.slices()), (b, v) -> b.slices(v.orElse(List.of()))));
 
-  public static final ElementCodec<DiskBackingStore, DiskBackingStore.Builder> DISK_BACKING_STORE = backingStore();
+  public static final ElementCodec<DiskBackingStore, DiskBackingStore.Builder> DISK_BACKING_STORE = ElementCodec.lazy(() -> backingStore());
 
   private static ElementCodec<DiskBackingStore, DiskBackingStore.Builder> backingStore() {
     ElementCodec<DiskBackingStore, DiskBackingStore.Builder> c =
@@ -149,7 +149,7 @@ public final class StorageDeviceCodecs {
   }
 
   public static final ElementCodec<DiskMirror, DiskMirror.Builder> DISK_MIRROR =
-      ElementCodec.of("mirror", DiskMirror.Builder::new, DiskMirror.Builder::build, DiskMirror::unmodeled, DiskMirror.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("mirror", DiskMirror.Builder::new, DiskMirror.Builder::build, DiskMirror::unmodeled, DiskMirror.Builder::unmodeled)
         .attr("type", DiskMirror::type, DiskMirror.Builder::type)
         .attr("file", DiskMirror::file, DiskMirror.Builder::file)
         .attr("format", DiskMirror::formatType, DiskMirror.Builder::formatType)
@@ -157,31 +157,31 @@ public final class StorageDeviceCodecs {
         .attr("ready", DiskMirror::ready, DiskMirror.Builder::ready)
         .child("format", DISK_FORMAT, DiskMirror::format, DiskMirror.Builder::format)
         .child("source", DISK_SOURCE, DiskMirror::source, DiskMirror.Builder::source)
-        .child("backingStore", DISK_BACKING_STORE, DiskMirror::backingStore, DiskMirror.Builder::backingStore);
+        .child("backingStore", DISK_BACKING_STORE, DiskMirror::backingStore, DiskMirror.Builder::backingStore));
 
   public static final ElementCodec<DiskTarget, DiskTarget.Builder> DISK_TARGET =
-      ElementCodec.of("target", DiskTarget.Builder::new, DiskTarget.Builder::build, DiskTarget::unmodeled, DiskTarget.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("target", DiskTarget.Builder::new, DiskTarget.Builder::build, DiskTarget::unmodeled, DiskTarget.Builder::unmodeled)
         .attr("dev", DiskTarget::dev, DiskTarget.Builder::dev)
         .attr("bus", DiskTarget::bus, DiskTarget.Builder::bus)
         .attr("tray", DiskTarget::tray, DiskTarget.Builder::tray)
         .attr("removable", ValueType.ON_OFF, DiskTarget::removable, DiskTarget.Builder::removable)
-        .attr("rotation_rate", ValueType.UINT, DiskTarget::rotationRate, DiskTarget.Builder::rotationRate);
+        .attr("rotation_rate", ValueType.UINT, DiskTarget::rotationRate, DiskTarget.Builder::rotationRate));
 
   public static final ElementCodec<DiskGeometry, DiskGeometry.Builder> DISK_GEOMETRY =
-      ElementCodec.of("geometry", DiskGeometry.Builder::new, DiskGeometry.Builder::build, DiskGeometry::unmodeled, DiskGeometry.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("geometry", DiskGeometry.Builder::new, DiskGeometry.Builder::build, DiskGeometry::unmodeled, DiskGeometry.Builder::unmodeled)
         .attr("cyls", ValueType.UINT, DiskGeometry::cyls, DiskGeometry.Builder::cyls)
         .attr("heads", ValueType.UINT, DiskGeometry::heads, DiskGeometry.Builder::heads)
         .attr("secs", ValueType.UINT, DiskGeometry::secs, DiskGeometry.Builder::secs)
-        .attr("trans", DiskGeometry::trans, DiskGeometry.Builder::trans);
+        .attr("trans", DiskGeometry::trans, DiskGeometry.Builder::trans));
 
   public static final ElementCodec<DiskBlockIo, DiskBlockIo.Builder> DISK_BLOCK_IO =
-      ElementCodec.of("blockio", DiskBlockIo.Builder::new, DiskBlockIo.Builder::build, DiskBlockIo::unmodeled, DiskBlockIo.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("blockio", DiskBlockIo.Builder::new, DiskBlockIo.Builder::build, DiskBlockIo::unmodeled, DiskBlockIo.Builder::unmodeled)
         .attr("logical_block_size", ValueType.UINT, DiskBlockIo::logicalBlockSize, DiskBlockIo.Builder::logicalBlockSize)
         .attr("physical_block_size", ValueType.UINT, DiskBlockIo::physicalBlockSize, DiskBlockIo.Builder::physicalBlockSize)
-        .attr("discard_granularity", ValueType.UINT, DiskBlockIo::discardGranularity, DiskBlockIo.Builder::discardGranularity);
+        .attr("discard_granularity", ValueType.UINT, DiskBlockIo::discardGranularity, DiskBlockIo.Builder::discardGranularity));
 
   public static final ElementCodec<DiskIoTune, DiskIoTune.Builder> DISK_IO_TUNE =
-      ElementCodec.of("iotune", DiskIoTune.Builder::new, DiskIoTune.Builder::build, DiskIoTune::unmodeled, DiskIoTune.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("iotune", DiskIoTune.Builder::new, DiskIoTune.Builder::build, DiskIoTune::unmodeled, DiskIoTune.Builder::unmodeled)
         .textChild("total_bytes_sec", ValueType.ULONG, DiskIoTune::totalBytesSec, DiskIoTune.Builder::totalBytesSec)
         .textChild("read_bytes_sec", ValueType.ULONG, DiskIoTune::readBytesSec, DiskIoTune.Builder::readBytesSec)
         .textChild("write_bytes_sec", ValueType.ULONG, DiskIoTune::writeBytesSec, DiskIoTune.Builder::writeBytesSec)
@@ -201,19 +201,19 @@ public final class StorageDeviceCodecs {
         .textChild("write_bytes_sec_max_length", ValueType.ULONG, DiskIoTune::writeBytesSecMaxLength, DiskIoTune.Builder::writeBytesSecMaxLength)
         .textChild("total_iops_sec_max_length", ValueType.ULONG, DiskIoTune::totalIopsSecMaxLength, DiskIoTune.Builder::totalIopsSecMaxLength)
         .textChild("read_iops_sec_max_length", ValueType.ULONG, DiskIoTune::readIopsSecMaxLength, DiskIoTune.Builder::readIopsSecMaxLength)
-        .textChild("write_iops_sec_max_length", ValueType.ULONG, DiskIoTune::writeIopsSecMaxLength, DiskIoTune.Builder::writeIopsSecMaxLength);
+        .textChild("write_iops_sec_max_length", ValueType.ULONG, DiskIoTune::writeIopsSecMaxLength, DiskIoTune.Builder::writeIopsSecMaxLength));
 
   public static final ElementCodec<DiskBoot, DiskBoot.Builder> BOOT =
-      ElementCodec.of("boot", DiskBoot.Builder::new, DiskBoot.Builder::build, DiskBoot::unmodeled, DiskBoot.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("boot", DiskBoot.Builder::new, DiskBoot.Builder::build, DiskBoot::unmodeled, DiskBoot.Builder::unmodeled)
         .attr("order", ValueType.UINT, DiskBoot::order, DiskBoot.Builder::order)
-        .attr("loadparm", DiskBoot::loadparm, DiskBoot.Builder::loadparm);
+        .attr("loadparm", DiskBoot::loadparm, DiskBoot.Builder::loadparm));
 
   public static final ElementCodec<DiskTransient, DiskTransient.Builder> DISK_TRANSIENT =
-      ElementCodec.of("transient", DiskTransient.Builder::new, DiskTransient.Builder::build, DiskTransient::unmodeled, DiskTransient.Builder::unmodeled)
-        .attr("shareBacking", ValueType.YES_NO, DiskTransient::shareBacking, DiskTransient.Builder::shareBacking);
+      ElementCodec.lazy(() -> ElementCodec.of("transient", DiskTransient.Builder::new, DiskTransient.Builder::build, DiskTransient::unmodeled, DiskTransient.Builder::unmodeled)
+        .attr("shareBacking", ValueType.YES_NO, DiskTransient::shareBacking, DiskTransient.Builder::shareBacking));
 
   public static final ElementCodec<Disk, Disk.Builder> DISK =
-      ElementCodec.of("disk", Disk.Builder::new, Disk.Builder::build, Disk::unmodeled, Disk.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("disk", Disk.Builder::new, Disk.Builder::build, Disk::unmodeled, Disk.Builder::unmodeled)
         .attr("type", Disk::type, Disk.Builder::type)
         .attr("device", Disk::device, Disk.Builder::device)
         .attr("model", Disk::model, Disk.Builder::model)
@@ -241,12 +241,12 @@ public final class StorageDeviceCodecs {
         .child("boot", BOOT, Disk::boot, Disk.Builder::boot)
         .attrChild("alias", "name", Disk::alias, Disk.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Disk::acpiIndex, Disk.Builder::acpiIndex)
-        .child("address", CommonCodecs.ADDRESS, Disk::address, Disk.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Disk::address, Disk.Builder::address));
 
   // ------------------------------------------------------------------ controller
 
   public static final ElementCodec<ControllerDriver, ControllerDriver.Builder> CONTROLLER_DRIVER =
-      ElementCodec.of("driver", ControllerDriver.Builder::new, ControllerDriver.Builder::build, ControllerDriver::unmodeled, ControllerDriver.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("driver", ControllerDriver.Builder::new, ControllerDriver.Builder::build, ControllerDriver::unmodeled, ControllerDriver.Builder::unmodeled)
         .attr("queues", ValueType.UINT, ControllerDriver::queues, ControllerDriver.Builder::queues)
         .attr("cmd_per_lun", ValueType.UINT, ControllerDriver::cmdPerLun, ControllerDriver.Builder::cmdPerLun)
         .attr("max_sectors", ValueType.UINT, ControllerDriver::maxSectors, ControllerDriver.Builder::maxSectors)
@@ -255,10 +255,10 @@ public final class StorageDeviceCodecs {
         .attr("iommu", ValueType.ON_OFF, ControllerDriver::iommu, ControllerDriver.Builder::iommu)
         .attr("ats", ValueType.ON_OFF, ControllerDriver::ats, ControllerDriver.Builder::ats)
         .attr("packed", ValueType.ON_OFF, ControllerDriver::packed, ControllerDriver.Builder::packed)
-        .attr("page_per_vq", ValueType.ON_OFF, ControllerDriver::pagePerVq, ControllerDriver.Builder::pagePerVq);
+        .attr("page_per_vq", ValueType.ON_OFF, ControllerDriver::pagePerVq, ControllerDriver.Builder::pagePerVq));
 
   public static final ElementCodec<ControllerTarget, ControllerTarget.Builder> CONTROLLER_TARGET =
-      ElementCodec.of("target", ControllerTarget.Builder::new, ControllerTarget.Builder::build, ControllerTarget::unmodeled, ControllerTarget.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("target", ControllerTarget.Builder::new, ControllerTarget.Builder::build, ControllerTarget::unmodeled, ControllerTarget.Builder::unmodeled)
         .attr("chassisNr", ValueType.UINT, ControllerTarget::chassisNr, ControllerTarget.Builder::chassisNr)
         .attr("chassis", ValueType.UINT, ControllerTarget::chassis, ControllerTarget.Builder::chassis)
         .attr("port", ControllerTarget::port, ControllerTarget.Builder::port)
@@ -266,10 +266,10 @@ public final class StorageDeviceCodecs {
         .attr("index", ValueType.UINT, ControllerTarget::index, ControllerTarget.Builder::index)
         .attr("hotplug", ValueType.ON_OFF, ControllerTarget::hotplug, ControllerTarget.Builder::hotplug)
         .attr("memReserve", ValueType.ULONG, ControllerTarget::memReserve, ControllerTarget.Builder::memReserve)
-        .textChild("node", ValueType.UINT, ControllerTarget::node, ControllerTarget.Builder::node);
+        .textChild("node", ValueType.UINT, ControllerTarget::node, ControllerTarget.Builder::node));
 
   public static final ElementCodec<Controller, Controller.Builder> CONTROLLER =
-      ElementCodec.of("controller", Controller.Builder::new, Controller.Builder::build, Controller::unmodeled, Controller.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("controller", Controller.Builder::new, Controller.Builder::build, Controller::unmodeled, Controller.Builder::unmodeled)
         .attr("type", Controller::type, Controller.Builder::type)
         .attr("index", ValueType.UINT, Controller::index, Controller.Builder::index)
         .attr("model", Controller::model, Controller.Builder::model)
@@ -284,12 +284,12 @@ public final class StorageDeviceCodecs {
         .attrChild("master", "startport", ValueType.UINT, Controller::masterStartport, Controller.Builder::masterStartport)
         .attrChild("alias", "name", Controller::alias, Controller.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Controller::acpiIndex, Controller.Builder::acpiIndex)
-        .child("address", CommonCodecs.ADDRESS, Controller::address, Controller.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Controller::address, Controller.Builder::address));
 
   // ------------------------------------------------------------------ filesystem
 
   public static final ElementCodec<FilesystemDriver, FilesystemDriver.Builder> FILESYSTEM_DRIVER =
-      ElementCodec.of("driver", FilesystemDriver.Builder::new, FilesystemDriver.Builder::build, FilesystemDriver::unmodeled, FilesystemDriver.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("driver", FilesystemDriver.Builder::new, FilesystemDriver.Builder::build, FilesystemDriver::unmodeled, FilesystemDriver.Builder::unmodeled)
         .attr("type", FilesystemDriver::type, FilesystemDriver.Builder::type)
         .attr("format", FilesystemDriver::format, FilesystemDriver.Builder::format)
         .attr("name", FilesystemDriver::name, FilesystemDriver.Builder::name)
@@ -298,24 +298,24 @@ public final class StorageDeviceCodecs {
         .attr("iommu", ValueType.ON_OFF, FilesystemDriver::iommu, FilesystemDriver.Builder::iommu)
         .attr("ats", ValueType.ON_OFF, FilesystemDriver::ats, FilesystemDriver.Builder::ats)
         .attr("packed", ValueType.ON_OFF, FilesystemDriver::packed, FilesystemDriver.Builder::packed)
-        .attr("page_per_vq", ValueType.ON_OFF, FilesystemDriver::pagePerVq, FilesystemDriver.Builder::pagePerVq);
+        .attr("page_per_vq", ValueType.ON_OFF, FilesystemDriver::pagePerVq, FilesystemDriver.Builder::pagePerVq));
 
   public static final ElementCodec<FilesystemBinaryLock, FilesystemBinaryLock.Builder> FILESYSTEM_BINARY_LOCK =
-      ElementCodec.of("lock", FilesystemBinaryLock.Builder::new, FilesystemBinaryLock.Builder::build, FilesystemBinaryLock::unmodeled, FilesystemBinaryLock.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("lock", FilesystemBinaryLock.Builder::new, FilesystemBinaryLock.Builder::build, FilesystemBinaryLock::unmodeled, FilesystemBinaryLock.Builder::unmodeled)
         .attr("posix", ValueType.ON_OFF, FilesystemBinaryLock::posix, FilesystemBinaryLock.Builder::posix)
-        .attr("flock", ValueType.ON_OFF, FilesystemBinaryLock::flock, FilesystemBinaryLock.Builder::flock);
+        .attr("flock", ValueType.ON_OFF, FilesystemBinaryLock::flock, FilesystemBinaryLock.Builder::flock));
 
   public static final ElementCodec<FilesystemBinary, FilesystemBinary.Builder> FILESYSTEM_BINARY =
-      ElementCodec.of("binary", FilesystemBinary.Builder::new, FilesystemBinary.Builder::build, FilesystemBinary::unmodeled, FilesystemBinary.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("binary", FilesystemBinary.Builder::new, FilesystemBinary.Builder::build, FilesystemBinary::unmodeled, FilesystemBinary.Builder::unmodeled)
         .attr("path", FilesystemBinary::path, FilesystemBinary.Builder::path)
         .attr("xattr", ValueType.ON_OFF, FilesystemBinary::xattr, FilesystemBinary.Builder::xattr)
         .attrChild("cache", "mode", FilesystemBinary::cacheMode, FilesystemBinary.Builder::cacheMode)
         .attrChild("sandbox", "mode", FilesystemBinary::sandboxMode, FilesystemBinary.Builder::sandboxMode)
         .child("lock", FILESYSTEM_BINARY_LOCK, FilesystemBinary::lock, FilesystemBinary.Builder::lock)
-        .attrChild("thread_pool", "size", ValueType.UINT, FilesystemBinary::threadPoolSize, FilesystemBinary.Builder::threadPoolSize);
+        .attrChild("thread_pool", "size", ValueType.UINT, FilesystemBinary::threadPoolSize, FilesystemBinary.Builder::threadPoolSize));
 
   public static final ElementCodec<FilesystemSource, FilesystemSource.Builder> FILESYSTEM_SOURCE =
-      ElementCodec.of("source", FilesystemSource.Builder::new, FilesystemSource.Builder::build, FilesystemSource::unmodeled, FilesystemSource.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("source", FilesystemSource.Builder::new, FilesystemSource.Builder::build, FilesystemSource::unmodeled, FilesystemSource.Builder::unmodeled)
         .attr("dir", FilesystemSource::dir, FilesystemSource.Builder::dir)
         .attr("file", FilesystemSource::file, FilesystemSource.Builder::file)
         .attr("dev", FilesystemSource::dev, FilesystemSource.Builder::dev)
@@ -324,10 +324,10 @@ public final class StorageDeviceCodecs {
         .attr("pool", FilesystemSource::pool, FilesystemSource.Builder::pool)
         .attr("volume", FilesystemSource::volume, FilesystemSource.Builder::volume)
         .attr("usage", ValueType.ULONG, FilesystemSource::usage, FilesystemSource.Builder::usage)
-        .attr("units", FilesystemSource::units, FilesystemSource.Builder::units);
+        .attr("units", FilesystemSource::units, FilesystemSource.Builder::units));
 
   public static final ElementCodec<Filesystem, Filesystem.Builder> FILESYSTEM =
-      ElementCodec.of("filesystem", Filesystem.Builder::new, Filesystem.Builder::build, Filesystem::unmodeled, Filesystem.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("filesystem", Filesystem.Builder::new, Filesystem.Builder::build, Filesystem::unmodeled, Filesystem.Builder::unmodeled)
         .attr("type", Filesystem::type, Filesystem.Builder::type)
         .attr("accessmode", Filesystem::accessmode, Filesystem.Builder::accessmode)
         .attr("model", Filesystem::model, Filesystem.Builder::model)
@@ -344,12 +344,12 @@ public final class StorageDeviceCodecs {
         .child("boot", BOOT, Filesystem::boot, Filesystem.Builder::boot)
         .attrChild("alias", "name", Filesystem::alias, Filesystem.Builder::alias)
         .attrChild("acpi", "index", ValueType.UINT, Filesystem::acpiIndex, Filesystem.Builder::acpiIndex)
-        .child("address", CommonCodecs.ADDRESS, Filesystem::address, Filesystem.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Filesystem::address, Filesystem.Builder::address));
 
   // ------------------------------------------------------------------ hostdev
 
   public static final ElementCodec<HostdevSourceAddress, HostdevSourceAddress.Builder> HOSTDEV_SOURCE_ADDRESS =
-      ElementCodec.of("address", HostdevSourceAddress.Builder::new, HostdevSourceAddress.Builder::build, HostdevSourceAddress::unmodeled, HostdevSourceAddress.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("address", HostdevSourceAddress.Builder::new, HostdevSourceAddress.Builder::build, HostdevSourceAddress::unmodeled, HostdevSourceAddress.Builder::unmodeled)
         .attr("type", HostdevSourceAddress::type, HostdevSourceAddress.Builder::type)
         .attr("domain", HostdevSourceAddress::domain, HostdevSourceAddress.Builder::domain)
         .attr("bus", HostdevSourceAddress::bus, HostdevSourceAddress.Builder::bus)
@@ -358,10 +358,10 @@ public final class StorageDeviceCodecs {
         .attr("device", HostdevSourceAddress::device, HostdevSourceAddress.Builder::device)
         .attr("target", HostdevSourceAddress::target, HostdevSourceAddress.Builder::target)
         .attr("unit", HostdevSourceAddress::unit, HostdevSourceAddress.Builder::unit)
-        .attr("uuid", HostdevSourceAddress::uuid, HostdevSourceAddress.Builder::uuid);
+        .attr("uuid", HostdevSourceAddress::uuid, HostdevSourceAddress.Builder::uuid));
 
   public static final ElementCodec<HostdevSource, HostdevSource.Builder> HOSTDEV_SOURCE =
-      ElementCodec.of("source", HostdevSource.Builder::new, HostdevSource.Builder::build, HostdevSource::unmodeled, HostdevSource.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("source", HostdevSource.Builder::new, HostdevSource.Builder::build, HostdevSource::unmodeled, HostdevSource.Builder::unmodeled)
         .attr("startupPolicy", HostdevSource::startupPolicy, HostdevSource.Builder::startupPolicy)
         .attr("guestReset", HostdevSource::guestReset, HostdevSource.Builder::guestReset)
         .attr("writeFiltering", ValueType.YES_NO, HostdevSource::writeFiltering, HostdevSource.Builder::writeFiltering)
@@ -377,27 +377,27 @@ public final class StorageDeviceCodecs {
         .child("initiator", DISK_INITIATOR, HostdevSource::initiator, HostdevSource.Builder::initiator)
         .textChild("block", HostdevSource::block, HostdevSource.Builder::block)
         .textChild("char", HostdevSource::charDevice, HostdevSource.Builder::charDevice)
-        .textChild("interface", HostdevSource::interfaceName, HostdevSource.Builder::interfaceName);
+        .textChild("interface", HostdevSource::interfaceName, HostdevSource.Builder::interfaceName));
 
   public static final ElementCodec<HostdevOrigStates, HostdevOrigStates.Builder> HOSTDEV_ORIG_STATES =
-      ElementCodec.of("origstates", HostdevOrigStates.Builder::new, HostdevOrigStates.Builder::build, HostdevOrigStates::unmodeled, HostdevOrigStates.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("origstates", HostdevOrigStates.Builder::new, HostdevOrigStates.Builder::build, HostdevOrigStates::unmodeled, HostdevOrigStates.Builder::unmodeled)
         .flag("unbind", HostdevOrigStates::unbind, HostdevOrigStates.Builder::unbind)
         .flag("removeslot", HostdevOrigStates::removeslot, HostdevOrigStates.Builder::removeslot)
-        .flag("reprobe", HostdevOrigStates::reprobe, HostdevOrigStates.Builder::reprobe);
+        .flag("reprobe", HostdevOrigStates::reprobe, HostdevOrigStates.Builder::reprobe));
 
   public static final ElementCodec<HostdevRom, HostdevRom.Builder> HOSTDEV_ROM =
-      ElementCodec.of("rom", HostdevRom.Builder::new, HostdevRom.Builder::build, HostdevRom::unmodeled, HostdevRom.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("rom", HostdevRom.Builder::new, HostdevRom.Builder::build, HostdevRom::unmodeled, HostdevRom.Builder::unmodeled)
         .attr("enabled", ValueType.YES_NO, HostdevRom::enabled, HostdevRom.Builder::enabled)
         .attr("bar", ValueType.ON_OFF, HostdevRom::bar, HostdevRom.Builder::bar)
-        .attr("file", HostdevRom::file, HostdevRom.Builder::file);
+        .attr("file", HostdevRom::file, HostdevRom.Builder::file));
 
   public static final ElementCodec<HostdevTeaming, HostdevTeaming.Builder> HOSTDEV_TEAMING =
-      ElementCodec.of("teaming", HostdevTeaming.Builder::new, HostdevTeaming.Builder::build, HostdevTeaming::unmodeled, HostdevTeaming.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("teaming", HostdevTeaming.Builder::new, HostdevTeaming.Builder::build, HostdevTeaming::unmodeled, HostdevTeaming.Builder::unmodeled)
         .attr("type", HostdevTeaming::type, HostdevTeaming.Builder::type)
-        .attr("persistent", HostdevTeaming::persistent, HostdevTeaming.Builder::persistent);
+        .attr("persistent", HostdevTeaming::persistent, HostdevTeaming.Builder::persistent));
 
   public static final ElementCodec<Hostdev, Hostdev.Builder> HOSTDEV =
-      ElementCodec.of("hostdev", Hostdev.Builder::new, Hostdev.Builder::build, Hostdev::unmodeled, Hostdev.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("hostdev", Hostdev.Builder::new, Hostdev.Builder::build, Hostdev::unmodeled, Hostdev.Builder::unmodeled)
         .attr("mode", Hostdev::mode, Hostdev.Builder::mode)
         .attr("type", Hostdev::type, Hostdev.Builder::type)
         .attr("managed", ValueType.YES_NO, Hostdev::managed, Hostdev.Builder::managed)
@@ -416,59 +416,59 @@ public final class StorageDeviceCodecs {
         .attrChild("acpi", "index", ValueType.UINT, Hostdev::acpiIndex, Hostdev.Builder::acpiIndex)
         .child("rom", HOSTDEV_ROM, Hostdev::rom, Hostdev.Builder::rom)
         .child("teaming", HOSTDEV_TEAMING, Hostdev::teaming, Hostdev.Builder::teaming)
-        .child("address", CommonCodecs.ADDRESS, Hostdev::address, Hostdev.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Hostdev::address, Hostdev.Builder::address));
 
   // ------------------------------------------------------------------ redirdev, redirfilter, lease, smartcard, hub, nvram
 
   public static final ElementCodec<RedirdevSource, RedirdevSource.Builder> REDIRDEV_SOURCE =
-      ElementCodec.of("source", RedirdevSource.Builder::new, RedirdevSource.Builder::build, RedirdevSource::unmodeled, RedirdevSource.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("source", RedirdevSource.Builder::new, RedirdevSource.Builder::build, RedirdevSource::unmodeled, RedirdevSource.Builder::unmodeled)
         .attr("mode", RedirdevSource::mode, RedirdevSource.Builder::mode)
         .attr("host", RedirdevSource::host, RedirdevSource.Builder::host)
         .attr("service", RedirdevSource::service, RedirdevSource.Builder::service)
-        .attr("path", RedirdevSource::path, RedirdevSource.Builder::path);
+        .attr("path", RedirdevSource::path, RedirdevSource.Builder::path));
 
   public static final ElementCodec<Redirdev, Redirdev.Builder> REDIRDEV =
-      ElementCodec.of("redirdev", Redirdev.Builder::new, Redirdev.Builder::build, Redirdev::unmodeled, Redirdev.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("redirdev", Redirdev.Builder::new, Redirdev.Builder::build, Redirdev::unmodeled, Redirdev.Builder::unmodeled)
         .attr("bus", Redirdev::bus, Redirdev.Builder::bus)
         .attr("type", Redirdev::type, Redirdev.Builder::type)
         .child("source", REDIRDEV_SOURCE, Redirdev::source, Redirdev.Builder::source)
         .attrChild("protocol", "type", Redirdev::protocol, Redirdev.Builder::protocol)
         .child("boot", BOOT, Redirdev::boot, Redirdev.Builder::boot)
         .attrChild("alias", "name", Redirdev::alias, Redirdev.Builder::alias)
-        .child("address", CommonCodecs.ADDRESS, Redirdev::address, Redirdev.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Redirdev::address, Redirdev.Builder::address));
 
   public static final ElementCodec<RedirfilterUsbdev, RedirfilterUsbdev.Builder> REDIRFILTER_USBDEV =
-      ElementCodec.of("usbdev", RedirfilterUsbdev.Builder::new, RedirfilterUsbdev.Builder::build, RedirfilterUsbdev::unmodeled, RedirfilterUsbdev.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("usbdev", RedirfilterUsbdev.Builder::new, RedirfilterUsbdev.Builder::build, RedirfilterUsbdev::unmodeled, RedirfilterUsbdev.Builder::unmodeled)
         .attr("class", RedirfilterUsbdev::usbClass, RedirfilterUsbdev.Builder::usbClass)
         .attr("vendor", RedirfilterUsbdev::vendor, RedirfilterUsbdev.Builder::vendor)
         .attr("product", RedirfilterUsbdev::product, RedirfilterUsbdev.Builder::product)
         .attr("version", RedirfilterUsbdev::version, RedirfilterUsbdev.Builder::version)
-        .attr("allow", ValueType.YES_NO, RedirfilterUsbdev::allow, RedirfilterUsbdev.Builder::allow);
+        .attr("allow", ValueType.YES_NO, RedirfilterUsbdev::allow, RedirfilterUsbdev.Builder::allow));
 
   public static final ElementCodec<Redirfilter, Redirfilter.Builder> REDIRFILTER =
-      ElementCodec.of("redirfilter", Redirfilter.Builder::new, Redirfilter.Builder::build, Redirfilter::unmodeled, Redirfilter.Builder::unmodeled)
-        .list("usbdev", REDIRFILTER_USBDEV, Redirfilter::usbdevs, Redirfilter.Builder::usbdevs);
+      ElementCodec.lazy(() -> ElementCodec.of("redirfilter", Redirfilter.Builder::new, Redirfilter.Builder::build, Redirfilter::unmodeled, Redirfilter.Builder::unmodeled)
+        .list("usbdev", REDIRFILTER_USBDEV, Redirfilter::usbdevs, Redirfilter.Builder::usbdevs));
 
   public static final ElementCodec<LeaseTarget, LeaseTarget.Builder> LEASE_TARGET =
-      ElementCodec.of("target", LeaseTarget.Builder::new, LeaseTarget.Builder::build, LeaseTarget::unmodeled, LeaseTarget.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("target", LeaseTarget.Builder::new, LeaseTarget.Builder::build, LeaseTarget::unmodeled, LeaseTarget.Builder::unmodeled)
         .attr("path", LeaseTarget::path, LeaseTarget.Builder::path)
-        .attr("offset", ValueType.ULONG, LeaseTarget::offset, LeaseTarget.Builder::offset);
+        .attr("offset", ValueType.ULONG, LeaseTarget::offset, LeaseTarget.Builder::offset));
 
   public static final ElementCodec<Lease, Lease.Builder> LEASE =
-      ElementCodec.of("lease", Lease.Builder::new, Lease.Builder::build, Lease::unmodeled, Lease.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("lease", Lease.Builder::new, Lease.Builder::build, Lease::unmodeled, Lease.Builder::unmodeled)
         .textChild("lockspace", Lease::lockspace, Lease.Builder::lockspace)
         .textChild("key", Lease::key, Lease.Builder::key)
-        .child("target", LEASE_TARGET, Lease::target, Lease.Builder::target);
+        .child("target", LEASE_TARGET, Lease::target, Lease.Builder::target));
 
   public static final ElementCodec<SmartcardSource, SmartcardSource.Builder> SMARTCARD_SOURCE =
-      ElementCodec.of("source", SmartcardSource.Builder::new, SmartcardSource.Builder::build, SmartcardSource::unmodeled, SmartcardSource.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("source", SmartcardSource.Builder::new, SmartcardSource.Builder::build, SmartcardSource::unmodeled, SmartcardSource.Builder::unmodeled)
         .attr("mode", SmartcardSource::mode, SmartcardSource.Builder::mode)
         .attr("host", SmartcardSource::host, SmartcardSource.Builder::host)
         .attr("service", SmartcardSource::service, SmartcardSource.Builder::service)
-        .attr("path", SmartcardSource::path, SmartcardSource.Builder::path);
+        .attr("path", SmartcardSource::path, SmartcardSource.Builder::path));
 
   public static final ElementCodec<Smartcard, Smartcard.Builder> SMARTCARD =
-      ElementCodec.of("smartcard", Smartcard.Builder::new, Smartcard.Builder::build, Smartcard::unmodeled, Smartcard.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("smartcard", Smartcard.Builder::new, Smartcard.Builder::build, Smartcard::unmodeled, Smartcard.Builder::unmodeled)
         .attr("mode", Smartcard::mode, Smartcard.Builder::mode)
         .attr("type", Smartcard::type, Smartcard.Builder::type)
         .textList("certificate", Smartcard::certificates, Smartcard.Builder::certificates)
@@ -476,18 +476,18 @@ public final class StorageDeviceCodecs {
         .child("source", SMARTCARD_SOURCE, Smartcard::source, Smartcard.Builder::source)
         .attrChild("protocol", "type", Smartcard::protocol, Smartcard.Builder::protocol)
         .attrChild("alias", "name", Smartcard::alias, Smartcard.Builder::alias)
-        .child("address", CommonCodecs.ADDRESS, Smartcard::address, Smartcard.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Smartcard::address, Smartcard.Builder::address));
 
   public static final ElementCodec<Hub, Hub.Builder> HUB =
-      ElementCodec.of("hub", Hub.Builder::new, Hub.Builder::build, Hub::unmodeled, Hub.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("hub", Hub.Builder::new, Hub.Builder::build, Hub::unmodeled, Hub.Builder::unmodeled)
         .attr("type", Hub::type, Hub.Builder::type)
         .attrChild("alias", "name", Hub::alias, Hub.Builder::alias)
-        .child("address", CommonCodecs.ADDRESS, Hub::address, Hub.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, Hub::address, Hub.Builder::address));
 
   public static final ElementCodec<NvramDevice, NvramDevice.Builder> NVRAM_DEVICE =
-      ElementCodec.of("nvram", NvramDevice.Builder::new, NvramDevice.Builder::build, NvramDevice::unmodeled, NvramDevice.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("nvram", NvramDevice.Builder::new, NvramDevice.Builder::build, NvramDevice::unmodeled, NvramDevice.Builder::unmodeled)
         .attrChild("alias", "name", NvramDevice::alias, NvramDevice.Builder::alias)
-        .child("address", CommonCodecs.ADDRESS, NvramDevice::address, NvramDevice.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, NvramDevice::address, NvramDevice.Builder::address));
 
   // ------------------------------------------------------------------ helpers
 

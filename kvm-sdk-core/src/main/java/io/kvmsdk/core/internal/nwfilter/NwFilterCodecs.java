@@ -83,17 +83,17 @@ public final class NwFilterCodecs {
 
   // ------------------------------------------------------------------ protocol elements
 
-  static final ElementCodec<MacMatch, MacMatch.Builder> MAC = comment(ethernet(
+  static final ElementCodec<MacMatch, MacMatch.Builder> MAC = ElementCodec.lazy(() -> comment(ethernet(
       ElementCodec.of("mac", MacMatch.Builder::new, MacMatch.Builder::build, MacMatch::unmodeled, MacMatch.Builder::unmodeled))
-        .attr("protocolid", MacMatch::protocolid, MacMatch.Builder::protocolid));
+        .attr("protocolid", MacMatch::protocolid, MacMatch.Builder::protocolid)));
 
-  static final ElementCodec<VlanMatch, VlanMatch.Builder> VLAN = comment(ethernet(
+  static final ElementCodec<VlanMatch, VlanMatch.Builder> VLAN = ElementCodec.lazy(() -> comment(ethernet(
       ElementCodec.of("vlan", VlanMatch.Builder::new, VlanMatch.Builder::build, VlanMatch::unmodeled, VlanMatch.Builder::unmodeled))
         .attr("vlanid", VlanMatch::vlanid, VlanMatch.Builder::vlanid)
-        .attr("encap-protocol", VlanMatch::encapProtocol, VlanMatch.Builder::encapProtocol));
+        .attr("encap-protocol", VlanMatch::encapProtocol, VlanMatch.Builder::encapProtocol)));
 
   static final ElementCodec<StpMatch, StpMatch.Builder> STP =
-      ElementCodec.of("stp", StpMatch.Builder::new, StpMatch.Builder::build, StpMatch::unmodeled, StpMatch.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("stp", StpMatch.Builder::new, StpMatch.Builder::build, StpMatch::unmodeled, StpMatch.Builder::unmodeled)
         .attr("match", StpMatch::match, StpMatch.Builder::match)
         .attr("srcmacaddr", StpMatch::srcmacaddr, StpMatch.Builder::srcmacaddr)
         .attr("srcmacmask", StpMatch::srcmacmask, StpMatch.Builder::srcmacmask)
@@ -119,7 +119,7 @@ public final class NwFilterCodecs {
         .attr("hello-time-hi", StpMatch::helloTimeHi, StpMatch.Builder::helloTimeHi)
         .attr("forward-delay", StpMatch::forwardDelay, StpMatch.Builder::forwardDelay)
         .attr("forward-delay-hi", StpMatch::forwardDelayHi, StpMatch.Builder::forwardDelayHi)
-        .attr("comment", StpMatch::comment, StpMatch.Builder::comment);
+        .attr("comment", StpMatch::comment, StpMatch.Builder::comment));
 
   static ElementCodec<ArpMatch, ArpMatch.Builder> arp(String name) {
     return comment(ethernet(
@@ -136,16 +136,16 @@ public final class NwFilterCodecs {
           .attr("gratuitous", ArpMatch::gratuitous, ArpMatch.Builder::gratuitous));
   }
 
-  static final ElementCodec<IpMatch, IpMatch.Builder> IP = comment(ports(ethernet(
+  static final ElementCodec<IpMatch, IpMatch.Builder> IP = ElementCodec.lazy(() -> comment(ports(ethernet(
       ElementCodec.of("ip", IpMatch.Builder::new, IpMatch.Builder::build, IpMatch::unmodeled, IpMatch.Builder::unmodeled))
         .attr("srcipaddr", IpMatch::srcipaddr, IpMatch.Builder::srcipaddr)
         .attr("srcipmask", IpMatch::srcipmask, IpMatch.Builder::srcipmask)
         .attr("dstipaddr", IpMatch::dstipaddr, IpMatch.Builder::dstipaddr)
         .attr("dstipmask", IpMatch::dstipmask, IpMatch.Builder::dstipmask)
         .attr("protocol", IpMatch::protocol, IpMatch.Builder::protocol))
-        .attr("dscp", IpMatch::dscp, IpMatch.Builder::dscp));
+        .attr("dscp", IpMatch::dscp, IpMatch.Builder::dscp)));
 
-  static final ElementCodec<Ipv6Match, Ipv6Match.Builder> IPV6 = comment(ports(ethernet(
+  static final ElementCodec<Ipv6Match, Ipv6Match.Builder> IPV6 = ElementCodec.lazy(() -> comment(ports(ethernet(
       ElementCodec.of("ipv6", Ipv6Match.Builder::new, Ipv6Match.Builder::build, Ipv6Match::unmodeled, Ipv6Match.Builder::unmodeled))
         .attr("srcipaddr", Ipv6Match::srcipaddr, Ipv6Match.Builder::srcipaddr)
         .attr("srcipmask", Ipv6Match::srcipmask, Ipv6Match.Builder::srcipmask)
@@ -155,7 +155,7 @@ public final class NwFilterCodecs {
         .attr("type", Ipv6Match::type, Ipv6Match.Builder::type)
         .attr("typeend", Ipv6Match::typeend, Ipv6Match.Builder::typeend)
         .attr("code", Ipv6Match::code, Ipv6Match.Builder::code)
-        .attr("codeend", Ipv6Match::codeend, Ipv6Match.Builder::codeend));
+        .attr("codeend", Ipv6Match::codeend, Ipv6Match.Builder::codeend)));
 
   static ElementCodec<TcpMatch, TcpMatch.Builder> tcp(String name) {
     return comment(ports(ipHeader(
@@ -281,7 +281,7 @@ public final class NwFilterCodecs {
     return c;
   }
 
-  private static final ElementCodec<NwFilterRule, NwFilterRule.Builder> RULE_ELEMENTS = ruleCodec();
+  private static final ElementCodec<NwFilterRule, NwFilterRule.Builder> RULE_ELEMENTS = ElementCodec.lazy(() -> ruleCodec());
 
   /**
    * {@code <rule>}: libvirt filters on the first protocol element name written and never reads
@@ -356,13 +356,13 @@ public final class NwFilterCodecs {
   };
 
   private static final ElementCodec<NwFilterSpec, NwFilterSpec.Builder> FILTER =
-      ElementCodec.of("filter", NwFilterSpec.Builder::new, NwFilterSpec.Builder::build, NwFilterSpec::unmodeled, NwFilterSpec.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("filter", NwFilterSpec.Builder::new, NwFilterSpec.Builder::build, NwFilterSpec::unmodeled, NwFilterSpec.Builder::unmodeled)
         .attr("name", s -> Optional.of(s.name()), (b, v) -> b.name(v.orElse(null)))
         .attr("chain", NwFilterSpec::chain, NwFilterSpec.Builder::chain)
         .attr("priority", NwFilterSpec::priority, NwFilterSpec.Builder::priority)
         .textChild("uuid", NwFilterSpec::uuid, NwFilterSpec.Builder::uuid)
         .mixedList(Map.of("rule", RULE_ENTRY, "filterref", FILTERREF_ENTRY), NwFilterEntry::elementName,
-            NwFilterSpec::entries, NwFilterSpec.Builder::entries);
+            NwFilterSpec::entries, NwFilterSpec.Builder::entries));
 
   private static final XmlDocument<NwFilterSpec> FILTER_DOCUMENT = XmlDocument.of(FILTER);
 
@@ -372,17 +372,17 @@ public final class NwFilterCodecs {
   // ------------------------------------------------------------------ filterbinding
 
   private static final ElementCodec<NwFilterBindingOwner, NwFilterBindingOwner.Builder> OWNER =
-      ElementCodec.of("owner", NwFilterBindingOwner.Builder::new, NwFilterBindingOwner.Builder::build, NwFilterBindingOwner::unmodeled, NwFilterBindingOwner.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("owner", NwFilterBindingOwner.Builder::new, NwFilterBindingOwner.Builder::build, NwFilterBindingOwner::unmodeled, NwFilterBindingOwner.Builder::unmodeled)
         .textChild("name", NwFilterBindingOwner::name, NwFilterBindingOwner.Builder::name)
-        .textChild("uuid", NwFilterBindingOwner::uuid, NwFilterBindingOwner.Builder::uuid);
+        .textChild("uuid", NwFilterBindingOwner::uuid, NwFilterBindingOwner.Builder::uuid));
 
   private static final ElementCodec<NwFilterBindingSpec, NwFilterBindingSpec.Builder> FILTERBINDING =
-      ElementCodec.of("filterbinding", NwFilterBindingSpec.Builder::new, NwFilterBindingSpec.Builder::build, NwFilterBindingSpec::unmodeled, NwFilterBindingSpec.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("filterbinding", NwFilterBindingSpec.Builder::new, NwFilterBindingSpec.Builder::build, NwFilterBindingSpec::unmodeled, NwFilterBindingSpec.Builder::unmodeled)
         .child("owner", OWNER, s -> Optional.of(s.owner()), (b, v) -> b.owner(v.orElse(null)))
         .attrChild("portdev", "name", s -> Optional.of(s.portdev()), (b, v) -> b.portdev(v.orElse(null)))
         .attrChild("linkdev", "name", NwFilterBindingSpec::linkdev, NwFilterBindingSpec.Builder::linkdev)
         .attrChild("mac", "address", s -> Optional.of(s.mac()), (b, v) -> b.mac(v.orElse(null)))
-        .child("filterref", NicCodecs.FILTERREF, s -> Optional.of(s.filterref()), (b, v) -> b.filterref(v.orElse(null)));
+        .child("filterref", NicCodecs.FILTERREF, s -> Optional.of(s.filterref()), (b, v) -> b.filterref(v.orElse(null))));
 
   private static final XmlDocument<NwFilterBindingSpec> FILTERBINDING_DOCUMENT = XmlDocument.of(FILTERBINDING);
 

@@ -118,31 +118,31 @@ public final class StorageCodecs {
   // ------------------------------------------------------------------ shared by pools and volumes
 
   public static final ElementCodec<StoragePermissions, StoragePermissions.Builder> PERMISSIONS =
-      ElementCodec.of("permissions", StoragePermissions.Builder::new, StoragePermissions.Builder::build, StoragePermissions::unmodeled, StoragePermissions.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("permissions", StoragePermissions.Builder::new, StoragePermissions.Builder::build, StoragePermissions::unmodeled, StoragePermissions.Builder::unmodeled)
         .textChild("mode", StoragePermissions::mode, StoragePermissions.Builder::mode)
         .textChild("owner", ValueType.LONG, StoragePermissions::owner, StoragePermissions.Builder::owner)
         .textChild("group", ValueType.LONG, StoragePermissions::group, StoragePermissions.Builder::group)
-        .textChild("label", StoragePermissions::label, StoragePermissions.Builder::label);
+        .textChild("label", StoragePermissions::label, StoragePermissions.Builder::label));
 
   // ------------------------------------------------------------------ pool
 
   static final ElementCodec<PoolFeatures, PoolFeatures.Builder> POOL_FEATURES =
-      ElementCodec.of("features", PoolFeatures.Builder::new, PoolFeatures.Builder::build, PoolFeatures::unmodeled, PoolFeatures.Builder::unmodeled)
-        .attrChild("cow", "state", ValueType.YES_NO, PoolFeatures::cow, PoolFeatures.Builder::cow);
+      ElementCodec.lazy(() -> ElementCodec.of("features", PoolFeatures.Builder::new, PoolFeatures.Builder::build, PoolFeatures::unmodeled, PoolFeatures.Builder::unmodeled)
+        .attrChild("cow", "state", ValueType.YES_NO, PoolFeatures::cow, PoolFeatures.Builder::cow));
 
   static final ElementCodec<PoolSourceDevice, PoolSourceDevice.Builder> POOL_SOURCE_DEVICE =
-      ElementCodec.of("device", PoolSourceDevice.Builder::new, PoolSourceDevice.Builder::build, PoolSourceDevice::unmodeled, PoolSourceDevice.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("device", PoolSourceDevice.Builder::new, PoolSourceDevice.Builder::build, PoolSourceDevice::unmodeled, PoolSourceDevice.Builder::unmodeled)
         .attr("path", PoolSourceDevice::path, PoolSourceDevice.Builder::path)
         .attr("part_separator", ValueType.YES_NO, PoolSourceDevice::partSeparator, PoolSourceDevice.Builder::partSeparator)
-        .list("freeExtent", extent("freeExtent"), PoolSourceDevice::freeExtents, PoolSourceDevice.Builder::freeExtents);
+        .list("freeExtent", extent("freeExtent"), PoolSourceDevice::freeExtents, PoolSourceDevice.Builder::freeExtents));
 
   static final ElementCodec<PoolAdapterParentAddr, PoolAdapterParentAddr.Builder> POOL_ADAPTER_PARENTADDR =
-      ElementCodec.of("parentaddr", PoolAdapterParentAddr.Builder::new, PoolAdapterParentAddr.Builder::build, PoolAdapterParentAddr::unmodeled, PoolAdapterParentAddr.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("parentaddr", PoolAdapterParentAddr.Builder::new, PoolAdapterParentAddr.Builder::build, PoolAdapterParentAddr::unmodeled, PoolAdapterParentAddr.Builder::unmodeled)
         .attr("unique_id", ValueType.LONG, PoolAdapterParentAddr::uniqueId, PoolAdapterParentAddr.Builder::uniqueId)
-        .child("address", CommonCodecs.ADDRESS, PoolAdapterParentAddr::address, PoolAdapterParentAddr.Builder::address);
+        .child("address", CommonCodecs.ADDRESS, PoolAdapterParentAddr::address, PoolAdapterParentAddr.Builder::address));
 
   static final ElementCodec<PoolSourceAdapter, PoolSourceAdapter.Builder> POOL_SOURCE_ADAPTER =
-      ElementCodec.of("adapter", PoolSourceAdapter.Builder::new, PoolSourceAdapter.Builder::build, PoolSourceAdapter::unmodeled, PoolSourceAdapter.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("adapter", PoolSourceAdapter.Builder::new, PoolSourceAdapter.Builder::build, PoolSourceAdapter::unmodeled, PoolSourceAdapter.Builder::unmodeled)
         .attr("type", PoolSourceAdapter::type, PoolSourceAdapter.Builder::type)
         .attr("name", PoolSourceAdapter::name, PoolSourceAdapter.Builder::name)
         .attr("parent", PoolSourceAdapter::parent, PoolSourceAdapter.Builder::parent)
@@ -152,14 +152,14 @@ public final class StorageCodecs {
         .attr("managed", ValueType.YES_NO, PoolSourceAdapter::managed, PoolSourceAdapter.Builder::managed)
         .attr("wwnn", PoolSourceAdapter::wwnn, PoolSourceAdapter.Builder::wwnn)
         .attr("wwpn", PoolSourceAdapter::wwpn, PoolSourceAdapter.Builder::wwpn)
-        .child("parentaddr", POOL_ADAPTER_PARENTADDR, PoolSourceAdapter::parentaddr, PoolSourceAdapter.Builder::parentaddr);
+        .child("parentaddr", POOL_ADAPTER_PARENTADDR, PoolSourceAdapter::parentaddr, PoolSourceAdapter.Builder::parentaddr));
 
   static final ElementCodec<PoolSourceInitiator, PoolSourceInitiator.Builder> POOL_SOURCE_INITIATOR =
-      ElementCodec.of("initiator", PoolSourceInitiator.Builder::new, PoolSourceInitiator.Builder::build, PoolSourceInitiator::unmodeled, PoolSourceInitiator.Builder::unmodeled)
-        .list("iqn", new AttrItem("iqn", "name"), PoolSourceInitiator::iqns, PoolSourceInitiator.Builder::iqns);
+      ElementCodec.lazy(() -> ElementCodec.of("initiator", PoolSourceInitiator.Builder::new, PoolSourceInitiator.Builder::build, PoolSourceInitiator::unmodeled, PoolSourceInitiator.Builder::unmodeled)
+        .list("iqn", new AttrItem("iqn", "name"), PoolSourceInitiator::iqns, PoolSourceInitiator.Builder::iqns));
 
   static final ElementCodec<PoolSource, PoolSource.Builder> POOL_SOURCE =
-      ElementCodec.of("source", PoolSource.Builder::new, PoolSource.Builder::build, PoolSource::unmodeled, PoolSource.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("source", PoolSource.Builder::new, PoolSource.Builder::build, PoolSource::unmodeled, PoolSource.Builder::unmodeled)
         .list("host", POOL_HOST, PoolSource::hosts, PoolSource.Builder::hosts)
         .list("device", POOL_SOURCE_DEVICE, PoolSource::devices, PoolSource.Builder::devices)
         .attrChild("dir", "path", PoolSource::dir, PoolSource.Builder::dir)
@@ -170,35 +170,35 @@ public final class StorageCodecs {
         .child("auth", CommonCodecs.AUTH, PoolSource::auth, PoolSource.Builder::auth)
         .attrChild("protocol", "ver", PoolSource::protocolVer, PoolSource.Builder::protocolVer)
         .attrChild("vendor", "name", PoolSource::vendor, PoolSource.Builder::vendor)
-        .attrChild("product", "name", PoolSource::product, PoolSource.Builder::product);
+        .attrChild("product", "name", PoolSource::product, PoolSource.Builder::product));
 
   static final ElementCodec<PoolTarget, PoolTarget.Builder> POOL_TARGET =
-      ElementCodec.of("target", PoolTarget.Builder::new, PoolTarget.Builder::build, PoolTarget::unmodeled, PoolTarget.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("target", PoolTarget.Builder::new, PoolTarget.Builder::build, PoolTarget::unmodeled, PoolTarget.Builder::unmodeled)
         .textChild("path", PoolTarget::path, PoolTarget.Builder::path)
-        .child("permissions", PERMISSIONS, PoolTarget::permissions, PoolTarget.Builder::permissions);
+        .child("permissions", PERMISSIONS, PoolTarget::permissions, PoolTarget.Builder::permissions));
 
   static final ElementCodec<PoolRefreshVolume, PoolRefreshVolume.Builder> POOL_REFRESH_VOLUME =
-      ElementCodec.of("volume", PoolRefreshVolume.Builder::new, PoolRefreshVolume.Builder::build, PoolRefreshVolume::unmodeled, PoolRefreshVolume.Builder::unmodeled)
-        .attr("allocation", PoolRefreshVolume::allocation, PoolRefreshVolume.Builder::allocation);
+      ElementCodec.lazy(() -> ElementCodec.of("volume", PoolRefreshVolume.Builder::new, PoolRefreshVolume.Builder::build, PoolRefreshVolume::unmodeled, PoolRefreshVolume.Builder::unmodeled)
+        .attr("allocation", PoolRefreshVolume::allocation, PoolRefreshVolume.Builder::allocation));
 
   static final ElementCodec<PoolRefresh, PoolRefresh.Builder> POOL_REFRESH =
-      ElementCodec.of("refresh", PoolRefresh.Builder::new, PoolRefresh.Builder::build, PoolRefresh::unmodeled, PoolRefresh.Builder::unmodeled)
-        .child("volume", POOL_REFRESH_VOLUME, PoolRefresh::volume, PoolRefresh.Builder::volume);
+      ElementCodec.lazy(() -> ElementCodec.of("refresh", PoolRefresh.Builder::new, PoolRefresh.Builder::build, PoolRefresh::unmodeled, PoolRefresh.Builder::unmodeled)
+        .child("volume", POOL_REFRESH_VOLUME, PoolRefresh::volume, PoolRefresh.Builder::volume));
 
   static final ElementCodec<PoolMountOptions, PoolMountOptions.Builder> POOL_MOUNT_OPTIONS =
-      ElementCodec.of("fs:mount_opts", PoolMountOptions.Builder::new, PoolMountOptions.Builder::build, PoolMountOptions::unmodeled, PoolMountOptions.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("fs:mount_opts", PoolMountOptions.Builder::new, PoolMountOptions.Builder::build, PoolMountOptions::unmodeled, PoolMountOptions.Builder::unmodeled)
         .namespaces(PoolMountOptions::namespaces, PoolMountOptions.Builder::namespaces)
-        .list("fs:option", new AttrItem("fs:option", "name"), PoolMountOptions::options, PoolMountOptions.Builder::options);
+        .list("fs:option", new AttrItem("fs:option", "name"), PoolMountOptions::options, PoolMountOptions.Builder::options));
 
   static final ElementCodec<PoolRbdConfigOption, PoolRbdConfigOption.Builder> POOL_RBD_CONFIG_OPTION =
-      ElementCodec.of("rbd:option", PoolRbdConfigOption.Builder::new, PoolRbdConfigOption.Builder::build, PoolRbdConfigOption::unmodeled, PoolRbdConfigOption.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("rbd:option", PoolRbdConfigOption.Builder::new, PoolRbdConfigOption.Builder::build, PoolRbdConfigOption::unmodeled, PoolRbdConfigOption.Builder::unmodeled)
         .attr("name", PoolRbdConfigOption::name, PoolRbdConfigOption.Builder::name)
-        .attr("value", PoolRbdConfigOption::value, PoolRbdConfigOption.Builder::value);
+        .attr("value", PoolRbdConfigOption::value, PoolRbdConfigOption.Builder::value));
 
   static final ElementCodec<PoolRbdConfigOptions, PoolRbdConfigOptions.Builder> POOL_RBD_CONFIG_OPTIONS =
-      ElementCodec.of("rbd:config_opts", PoolRbdConfigOptions.Builder::new, PoolRbdConfigOptions.Builder::build, PoolRbdConfigOptions::unmodeled, PoolRbdConfigOptions.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("rbd:config_opts", PoolRbdConfigOptions.Builder::new, PoolRbdConfigOptions.Builder::build, PoolRbdConfigOptions::unmodeled, PoolRbdConfigOptions.Builder::unmodeled)
         .namespaces(PoolRbdConfigOptions::namespaces, PoolRbdConfigOptions.Builder::namespaces)
-        .list("rbd:option", POOL_RBD_CONFIG_OPTION, PoolRbdConfigOptions::options, PoolRbdConfigOptions.Builder::options);
+        .list("rbd:option", POOL_RBD_CONFIG_OPTION, PoolRbdConfigOptions::options, PoolRbdConfigOptions.Builder::options));
 
   /** What reading {@code <pool>} collects before the spec is built: whether {@code <name>} was there, and the source. */
   static final class PoolDraft {
@@ -218,7 +218,7 @@ public final class StorageCodecs {
   }
 
   private static final ElementCodec<StoragePoolSpec, PoolDraft> POOL =
-      ElementCodec.of("pool", PoolDraft::new, StorageCodecs::finishPool, StoragePoolSpec::unmodeled, (d, u) -> d.b.unmodeled(u))
+      ElementCodec.lazy(() -> ElementCodec.of("pool", PoolDraft::new, StorageCodecs::finishPool, StoragePoolSpec::unmodeled, (d, u) -> d.b.unmodeled(u))
         .namespaces(StoragePoolSpec::namespaces, (d, m) -> d.b.namespaces(withoutImplied(m)))
         .attr("type", StoragePoolSpec::type, (d, v) -> d.b.type(v))
         .textChild("name", s -> s.isNameWritten() ? Optional.of(s.name()) : Optional.empty(), (d, v) -> {
@@ -237,7 +237,7 @@ public final class StorageCodecs {
         .child("target", POOL_TARGET, StoragePoolSpec::target, (d, v) -> d.b.target(v))
         .child("refresh", POOL_REFRESH, StoragePoolSpec::refresh, (d, v) -> d.b.refresh(v))
         .child("fs:mount_opts", POOL_MOUNT_OPTIONS, StoragePoolSpec::mountOptions, (d, v) -> d.b.mountOptions(v))
-        .child("rbd:config_opts", POOL_RBD_CONFIG_OPTIONS, StoragePoolSpec::rbdConfigOptions, (d, v) -> d.b.rbdConfigOptions(v));
+        .child("rbd:config_opts", POOL_RBD_CONFIG_OPTIONS, StoragePoolSpec::rbdConfigOptions, (d, v) -> d.b.rbdConfigOptions(v)));
 
   /** {@code xmlns:fs} and {@code xmlns:rbd} are implied by their elements (rendering adds them), so a parsed spec equals a built one. */
   static Map<String, String> withoutImplied(Map<String, String> ns) {
@@ -281,19 +281,19 @@ public final class StorageCodecs {
   // ------------------------------------------------------------------ volume
 
   static final ElementCodec<VolumeTimestamps, VolumeTimestamps.Builder> VOLUME_TIMESTAMPS =
-      ElementCodec.of("timestamps", VolumeTimestamps.Builder::new, VolumeTimestamps.Builder::build, VolumeTimestamps::unmodeled, VolumeTimestamps.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("timestamps", VolumeTimestamps.Builder::new, VolumeTimestamps.Builder::build, VolumeTimestamps::unmodeled, VolumeTimestamps.Builder::unmodeled)
         .textChild("atime", VolumeTimestamps::atime, VolumeTimestamps.Builder::atime)
         .textChild("btime", VolumeTimestamps::btime, VolumeTimestamps.Builder::btime)
         .textChild("ctime", VolumeTimestamps::ctime, VolumeTimestamps.Builder::ctime)
-        .textChild("mtime", VolumeTimestamps::mtime, VolumeTimestamps.Builder::mtime);
+        .textChild("mtime", VolumeTimestamps::mtime, VolumeTimestamps.Builder::mtime));
 
   static final ElementCodec<VolumeFeatures, VolumeFeatures.Builder> VOLUME_FEATURES =
-      ElementCodec.of("features", VolumeFeatures.Builder::new, VolumeFeatures.Builder::build, VolumeFeatures::unmodeled, VolumeFeatures.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("features", VolumeFeatures.Builder::new, VolumeFeatures.Builder::build, VolumeFeatures::unmodeled, VolumeFeatures.Builder::unmodeled)
         .flag("lazy_refcounts", VolumeFeatures::lazyRefcounts, VolumeFeatures.Builder::lazyRefcounts)
-        .flag("extended_l2", VolumeFeatures::extendedL2, VolumeFeatures.Builder::extendedL2);
+        .flag("extended_l2", VolumeFeatures::extendedL2, VolumeFeatures.Builder::extendedL2));
 
   static final ElementCodec<VolumeTarget, VolumeTarget.Builder> VOLUME_TARGET =
-      ElementCodec.of("target", VolumeTarget.Builder::new, VolumeTarget.Builder::build, VolumeTarget::unmodeled, VolumeTarget.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("target", VolumeTarget.Builder::new, VolumeTarget.Builder::build, VolumeTarget::unmodeled, VolumeTarget.Builder::unmodeled)
         .textChild("path", VolumeTarget::path, VolumeTarget.Builder::path)
         .attrChild("format", "type", VolumeTarget::format, VolumeTarget.Builder::format)
         .child("permissions", PERMISSIONS, VolumeTarget::permissions, VolumeTarget.Builder::permissions)
@@ -302,26 +302,26 @@ public final class StorageCodecs {
         .textChild("compat", VolumeTarget::compat, VolumeTarget.Builder::compat)
         .flag("nocow", VolumeTarget::nocow, VolumeTarget.Builder::nocow)
         .child("clusterSize", decimalSize("clusterSize"), VolumeTarget::clusterSize, VolumeTarget.Builder::clusterSize)
-        .child("features", VOLUME_FEATURES, VolumeTarget::features, VolumeTarget.Builder::features);
+        .child("features", VOLUME_FEATURES, VolumeTarget::features, VolumeTarget.Builder::features));
 
   static final ElementCodec<VolumeBackingStore, VolumeBackingStore.Builder> VOLUME_BACKING_STORE =
-      ElementCodec.of("backingStore", VolumeBackingStore.Builder::new, VolumeBackingStore.Builder::build, VolumeBackingStore::unmodeled, VolumeBackingStore.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("backingStore", VolumeBackingStore.Builder::new, VolumeBackingStore.Builder::build, VolumeBackingStore::unmodeled, VolumeBackingStore.Builder::unmodeled)
         .textChild("path", VolumeBackingStore::path, VolumeBackingStore.Builder::path)
         .attrChild("format", "type", VolumeBackingStore::format, VolumeBackingStore.Builder::format)
         .child("permissions", PERMISSIONS, VolumeBackingStore::permissions, VolumeBackingStore.Builder::permissions)
-        .child("timestamps", VOLUME_TIMESTAMPS, VolumeBackingStore::timestamps, VolumeBackingStore.Builder::timestamps);
+        .child("timestamps", VOLUME_TIMESTAMPS, VolumeBackingStore::timestamps, VolumeBackingStore.Builder::timestamps));
 
   static final ElementCodec<VolumeSourceDevice, VolumeSourceDevice.Builder> VOLUME_SOURCE_DEVICE =
-      ElementCodec.of("device", VolumeSourceDevice.Builder::new, VolumeSourceDevice.Builder::build, VolumeSourceDevice::unmodeled, VolumeSourceDevice.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("device", VolumeSourceDevice.Builder::new, VolumeSourceDevice.Builder::build, VolumeSourceDevice::unmodeled, VolumeSourceDevice.Builder::unmodeled)
         .attr("path", VolumeSourceDevice::path, VolumeSourceDevice.Builder::path)
-        .list("extent", extent("extent"), VolumeSourceDevice::extents, VolumeSourceDevice.Builder::extents);
+        .list("extent", extent("extent"), VolumeSourceDevice::extents, VolumeSourceDevice.Builder::extents));
 
   static final ElementCodec<VolumeSource, VolumeSource.Builder> VOLUME_SOURCE =
-      ElementCodec.of("source", VolumeSource.Builder::new, VolumeSource.Builder::build, VolumeSource::unmodeled, VolumeSource.Builder::unmodeled)
-        .list("device", VOLUME_SOURCE_DEVICE, VolumeSource::devices, VolumeSource.Builder::devices);
+      ElementCodec.lazy(() -> ElementCodec.of("source", VolumeSource.Builder::new, VolumeSource.Builder::build, VolumeSource::unmodeled, VolumeSource.Builder::unmodeled)
+        .list("device", VOLUME_SOURCE_DEVICE, VolumeSource::devices, VolumeSource.Builder::devices));
 
   private static final ElementCodec<StorageVolumeSpec, StorageVolumeSpec.Builder> VOLUME =
-      ElementCodec.of("volume", StorageVolumeSpec.Builder::new, StorageVolumeSpec.Builder::build, StorageVolumeSpec::unmodeled, StorageVolumeSpec.Builder::unmodeled)
+      ElementCodec.lazy(() -> ElementCodec.of("volume", StorageVolumeSpec.Builder::new, StorageVolumeSpec.Builder::build, StorageVolumeSpec::unmodeled, StorageVolumeSpec.Builder::unmodeled)
         .attr("type", StorageVolumeSpec::type, StorageVolumeSpec.Builder::type)
         .textChild("name", s -> Optional.of(s.name()), (b, v) -> b.name(v.orElse("")))
         .textChild("key", StorageVolumeSpec::key, StorageVolumeSpec.Builder::key)
@@ -330,7 +330,7 @@ public final class StorageCodecs {
         .child("allocation", decimalSize("allocation"), StorageVolumeSpec::allocation, StorageVolumeSpec.Builder::allocation)
         .child("physical", keptVerbatimWhenInvalid(SizeCodec.storage("physical")), StorageVolumeSpec::physical, StorageVolumeSpec.Builder::physical)
         .child("target", VOLUME_TARGET, StorageVolumeSpec::target, StorageVolumeSpec.Builder::target)
-        .child("backingStore", VOLUME_BACKING_STORE, StorageVolumeSpec::backingStore, StorageVolumeSpec.Builder::backingStore);
+        .child("backingStore", VOLUME_BACKING_STORE, StorageVolumeSpec::backingStore, StorageVolumeSpec.Builder::backingStore));
 
   private static final XmlDocument<StorageVolumeSpec> VOLUME_DOCUMENT = XmlDocument.of(VOLUME);
 
