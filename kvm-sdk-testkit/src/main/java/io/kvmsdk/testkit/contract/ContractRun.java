@@ -137,7 +137,7 @@ public final class ContractRun implements AutoCloseable {
   public void cleanUp(Kvm on, String name) {
     onClose(() -> on.domains().find(name).ifPresent(d -> {
       if (d.state().isActive()) d.destroy();
-      if (on.domains().find(name).isPresent() && d.isPersistent()) d.undefine(Domain.UndefineOption.SNAPSHOTS_METADATA);
+      if (on.domains().find(name).isPresent() && d.isPersistent()) d.undefine(io.kvmsdk.core.domain.UndefineOption.SNAPSHOTS_METADATA);
     }));
   }
 
