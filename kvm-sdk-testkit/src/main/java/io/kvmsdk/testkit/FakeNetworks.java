@@ -25,7 +25,8 @@ import java.util.UUID;
  * {@link FakeLifecycle}): a bridge name ({@code virbrN} when none is given, refused when another
  * network has it) and a MAC address added to routed/NAT/isolated/open networks, the NAT port range
  * filled in at start, and the leases of an IPv4 DHCP server: a running guest whose interface is on the
- * network gets one when it starts (as if it asked at once), kept until it expires or the network stops.
+ * network gets one when it starts (as if it asked at once), kept (in the network's status file) until it
+ * expires or the network goes away; a stop keeps them.
  */
 final class FakeNetworks extends FakeLifecycle implements NetworkDriver {
   static final Kind KIND = new Kind("Network", "network", "network", Driver.NETWORK, "VIR_ERR_NO_NETWORK", 43, "Network not found: no network");
@@ -105,12 +106,14 @@ final class FakeNetworks extends FakeLifecycle implements NetworkDriver {
     return FakeObjects.withChildren(def, kids);
   }
 
-  @Override void stopped(Obj o) { data.leases.remove(o.name); }
-
+  /** Leases live in the network's status file: they outlast a stop and go with the network itself. */
   @Override void indexed(Obj o, boolean gone) {
     Set<String> old = data.bridgesOf.remove(o.name);
     if (old != null) for (String b : old) data.bridges.remove(b, o.name);
-    if (gone) return;
+    if (gone) {
+      data.leases.remove(o.name);
+      return;
+    }
     Set<String> now = new java.util.HashSet<>();
     for (XmlElement d : new XmlElement[] {o.live, o.config}) {
       XmlElement b = child(d, "bridge");
@@ -222,9 +225,9 @@ final class FakeNetworks extends FakeLifecycle implements NetworkDriver {
       conn.enter(op, "networkDhcpLeases", network);
       Obj n = obj(op, network);
       List<DhcpLease> out = new ArrayList<>();
-      if (!n.active()) return out;
-      XmlElement ip = dhcpIp(n.live);
-      String bridge = bridgeOf(network).orElse("");
+      XmlElement def = n.live != null ? n.live : n.config;
+      XmlElement ip = dhcpIp(def);
+      String bridge = Optional.ofNullable(child(def, "bridge")).map(b -> b.attr("name")).orElse("");
       Instant now = st.clock.instant();
       for (Lease l : data.leases.getOrDefault(network, Map.of()).values()) {
         if (!l.expiry().isAfter(now)) continue;

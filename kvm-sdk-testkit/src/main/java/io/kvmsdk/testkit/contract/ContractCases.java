@@ -18,9 +18,9 @@ public final class ContractCases {
     all.addAll(SnapshotContractCases.all());
     all.addAll(SecretContractCases.all());
     all.addAll(MigrationContractCases.all());
-    // all.addAll(NetworkContractCases.all());
-    // all.addAll(StorageContractCases.all());
-    // all.addAll(NwfilterContractCases.all());
+    all.addAll(NetworkContractCases.all());
+    all.addAll(StorageContractCases.all());
+    all.addAll(NwfilterContractCases.all());
     all.addAll(AgentContractCases.all());
     return List.copyOf(all);
   }
