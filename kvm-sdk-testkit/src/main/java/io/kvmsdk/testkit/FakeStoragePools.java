@@ -35,6 +35,7 @@ final class FakeStoragePools extends FakeLifecycle implements StoragePoolDriver 
     final Set<String> dirs = new HashSet<>(Set.of("/var/lib/libvirt/images"));
     final Map<String, Map<String, FakeStorageVolumes.Vol>> files = new LinkedHashMap<>();
     final Map<String, String> sources = new HashMap<>();   // a dir pool's directory -> the pool
+    final Map<String, Set<String>> sourcesOf = new HashMap<>();   // a pool -> its directories
   }
 
   private final Data data;
@@ -115,11 +116,15 @@ final class FakeStoragePools extends FakeLifecycle implements StoragePoolDriver 
   }
 
   @Override void indexed(Obj o, boolean gone) {
-    data.sources.values().remove(o.name);
+    Set<String> old = data.sourcesOf.remove(o.name);
+    if (old != null) for (String p : old) data.sources.remove(p, o.name);
     if (gone) return;
+    Set<String> now = new HashSet<>();
     for (XmlElement d : new XmlElement[] {o.live, o.config}) {
-      if (d != null && "dir".equals(d.attr("type")) && path(d) != null) data.sources.put(path(d), o.name);
+      if (d != null && "dir".equals(d.attr("type")) && path(d) != null) now.add(path(d));
     }
+    for (String p : now) data.sources.put(p, o.name);
+    data.sourcesOf.put(o.name, now);
   }
 
   /** The persistent definition if it was redefined while running, else the one in force with what the active pool holds. */
