@@ -178,7 +178,10 @@ final class FakeStoragePools extends FakeLifecycle implements StoragePoolDriver 
       conn.enter(op, "deleteStoragePool", name);
       Obj p = obj(op, name);
       if (p.active()) throw k.driver().invalid(op, "storage pool '" + name + "' is still active");
-      if (!isDir(p)) return;
+      if (!isDir(p)) {
+        conn.replied(op);
+        return;
+      }
       String dir = storage(p);
       if (!data.dirs.contains(dir)) throw k.driver().system(op, "failed to remove pool '" + dir + "': No such file or directory");
       if (!data.files.getOrDefault(dir, Map.of()).isEmpty()) throw k.driver().system(op, "failed to remove pool '" + dir + "': Directory not empty");
