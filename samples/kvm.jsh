@@ -7,10 +7,15 @@
 import io.kvmsdk.core.*;
 import io.kvmsdk.core.domain.*;
 import io.kvmsdk.core.secret.*;
+import io.kvmsdk.core.network.*;
+import io.kvmsdk.core.storage.*;
+import io.kvmsdk.core.nwfilter.*;
 import io.kvmsdk.core.host.*;
 import io.kvmsdk.core.capabilities.*;
 import java.time.Duration;
 
 var kvm = Kvm.connect("test:///default");
-System.out.println(kvm + " domains: " + kvm.domains().list());
+System.out.println(kvm + " domains: " + kvm.domains().list() + " networks: " + kvm.networks().list() + " pools: " + kvm.pools().list());
 // try: var d = kvm.domains().get("test"); d.suspend(); d.state(); d.resume(); d.spec().toXml(); d.stats();
+//      var n = kvm.networks().get("default"); n.spec(); n.isActive();
+//      var p = kvm.pools().get("default-pool"); p.volumes().list(); p.liveSpec().toXml();

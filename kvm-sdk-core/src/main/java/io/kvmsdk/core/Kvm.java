@@ -1,7 +1,10 @@
 package io.kvmsdk.core;
 
 import io.kvmsdk.core.domain.Domains;
+import io.kvmsdk.core.network.Networks;
+import io.kvmsdk.core.nwfilter.NwFilters;
 import io.kvmsdk.core.secret.Secrets;
+import io.kvmsdk.core.storage.StoragePools;
 import io.kvmsdk.core.spi.Hypervisor;
 import io.kvmsdk.core.spi.HypervisorProvider;
 import java.util.ArrayList;
@@ -28,12 +31,18 @@ public final class Kvm implements AutoCloseable {
   private final Domains domains;
   private final KvmEvents events;
   private final Secrets secrets;
+  private final Networks networks;
+  private final StoragePools pools;
+  private final NwFilters nwfilters;
 
   private Kvm(Hypervisor hypervisor) {
     this.hypervisor = hypervisor;
     this.domains = new Domains(hypervisor);
     this.events = new KvmEvents(hypervisor);
     this.secrets = new Secrets(hypervisor);
+    this.networks = new Networks(hypervisor);
+    this.pools = new StoragePools(hypervisor);
+    this.nwfilters = new NwFilters(hypervisor);
   }
 
   /**
@@ -81,6 +90,15 @@ public final class Kvm implements AutoCloseable {
 
   /** libvirt secrets (passwords and keys for disks and storage). */
   public Secrets secrets() { return secrets; }
+
+  /** Virtual networks: define, create, find, get, list. */
+  public Networks networks() { return networks; }
+
+  /** Storage pools (and through them their volumes): define, create, find, get, list. */
+  public StoragePools pools() { return pools; }
+
+  /** Network filters (and their bindings to guest interfaces): define, find, get, list. */
+  public NwFilters nwfilters() { return nwfilters; }
 
   /** The connection URI as the hypervisor reports it. */
   public String uri() { return hypervisor.uri(); }

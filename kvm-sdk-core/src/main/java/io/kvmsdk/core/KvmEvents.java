@@ -20,6 +20,6 @@ public final class KvmEvents {
    * until the returned subscription is closed; the registration survives a reconnect.
    */
   public KvmSubscription onLifecycle(Consumer<DomainEvent> listener) {
-    return hypervisor.onLifecycle(Objects.requireNonNull(listener, "listener"));
+    return hypervisor.domains().onLifecycle(Objects.requireNonNull(listener, "listener"));
   }
 }

@@ -322,7 +322,7 @@ class KvmTestDriverTest {
   static void cleanup(String name) {
     kvm.domains().find(name).ifPresent(d -> {
       if (d.state().isActive()) d.destroy();
-      d.undefine(Domain.UndefineOption.SNAPSHOTS_METADATA);
+      d.undefine(io.kvmsdk.core.domain.UndefineOption.SNAPSHOTS_METADATA);
     });
   }
 }

@@ -182,7 +182,7 @@ class LibvirtDaemonTest {
   static void cleanup(String name) {
     kvm.domains().find(name).ifPresent(d -> {
       if (d.state().isActive()) d.destroy();
-      d.undefine(Domain.UndefineOption.SNAPSHOTS_METADATA);
+      d.undefine(io.kvmsdk.core.domain.UndefineOption.SNAPSHOTS_METADATA);
     });
   }
 }

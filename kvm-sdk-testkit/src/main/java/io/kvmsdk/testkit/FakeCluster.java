@@ -91,7 +91,7 @@ public final class FakeCluster {
     if (name == null || name.isEmpty() || name.contains("/")) {
       throw new IllegalArgumentException("a fake host name is one non-empty path segment, got '" + name + "'");
     }
-    synchronized (nodes) { return nodes.computeIfAbsent(name, n -> new FakeHypervisorState(n, clock, this)); }
+    synchronized (nodes) { return nodes.computeIfAbsent(name, n -> FakeHypervisorState.create(n, clock, this)); }
   }
 
   @Override public String toString() { return "FakeCluster" + hypervisorNames(); }

@@ -25,9 +25,9 @@ final class FakeHypervisorState {
   final Object lock = new Object();
   final Map<String, Dom> domains = new LinkedHashMap<>();
   final Map<String, Secret> secrets = new LinkedHashMap<>();
-  final FakeNetworks networks;
-  final FakeStorage storage;
-  final FakeNwfilters nwfilters;
+  final FakeNetworks.Data networks = new FakeNetworks.Data();
+  final FakeStoragePools.Data storage = new FakeStoragePools.Data();
+  final FakeNwfilters.Data nwfilters = new FakeNwfilters.Data();
   final List<FaultRule> rules = new ArrayList<>();
   final List<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
   Duration shutdownDelay = Duration.ZERO;
@@ -35,6 +35,8 @@ final class FakeHypervisorState {
   io.kvmsdk.core.node.NodeInfo node = new io.kvmsdk.core.node.NodeInfo("x86_64", io.kvmsdk.core.Size.kib(64L * 1024 * 1024), 16, 2400, 1, 1, 16, 1);
   boolean crashed;
   int nextId = 1;
+  /** The next tap number ({@code vnetN}) an interface gets when its domain starts, as libvirtd counts them. */
+  int nextTap;
   long uuidSeq;
   /** Guest agents by domain name (see {@link FakeGuestAgent}), made on first use. */
   final Map<String, FakeGuestAgent> agents = new java.util.HashMap<>();
@@ -59,13 +61,29 @@ final class FakeHypervisorState {
     this.cluster = cluster;
     this.hostUuid = java.util.UUID.nameUUIDFromBytes(("fake-host/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     this.ticker = clock.ticker();
-    this.networks = new FakeNetworks(name);
-    // like a host with Debian's libvirt-daemon-config-network: the 'default' NAT network, active and autostarted
-    networks.define(DEFAULT_NETWORK);
-    networks.start("default");
-    networks.setAutostart("default", true);
-    this.storage = new FakeStorage(name);
-    this.nwfilters = new FakeNwfilters(name);
+  }
+
+  /** A new host, set up like one with Debian's libvirt-daemon-config-network: the 'default' NAT network, active and autostarted. */
+  static FakeHypervisorState create(String name, FakeClock clock, Object cluster) {
+    FakeHypervisorState st = new FakeHypervisorState(name, clock, cluster);
+    FakeHypervisor boot = new FakeHypervisor(st);
+    boot.networks().define(DEFAULT_NETWORK);
+    boot.networks().start("default");
+    boot.networks().setAutostart("default", true);
+    boot.close();
+    return st;
+  }
+
+  /** A deterministic UUID for a new object of this host. Guarded by the lock. */
+  String uuidFor(String what) {
+    return java.util.UUID.nameUUIDFromBytes((name + "/" + what + "/" + (uuidSeq++)).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+  }
+
+  /** A deterministic MAC address in QEMU's range ({@code 52:54:00:xx:xx:xx}) for a new guest interface. Guarded by the lock. */
+  String newMac() {
+    long bits = java.util.UUID.nameUUIDFromBytes((name + "/nic-mac/" + (uuidSeq++)).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .getLeastSignificantBits();
+    return String.format("52:54:00:%02x:%02x:%02x", bits >> 16 & 0xff, bits >> 8 & 0xff, bits & 0xff);
   }
 
   /** One domain. */

@@ -3,13 +3,16 @@ package io.kvmsdk.testkit;
 import static io.kvmsdk.testkit.FakeObjects.child;
 import static io.kvmsdk.testkit.FakeObjects.childText;
 
-import io.kvmsdk.core.NotFoundException;
-import io.kvmsdk.core.spi.Hypervisor.NetworkRef;
+import io.kvmsdk.core.LibvirtException;
+import io.kvmsdk.core.network.DhcpLease;
+import io.kvmsdk.core.spi.NetworkDriver;
 import io.kvmsdk.core.xml.XmlElement;
 import io.kvmsdk.testkit.FakeObjects.Driver;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,198 +21,220 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The virtual networks of one fake host, as libvirt's network driver keeps them: persistent and
- * transient, active and inactive, a next-start definition apart from the running one, a bridge
- * name ({@code virbrN} when none is given) and a MAC address added to routed/NAT/isolated networks.
- * Callers hold the host's lock.
+ * The virtual networks of one fake host, as libvirt's network driver keeps them (the lifecycle in
+ * {@link FakeLifecycle}): a bridge name ({@code virbrN} when none is given, refused when another
+ * network has it) and a MAC address added to routed/NAT/isolated/open networks, the NAT port range
+ * filled in at start, and the leases of an IPv4 DHCP server: a running guest whose interface is on the
+ * network gets one when it starts (as if it asked at once), kept (in the network's status file) until it
+ * expires or the network goes away; a stop keeps them.
  */
-final class FakeNetworks {
-  private static final Driver NET = Driver.NETWORK;
+final class FakeNetworks extends FakeLifecycle implements NetworkDriver {
+  static final Kind KIND = new Kind("Network", "network", "network", Driver.NETWORK, "VIR_ERR_NO_NETWORK", 43, "Network not found: no network");
+  /** dnsmasq's lease time as libvirt configures it (no {@code <lease>} in the range): one hour. */
+  private static final Duration LEASE_TIME = Duration.ofHours(1);
 
-  /** One network. */
-  static final class Net {
-    final String name;
-    final String uuid;
-    XmlElement persistent;   // null: transient
-    XmlElement live;         // null: inactive
-    boolean autostart;
-
-    Net(String name, String uuid) {
-      this.name = name;
-      this.uuid = uuid;
-    }
-
-    boolean active() { return live != null; }
+  /** The network state of one host beside the objects: bridge names in use and leases, by network. */
+  static final class Data {
+    final Store store = new Store();
+    final Map<String, String> bridges = new HashMap<>();          // bridge -> network
+    final Map<String, Set<String>> bridgesOf = new HashMap<>();   // network -> its bridges
+    final Map<String, Map<String, Lease>> leases = new HashMap<>();   // network -> MAC -> lease
   }
 
-  private final String host;
-  private final Map<String, Net> nets = new LinkedHashMap<>();
-  private long seq;
+  /** A lease handed out: to a MAC, an address, until when. */
+  record Lease(String mac, String ip, Instant expiry, String hostname) {}
 
-  FakeNetworks(String host) { this.host = host; }
+  private final Data data;
 
-  private static NotFoundException noNetwork(String op, String name) {
-    return NET.notFound(op, "network", name, "VIR_ERR_NO_NETWORK", 43, "Network not found: no network with matching name '" + name + "'");
+  FakeNetworks(FakeHypervisor conn) {
+    super(conn, conn.st.networks.store, KIND);
+    this.data = conn.st.networks;
   }
 
-  private Net net(String op, String name) {
-    Net n = nets.get(name);
-    if (n == null) throw noNetwork(op, name);
-    return n;
-  }
+  // ------------------------------------------------------------------ the kind
 
-  /** A parsed definition, checked against the other networks as {@code virNetworkObjAssignDef} does. */
-  private record Parsed(XmlElement def, String name, String uuid, Net existing) {}
-
-  private Parsed parse(String op, String xml, boolean checkActive) {
-    XmlElement def = FakeObjects.parse(NET, op, xml, "network");
+  @Override XmlElement parse(String op, String xml) {
+    XmlElement def = FakeObjects.parse(k.driver(), op, xml, "network");
     String name = childText(def, "name");
-    if (name == null || name.isEmpty()) throw NET.error(op, "VIR_ERR_NO_NAME", 31, "missing name information");
-    String uuid = FakeObjects.uuidOf(NET, op, def);
-    XmlElement bridge = child(def, "bridge");
-    String bridgeName = bridge == null ? null : bridge.attr("name");
-    if (bridgeName != null) {
-      for (Net o : nets.values()) {
-        if (!o.name.equals(name) && bridgeName.equals(bridgeOf(o))) throw NET.internal(op, "bridge name '" + bridgeName + "' already in use.");
-      }
-    }
-    Net byUuid = uuid == null ? null : nets.values().stream().filter(n -> n.uuid.equals(uuid)).findFirst().orElse(null);
-    if (byUuid != null) {
-      if (!byUuid.name.equals(name)) throw NET.failed(op, "network '" + byUuid.name + "' is already defined with uuid " + byUuid.uuid);
-      if (checkActive && byUuid.active()) throw NET.invalid(op, "network is already active as '" + byUuid.name + "'");
-      return new Parsed(def, name, uuid, byUuid);
-    }
-    Net byName = nets.get(name);
-    if (byName != null) throw NET.failed(op, "network '" + name + "' already exists with uuid " + byName.uuid);
-    return new Parsed(def, name, uuid, null);
+    if (name == null || name.isEmpty()) throw k.driver().error(op, "VIR_ERR_NO_NAME", 31, "missing name information");
+    return def;
   }
 
-  private static String bridgeOf(Net n) {
-    for (XmlElement d : new XmlElement[] {n.live, n.persistent}) {
-      XmlElement b = child(d, "bridge");
-      if (b != null && b.attr("name") != null) return b.attr("name");
-    }
-    return null;
+  @Override boolean conflictsFirst() { return true; }
+
+  @Override void checkConflicts(String op, String name, XmlElement def) {
+    XmlElement bridge = child(def, "bridge");
+    String b = bridge == null ? null : bridge.attr("name");
+    if (b == null) return;
+    String owner = data.bridges.get(b);
+    if (owner != null && !owner.equals(name)) throw k.driver().internal(op, "bridge name '" + b + "' already in use.");
   }
 
   /** libvirt's stored form: the UUID after the name; for an isolated, NAT, routed or open network a bridge (with STP on, no delay) and a MAC. */
-  private XmlElement canonical(Parsed p, String uuid) {
-    List<XmlElement> kids = FakeObjects.kids(p.def);
+  @Override XmlElement canonical(String name, String uuid, XmlElement def) {
+    List<XmlElement> kids = FakeObjects.kids(def);
     FakeObjects.put(kids, FakeObjects.textElement("uuid", uuid), "name");
-    XmlElement forward = child(p.def, "forward");
-    String mode = forward == null ? "none" : Optional.ofNullable(forward.attr("mode")).orElse("nat");
-    if (Set.of("none", "nat", "route", "open").contains(mode)) {
-      XmlElement bridge = child(p.def, "bridge");
+    if (Set.of("none", "nat", "route", "open").contains(mode(def))) {
+      XmlElement bridge = child(def, "bridge");
       if (bridge == null) bridge = XmlElement.leaf("bridge");
-      if (bridge.attr("name") == null) bridge = FakeObjects.withAttr(bridge, "name", freeBridge(p.name));
+      if (bridge.attr("name") == null) bridge = FakeObjects.withAttr(bridge, "name", freeBridge(name));
       bridge = FakeObjects.withDefaultAttr(FakeObjects.withDefaultAttr(bridge, "stp", "on"), "delay", "0");
       FakeObjects.put(kids, bridge, "forward", "metadata", "uuid");
-      if (child(p.def, "mac") == null) FakeObjects.put(kids, XmlElement.builder("mac").attr("address", mac(p.name)).build(), "mtu", "bridge");
+      if (child(def, "mac") == null) FakeObjects.put(kids, XmlElement.builder("mac").attr("address", mac(name)).build(), "mtu", "bridge");
     }
-    return FakeObjects.withChildren(p.def, kids);
+    return FakeObjects.withChildren(def, kids);
   }
+
+  private static String mode(XmlElement def) {
+    XmlElement forward = child(def, "forward");
+    return forward == null ? "none" : Optional.ofNullable(forward.attr("mode")).orElse("nat");
+  }
+
+  /** At start a NAT network's forward gets libvirt's default port range for masquerading. */
+  @Override XmlElement started(Obj o, XmlElement def) {
+    if (!mode(def).equals("nat")) return def;
+    XmlElement forward = child(def, "forward");
+    XmlElement nat = child(forward, "nat");
+    if (nat == null) nat = XmlElement.leaf("nat");
+    if (child(nat, "port") != null) return def;
+    List<XmlElement> natKids = FakeObjects.kids(nat);
+    natKids.add(XmlElement.builder("port").attr("start", "1024").attr("end", "65535").build());
+    List<XmlElement> fwdKids = FakeObjects.kids(forward);
+    FakeObjects.put(fwdKids, FakeObjects.withChildren(nat, natKids));
+    List<XmlElement> kids = FakeObjects.kids(def);
+    FakeObjects.put(kids, FakeObjects.withChildren(forward, fwdKids));
+    return FakeObjects.withChildren(def, kids);
+  }
+
+  /** Leases live in the network's status file: they outlast a stop and go with the network itself. */
+  @Override void indexed(Obj o, boolean gone) {
+    Set<String> old = data.bridgesOf.remove(o.name);
+    if (old != null) for (String b : old) data.bridges.remove(b, o.name);
+    if (gone) {
+      data.leases.remove(o.name);
+      return;
+    }
+    Set<String> now = new java.util.HashSet<>();
+    for (XmlElement d : new XmlElement[] {o.live, o.config}) {
+      XmlElement b = child(d, "bridge");
+      if (b != null && b.attr("name") != null) now.add(b.attr("name"));
+    }
+    for (String b : now) data.bridges.put(b, o.name);
+    data.bridgesOf.put(o.name, now);
+  }
+
+  @Override String alreadyActive(String name) { return "network is already active"; }
+
+  @Override LibvirtException autostartTransient(String op) { return k.driver().invalid(op, "cannot set autostart for transient network"); }
 
   /** The lowest {@code virbrN} no other network uses, as libvirt picks it. */
   private String freeBridge(String name) {
-    Set<String> used = new HashSet<>();
-    for (Net n : nets.values()) if (!n.name.equals(name)) used.add(bridgeOf(n));
-    for (int i = 0; ; i++) if (!used.contains("virbr" + i)) return "virbr" + i;
+    for (int i = 0; ; i++) {
+      String owner = data.bridges.get("virbr" + i);
+      if (owner == null || owner.equals(name)) return "virbr" + i;
+    }
   }
 
   private String mac(String name) {
-    byte[] b = UUID.nameUUIDFromBytes((host + "/mac/" + name + "/" + (seq++)).getBytes(StandardCharsets.UTF_8)).toString().getBytes(StandardCharsets.UTF_8);
+    byte[] b = UUID.nameUUIDFromBytes((st.name + "/mac/" + name + "/" + (store.seq++)).getBytes(StandardCharsets.UTF_8)).toString()
+        .getBytes(StandardCharsets.UTF_8);
     return String.format("52:54:00:%02x:%02x:%02x", b[0] & 0xff, b[9] & 0xff, b[14] & 0xff);
   }
 
-  private String newUuid(String name) { return FakeObjects.uuid(host, "network", name, seq++); }
+  // ------------------------------------------------------------------ what domains use (the caller holds the lock)
 
   /**
    * What starting a domain with an {@code <interface type='network'>} on {@code name} checks: the
    * network exists ({@code VIR_ERR_NO_NETWORK}) and is active ({@code VIR_ERR_OPERATION_INVALID}).
    */
   void checkUsable(String op, String name) {
-    Net n = net(op, name);
-    if (!n.active()) throw NET.invalid(op, "network '" + name + "' is not active");
+    Obj n = obj(op, name);
+    if (!n.active()) throw k.driver().invalid(op, "network '" + name + "' is not active");
   }
 
-  String define(String xml) { return store(parse("define network", xml, false), false); }
-
-  String create(String xml) { return store(parse("create network", xml, true), true); }
-
-  /** Stores a checked definition as the next-start one ({@code define}) or as the running one ({@code create}). */
-  private String store(Parsed p, boolean live) {
-    Net n = p.existing != null ? p.existing : new Net(p.name, p.uuid != null ? p.uuid : newUuid(p.name));
-    if (live) n.live = canonical(p, n.uuid); else n.persistent = canonical(p, n.uuid);
-    nets.put(n.name, n);
-    return n.name;
+  /** The bridge of active network {@code name}, or empty. */
+  Optional<String> bridgeOf(String name) {
+    Obj n = store.byName.get(name);
+    if (n == null || !n.active()) return Optional.empty();
+    return Optional.ofNullable(child(n.live, "bridge")).map(b -> b.attr("name"));
   }
 
-  Optional<NetworkRef> lookup(String name) {
-    Net n = nets.get(name);
-    return n == null ? Optional.empty() : Optional.of(new NetworkRef(n.name, n.uuid));
+  /**
+   * A guest interface with {@code mac} came up on network {@code name}: its DHCP server (IPv4, a
+   * {@code <dhcp>} with a range or hosts) leases it the address a {@code <host>} entry reserves, the one
+   * it had, or the first free one of the range.
+   */
+  void leaseFor(String name, String mac) {
+    Obj n = store.byName.get(name);
+    if (n == null || !n.active() || mac == null) return;
+    XmlElement ip = dhcpIp(n.live);
+    if (ip == null) return;
+    XmlElement dhcp = child(ip, "dhcp");
+    Map<String, Lease> leases = data.leases.computeIfAbsent(name, x -> new LinkedHashMap<>());
+    Instant now = st.clock.instant();
+    leases.values().removeIf(l -> !l.expiry().isAfter(now));
+    String address = null, hostname = null;
+    for (XmlElement h : dhcp.children()) {
+      if (h.name().equals("host") && mac.equalsIgnoreCase(h.attr("mac"))) {
+        address = h.attr("ip");
+        hostname = h.attr("name");
+      }
+    }
+    Lease had = leases.get(mac);
+    if (address == null && had != null) address = had.ip();
+    XmlElement range = child(dhcp, "range");
+    if (address == null && range != null) address = free(range, leases.values());
+    if (address == null) return;
+    leases.put(mac, new Lease(mac, address, now.plus(LEASE_TIME), hostname));
   }
 
-  /** Active networks first, then inactive ones, as {@code virConnectListNetworks} and {@code virConnectListDefinedNetworks} give them. */
-  List<String> list() {
-    List<String> out = new ArrayList<>();
-    for (Net n : nets.values()) if (n.active()) out.add(n.name);
-    for (Net n : nets.values()) if (!n.active()) out.add(n.name);
-    return out;
+  private static XmlElement dhcpIp(XmlElement def) {
+    for (XmlElement c : def.children()) {
+      if (!c.name().equals("ip") || "ipv6".equals(c.attr("family"))) continue;
+      if (child(c, "dhcp") != null) return c;
+    }
+    return null;
   }
 
-  String xml(String name, boolean inactive) {
-    Net n = net("get the XML of network '" + name + "'", name);
-    XmlElement x = n.live == null || (inactive && n.persistent != null) ? n.persistent : n.live;
-    return x.toXml();
+  private static String free(XmlElement range, java.util.Collection<Lease> taken) {
+    long start = ipv4(range.attr("start")), end = ipv4(range.attr("end"));
+    Set<Long> used = new java.util.HashSet<>();
+    for (Lease l : taken) used.add(ipv4(l.ip()));
+    for (long a = start; a <= end; a++) if (!used.contains(a)) return (a >> 24 & 255) + "." + (a >> 16 & 255) + "." + (a >> 8 & 255) + "." + (a & 255);
+    return null;
   }
 
-  void start(String name) {
-    String op = "start network '" + name + "'";
-    Net n = net(op, name);
-    if (n.active()) throw NET.invalid(op, "network is already active");
-    n.live = n.persistent;
+  private static long ipv4(String s) {
+    String[] p = s.split("\\.");
+    long v = 0;
+    for (String x : p) v = v << 8 | Integer.parseInt(x);
+    return v;
   }
 
-  void destroy(String name) {
-    String op = "destroy network '" + name + "'";
-    Net n = net(op, name);
-    if (!n.active()) throw NET.invalid(op, "network '" + name + "' is not active");
-    n.live = null;
-    if (n.persistent == null) nets.remove(name);
+  private static int prefix(XmlElement ip) {
+    if (ip.attr("prefix") != null) return Integer.parseInt(ip.attr("prefix"));
+    if (ip.attr("netmask") != null) return Long.bitCount(ipv4(ip.attr("netmask")));
+    return 24;
   }
 
-  void undefine(String name) {
-    String op = "undefine network '" + name + "'";
-    Net n = net(op, name);
-    if (n.persistent == null) throw NET.invalid(op, "can't undefine transient network");
-    n.persistent = null;
-    n.autostart = false;
-    if (!n.active()) nets.remove(name);
-  }
+  // ------------------------------------------------------------------ NetworkDriver
 
-  boolean isActive(String name) { return net("ask the state of network '" + name + "'", name).active(); }
-
-  boolean isPersistent(String name) { return net("ask persistence of network '" + name + "'", name).persistent != null; }
-
-  boolean autostart(String name) { return net("get autostart of network '" + name + "'", name).autostart; }
-
-  void setAutostart(String name, boolean autostart) {
-    String op = "set autostart of network '" + name + "'";
-    Net n = net(op, name);
-    if (n.persistent == null) throw NET.invalid(op, "cannot set autostart for transient network");
-    n.autostart = autostart;
-  }
-
-  /** The host went down: every network stops, transient ones vanish. */
-  void hostDown() {
-    nets.values().removeIf(n -> {
-      n.live = null;
-      return n.persistent == null;
-    });
-  }
-
-  /** The host is up again: libvirtd starts the autostart networks. */
-  void hostUp() {
-    for (Net n : nets.values()) if (n.autostart && !n.active()) n.live = n.persistent;
+  @Override public List<DhcpLease> dhcpLeases(String network) {
+    synchronized (st.lock) {
+      String op = "get the DHCP leases of network '" + network + "'";
+      conn.enter(op, "networkDhcpLeases", network);
+      Obj n = obj(op, network);
+      List<DhcpLease> out = new ArrayList<>();
+      XmlElement def = n.live != null ? n.live : n.config;
+      XmlElement ip = dhcpIp(def);
+      String bridge = Optional.ofNullable(child(def, "bridge")).map(b -> b.attr("name")).orElse("");
+      Instant now = st.clock.instant();
+      for (Lease l : data.leases.getOrDefault(network, Map.of()).values()) {
+        if (!l.expiry().isAfter(now)) continue;
+        out.add(new DhcpLease(bridge, l.expiry(), "ipv4", l.ip(), ip == null ? 24 : prefix(ip), Optional.of(l.mac()), Optional.empty(),
+            Optional.ofNullable(l.hostname()), Optional.of("01:" + l.mac())));
+      }
+      return out;
+    }
   }
 }

@@ -1,39 +1,71 @@
 package io.kvmsdk.testkit;
 
 import io.kvmsdk.core.NotFoundException;
+import io.kvmsdk.core.domain.NicFilterParameter;
+import io.kvmsdk.core.spi.NwFilterDriver;
+import io.kvmsdk.core.spi.ObjectRef;
 import io.kvmsdk.core.xml.XmlElement;
 import io.kvmsdk.testkit.FakeObjects.Driver;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The network filters of one fake host, as libvirt's nwfilter driver keeps them: a UUID per
- * filter, the {@code root} chain by default, each chain's default priority, rules at priority 500
- * unless told. Callers hold the host's lock.
+ * The network filters of one fake host, as libvirt's nwfilter driver keeps them: a UUID per filter,
+ * the {@code root} chain by default, each chain's default priority, rules at priority 500 unless told;
+ * and their bindings: one per running guest interface with a {@code <filterref>} (made when the guest
+ * starts, refused when the filter is missing, gone when it stops, with the interface's MAC as the
+ * {@code MAC} parameter), or made by hand for any port device. A filter a running guest's binding
+ * uses, directly or through other filters' {@code <filterref>}s, cannot be undefined.
  */
-final class FakeNwfilters {
+final class FakeNwfilters implements NwFilterDriver {
   private static final Driver NWFILTER = Driver.NWFILTER;
   /** libvirt's chain prefixes and their default priorities ({@code NWFILTER_*_FILTER_PRI}). */
   private static final Map<String, Integer> CHAINS = Map.of("stp", -810, "mac", -800, "vlan", -750, "ipv4", -700,
       "ipv6", -600, "arp", -500, "rarp", -400);
 
-  private record Filter(String name, String uuid, XmlElement xml) {}
+  record Filter(String name, String uuid, XmlElement xml) {}
 
-  private final String host;
-  private final Map<String, Filter> filters = new LinkedHashMap<>();
-  private long seq;
+  /** A binding: its XML, its filter, and the running guest it was made for (null: made by hand). */
+  record Binding(String portdev, String filter, String guest, XmlElement xml) {}
 
-  FakeNwfilters(String host) { this.host = host; }
+  /** The filters and bindings of one host. Guarded by the host's lock. */
+  static final class Data {
+    final Map<String, Filter> filters = new LinkedHashMap<>();
+    final Map<String, Binding> bindings = new LinkedHashMap<>();
+    long seq;
+  }
+
+  private final FakeHypervisor conn;
+  private final FakeHypervisorState st;
+  private final Data data;
+
+  FakeNwfilters(FakeHypervisor conn) {
+    this.conn = conn;
+    this.st = conn.st;
+    this.data = conn.st.nwfilters;
+  }
 
   private static NotFoundException noFilter(String op, String name) {
     return NWFILTER.notFound(op, "nwfilter", name, "VIR_ERR_NO_NWFILTER", 62,
         "Network filter not found: no nwfilter with matching name '" + name + "'");
   }
 
+  private static NotFoundException noBinding(String op, String portdev) {
+    return NWFILTER.notFound(op, "nwfilter binding", portdev, "VIR_ERR_NO_NWFILTER_BINDING", 101,
+        "Network filter binding not found: no nwfilter binding for port dev '" + portdev + "'");
+  }
+
   private Filter filter(String op, String name) {
-    Filter f = filters.get(name);
+    Filter f = data.filters.get(name);
     if (f == null) throw noFilter(op, name);
     return f;
   }
@@ -45,48 +77,170 @@ final class FakeNwfilters {
     return null;
   }
 
-  String define(String xml) {
-    String op = "define nwfilter";
-    XmlElement def = FakeObjects.parse(NWFILTER, op, xml, "filter");
-    String name = def.attr("name");
-    if (name == null || name.isEmpty()) throw NWFILTER.xml(op, "filter has no name");
-    String chain = def.attr("chain") == null ? "root" : def.attr("chain");
-    Integer priority = chainPriority(chain);
-    if (priority == null) {
-      throw NWFILTER.error(op, "VIR_ERR_INVALID_ARG", 8, "invalid argument: Invalid chain name '" + chain
-          + "'. Please use a chain name called 'root' or any of the following prefixes: mac, vlan, stp, arp, rarp, ipv4, ipv6");
-    }
-    String uuid = FakeObjects.uuidOf(NWFILTER, op, def);
-    if (uuid != null) {
-      for (Filter f : filters.values()) {
-        if (f.uuid().equals(uuid) && !f.name().equals(name)) {
-          throw NWFILTER.failed(op, "filter with same UUID but different name ('" + f.name() + "') already exists");
+  // ------------------------------------------------------------------ filters
+
+  @Override public ObjectRef define(String xml) {
+    synchronized (st.lock) {
+      String op = "define nwfilter";
+      conn.enter(op, "defineNwfilter", null);
+      XmlElement def = FakeObjects.parse(NWFILTER, op, xml, "filter");
+      String name = def.attr("name");
+      if (name == null || name.isEmpty()) throw NWFILTER.xml(op, "filter has no name");
+      conn.enterObject("define nwfilter '" + name + "'", "defineNwfilter", name);
+      String chain = def.attr("chain") == null ? "root" : def.attr("chain");
+      Integer priority = chainPriority(chain);
+      if (priority == null) {
+        throw NWFILTER.error(op, "VIR_ERR_INVALID_ARG", 8, "invalid argument: Invalid chain name '" + chain
+            + "'. Please use a chain name called 'root' or any of the following prefixes: mac, vlan, stp, arp, rarp, ipv4, ipv6");
+      }
+      String uuid = FakeObjects.uuidOf(NWFILTER, op, def);
+      if (uuid != null) {
+        for (Filter f : data.filters.values()) {
+          if (f.uuid().equals(uuid) && !f.name().equals(name)) {
+            throw NWFILTER.failed(op, "filter with same UUID but different name ('" + f.name() + "') already exists");
+          }
         }
       }
+      Filter existing = data.filters.get(name);
+      if (existing != null && !existing.uuid().equals(uuid)) {
+        throw NWFILTER.failed(op, "filter '" + name + "' already exists with uuid " + existing.uuid());
+      }
+      String id = uuid != null ? uuid : FakeObjects.uuid(st.name, "nwfilter", name, data.seq++);
+      XmlElement canonical = FakeObjects.withAttr(def, "chain", chain);
+      if (def.attr("priority") == null && priority != 0) canonical = FakeObjects.withAttr(canonical, "priority", Integer.toString(priority));
+      List<XmlElement> kids = new ArrayList<>();
+      for (XmlElement c : canonical.children()) {
+        if (c.name().equals("uuid")) continue;
+        kids.add(c.name().equals("rule") ? FakeObjects.withDefaultAttr(c, "priority", "500") : c);
+      }
+      kids.add(0, FakeObjects.textElement("uuid", id));
+      data.filters.put(name, new Filter(name, id, FakeObjects.withChildren(canonical, kids)));
+      conn.replied(op);
+      return new ObjectRef(name, id);
     }
-    Filter existing = filters.get(name);
-    if (existing != null && !existing.uuid().equals(uuid)) {
-      throw NWFILTER.failed(op, "filter '" + name + "' already exists with uuid " + existing.uuid());
-    }
-    String id = uuid != null ? uuid : FakeObjects.uuid(host, "nwfilter", name, seq++);
-    XmlElement canonical = FakeObjects.withAttr(def, "chain", chain);
-    if (def.attr("priority") == null && priority != 0) canonical = FakeObjects.withAttr(canonical, "priority", Integer.toString(priority));
-    List<XmlElement> kids = new ArrayList<>();
-    for (XmlElement c : canonical.children()) {
-      if (c.name().equals("uuid")) continue;
-      kids.add(c.name().equals("rule") ? FakeObjects.withDefaultAttr(c, "priority", "500") : c);
-    }
-    kids.add(0, FakeObjects.textElement("uuid", id));
-    filters.put(name, new Filter(name, id, FakeObjects.withChildren(canonical, kids)));
-    return name;
   }
 
-  List<String> list() { return List.copyOf(filters.keySet()); }
-
-  String xml(String name) { return filter("get the XML of nwfilter '" + name + "'", name).xml().toXml(); }
-
-  void undefine(String name) {
-    filter("undefine nwfilter '" + name + "'", name);
-    filters.remove(name);
+  @Override public Optional<ObjectRef> lookup(String name) {
+    synchronized (st.lock) {
+      conn.enter("look up nwfilter '" + name + "'", "lookupNwfilter", name);
+      return Optional.ofNullable(data.filters.get(name)).map(f -> new ObjectRef(f.name(), f.uuid()));
+    }
   }
+
+  @Override public List<ObjectRef> list() {
+    synchronized (st.lock) {
+      conn.enter("list nwfilters", "listNwfilters", null);
+      List<ObjectRef> out = new ArrayList<>(data.filters.size());
+      for (Filter f : data.filters.values()) out.add(new ObjectRef(f.name(), f.uuid()));
+      return out;
+    }
+  }
+
+  @Override public String xml(String name) {
+    synchronized (st.lock) {
+      String op = "get the XML of nwfilter '" + name + "'";
+      conn.enter(op, "nwfilterXml", name);
+      return filter(op, name).xml().toXml();
+    }
+  }
+
+  /** Refused while a running guest's binding uses the filter, directly or through {@code <filterref>}s (libvirt's rebuild fails then). */
+  @Override public void undefine(String name) {
+    synchronized (st.lock) {
+      String op = "undefine nwfilter '" + name + "'";
+      conn.enter(op, "undefineNwfilter", name);
+      filter(op, name);
+      for (Binding b : data.bindings.values()) {
+        if (b.guest() != null && reaches(b.filter(), name)) throw NWFILTER.invalid(op, "nwfilter is in use");
+      }
+      data.filters.remove(name);
+      conn.replied(op);
+    }
+  }
+
+  /** True when filter {@code from} is {@code target} or refers to it through defined filters' {@code <filterref>}s. */
+  private boolean reaches(String from, String target) {
+    Set<String> seen = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>(List.of(from));
+    while (!todo.isEmpty()) {
+      String f = todo.pop();
+      if (f.equals(target)) return true;
+      Filter def = data.filters.get(f);
+      if (def == null || !seen.add(f)) continue;
+      for (XmlElement c : def.xml().children()) if (c.name().equals("filterref") && c.attr("filter") != null) todo.push(c.attr("filter"));
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ bindings
+
+  @Override public String createBinding(String xml) {
+    synchronized (st.lock) {
+      String op = "create an nwfilter binding";
+      conn.enter(op, "createNwfilterBinding", null);
+      XmlElement def = FakeObjects.parse(NWFILTER, op, xml, "filterbinding");
+      XmlElement portdev = FakeObjects.child(def, "portdev");
+      String dev = portdev == null ? null : portdev.attr("name");
+      if (dev == null) throw NWFILTER.xml(op, "missing portdev name");
+      XmlElement ref = FakeObjects.child(def, "filterref");
+      String filter = ref == null ? null : ref.attr("filter");
+      if (filter == null) throw NWFILTER.xml(op, "missing filter reference");
+      conn.enterObject(op, "createNwfilterBinding", dev);
+      if (data.bindings.containsKey(dev)) throw NWFILTER.failed(op, "binding '" + dev + "' already exists");
+      data.bindings.put(dev, new Binding(dev, filter, null, def));
+      conn.replied(op);
+      return dev;
+    }
+  }
+
+  @Override public List<String> listBindings() {
+    synchronized (st.lock) {
+      conn.enter("list nwfilter bindings", "listNwfilterBindings", null);
+      return List.copyOf(data.bindings.keySet());
+    }
+  }
+
+  @Override public Optional<String> bindingXml(String portdev) {
+    synchronized (st.lock) {
+      conn.enter("get the XML of nwfilter binding '" + portdev + "'", "nwfilterBindingXml", portdev);
+      return Optional.ofNullable(data.bindings.get(portdev)).map(b -> b.xml().toXml());
+    }
+  }
+
+  @Override public void deleteBinding(String portdev) {
+    synchronized (st.lock) {
+      String op = "delete nwfilter binding '" + portdev + "'";
+      conn.enter(op, "deleteNwfilterBinding", portdev);
+      if (data.bindings.remove(portdev) == null) throw noBinding(op, portdev);
+      conn.replied(op);
+    }
+  }
+
+  // ------------------------------------------------------------------ what domains use (the caller holds the lock)
+
+  /** True when filter {@code name} is defined (a guest's start checks its {@code <filterref>}s with it). */
+  boolean defined(String name) { return data.filters.containsKey(name); }
+
+  /**
+   * Binds {@code filter} (checked to exist) to running guest {@code guest}'s interface on {@code portdev}
+   * as libvirt's QEMU driver does at start: the parameters are the interface's plus its {@code MAC},
+   * sorted by name as libvirt writes them.
+   */
+  void bindGuest(String portdev, String guest, String guestUuid, String mac, String filter, List<NicFilterParameter> params) {
+    Map<String, String> sorted = new TreeMap<>();
+    for (NicFilterParameter p : params) if (p.name().isPresent() && p.value().isPresent()) sorted.put(p.name().get(), p.value().get());
+    if (mac != null) sorted.putIfAbsent("MAC", mac);
+    XmlElement.Builder ref = XmlElement.builder("filterref").attr("filter", filter);
+    sorted.forEach((n, v) -> ref.child(XmlElement.builder("parameter").attr("name", n).attr("value", v).build()));
+    XmlElement.Builder b = XmlElement.builder("filterbinding")
+        .child(XmlElement.builder("owner").child(FakeObjects.textElement("name", guest)).child(FakeObjects.textElement("uuid", guestUuid)).build())
+        .child(XmlElement.builder("portdev").attr("name", portdev).build());
+    if (mac != null) b.child(XmlElement.builder("mac").attr("address", mac).build());
+    data.bindings.put(portdev, new Binding(portdev, filter, guest, b.child(ref.build()).build()));
+  }
+
+  /** Guest {@code guest} stopped: its bindings go. */
+  void unbindGuest(String guest) { data.bindings.values().removeIf(b -> guest.equals(b.guest())); }
+
+  @Override public String toString() { return "FakeNwfilters[" + conn.uri() + "]"; }
 }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +55,15 @@ class FakeFleetScaleTest {
           DomainSpec live = d.spec();
           assertThat(live.uuid()).contains(d.uuid());
           ids.add(live.id().orElseThrow());
-          assertThat(d.inactiveSpec()).isEqualTo(live.copy(b -> b.id(Optional.empty())));
+          DomainSpec inactive = d.inactiveSpec();
+          assertThat(inactive.id()).isEmpty();
+          assertThat(inactive.devices().disks()).isEqualTo(live.devices().disks());
+          // at start libvirt gives each interface a tap and names its network's bridge; the definition keeps neither
+          assertThat(live.devices().interfaces()).singleElement().satisfies(n -> {
+            assertThat(n.target().flatMap(t -> t.dev())).hasValueSatisfying(dev -> assertThat(dev).startsWith("vnet"));
+            assertThat(n.source().flatMap(x -> x.bridge())).contains("virbr0");
+          });
+          assertThat(inactive.devices().interfaces()).singleElement().satisfies(n -> assertThat(n.target()).isEmpty());
           uuids.add(d.uuid());
         }
         // ids count up per host from 1, as libvirtd's do

@@ -230,7 +230,7 @@ class FakeGuestAgentTest {
     assertThat(bad).isNotInstanceOf(DomainGuestAgentException.class);
     assertThat(bad.code()).isEqualTo("VIR_ERR_INTERNAL_ERROR");
     assertThat(bad.libvirtMessage()).startsWith("internal error: cannot parse json {not json");
-    LibvirtException timeout = catchThrowableOfType(() -> fake.agentCommand("web1", "{\"execute\":\"guest-ping\"}", -3), LibvirtException.class);
+    LibvirtException timeout = catchThrowableOfType(() -> fake.domains().agentCommand("web1", "{\"execute\":\"guest-ping\"}", -3), LibvirtException.class);
     assertThat(timeout.code()).isEqualTo("VIR_ERR_INVALID_ARG");
     assertThat(timeout.libvirtMessage()).isEqualTo("invalid argument: guest agent timeout '-3' is less than the minimum '-2'");
     assertThatThrownBy(() -> new Domain(fake, "nope", null).guestAgent().hostname()).isInstanceOf(NotFoundException.class);

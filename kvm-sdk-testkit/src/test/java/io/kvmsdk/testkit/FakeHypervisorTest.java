@@ -297,7 +297,7 @@ class FakeHypervisorTest {
     assertThatThrownBy(() -> moved.migrateTo(Kvm.using(FakeHypervisor.create("c")))).isInstanceOf(KvmException.class)
         .hasMessageContaining("same fake cluster");
 
-    moved.migrateTo(kvm, Domain.MigrateOption.LIVE);
+    moved.migrateTo(kvm, io.kvmsdk.core.domain.MigrateOption.LIVE);
     assertThat(moved.isPersistent()).as("without UNDEFINE_SOURCE the definition stays on b").isTrue();
     assertThat(moved.state()).isEqualTo(DomainState.SHUTOFF);
     assertThat(kvm.domains().get("web1").isPersistent()).as("without PERSIST_DEST it runs transient on a").isFalse();

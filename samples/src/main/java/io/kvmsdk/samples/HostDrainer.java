@@ -4,7 +4,7 @@ import io.kvmsdk.core.Kvm;
 import io.kvmsdk.core.KvmException;
 import io.kvmsdk.core.LibvirtException;
 import io.kvmsdk.core.domain.Domain;
-import io.kvmsdk.core.domain.Domain.MigrateOption;
+import io.kvmsdk.core.domain.MigrateOption;
 import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.core.domain.DomainStats;

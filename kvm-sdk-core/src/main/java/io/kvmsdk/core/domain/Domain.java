@@ -16,75 +16,6 @@ import java.util.Set;
  * a call libvirt refuses (resume a running domain) throws {@link io.kvmsdk.core.LibvirtException}.
  */
 public final class Domain {
-  /** Extra things {@link #undefine(UndefineOption...)} removes or keeps ({@code virDomainUndefineFlagsValues}). */
-  public enum UndefineOption {
-    /** Also remove a managed save image ({@code VIR_DOMAIN_UNDEFINE_MANAGED_SAVE}). */
-    MANAGED_SAVE,
-    /** Also remove snapshot metadata ({@code VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA}). */
-    SNAPSHOTS_METADATA,
-    /** Also remove the UEFI NVRAM file ({@code VIR_DOMAIN_UNDEFINE_NVRAM}). */
-    NVRAM,
-    /** Keep the UEFI NVRAM file ({@code VIR_DOMAIN_UNDEFINE_KEEP_NVRAM}). */
-    KEEP_NVRAM,
-    /** Also remove checkpoint metadata ({@code VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA}). */
-    CHECKPOINTS,
-    /** Also remove the emulated TPM state ({@code VIR_DOMAIN_UNDEFINE_TPM}). */
-    TPM,
-    /** Keep the emulated TPM state ({@code VIR_DOMAIN_UNDEFINE_KEEP_TPM}). */
-    KEEP_TPM;
-
-    /** libvirt's flag bit. */
-    public int flag() {
-      return switch (this) {
-        case MANAGED_SAVE -> 1;
-        case SNAPSHOTS_METADATA -> 2;
-        case NVRAM -> 4;
-        case KEEP_NVRAM -> 8;
-        case CHECKPOINTS -> 16;
-        case TPM -> 32;
-        case KEEP_TPM -> 64;
-      };
-    }
-  }
-
-  /** How {@link #migrateTo(io.kvmsdk.core.Kvm, MigrateOption...)} moves a domain ({@code virDomainMigrateFlags}). */
-  public enum MigrateOption {
-    /** Keep the guest running while its memory is copied ({@code VIR_MIGRATE_LIVE}). */
-    LIVE(1),
-    /** The source libvirtd talks to the destination itself ({@code VIR_MIGRATE_PEER2PEER}). */
-    PEER2PEER(2),
-    /** Tunnel the migration stream through libvirtd's connection ({@code VIR_MIGRATE_TUNNELLED}). */
-    TUNNELLED(4),
-    /** Define the domain persistently on the destination ({@code VIR_MIGRATE_PERSIST_DEST}). */
-    PERSIST_DEST(8),
-    /** Undefine the domain on the source once it runs on the destination ({@code VIR_MIGRATE_UNDEFINE_SOURCE}). */
-    UNDEFINE_SOURCE(16),
-    /** Leave the domain paused on the destination ({@code VIR_MIGRATE_PAUSED}). */
-    PAUSED(32),
-    /** Copy whole disks too, for hosts without shared storage ({@code VIR_MIGRATE_NON_SHARED_DISK}). */
-    NON_SHARED_DISK(64),
-    /** Copy disks incrementally over a shared base image ({@code VIR_MIGRATE_NON_SHARED_INC}). */
-    NON_SHARED_INC(128),
-    /** Migrate even if libvirt considers it unsafe, e.g. disk caches ({@code VIR_MIGRATE_UNSAFE}). */
-    UNSAFE(512),
-    /** Compress the memory stream ({@code VIR_MIGRATE_COMPRESSED}). */
-    COMPRESSED(2048),
-    /** Cancel if a disk I/O error happens during migration ({@code VIR_MIGRATE_ABORT_ON_ERROR}). */
-    ABORT_ON_ERROR(4096),
-    /** Throttle the guest's vCPUs until memory converges ({@code VIR_MIGRATE_AUTO_CONVERGE}). */
-    AUTO_CONVERGE(8192);
-
-    private final int flag;
-
-    MigrateOption(int flag) { this.flag = flag; }
-
-    /** libvirt's flag bit. */
-    public int flag() { return flag; }
-
-    /** What {@code migrateTo(destination)} uses: {@code LIVE, PERSIST_DEST, UNDEFINE_SOURCE} (the domain moves for good). */
-    public static Set<MigrateOption> defaults() { return EnumSet.of(LIVE, PERSIST_DEST, UNDEFINE_SOURCE); }
-  }
-
   private final Hypervisor hypervisor;
   private final String name;
   private final String uuid;
@@ -101,23 +32,23 @@ public final class Domain {
   public String uuid() { return uuid; }
 
   /** The current state, asked from libvirt now. */
-  public DomainState state() { return hypervisor.domainState(name); }
+  public DomainState state() { return hypervisor.domains().state(name); }
 
   /** Starts the (shut off) domain. */
   public Domain start() {
-    hypervisor.startDomain(name);
+    hypervisor.domains().start(name);
     return this;
   }
 
   /** Asks the guest to shut down (ACPI or agent) and returns at once; see {@link #shutdown(Duration)}. */
   public Domain shutdown() {
-    hypervisor.shutdownDomain(name);
+    hypervisor.domains().shutdown(name);
     return this;
   }
 
   /** Asks the guest to shut down and waits until it is shut off; {@link KvmTimeoutException} otherwise. */
   public Domain shutdown(Duration timeout) {
-    hypervisor.shutdownDomain(name);
+    hypervisor.domains().shutdown(name);
     return waitFor(DomainState.SHUTOFF, timeout);
   }
 
@@ -146,34 +77,34 @@ public final class Domain {
 
   /** Powers the domain off at once, like pulling the plug. */
   public Domain destroy() {
-    hypervisor.destroyDomain(name);
+    hypervisor.domains().destroy(name);
     return this;
   }
 
   public Domain reboot() {
-    hypervisor.rebootDomain(name);
+    hypervisor.domains().reboot(name);
     return this;
   }
 
   /** Pauses the vCPUs; the domain keeps its memory. */
   public Domain suspend() {
-    hypervisor.suspendDomain(name);
+    hypervisor.domains().suspend(name);
     return this;
   }
 
   public Domain resume() {
-    hypervisor.resumeDomain(name);
+    hypervisor.domains().resume(name);
     return this;
   }
 
   /** Removes the persistent definition (a running domain goes on as transient until it stops). */
-  public void undefine() { hypervisor.undefineDomain(name, Set.of()); }
+  public void undefine() { hypervisor.domains().undefine(name, Set.of()); }
 
   /** Removes the definition together with (or keeping) what the options say. */
   public void undefine(UndefineOption... options) {
     Set<UndefineOption> set = EnumSet.noneOf(UndefineOption.class);
     for (UndefineOption o : options) set.add(Objects.requireNonNull(o));
-    hypervisor.undefineDomain(name, set);
+    hypervisor.domains().undefine(name, set);
   }
 
   /**
@@ -186,33 +117,33 @@ public final class Domain {
     Set<MigrateOption> set = EnumSet.noneOf(MigrateOption.class);
     for (MigrateOption o : options) set.add(Objects.requireNonNull(o));
     if (set.isEmpty()) set = MigrateOption.defaults();
-    hypervisor.migrateDomain(name, destination.hypervisor(), Set.copyOf(set));
+    hypervisor.domains().migrate(name, destination.hypervisor(), Set.copyOf(set));
     // no lookup on the destination: a failed lookup would report a migration that worked as failed
     return new Domain(destination.hypervisor(), name, uuid);
   }
 
   /** Whether the domain starts when the host (libvirtd) starts. */
-  public boolean autostart() { return hypervisor.autostart(name); }
+  public boolean autostart() { return hypervisor.domains().autostart(name); }
 
   public Domain setAutostart(boolean autostart) {
-    hypervisor.setAutostart(name, autostart);
+    hypervisor.domains().setAutostart(name, autostart);
     return this;
   }
 
   /** True for a defined domain, false for a transient one. */
-  public boolean isPersistent() { return hypervisor.isPersistent(name); }
+  public boolean isPersistent() { return hypervisor.domains().isPersistent(name); }
 
   /** The live definition (what runs now, with runtime details), parsed. */
-  public DomainSpec spec() { return DomainSpec.fromXml(hypervisor.domainXml(name, false)); }
+  public DomainSpec spec() { return DomainSpec.fromXml(hypervisor.domains().xml(name, false)); }
 
   /** The persistent definition used at the next start, parsed. */
-  public DomainSpec inactiveSpec() { return DomainSpec.fromXml(hypervisor.domainXml(name, true)); }
+  public DomainSpec inactiveSpec() { return DomainSpec.fromXml(hypervisor.domains().xml(name, true)); }
 
   /** This domain's snapshots. */
   public DomainSnapshots snapshots() { return new DomainSnapshots(hypervisor, name); }
 
   /** Current counters from libvirt's bulk statistics. */
-  public DomainStats stats() { return DomainStats.fromTypedParameters(name, hypervisor.domainStats(name)); }
+  public DomainStats stats() { return DomainStats.fromTypedParameters(name, hypervisor.domains().stats(name)); }
 
   /** The domain's QEMU guest agent (needs the {@link GuestAgent#channel()} device and {@code qemu-ga} in the guest). */
   public DomainGuestAgent guestAgent() { return new DomainGuestAgent(hypervisor, name); }

@@ -66,11 +66,11 @@ public final class DomainGuestAgent {
 
   private String run(String json, int timeoutSeconds) {
     Objects.requireNonNull(json, "json");
-    return translate("run guest agent command " + commandName(json), () -> hypervisor.agentCommand(domain, json, timeoutSeconds));
+    return translate("run guest agent command " + commandName(json), () -> hypervisor.domains().agentCommand(domain, json, timeoutSeconds));
   }
 
   /** The guest's hostname, from the agent ({@code virDomainGetHostname} with {@code VIR_DOMAIN_GET_HOSTNAME_AGENT}). */
-  public String hostname() { return translate("get the hostname", () -> hypervisor.agentHostname(domain)); }
+  public String hostname() { return translate("get the hostname", () -> hypervisor.domains().agentHostname(domain)); }
 
   /**
    * The guest's network interfaces with their MAC and IP addresses, from the agent
@@ -78,7 +78,7 @@ public final class DomainGuestAgent {
    * Aliases such as {@code eth0:1} are merged into their interface, as libvirt does.
    */
   public List<DomainInterfaceAddress> interfaceAddresses() {
-    return translate("get the interface addresses", () -> hypervisor.agentInterfaceAddresses(domain));
+    return translate("get the interface addresses", () -> hypervisor.domains().agentInterfaceAddresses(domain));
   }
 
   /** {@code 'guest-ping'} for a command JSON, for messages; {@code a command} when it names none. */

@@ -23,13 +23,13 @@ public final class DomainSnapshot {
 
   /** The snapshot's definition as libvirt reports it (state, creation time, parent, domain XML). */
   public SnapshotSpec spec() {
-    return SnapshotSpec.fromXml(hypervisor.snapshotXml(domain, name).orElseThrow(() -> new NotFoundException("snapshot", domain + "/" + name)));
+    return SnapshotSpec.fromXml(hypervisor.domains().snapshotXml(domain, name).orElseThrow(() -> new NotFoundException("snapshot", domain + "/" + name)));
   }
 
   /** Reverts the domain to this snapshot. */
-  public void revert() { hypervisor.revertToSnapshot(domain, name); }
+  public void revert() { hypervisor.domains().revertToSnapshot(domain, name); }
 
-  public void delete() { hypervisor.deleteSnapshot(domain, name); }
+  public void delete() { hypervisor.domains().deleteSnapshot(domain, name); }
 
   @Override public boolean equals(Object o) {
     return o instanceof DomainSnapshot s && s.domain.equals(domain) && s.name.equals(name);

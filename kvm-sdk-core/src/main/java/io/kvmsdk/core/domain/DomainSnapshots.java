@@ -18,15 +18,15 @@ public final class DomainSnapshots {
 
   /** Takes a snapshot as {@code spec} describes (name, description, memory and disk choices). */
   public DomainSnapshot create(SnapshotSpec spec) {
-    return new DomainSnapshot(hypervisor, domain, hypervisor.createSnapshot(domain, spec.toXml()));
+    return new DomainSnapshot(hypervisor, domain, hypervisor.domains().createSnapshot(domain, spec.toXml()));
   }
 
   public List<DomainSnapshot> list() {
-    return hypervisor.snapshotNames(domain).stream().map(n -> new DomainSnapshot(hypervisor, domain, n)).toList();
+    return hypervisor.domains().snapshotNames(domain).stream().map(n -> new DomainSnapshot(hypervisor, domain, n)).toList();
   }
 
   public Optional<DomainSnapshot> find(String name) {
-    return hypervisor.snapshotXml(domain, Objects.requireNonNull(name)).map(x -> new DomainSnapshot(hypervisor, domain, name));
+    return hypervisor.domains().snapshotXml(domain, Objects.requireNonNull(name)).map(x -> new DomainSnapshot(hypervisor, domain, name));
   }
 
   /** The snapshot named {@code name}; {@link NotFoundException} if there is none. */
@@ -36,14 +36,14 @@ public final class DomainSnapshots {
 
   /** The current snapshot (the last one taken or reverted to), if any. */
   public Optional<DomainSnapshot> current() {
-    return hypervisor.currentSnapshot(domain).map(n -> new DomainSnapshot(hypervisor, domain, n));
+    return hypervisor.domains().currentSnapshot(domain).map(n -> new DomainSnapshot(hypervisor, domain, n));
   }
 
   /** Reverts the domain to the named snapshot. */
-  public void revert(String name) { hypervisor.revertToSnapshot(domain, name); }
+  public void revert(String name) { hypervisor.domains().revertToSnapshot(domain, name); }
 
   public void revert(DomainSnapshot snapshot) { revert(snapshot.name()); }
 
   /** Deletes the named snapshot (its children are re-parented). */
-  public void delete(String name) { hypervisor.deleteSnapshot(domain, name); }
+  public void delete(String name) { hypervisor.domains().deleteSnapshot(domain, name); }
 }

@@ -12,10 +12,10 @@ public final class Node {
   public Node(Hypervisor hypervisor) { this.hypervisor = Objects.requireNonNull(hypervisor); }
 
   /** CPUs, memory and topology ({@code virNodeGetInfo}). */
-  public NodeInfo info() { return hypervisor.nodeInfo(); }
+  public NodeInfo info() { return hypervisor.node().info(); }
 
   /** Memory not in use on the host now ({@code virNodeGetFreeMemory}), in bytes. */
-  public Size freeMemory() { return Size.bytes(hypervisor.freeMemory()); }
+  public Size freeMemory() { return Size.bytes(hypervisor.node().freeMemory()); }
 
   @Override public String toString() { return "Node[" + hypervisor.uri() + "]"; }
 }

@@ -25,12 +25,12 @@ public final class Secret {
 
   /** The definition (usage, description, ephemeral/private flags); never the value. */
   public SecretSpec spec() {
-    return SecretSpec.fromXml(hypervisor.secretXml(uuid).orElseThrow(() -> new io.kvmsdk.core.NotFoundException("secret", uuid)));
+    return SecretSpec.fromXml(hypervisor.secrets().xml(uuid).orElseThrow(() -> new io.kvmsdk.core.NotFoundException("secret", uuid)));
   }
 
   /** Sets the value (raw bytes: a Ceph key decoded from base64, a passphrase's bytes). */
   public Secret setValue(byte[] value) {
-    hypervisor.setSecretValue(uuid, Objects.requireNonNull(value, "value"));
+    hypervisor.secrets().setValue(uuid, Objects.requireNonNull(value, "value"));
     return this;
   }
 
@@ -40,7 +40,7 @@ public final class Secret {
     byte[] bytes = new byte[bb.remaining()];
     bb.get(bytes);
     try {
-      hypervisor.setSecretValue(uuid, bytes);
+      hypervisor.secrets().setValue(uuid, bytes);
     } finally {
       Arrays.fill(bytes, (byte) 0);
       if (bb.hasArray()) Arrays.fill(bb.array(), (byte) 0);
@@ -48,7 +48,7 @@ public final class Secret {
     return this;
   }
 
-  public void undefine() { hypervisor.undefineSecret(uuid); }
+  public void undefine() { hypervisor.secrets().undefine(uuid); }
 
   @Override public boolean equals(Object o) { return o instanceof Secret s && s.uuid.equals(uuid); }
 

@@ -16,9 +16,9 @@ public final class Secrets {
   public Secrets(Hypervisor hypervisor) { this.hypervisor = Objects.requireNonNull(hypervisor); }
 
   /** Defines a secret (no value yet: set it with {@link Secret#setValue(byte[])}). */
-  public Secret define(SecretSpec spec) { return new Secret(hypervisor, hypervisor.defineSecret(spec.toXml())); }
+  public Secret define(SecretSpec spec) { return new Secret(hypervisor, hypervisor.secrets().define(spec.toXml())); }
 
-  public List<Secret> list() { return hypervisor.listSecrets().stream().map(u -> new Secret(hypervisor, u)).toList(); }
+  public List<Secret> list() { return hypervisor.secrets().list().stream().map(u -> new Secret(hypervisor, u)).toList(); }
 
   /**
    * The secret with this UUID, or else the one whose usage ({@code <usage>}'s name, target or
@@ -27,11 +27,11 @@ public final class Secrets {
   public Optional<Secret> find(String uuidOrUsage) {
     Objects.requireNonNull(uuidOrUsage, "uuidOrUsage");
     if (UUID.matcher(uuidOrUsage).matches()) {
-      Optional<Secret> byUuid = hypervisor.secretXml(uuidOrUsage).map(x -> new Secret(hypervisor, SecretSpec.fromXml(x).uuid().orElse(uuidOrUsage)));
+      Optional<Secret> byUuid = hypervisor.secrets().xml(uuidOrUsage).map(x -> new Secret(hypervisor, SecretSpec.fromXml(x).uuid().orElse(uuidOrUsage)));
       if (byUuid.isPresent()) return byUuid;
     }
-    for (String u : hypervisor.listSecrets()) {
-      Optional<SecretSpec> spec = hypervisor.secretXml(u).map(SecretSpec::fromXml);
+    for (String u : hypervisor.secrets().list()) {
+      Optional<SecretSpec> spec = hypervisor.secrets().xml(u).map(SecretSpec::fromXml);
       if (spec.isPresent() && spec.get().usageName().filter(uuidOrUsage::equals).isPresent()) return Optional.of(new Secret(hypervisor, u));
     }
     return Optional.empty();

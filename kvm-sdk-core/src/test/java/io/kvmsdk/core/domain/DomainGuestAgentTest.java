@@ -10,13 +10,20 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.kvmsdk.core.LibvirtException;
+import io.kvmsdk.core.spi.DomainDriver;
 import io.kvmsdk.core.spi.Hypervisor;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DomainGuestAgentTest {
-  private final Hypervisor hv = mock(Hypervisor.class);
-  private final DomainGuestAgent agent = new Domain(hv, "web1", null).guestAgent();
+  private final DomainDriver hv = mock(DomainDriver.class);
+  private final DomainGuestAgent agent = new Domain(hypervisor(hv), "web1", null).guestAgent();
+
+  private static Hypervisor hypervisor(DomainDriver domains) {
+    Hypervisor h = mock(Hypervisor.class);
+    when(h.domains()).thenReturn(domains);
+    return h;
+  }
 
   private static LibvirtException refusal(String code, int number, String message) {
     return new LibvirtException("op", code, number, "VIR_FROM_QEMU", 10, message, false, null);

@@ -124,6 +124,25 @@ public final class ContractRun implements AutoCloseable {
     }
   }
 
+  /**
+   * Polls {@code read} until {@code done} holds (a real daemon's asynchronous effect: a guest's DHCP lease)
+   * for at most {@code seconds} of real time; returns the last value read. A fake answers at once.
+   */
+  public static <T> T awaitReal(int seconds, java.util.function.Supplier<T> read, Predicate<T> done) {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    T v = read.get();
+    while (!done.test(v) && System.nanoTime() < end) {
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      v = read.get();
+    }
+    return v;
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /** Defines {@code spec} and registers its cleanup (destroy if running, undefine with snapshot metadata). */
@@ -137,7 +156,7 @@ public final class ContractRun implements AutoCloseable {
   public void cleanUp(Kvm on, String name) {
     onClose(() -> on.domains().find(name).ifPresent(d -> {
       if (d.state().isActive()) d.destroy();
-      if (on.domains().find(name).isPresent() && d.isPersistent()) d.undefine(Domain.UndefineOption.SNAPSHOTS_METADATA);
+      if (on.domains().find(name).isPresent() && d.isPersistent()) d.undefine(io.kvmsdk.core.domain.UndefineOption.SNAPSHOTS_METADATA);
     }));
   }
 

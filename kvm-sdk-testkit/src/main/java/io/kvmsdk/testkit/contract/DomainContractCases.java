@@ -12,7 +12,7 @@ import io.kvmsdk.core.domain.Domain;
 import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.core.domain.DomainStats;
-import io.kvmsdk.core.domain.Domains.Filter;
+import io.kvmsdk.core.domain.DomainFilter;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -65,7 +65,7 @@ final class DomainContractCases {
   }
 
   /** Names of this run's {@code lf-} domains that {@code list(filters)} returns. */
-  private static Set<String> listed(ContractRun run, Filter... filters) {
+  private static Set<String> listed(ContractRun run, DomainFilter... filters) {
     return run.kvm().domains().list(filters).stream().map(Domain::name).filter(n -> n.startsWith(run.name("lf-")))
         .collect(java.util.stream.Collectors.toSet());
   }
@@ -79,14 +79,14 @@ final class DomainContractCases {
     run.cleanUp(run.kvm(), t);
     Domain tmp = run.kvm().domains().create(run.guest(t));
     expectEqual("list()", Set.of(off.name(), on.name(), paused.name(), tmp.name()), listed(run));
-    expectEqual("ACTIVE", Set.of(on.name(), paused.name(), tmp.name()), listed(run, Filter.ACTIVE));
-    expectEqual("INACTIVE", Set.of(off.name()), listed(run, Filter.INACTIVE));
-    expectEqual("TRANSIENT", Set.of(tmp.name()), listed(run, Filter.TRANSIENT));
+    expectEqual("ACTIVE", Set.of(on.name(), paused.name(), tmp.name()), listed(run, DomainFilter.ACTIVE));
+    expectEqual("INACTIVE", Set.of(off.name()), listed(run, DomainFilter.INACTIVE));
+    expectEqual("TRANSIENT", Set.of(tmp.name()), listed(run, DomainFilter.TRANSIENT));
     expectEqual("ACTIVE + PERSISTENT", Set.of(on.name(), paused.name()),
-        listed(run, Filter.ACTIVE, Filter.PERSISTENT));
+        listed(run, DomainFilter.ACTIVE, DomainFilter.PERSISTENT));
     expectEqual("PAUSED or SHUTOFF", Set.of(paused.name(), off.name()),
-        listed(run, Filter.PAUSED, Filter.SHUTOFF));
-    expectEqual("AUTOSTART", Set.of(off.name()), listed(run, Filter.AUTOSTART));
+        listed(run, DomainFilter.PAUSED, DomainFilter.SHUTOFF));
+    expectEqual("AUTOSTART", Set.of(off.name()), listed(run, DomainFilter.AUTOSTART));
   }
 
   static void missing(ContractRun run) {

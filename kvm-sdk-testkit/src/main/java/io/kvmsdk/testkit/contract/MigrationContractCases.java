@@ -56,7 +56,7 @@ final class MigrationContractCases {
     String name = run.name("miglive");
     Domain d = run.define(run.guest(name)).start();
     run.cleanUp(run.peer(), name);
-    Domain there = d.migrateTo(run.peer(), Domain.MigrateOption.LIVE);
+    Domain there = d.migrateTo(run.peer(), io.kvmsdk.core.domain.MigrateOption.LIVE);
     expectEqual("state on the peer", DomainState.RUNNING, there.state());
     check(!there.isPersistent(), "without PERSIST_DEST the domain runs transient on the peer");
     expectEqual("state left on the source", DomainState.SHUTOFF, d.state());

@@ -1,5 +1,6 @@
 package io.kvmsdk.testkit.contract;
 
+import static io.kvmsdk.testkit.contract.ContractCapability.DHCP_LEASES;
 import static io.kvmsdk.testkit.contract.ContractCapability.NETWORKS;
 import static io.kvmsdk.testkit.contract.ContractCapability.QEMU_DRIVER;
 import static io.kvmsdk.testkit.contract.ContractRun.check;
@@ -10,39 +11,68 @@ import static io.kvmsdk.testkit.contract.ContractXml.el;
 import static io.kvmsdk.testkit.contract.ContractXml.text;
 import static io.kvmsdk.testkit.contract.ContractXml.textAt;
 
-import io.kvmsdk.core.spi.Hypervisor;
+import io.kvmsdk.core.LibvirtException;
+import io.kvmsdk.core.NotFoundException;
+import io.kvmsdk.core.domain.Domain;
+import io.kvmsdk.core.domain.DomainSpec;
+import io.kvmsdk.core.domain.DomainState;
+import io.kvmsdk.core.domain.Nic;
+import io.kvmsdk.core.domain.Os;
+import io.kvmsdk.core.network.DhcpLease;
+import io.kvmsdk.core.network.Network;
+import io.kvmsdk.core.network.NetworkSpec;
+import io.kvmsdk.core.network.Networks;
 import io.kvmsdk.core.xml.XmlElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Contract cases of area {@code network}: virtual networks as libvirt's network driver keeps them
- * (isolated networks on a bridge of their own, so a real host's traffic is never touched). Cases
- * needing {@link ContractCapability#QEMU_DRIVER} check what the test driver does differently: it
- * destroys an inactive network, refuses to undefine an active one, has no inactive XML and fills in
- * no bridge or MAC.
+ * Contract cases of area {@code network}: {@code kvm.networks()} and its {@link Network} handles, as
+ * libvirt's network driver keeps them; a case per handle method. Networks are isolated on a bridge
+ * and a subnet of their own (198.18.0.0/15), or NAT inside the daemon's network namespace, so a real
+ * host's traffic is never touched. Cases needing {@link ContractCapability#QEMU_DRIVER} check what the
+ * test driver does differently: it destroys an inactive network, refuses to undefine an active one,
+ * has no inactive XML and fills in no bridge, MAC or NAT port range.
  */
 final class NetworkContractCases {
   private NetworkContractCases() {}
 
+  private static final String INVALID = "VIR_ERR_OPERATION_INVALID", FAILED = "VIR_ERR_OPERATION_FAILED";
+  private static final String UUID_FORM = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
   static List<ContractCase> all() {
     return List.of(
-        ContractCase.of("network", "a defined network starts, stops and is undefined", NetworkContractCases::lifecycle, NETWORKS),
-        ContractCase.of("network", "defining a network's name again with another UUID is refused", NetworkContractCases::sameNameOtherUuid, NETWORKS),
-        ContractCase.of("network", "defining another network with a UUID in use is refused", NetworkContractCases::sameUuidOtherName, NETWORKS),
-        ContractCase.of("network", "redefining an active network changes its next start only", NetworkContractCases::redefineActive, NETWORKS, QEMU_DRIVER),
-        ContractCase.of("network", "starting an active network is refused", NetworkContractCases::startActive, NETWORKS),
-        ContractCase.of("network", "destroying an inactive network is refused", NetworkContractCases::destroyInactive, NETWORKS, QEMU_DRIVER),
-        ContractCase.of("network", "undefining an active network leaves it running, transient", NetworkContractCases::undefineActive, NETWORKS, QEMU_DRIVER),
-        ContractCase.of("network", "a transient network vanishes when destroyed", NetworkContractCases::transientVanishes, NETWORKS),
-        ContractCase.of("network", "creating a network starts its inactive definition, refused when active", NetworkContractCases::createOverDefined, NETWORKS),
-        ContractCase.of("network", "a bridge name another network uses is refused", NetworkContractCases::bridgeInUse, NETWORKS, QEMU_DRIVER),
+        ContractCase.of("network", "networks().define: persistent, inactive, a UUID given, found and listed", NetworkContractCases::define, NETWORKS),
+        ContractCase.of("network", "networks().create: a transient network, running, gone once destroyed", NetworkContractCases::create, NETWORKS),
+        ContractCase.of("network", "networks().create over an inactive definition starts it; refused while it runs", NetworkContractCases::createOverDefined,
+            NETWORKS),
+        ContractCase.of("network", "networks().find and get(): empty and not-found for a missing network", NetworkContractCases::findAndGet, NETWORKS),
+        ContractCase.of("network", "networks().list: active and inactive, persistent and transient", NetworkContractCases::list, NETWORKS),
+        ContractCase.of("network", "networks().define of a name with another UUID, or of a UUID under another name, is refused",
+            NetworkContractCases::duplicates, NETWORKS),
+        ContractCase.of("network", "network.start: an inactive network starts, an active one is refused", NetworkContractCases::start, NETWORKS),
+        ContractCase.of("network", "network.destroy: an active network stops, an inactive one is refused", NetworkContractCases::destroy, NETWORKS,
+            QEMU_DRIVER),
+        ContractCase.of("network", "network.undefine: an inactive network is gone, an active one runs on transient", NetworkContractCases::undefine,
+            NETWORKS, QEMU_DRIVER),
+        ContractCase.of("network", "network.setAutostart and autostart(): kept for a persistent network", NetworkContractCases::autostart, NETWORKS),
+        ContractCase.of("network", "network.spec: the next start's definition; a redefinition of a running network waits for it",
+            NetworkContractCases::spec, NETWORKS, QEMU_DRIVER),
+        ContractCase.of("network", "network.liveSpec: a running NAT network has libvirt's port range, its spec has not", NetworkContractCases::nat,
+            NETWORKS, QEMU_DRIVER),
         ContractCase.of("network", "libvirt fills in a virbrN bridge and a MAC address", NetworkContractCases::bridgeAssigned, NETWORKS, QEMU_DRIVER),
-        ContractCase.of("network", "a missing network is not found", NetworkContractCases::missing, NETWORKS),
-        ContractCase.of("network", "a domain starts only when the networks its interfaces name are active", NetworkContractCases::usedByDomain,
-            NETWORKS, QEMU_DRIVER));
+        ContractCase.of("network", "a bridge name another network uses is refused", NetworkContractCases::bridgeInUse, NETWORKS, QEMU_DRIVER),
+        ContractCase.of("network", "a domain starts only when the networks its interfaces name are active; its interface gets a tap and the bridge",
+            NetworkContractCases::usedByDomain, NETWORKS, QEMU_DRIVER),
+        ContractCase.of("network", "network.dhcpLeases: none before a guest asks", NetworkContractCases::noLeases, NETWORKS, DHCP_LEASES),
+        ContractCase.of("network", "network.dhcpLeases: a running guest gets a lease from the range, kept after it and the network stop, gone with the network",
+            NetworkContractCases::leases, NETWORKS, DHCP_LEASES, QEMU_DRIVER));
   }
+
+  // ------------------------------------------------------------------ helpers
 
   /** A bridge name unique to the run (at most 15 characters, as Linux wants): {@code kv} + 8 hex + {@code n}. */
   static String bridge(ContractRun run, int n) {
@@ -50,203 +80,211 @@ final class NetworkContractCases {
     return "kv" + id + n;
   }
 
+  /** A /24 of 198.18.0.0/15 unique enough to the run: {@code 198.18.X.} (X from the run's id and {@code n}). */
+  static String subnet(ContractRun run, int n) { return "198.18." + (Math.floorMod(run.name("").hashCode(), 120) * 2 + n) + "."; }
+
   /** An isolated network (no forward) on bridge {@code bridge}; {@code uuid} and {@code bridge} may be null. */
-  static String network(String name, String uuid, String bridge, XmlElement... more) {
+  static NetworkSpec network(String name, String uuid, String bridge, XmlElement... more) {
     List<XmlElement> kids = new ArrayList<>();
     kids.add(text("name", name));
     if (uuid != null) kids.add(text("uuid", uuid));
     if (bridge != null) kids.add(el("bridge", attrs("name", bridge)));
     kids.addAll(List.of(more));
-    return el("network", kids.toArray(new XmlElement[0])).toXml();
+    return NetworkSpec.fromXml(el("network", kids.toArray(new XmlElement[0])).toXml());
+  }
+
+  /** {@code <ip>} on {@code subnet}.1/24 with a DHCP range .10 to .50. */
+  static XmlElement dhcp(String subnet) {
+    return el("ip", attrs("address", subnet + "1", "netmask", "255.255.255.0"),
+        el("dhcp", el("range", attrs("start", subnet + "10", "end", subnet + "50"))));
   }
 
   /** Destroys (if active) and undefines (if persistent) network {@code name} when the case ends. */
   static void cleanUp(ContractRun run, String name) {
-    Hypervisor hv = run.kvm().hypervisor();
-    run.onClose(() -> hv.lookupNetwork(name).ifPresent(r -> {
-      if (hv.isNetworkActive(name)) hv.destroyNetwork(name);
-      if (hv.lookupNetwork(name).isPresent() && hv.isNetworkPersistent(name)) hv.undefineNetwork(name);
+    Networks networks = run.kvm().networks();
+    run.onClose(() -> networks.find(name).ifPresent(n -> {
+      if (n.isActive()) n.destroy();
+      if (networks.find(name).isPresent() && n.isPersistent()) n.undefine();
     }));
   }
 
-  private static String define(ContractRun run, String xml, String name) {
-    cleanUp(run, name);
-    return run.kvm().hypervisor().defineNetwork(xml);
+  /** Defines {@code spec} and registers its cleanup. */
+  static Network define(ContractRun run, NetworkSpec spec) {
+    cleanUp(run, spec.name());
+    return run.kvm().networks().define(spec);
   }
 
-  static void usedByDomain(ContractRun run) {
-    Hypervisor hv = run.kvm().hypervisor();
-    String net = run.name("dnet");
-    io.kvmsdk.core.domain.Domain d = run.define(run.guest(run.name("onnet")).copy(b -> b.addInterface(io.kvmsdk.core.domain.Nic.network(net))));
-    var e = run.expectNotFound("start a domain on a missing network", d::start, "network", net);
-    check(e.getCause() instanceof io.kvmsdk.core.LibvirtException le && le.code().equals("VIR_ERR_NO_NETWORK"),
-        "the cause is libvirt's VIR_ERR_NO_NETWORK, got " + e.getCause());
-    define(run, network(net, null, bridge(run, 5)), net);
-    run.expectRefused("start a domain on an inactive network", d::start, "VIR_ERR_OPERATION_INVALID",
-        "Requested operation is not valid: network '" + net + "' is not active");
-    expectEqual("state after the refusals", io.kvmsdk.core.domain.DomainState.SHUTOFF, d.state());
-    hv.startNetwork(net);
-    d.start();
-    expectEqual("state on an active network", io.kvmsdk.core.domain.DomainState.RUNNING, d.state());
-  }
+  private static Set<String> names(List<Network> networks) { return networks.stream().map(Network::name).collect(Collectors.toSet()); }
 
-  static void lifecycle(ContractRun run) {
-    Hypervisor hv = run.kvm().hypervisor();
+  // ------------------------------------------------------------------ cases
+
+  static void define(ContractRun run) {
     String name = run.name("net");
     String br = bridge(run, 0);
-    expectEqual("defineNetwork returns the name", name, define(run, network(name, null, br), name));
-    Hypervisor.NetworkRef ref = hv.lookupNetwork(name).orElseThrow(() -> new AssertionError("a defined network is found"));
-    expectEqual("lookup name", name, ref.name());
-    check(ref.uuid().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "libvirt gives a network without one a UUID, got " + ref.uuid());
-    check(hv.listNetworks().contains(name), "a defined network is listed: " + hv.listNetworks());
-    expectEqual("active after define", false, hv.isNetworkActive(name));
-    expectEqual("persistent after define", true, hv.isNetworkPersistent(name));
-    expectEqual("autostart after define", false, hv.networkAutostart(name));
-    String xml = hv.networkXml(name, false);
-    expectEqual("XML name", name, textAt(xml, "name"));
-    expectEqual("XML uuid", ref.uuid(), textAt(xml, "uuid"));
-    expectEqual("XML bridge", br, attrAt(xml, "name", "bridge"));
-    expectEqual("XML bridge stp (libvirt's default)", "on", attrAt(xml, "stp", "bridge"));
-    hv.setNetworkAutostart(name, true);
-    expectEqual("autostart set", true, hv.networkAutostart(name));
-    hv.setNetworkAutostart(name, false);
-    expectEqual("autostart cleared", false, hv.networkAutostart(name));
-    hv.startNetwork(name);
-    expectEqual("active after start", true, hv.isNetworkActive(name));
-    expectEqual("live XML uuid", ref.uuid(), textAt(hv.networkXml(name, false), "uuid"));
-    hv.destroyNetwork(name);
-    expectEqual("active after destroy", false, hv.isNetworkActive(name));
-    check(hv.lookupNetwork(name).isPresent(), "a destroyed persistent network stays defined");
-    hv.undefineNetwork(name);
-    check(hv.lookupNetwork(name).isEmpty(), "an undefined inactive network is gone");
-    check(!hv.listNetworks().contains(name), "an undefined network is not listed");
+    Network n = define(run, network(name, null, br));
+    expectEqual("name", name, n.name());
+    check(n.uuid() != null && n.uuid().matches(UUID_FORM), "libvirt gives a network without one a UUID, got " + n.uuid());
+    expectEqual("found by name", n, run.kvm().networks().get(name));
+    check(names(run.kvm().networks().list()).contains(name), "a defined network is listed");
+    expectEqual("active after define", false, n.isActive());
+    expectEqual("persistent after define", true, n.isPersistent());
+    expectEqual("autostart after define", false, n.autostart());
+    NetworkSpec spec = n.spec();
+    expectEqual("spec name", name, spec.name());
+    expectEqual("spec uuid", java.util.Optional.of(n.uuid()), spec.uuid());
+    expectEqual("spec bridge", br, attrAt(spec.toXml(), "name", "bridge"));
+    expectEqual("spec bridge stp (libvirt's default)", "on", attrAt(spec.toXml(), "stp", "bridge"));
+    expectEqual("toString", "Network[" + name + " inactive]", n.toString());
   }
 
-  static void sameNameOtherUuid(ContractRun run) {
-    Hypervisor hv = run.kvm().hypervisor();
-    String name = run.name("net");
-    define(run, network(name, null, bridge(run, 0)), name);
-    String uuid = hv.lookupNetwork(name).orElseThrow().uuid();
-    String msg = "operation failed: network '" + name + "' already exists with uuid " + uuid;
-    run.expectRefused("define the same XML again (libvirt gives it a fresh UUID)", () -> hv.defineNetwork(network(name, null, bridge(run, 0))),
-        "VIR_ERR_OPERATION_FAILED", msg);
-    run.expectRefused("define the name with another UUID", () -> hv.defineNetwork(network(name, UUID.randomUUID().toString(), bridge(run, 0))),
-        "VIR_ERR_OPERATION_FAILED", msg);
-    expectEqual("the network keeps its UUID", uuid, hv.lookupNetwork(name).orElseThrow().uuid());
-  }
-
-  static void sameUuidOtherName(ContractRun run) {
-    Hypervisor hv = run.kvm().hypervisor();
-    String name = run.name("net");
-    String uuid = UUID.randomUUID().toString();
-    define(run, network(name, uuid, bridge(run, 0)), name);
-    String other = run.name("net-other");
-    cleanUp(run, other);
-    run.expectRefused("define another name with the same UUID", () -> hv.defineNetwork(network(other, uuid, bridge(run, 1))),
-        "VIR_ERR_OPERATION_FAILED", "operation failed: network '" + name + "' is already defined with uuid " + uuid);
-    check(hv.lookupNetwork(other).isEmpty(), "the refused network is not defined");
-  }
-
-  static void redefineActive(ContractRun run) {
-    Hypervisor hv = run.kvm().hypervisor();
-    String name = run.name("net");
-    String uuid = UUID.randomUUID().toString();
-    define(run, network(name, uuid, bridge(run, 0)), name);
-    hv.startNetwork(name);
-    expectEqual("redefine with the same UUID", name, hv.defineNetwork(network(name, uuid, bridge(run, 0), el("mtu", attrs("size", "1400")))));
-    expectEqual("the running network keeps its definition (no mtu)", null, attrAt(hv.networkXml(name, false), "size", "mtu"));
-    expectEqual("the next start's definition has the mtu", "1400", attrAt(hv.networkXml(name, true), "size", "mtu"));
-    hv.destroyNetwork(name);
-    expectEqual("once stopped, the new definition is in force", "1400", attrAt(hv.networkXml(name, false), "size", "mtu"));
-  }
-
-  static void startActive(ContractRun run) {
-    Hypervisor hv = run.kvm().hypervisor();
-    String name = run.name("net");
-    define(run, network(name, null, bridge(run, 0)), name);
-    hv.startNetwork(name);
-    run.expectRefused("start an active network", () -> hv.startNetwork(name),
-        "VIR_ERR_OPERATION_INVALID", "Requested operation is not valid: network is already active");
-    expectEqual("still active", true, hv.isNetworkActive(name));
-  }
-
-  static void destroyInactive(ContractRun run) {
-    Hypervisor hv = run.kvm().hypervisor();
-    String name = run.name("net");
-    define(run, network(name, null, bridge(run, 0)), name);
-    run.expectRefused("destroy an inactive network", () -> hv.destroyNetwork(name),
-        "VIR_ERR_OPERATION_INVALID", "Requested operation is not valid: network '" + name + "' is not active");
-    check(hv.lookupNetwork(name).isPresent(), "the network stays defined");
-  }
-
-  static void undefineActive(ContractRun run) {
-    Hypervisor hv = run.kvm().hypervisor();
-    String name = run.name("net");
-    define(run, network(name, null, bridge(run, 0)), name);
-    hv.setNetworkAutostart(name, true);
-    hv.startNetwork(name);
-    hv.undefineNetwork(name);
-    expectEqual("active after undefine", true, hv.isNetworkActive(name));
-    expectEqual("persistent after undefine", false, hv.isNetworkPersistent(name));
-    expectEqual("autostart after undefine", false, hv.networkAutostart(name));
-    run.expectRefused("autostart a transient network", () -> hv.setNetworkAutostart(name, true),
-        "VIR_ERR_OPERATION_INVALID", "Requested operation is not valid: cannot set autostart for transient network");
-    run.expectRefused("undefine a transient network", () -> hv.undefineNetwork(name),
-        "VIR_ERR_OPERATION_INVALID", "Requested operation is not valid: can't undefine transient network");
-    hv.destroyNetwork(name);
-    check(hv.lookupNetwork(name).isEmpty(), "a destroyed transient network is gone");
-    run.expectNotFound("destroy it again", () -> hv.destroyNetwork(name), "network", name);
-  }
-
-  static void transientVanishes(ContractRun run) {
-    Hypervisor hv = run.kvm().hypervisor();
+  static void create(ContractRun run) {
     String name = run.name("net");
     cleanUp(run, name);
-    expectEqual("createNetwork returns the name", name, hv.createNetwork(network(name, null, bridge(run, 0))));
-    expectEqual("active after create", true, hv.isNetworkActive(name));
-    expectEqual("persistent after create", false, hv.isNetworkPersistent(name));
-    check(hv.listNetworks().contains(name), "a transient network is listed");
-    hv.destroyNetwork(name);
-    check(hv.lookupNetwork(name).isEmpty(), "a destroyed transient network is gone");
-    check(!hv.listNetworks().contains(name), "a destroyed transient network is not listed");
+    Network n = run.kvm().networks().create(network(name, null, bridge(run, 0)));
+    expectEqual("create returns the name", name, n.name());
+    expectEqual("active after create", true, n.isActive());
+    expectEqual("persistent after create", false, n.isPersistent());
+    check(names(run.kvm().networks().list()).contains(name), "a transient network is listed");
+    n.destroy();
+    check(run.kvm().networks().find(name).isEmpty(), "a destroyed transient network is gone");
+    check(!names(run.kvm().networks().list()).contains(name), "a destroyed transient network is not listed");
   }
 
   static void createOverDefined(ContractRun run) {
-    Hypervisor hv = run.kvm().hypervisor();
     String name = run.name("net");
     String uuid = UUID.randomUUID().toString();
-    String xml = network(name, uuid, bridge(run, 0));
-    define(run, xml, name);
-    expectEqual("create over an inactive definition", name, hv.createNetwork(xml));
-    expectEqual("active", true, hv.isNetworkActive(name));
-    expectEqual("still persistent", true, hv.isNetworkPersistent(name));
-    run.expectRefused("create it again while active", () -> hv.createNetwork(xml),
-        "VIR_ERR_OPERATION_INVALID", "Requested operation is not valid: network is already active as '" + name + "'");
-    run.expectRefused("create the name with another UUID", () -> hv.createNetwork(network(name, UUID.randomUUID().toString(), bridge(run, 0))),
-        "VIR_ERR_OPERATION_FAILED", "operation failed: network '" + name + "' already exists with uuid " + uuid);
-    hv.destroyNetwork(name);
-    expectEqual("destroyed, it is inactive and still defined", false, hv.isNetworkActive(name));
-    expectEqual("persistent after destroy", true, hv.isNetworkPersistent(name));
+    NetworkSpec spec = network(name, uuid, bridge(run, 0));
+    define(run, spec);
+    Network n = run.kvm().networks().create(spec);
+    expectEqual("active", true, n.isActive());
+    expectEqual("still persistent", true, n.isPersistent());
+    run.expectRefused("create it again while active", () -> run.kvm().networks().create(spec), INVALID,
+        "Requested operation is not valid: network is already active as '" + name + "'");
+    run.expectRefused("create the name with another UUID", () -> run.kvm().networks().create(network(name, UUID.randomUUID().toString(), bridge(run, 0))),
+        FAILED, "operation failed: network '" + name + "' already exists with uuid " + uuid);
+    n.destroy();
+    expectEqual("destroyed, it is inactive", false, n.isActive());
+    expectEqual("and still defined", true, n.isPersistent());
   }
 
-  static void bridgeInUse(ContractRun run) {
-    Hypervisor hv = run.kvm().hypervisor();
+  static void findAndGet(ContractRun run) {
+    String name = run.name("nonet");
+    check(run.kvm().networks().find(name).isEmpty(), "find() of a missing network is empty");
+    NotFoundException e = run.expectNotFound("get()", () -> run.kvm().networks().get(name), "network", name);
+    check(e.getCause() == null, "get() of a missing network says so itself, got cause " + e.getCause());
+    Network ghost = new Network(run.kvm().hypervisor(), name, null);
+    NotFoundException start = run.expectNotFound("start", ghost::start, "network", name);
+    if (run.has(QEMU_DRIVER)) {
+      check(start.getCause() instanceof LibvirtException le && le.code().equals("VIR_ERR_NO_NETWORK")
+          && le.libvirtMessage().equals("Network not found: no network with matching name '" + name + "'"), "libvirt's VIR_ERR_NO_NETWORK, got " + start.getCause());
+    }
+    run.expectNotFound("spec", ghost::spec, "network", name);
+    run.expectNotFound("undefine", ghost::undefine, "network", name);
+    run.expectNotFound("autostart", ghost::autostart, "network", name);
+    run.expectNotFound("isActive", ghost::isActive, "network", name);
+  }
+
+  static void list(ContractRun run) {
+    Network off = define(run, network(run.name("off"), null, bridge(run, 0)));
+    Network on = define(run, network(run.name("on"), null, bridge(run, 1))).start();
+    String t = run.name("tmp");
+    cleanUp(run, t);
+    Network tmp = run.kvm().networks().create(network(t, null, bridge(run, 2)));
+    Set<String> mine = names(run.kvm().networks().list()).stream().filter(x -> x.startsWith(run.name(""))).collect(Collectors.toSet());
+    expectEqual("this run's networks listed", Set.of(off.name(), on.name(), tmp.name()), mine);
+    for (Network n : run.kvm().networks().list()) {
+      if (n.name().equals(on.name())) expectEqual("a listed handle carries the UUID", on.uuid(), n.uuid());
+    }
+  }
+
+  static void duplicates(ContractRun run) {
     String name = run.name("net");
-    String br = bridge(run, 0);
-    define(run, network(name, null, br), name);
+    String uuid = UUID.randomUUID().toString();
+    define(run, network(name, uuid, bridge(run, 0)));
+    String msg = "operation failed: network '" + name + "' already exists with uuid " + uuid;
+    run.expectRefused("define the same XML without a UUID (libvirt gives it a fresh one)", () -> run.kvm().networks().define(network(name, null, bridge(run, 0))),
+        FAILED, msg);
+    run.expectRefused("define the name with another UUID", () -> run.kvm().networks().define(network(name, UUID.randomUUID().toString(), bridge(run, 0))),
+        FAILED, msg);
     String other = run.name("net-other");
     cleanUp(run, other);
-    String msg = "internal error: bridge name '" + br + "' already in use.";
-    run.expectRefused("define another network on the same bridge", () -> hv.defineNetwork(network(other, null, br)), "VIR_ERR_INTERNAL_ERROR", msg);
-    run.expectRefused("create another network on the same bridge", () -> hv.createNetwork(network(other, null, br)), "VIR_ERR_INTERNAL_ERROR", msg);
-    check(hv.lookupNetwork(other).isEmpty(), "the refused network is not defined");
+    run.expectRefused("define another name with the UUID", () -> run.kvm().networks().define(network(other, uuid, bridge(run, 1))),
+        FAILED, "operation failed: network '" + name + "' is already defined with uuid " + uuid);
+    check(run.kvm().networks().find(other).isEmpty(), "the refused network is not defined");
+    expectEqual("the network keeps its UUID", uuid, run.kvm().networks().get(name).uuid());
+  }
+
+  static void start(ContractRun run) {
+    Network n = define(run, network(run.name("net"), null, bridge(run, 0)));
+    n.start();
+    expectEqual("active after start", true, n.isActive());
+    expectEqual("toString", "Network[" + n.name() + " active]", n.toString());
+    run.expectRefused("start an active network", n::start, INVALID, "Requested operation is not valid: network is already active");
+    expectEqual("still active", true, n.isActive());
+  }
+
+  static void destroy(ContractRun run) {
+    Network n = define(run, network(run.name("net"), null, bridge(run, 0)));
+    run.expectRefused("destroy an inactive network", n::destroy, INVALID, "Requested operation is not valid: network '" + n.name() + "' is not active");
+    n.start().destroy();
+    expectEqual("inactive after destroy", false, n.isActive());
+    check(run.kvm().networks().find(n.name()).isPresent(), "a destroyed persistent network stays defined");
+  }
+
+  static void undefine(ContractRun run) {
+    Network gone = define(run, network(run.name("gone"), null, bridge(run, 1)));
+    gone.undefine();
+    check(run.kvm().networks().find(gone.name()).isEmpty(), "an undefined inactive network is gone");
+    Network n = define(run, network(run.name("net"), null, bridge(run, 0)));
+    n.setAutostart(true).start();
+    n.undefine();
+    expectEqual("active after undefine", true, n.isActive());
+    expectEqual("persistent after undefine", false, n.isPersistent());
+    expectEqual("autostart after undefine", false, n.autostart());
+    run.expectRefused("autostart a transient network", () -> n.setAutostart(true), INVALID,
+        "Requested operation is not valid: cannot set autostart for transient network");
+    run.expectRefused("undefine a transient network", n::undefine, INVALID, "Requested operation is not valid: can't undefine transient network");
+    n.destroy();
+    check(run.kvm().networks().find(n.name()).isEmpty(), "a destroyed transient network is gone");
+    run.expectNotFound("destroy it again", n::destroy, "network", n.name());
+  }
+
+  static void autostart(ContractRun run) {
+    Network n = define(run, network(run.name("net"), null, bridge(run, 0)));
+    n.setAutostart(true);
+    expectEqual("autostart set", true, n.autostart());
+    n.setAutostart(false);
+    expectEqual("autostart cleared", false, n.autostart());
+  }
+
+  static void spec(ContractRun run) {
+    String name = run.name("net");
+    String uuid = UUID.randomUUID().toString();
+    Network n = define(run, network(name, uuid, bridge(run, 0))).start();
+    expectEqual("redefine with the same UUID", n, run.kvm().networks().define(network(name, uuid, bridge(run, 0), el("mtu", attrs("size", "1400")))));
+    expectEqual("the running network keeps its definition (no mtu)", null, attrAt(n.liveSpec().toXml(), "size", "mtu"));
+    expectEqual("the next start's definition has the mtu", "1400", attrAt(n.spec().toXml(), "size", "mtu"));
+    n.destroy();
+    expectEqual("once stopped, the new definition is in force", "1400", attrAt(n.liveSpec().toXml(), "size", "mtu"));
+  }
+
+  static void nat(ContractRun run) {
+    String name = run.name("nat");
+    XmlElement forward = el("forward", attrs("mode", "nat"));
+    Network n = define(run, network(name, null, bridge(run, 0), forward, dhcp(subnet(run, 1))));
+    expectEqual("defined forward mode", "nat", attrAt(n.spec().toXml(), "mode", "forward"));
+    n.start();
+    String live = n.liveSpec().toXml();
+    expectEqual("NAT port range start", "1024", attrAt(live, "start", "forward", "nat", "port"));
+    expectEqual("NAT port range end", "65535", attrAt(live, "end", "forward", "nat", "port"));
+    expectEqual("the persistent definition has no port range", null, ContractXml.at(n.spec().toXml(), "forward", "nat"));
+    expectEqual("live address", subnet(run, 1) + "1", attrAt(live, "address", "ip"));
+    expectEqual("live DHCP range", subnet(run, 1) + "10", attrAt(live, "start", "ip", "dhcp", "range"));
   }
 
   static void bridgeAssigned(ContractRun run) {
-    Hypervisor hv = run.kvm().hypervisor();
-    String name = run.name("net");
-    define(run, network(name, null, null), name);
-    String xml = hv.networkXml(name, false);
+    Network n = define(run, network(run.name("net"), null, null));
+    String xml = n.spec().toXml();
     String br = attrAt(xml, "name", "bridge");
     check(br != null && br.matches("virbr[0-9]+"), "libvirt names the bridge virbrN, got " + br);
     expectEqual("bridge stp (libvirt's default)", "on", attrAt(xml, "stp", "bridge"));
@@ -255,14 +293,76 @@ final class NetworkContractCases {
     check(mac != null && mac.startsWith("52:54:00:"), "libvirt gives an isolated network a MAC address in QEMU's range:\n" + xml);
   }
 
-  static void missing(ContractRun run) {
-    Hypervisor hv = run.kvm().hypervisor();
-    String name = run.name("nonet");
-    check(hv.lookupNetwork(name).isEmpty(), "a missing network is not looked up");
-    check(!hv.listNetworks().contains(name), "a missing network is not listed");
-    run.expectNotFound("start", () -> hv.startNetwork(name), "network", name);
-    run.expectNotFound("XML", () -> hv.networkXml(name, false), "network", name);
-    run.expectNotFound("undefine", () -> hv.undefineNetwork(name), "network", name);
-    run.expectNotFound("autostart", () -> hv.networkAutostart(name), "network", name);
+  static void bridgeInUse(ContractRun run) {
+    String br = bridge(run, 0);
+    define(run, network(run.name("net"), null, br));
+    String other = run.name("net-other");
+    cleanUp(run, other);
+    String msg = "internal error: bridge name '" + br + "' already in use.";
+    run.expectRefused("define another network on the same bridge", () -> run.kvm().networks().define(network(other, null, br)), "VIR_ERR_INTERNAL_ERROR", msg);
+    run.expectRefused("create another network on the same bridge", () -> run.kvm().networks().create(network(other, null, br)), "VIR_ERR_INTERNAL_ERROR", msg);
+    check(run.kvm().networks().find(other).isEmpty(), "the refused network is not defined");
+  }
+
+  static void usedByDomain(ContractRun run) {
+    String net = run.name("dnet");
+    Domain d = run.define(run.guest(run.name("onnet")).copy(b -> b.addInterface(Nic.network(net).virtio())));
+    String mac = d.inactiveSpec().devices().interfaces().get(0).mac().flatMap(m -> m.address()).orElse(null);
+    check(mac != null && mac.startsWith("52:54:00:"), "libvirt gives an interface without one a MAC at define, got " + mac);
+    NotFoundException e = run.expectNotFound("start a domain on a missing network", d::start, "network", net);
+    check(e.getCause() instanceof LibvirtException le && le.code().equals("VIR_ERR_NO_NETWORK"), "the cause is libvirt's VIR_ERR_NO_NETWORK, got " + e.getCause());
+    String br = bridge(run, 5);
+    Network n = define(run, network(net, null, br));
+    run.expectRefused("start a domain on an inactive network", d::start, INVALID, "Requested operation is not valid: network '" + net + "' is not active");
+    expectEqual("state after the refusals", DomainState.SHUTOFF, d.state());
+    n.start();
+    d.start();
+    expectEqual("state on an active network", DomainState.RUNNING, d.state());
+    Nic live = d.spec().devices().interfaces().get(0);
+    check(live.target().flatMap(t -> t.dev()).filter(x -> x.startsWith("vnet")).isPresent(), "a running interface has a tap vnetN, got " + live.target());
+    expectEqual("a running interface names its network's bridge", java.util.Optional.of(br), live.source().flatMap(s -> s.bridge()));
+    expectEqual("the MAC is kept", java.util.Optional.of(mac), live.mac().flatMap(m -> m.address()));
+    check(d.inactiveSpec().devices().interfaces().get(0).target().isEmpty(), "the definition keeps no tap");
+  }
+
+  static void noLeases(ContractRun run) {
+    Network n = define(run, network(run.name("net"), null, bridge(run, 0), dhcp(subnet(run, 0)))).start();
+    expectEqual("no guest, no lease", List.of(), n.dhcpLeases());
+    n.destroy();
+    expectEqual("nor once stopped", List.of(), n.dhcpLeases());
+  }
+
+  /** A guest that asks for an address at once: it boots iPXE from its interface (a real guest waits up to 60 s for it). */
+  static DomainSpec dhcpGuest(ContractRun run, String name, String network) {
+    DomainSpec g = run.guest(name);
+    Os os = Os.builder().from(g.os().orElseThrow()).boots(List.of("network")).build();
+    return g.copy(b -> b.os(os).addInterface(Nic.network(network).virtio()));
+  }
+
+  static void leases(ContractRun run) {
+    String net = run.name("dhcp");
+    String subnet = subnet(run, 0);
+    String br = bridge(run, 0);
+    Network n = define(run, network(net, null, br, dhcp(subnet))).start();
+    Domain d = run.define(dhcpGuest(run, run.name("pxe"), net)).start();
+    String mac = d.spec().devices().interfaces().get(0).mac().flatMap(m -> m.address()).orElseThrow();
+    List<DhcpLease> leases = ContractRun.awaitReal(60, n::dhcpLeases, l -> !l.isEmpty());
+    check(leases.size() == 1, "one lease for the one guest, got " + leases);
+    DhcpLease l = leases.get(0);
+    expectEqual("lease MAC", java.util.Optional.of(mac), l.mac());
+    expectEqual("lease interface (the bridge)", br, l.iface());
+    expectEqual("lease type", "ipv4", l.type());
+    expectEqual("lease prefix", 24, l.prefix());
+    int last = Integer.parseInt(l.ipAddress().substring(l.ipAddress().lastIndexOf('.') + 1));
+    check(l.ipAddress().startsWith(subnet) && last >= 10 && last <= 50, "the address comes from the range " + subnet + "10-50, got " + l.ipAddress());
+    expectEqual("client id (what iPXE sends: 01 and the MAC)", java.util.Optional.of("01:" + mac), l.clientId());
+    d.destroy();
+    expectEqual("the lease outlives the guest (dnsmasq keeps it until it expires)", List.of(l.ipAddress()),
+        n.dhcpLeases().stream().map(DhcpLease::ipAddress).toList());
+    n.destroy();
+    expectEqual("a stopped network keeps its leases (its status file)", List.of(l.ipAddress()), n.dhcpLeases().stream().map(DhcpLease::ipAddress).toList());
+    n.undefine();
+    Network again = define(run, network(net, null, br, dhcp(subnet)));
+    expectEqual("a network defined anew under the name has none", List.of(), again.dhcpLeases());
   }
 }

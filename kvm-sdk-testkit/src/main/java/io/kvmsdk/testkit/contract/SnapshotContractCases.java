@@ -61,7 +61,7 @@ final class SnapshotContractCases {
         "Requested operation is not valid: cannot delete inactive domain with 2 snapshots");
     d.snapshots().delete("off");
     expectEqual("parent after deleting it", java.util.Optional.empty(), d.snapshots().get("on").spec().parent());
-    d.undefine(Domain.UndefineOption.SNAPSHOTS_METADATA);
+    d.undefine(io.kvmsdk.core.domain.UndefineOption.SNAPSHOTS_METADATA);
     check(run.kvm().domains().find(d.name()).isEmpty(), "undefine with SNAPSHOTS_METADATA removes the domain");
   }
 

@@ -12,7 +12,8 @@ public final class LibvirtErrors {
 
   static final int NO_CONNECT = 5, INTERNAL_ERROR = 1, SYSTEM_ERROR = 38, RPC = 39, NO_DOMAIN = 42,
       OPERATION_TIMEOUT = 68, NO_SECRET = 66, NO_DOMAIN_SNAPSHOT = 72, NO_NETWORK = 43, NO_STORAGE_POOL = 49,
-      NO_STORAGE_VOL = 50, NO_NWFILTER = 62;
+      NO_STORAGE_VOL = 50, NO_NWFILTER = 62,
+      NO_NWFILTER_BINDING = 101, NO_NETWORK_PORT = 107;
   static final int FROM_RPC = 7, FROM_REMOTE = 13;
 
   /**
@@ -48,9 +49,10 @@ public final class LibvirtErrors {
    * The SDK exception for libvirt's error {@code code}/{@code domain} during {@code operation}:
    * {@code VIR_ERR_NO_DOMAIN}, {@code VIR_ERR_NO_DOMAIN_SNAPSHOT}, {@code VIR_ERR_NO_SECRET},
    * {@code VIR_ERR_NO_NETWORK}, {@code VIR_ERR_NO_STORAGE_POOL}, {@code VIR_ERR_NO_STORAGE_VOL} and
-   * {@code VIR_ERR_NO_NWFILTER} become a {@link NotFoundException} (cause: the LibvirtException) of kind
-   * {@code domain}, {@code snapshot}, {@code secret}, {@code network}, {@code storage pool},
-   * {@code storage volume} or {@code nwfilter} for {@code name} ({@code domain/snapshot} for snapshots,
+   * {@code VIR_ERR_NO_NWFILTER}, {@code VIR_ERR_NO_NWFILTER_BINDING} and {@code VIR_ERR_NO_NETWORK_PORT} become a
+   * {@link NotFoundException} (cause: the LibvirtException) of kind {@code domain}, {@code snapshot}, {@code secret},
+   * {@code network}, {@code storage pool}, {@code storage volume}, {@code nwfilter}, {@code nwfilter binding} or
+   * {@code network port} for {@code name} ({@code domain/snapshot} for snapshots,
    * {@code pool/volume} for volumes; a domain or pool is named by the part before the slash);
    * everything else a {@link LibvirtException}.
    */
@@ -66,6 +68,8 @@ public final class LibvirtErrors {
     if (code == NO_STORAGE_POOL) return new NotFoundException("storage pool", slash < 0 ? name : name.substring(0, slash), le);
     if (code == NO_STORAGE_VOL) return new NotFoundException("storage volume", name, le);
     if (code == NO_NWFILTER) return new NotFoundException("nwfilter", name, le);
+    if (code == NO_NWFILTER_BINDING) return new NotFoundException("nwfilter binding", name, le);
+    if (code == NO_NETWORK_PORT) return new NotFoundException("network port", name, le);
     return le;
   }
 

@@ -58,6 +58,11 @@ class LibvirtErrorsTest {
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.kind() + " " + e.name()).isEqualTo("storage volume p/v"));
     assertThat(LibvirtErrors.map("undefine nwfilter 'f'", "nwfilter", "f", 62, 33, "Network filter not found", null))
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.kind() + " " + e.name()).isEqualTo("nwfilter f"));
+    assertThat(LibvirtErrors.map("delete nwfilter binding 'vnet0'", "nwfilter binding", "vnet0", 101, 33, "Network filter binding not found", null))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> {
+          assertThat(e.kind() + " " + e.name()).isEqualTo("nwfilter binding vnet0");
+          assertThat(((LibvirtException) e.getCause()).code()).isEqualTo("VIR_ERR_NO_NWFILTER_BINDING");
+        });
     assertThat(LibvirtErrors.map("create a volume", "storage volume", "p/v", 90, 18, "storage volume 'v' exists already", null))
         .isInstanceOfSatisfying(LibvirtException.class, e -> assertThat(e.code()).isEqualTo("VIR_ERR_STORAGE_VOL_EXIST"));
   }

@@ -1,0 +1,428 @@
+package io.kvmsdk.core.internal.libvirt;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import io.kvmsdk.core.KvmException;
+import io.kvmsdk.core.KvmSubscription;
+import io.kvmsdk.core.domain.DomainEvent;
+import io.kvmsdk.core.domain.DomainEventType;
+import io.kvmsdk.core.domain.DomainFilter;
+import io.kvmsdk.core.domain.DomainInterfaceAddress;
+import io.kvmsdk.core.domain.DomainIpAddress;
+import io.kvmsdk.core.domain.DomainState;
+import io.kvmsdk.core.domain.MigrateOption;
+import io.kvmsdk.core.domain.SnapshotSpec;
+import io.kvmsdk.core.domain.UndefineOption;
+import io.kvmsdk.core.spi.DomainDriver;
+import io.kvmsdk.core.spi.Hypervisor;
+import io.kvmsdk.core.spi.ObjectRef;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.libvirt.Domain;
+import org.libvirt.DomainSnapshot;
+import org.libvirt.event.ConnectionCloseListener;
+import org.libvirt.event.ConnectionCloseReason;
+import org.libvirt.event.LifecycleListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link DomainDriver} on libvirt-java, with JNA for bulk statistics and the agent's hostname.
+ * Domain handles are kept per thread between calls ({@link LibvirtDomainHandles}): a burst of calls
+ * on one domain looks it up once; the handles go on reconnect and close. Lifecycle listeners fan out
+ * from one libvirt callback that is registered again after a reconnect.
+ */
+final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDriver {
+  private static final Logger LOG = LoggerFactory.getLogger(LibvirtDomains.class);
+  /** Only to name the domain in an error message before libvirt has parsed the definition (cheaper than parsing it). */
+  private static final Pattern NAME = Pattern.compile("<name>([^<]*)</name>");
+  private static final int XML_INACTIVE = 2;
+  private static final int HOSTNAME_AGENT = 2;   // VIR_DOMAIN_GET_HOSTNAME_AGENT
+
+  private final LibvirtDomainHandles handles = new LibvirtDomainHandles();
+  private final CopyOnWriteArrayList<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
+  private LifecycleListener registered;   // guarded by the session's write lock
+  private boolean loopHeld;                // guarded by the session's write lock
+
+  LibvirtDomains(LibvirtSession session) {
+    super(session, "domain");
+    session.onReconnect(fresh -> {
+      handles.clear();
+      registered = null;
+      if (!listeners.isEmpty()) register(fresh);
+    });
+  }
+
+  /** Under the session's write lock at close: unregisters the listener, frees the handles; returns what to run once the lock is released. */
+  Runnable beforeClose(LibvirtConnect c) {
+    if (registered != null && c != null) {
+      try {
+        c.removeLifecycleListener(registered);
+      } catch (org.libvirt.LibvirtException | RuntimeException e) {
+        LOG.debug("removing the lifecycle listener: {}", e.getMessage());
+      }
+    }
+    registered = null;
+    listeners.clear();
+    boolean release = loopHeld;
+    loopHeld = false;
+    handles.clear();
+    return release ? LibvirtEventLoop::release : null;   // outside the lock: it joins the loop thread
+  }
+
+  // ------------------------------------------------------------------ the lifecycle shape
+
+  @Override Domain lookupByName(LibvirtConnect c, String name) throws org.libvirt.LibvirtException { return c.domainLookupByName(name); }
+
+  @Override void free(Domain d) throws org.libvirt.LibvirtException { d.free(); }
+
+  @Override ObjectRef ref(Domain d) throws org.libvirt.LibvirtException { return new ObjectRef(d.getName(), d.getUUIDString()); }
+
+  @Override Domain defineXml(LibvirtConnect c, String xml) throws org.libvirt.LibvirtException { return c.domainDefineXML(xml); }
+
+  @Override Domain createXml(LibvirtConnect c, String xml) throws org.libvirt.LibvirtException { return c.domainCreateXML(xml, 0); }
+
+  @Override List<ObjectRef> listAll(LibvirtConnect c) throws org.libvirt.LibvirtException { return listAll(c, Set.of()); }
+
+  @Override String xmlDesc(Domain d, boolean inactive) throws org.libvirt.LibvirtException { return d.getXMLDesc(inactive ? XML_INACTIVE : 0); }
+
+  @Override void start(Domain d) throws org.libvirt.LibvirtException { d.create(); }
+
+  @Override void destroy(Domain d) throws org.libvirt.LibvirtException { d.destroy(); }
+
+  @Override void undefine(Domain d) throws org.libvirt.LibvirtException { d.undefine(0); }
+
+  @Override boolean isActive(Domain d) throws org.libvirt.LibvirtException { return d.isActive() == 1; }
+
+  @Override boolean isPersistent(Domain d) throws org.libvirt.LibvirtException { return d.isPersistent() == 1; }
+
+  @Override boolean autostart(Domain d) throws org.libvirt.LibvirtException { return d.getAutostart(); }
+
+  @Override void setAutostart(Domain d, boolean autostart) throws org.libvirt.LibvirtException { d.setAutostart(autostart); }
+
+  @Override String nameOf(String xml) {
+    Matcher m = NAME.matcher(xml);
+    return m.find() ? m.group(1) : "?";
+  }
+
+  /** A handle a define, create or lookup returned is kept: the next call on the domain (start, usually) needs no lookup. */
+  @Override void release(LibvirtConnect c, String name, Domain d) { handles.put(c, name, d); }
+
+  /**
+   * Runs {@code call} on domain {@code name} through this thread's kept handle, looking the name up when
+   * there is none or the kept one is stale ({@code VIR_ERR_NO_DOMAIN}: the domain was undefined, maybe
+   * re-created, meanwhile). Retrying after that error is safe: libvirt did nothing.
+   */
+  @Override <T> T on(String op, String name, ObjectCall<Domain, T> call) {
+    if (handles.oversized()) session.tryWriteLocked(handles::clear);
+    return session.call(op + " domain '" + name + "'", kind, name, c -> {
+      Domain kept = handles.get(c, name);
+      if (kept != null) {
+        try {
+          return call.apply(kept);
+        } catch (org.libvirt.LibvirtException e) {
+          if (e.getError() == null || e.getError().getCode() != org.libvirt.Error.ErrorNumber.VIR_ERR_NO_DOMAIN) throw e;
+          handles.evict(name);
+        }
+      }
+      Domain d = c.domainLookupByName(name);
+      handles.put(c, name, d);
+      return call.apply(d);
+    });
+  }
+
+  private void onVoid(String op, String name, ObjectCall<Domain, ?> call) { on(op, name, call); }
+
+  // ------------------------------------------------------------------ domains
+
+  @Override public List<ObjectRef> list(Set<DomainFilter> filters) { return session.call("list domains", "connection", session.uri(), c -> listAll(c, filters)); }
+
+  private static List<ObjectRef> listAll(LibvirtConnect c, Set<DomainFilter> filters) throws org.libvirt.LibvirtException {
+    int flags = filters.stream().mapToInt(DomainFilter::flag).reduce(0, (a, b) -> a | b);
+    Domain[] all = c.listAllDomains(flags);
+    List<ObjectRef> out = new ArrayList<>(all.length);
+    try {
+      for (Domain d : all) out.add(new ObjectRef(d.getName(), d.getUUIDString()));
+    } finally {
+      for (Domain d : all) d.free();
+    }
+    return out;
+  }
+
+  @Override public List<ObjectRef> list() { return list(Set.of()); }
+
+  @Override public DomainState state(String name) { return on("get the state of", name, d -> DomainState.of(d.getInfo().state.ordinal())); }
+
+  @Override public boolean isActive(String name) { return state(name).isActive(); }
+
+  @Override public void shutdown(String name) { onVoid("shut down", name, d -> { d.shutdown(); return null; }); }
+
+  @Override public void reboot(String name) { onVoid("reboot", name, d -> { d.reboot(0); return null; }); }
+
+  @Override public void suspend(String name) { onVoid("suspend", name, d -> { d.suspend(); return null; }); }
+
+  @Override public void resume(String name) { onVoid("resume", name, d -> { d.resume(); return null; }); }
+
+  @Override public void undefine(String name) { undefine(name, Set.of()); }
+
+  @Override public void undefine(String name, Set<UndefineOption> options) {
+    int flags = options.stream().mapToInt(UndefineOption::flag).reduce(0, (a, b) -> a | b);
+    onVoid("undefine", name, d -> { d.undefine(flags); return null; });
+  }
+
+  @Override public void migrate(String name, Hypervisor destination, Set<MigrateOption> options) {
+    if (!(destination instanceof LibvirtHypervisor dst)) {
+      throw new KvmException("cannot migrate domain '" + name + "' from " + session.uri() + " to " + destination
+          + ": both ends must be libvirt connections");
+    }
+    long flags = options.stream().mapToLong(MigrateOption::flag).reduce(0, (a, b) -> a | b);
+    dst.session().withCurrent(target -> {
+      onVoid("migrate", name, d -> {
+        Domain moved = d.migrate(target, flags, null, null, 0);
+        if (moved != null) moved.free();
+        return null;
+      });
+      return null;
+    });
+  }
+
+  // ------------------------------------------------------------------ statistics (JNA)
+
+  @Override public Map<String, Object> stats(String name) {
+    return session.callNative(c -> {
+      String op = "get statistics of domain '" + name + "'";
+      Pointer dom = LibvirtNative.INSTANCE.virDomainLookupByName(session.pointer(c), name);
+      if (dom == null) throw session.failNative(c, op, kind, name);
+      PointerByReference ret = new PointerByReference();
+      try {
+        if (LibvirtNative.INSTANCE.virDomainListGetStats(new Pointer[] {dom, null}, 0, ret, 0) < 0) throw session.failNative(c, op, kind, name);
+        try {
+          return LibvirtTypedParams.readRecords(ret.getValue()).values().stream().findFirst().orElse(Map.of());
+        } finally {
+          LibvirtNative.INSTANCE.virDomainStatsRecordListFree(ret.getValue());
+        }
+      } finally {
+        LibvirtNative.INSTANCE.virDomainFree(dom);
+      }
+    });
+  }
+
+  @Override public Map<String, Map<String, Object>> allStats() {
+    return session.callNative(c -> {
+      PointerByReference ret = new PointerByReference();
+      if (LibvirtNative.INSTANCE.virConnectGetAllDomainStats(session.pointer(c), 0, ret, 0) < 0) {
+        throw session.failNative(c, "get statistics of all domains", "connection", session.uri());
+      }
+      try {
+        return LibvirtTypedParams.readRecords(ret.getValue());
+      } finally {
+        LibvirtNative.INSTANCE.virDomainStatsRecordListFree(ret.getValue());
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ guest agent
+
+  @Override public String agentCommand(String domain, String json, int timeoutSeconds) {
+    return on("run a guest agent command in", domain, d -> d.qemuAgentCommand(json, timeoutSeconds, 0));
+  }
+
+  @Override public List<DomainInterfaceAddress> agentInterfaceAddresses(String domain) {
+    return on("get the guest agent's interface addresses of", domain, d -> {
+      java.util.Collection<org.libvirt.DomainInterface> all;
+      try {
+        all = d.interfaceAddresses(Domain.InterfaceAddressesSource.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, 0);
+      } catch (IllegalArgumentException e) {   // libvirt-java refuses an address it cannot read
+        throw new KvmException("get the guest agent's interface addresses of domain '" + domain + "' failed: " + e.getMessage(), e);
+      }
+      List<DomainInterfaceAddress> out = new ArrayList<>();
+      for (org.libvirt.DomainInterface i : all) {
+        List<DomainIpAddress> ips = new ArrayList<>();
+        if (i.addrs != null) {
+          for (org.libvirt.DomainInterface.InterfaceAddress a : i.addrs) {
+            boolean v6 = a.address instanceof java.net.Inet6Address;
+            ips.add(new DomainIpAddress(v6 ? "ipv6" : "ipv4", LibvirtHypervisor.ipLiteral(a.address), a.prefixLength));
+          }
+        }
+        out.add(new DomainInterfaceAddress(i.name, Optional.ofNullable(i.hwAddr).filter(m -> !m.isEmpty()), ips));
+      }
+      return out;
+    });
+  }
+
+  @Override public String agentHostname(String domain) {
+    return session.callNative(c -> {
+      String op = "get the guest agent's hostname of domain '" + domain + "'";
+      Pointer dom = LibvirtNative.INSTANCE.virDomainLookupByName(session.pointer(c), domain);
+      if (dom == null) throw session.failNative(c, op, kind, domain);
+      try {
+        Pointer s = LibvirtNative.INSTANCE.virDomainGetHostname(dom, HOSTNAME_AGENT);
+        if (s == null) throw session.failNative(c, op, kind, domain);
+        try {
+          return s.getString(0, "UTF-8");
+        } finally {
+          com.sun.jna.Native.free(Pointer.nativeValue(s));
+        }
+      } finally {
+        LibvirtNative.INSTANCE.virDomainFree(dom);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ snapshots
+
+  /** The snapshot's name, read through the typed mapping (entities decoded). */
+  private static Optional<String> snapshotName(String xml) { return SnapshotSpec.fromXml(xml).name(); }
+
+  @FunctionalInterface
+  private interface SnapshotCall<T> {
+    T apply(Domain d, DomainSnapshot s) throws org.libvirt.LibvirtException;
+  }
+
+  private <T> T withSnapshot(String op, String domain, String snapshot, SnapshotCall<T> call) {
+    return session.call(op + " snapshot '" + snapshot + "' of domain '" + domain + "'", "snapshot", domain + "/" + snapshot, c -> {
+      Domain d = c.domainLookupByName(domain);
+      try {
+        DomainSnapshot s = d.snapshotLookupByName(snapshot);
+        try {
+          return call.apply(d, s);
+        } finally {
+          s.free();
+        }
+      } finally {
+        d.free();
+      }
+    });
+  }
+
+  @Override public String createSnapshot(String domain, String xml) {
+    return on("create a snapshot of", domain, d -> {
+      DomainSnapshot s = d.snapshotCreateXML(xml);
+      try {
+        return snapshotName(s.getXMLDesc()).orElse("");
+      } finally {
+        s.free();
+      }
+    });
+  }
+
+  @Override public List<String> snapshotNames(String domain) { return on("list snapshots of", domain, d -> Arrays.asList(d.snapshotListNames(0))); }
+
+  @Override public Optional<String> snapshotXml(String domain, String snapshot) {
+    return LibvirtSession.ifFound("snapshot", () -> withSnapshot("get", domain, snapshot, (d, s) -> s.getXMLDesc()));
+  }
+
+  @Override public Optional<String> currentSnapshot(String domain) {
+    return on("get the current snapshot of", domain, d -> {
+      if (d.hasCurrentSnapshot() != 1) return Optional.<String>empty();
+      DomainSnapshot s = d.snapshotCurrent();
+      try {
+        return snapshotName(s.getXMLDesc());
+      } finally {
+        s.free();
+      }
+    });
+  }
+
+  @Override public void revertToSnapshot(String domain, String snapshot) { withSnapshot("revert to", domain, snapshot, (d, s) -> d.revertToSnapshot(s)); }
+
+  @Override public void deleteSnapshot(String domain, String snapshot) { withSnapshot("delete", domain, snapshot, (d, s) -> s.delete(0)); }
+
+  // ------------------------------------------------------------------ events
+
+  @Override public KvmSubscription onLifecycle(Consumer<DomainEvent> listener) {
+    session.writeLocked(c -> {
+      if (c == null) throw new KvmException("the connection to '" + session.uri() + "' is closed");
+      listeners.add(listener);
+      if (!loopHeld) {
+        LibvirtEventLoop.acquire();
+        loopHeld = true;
+      }
+      if (registered == null) {
+        try {
+          register(c);
+        } catch (KvmException e) {
+          listeners.remove(listener);
+          throw e;
+        }
+      }
+      return null;
+    });
+    return new KvmSubscription() {
+      private boolean done;
+
+      @Override public void close() {
+        Runnable after = session.writeLocked(c -> {
+          if (done) return null;
+          done = true;
+          listeners.remove(listener);
+          if (!listeners.isEmpty() || c == null) return null;
+          if (registered != null) {
+            try {
+              c.removeLifecycleListener(registered);
+            } catch (org.libvirt.LibvirtException | RuntimeException e) {
+              LOG.debug("removing the lifecycle listener: {}", e.getMessage());
+            }
+            registered = null;
+          }
+          boolean release = loopHeld;
+          loopHeld = false;
+          return release ? (Runnable) LibvirtEventLoop::release : null;
+        });
+        if (after != null) after.run();
+      }
+    };
+  }
+
+  /** Registers one lifecycle callback on {@code c} fanning out to {@link #listeners}; holds the write lock. */
+  private void register(LibvirtConnect c) {
+    LifecycleListener l = (dom, event) -> {
+      String name;
+      try {
+        name = dom.getName();
+      } catch (org.libvirt.LibvirtException e) {
+        name = "?";
+      } finally {
+        try {
+          dom.free();
+        } catch (org.libvirt.LibvirtException e) {
+          LOG.debug("freeing an event's domain: {}", e.getMessage());
+        }
+      }
+      Object detail = event.getDetail();
+      DomainEvent ev = new DomainEvent(name, DomainEventType.of(event.getType() == null ? -1 : event.getType().ordinal()),
+          detail == null ? "UNKNOWN" : String.valueOf(detail));
+      for (Consumer<DomainEvent> each : listeners) {
+        try {
+          each.accept(ev);
+        } catch (RuntimeException e) {
+          LOG.warn("a lifecycle listener failed on {}", ev, e);
+        }
+      }
+      return 0;
+    };
+    ConnectionCloseListener onClose = (connect, reason) -> {
+      if (reason != ConnectionCloseReason.CLIENT) session.markBroken(c, "closed by " + reason);
+    };
+    try {
+      c.addLifecycleListener(l);
+      registered = l;
+    } catch (org.libvirt.LibvirtException e) {
+      throw LibvirtErrors.map("register a lifecycle listener on '" + session.uri() + "'", "connection", session.uri(), e);
+    }
+    try {
+      c.registerCloseListener(onClose);
+      c.setKeepAlive(5, 3);
+    } catch (org.libvirt.LibvirtException | RuntimeException e) {
+      LOG.debug("keepalive/close listener not available on {}: {}", session.uri(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,835 @@
+package io.kvmsdk.testkit;
+
+import static io.kvmsdk.testkit.FakeHypervisor.failed;
+import static io.kvmsdk.testkit.FakeHypervisor.invalid;
+import static io.kvmsdk.testkit.FakeHypervisor.libvirt;
+import static io.kvmsdk.testkit.FakeHypervisor.noDomain;
+import static io.kvmsdk.testkit.FakeHypervisor.notRunning;
+
+import io.kvmsdk.core.KvmException;
+import io.kvmsdk.core.KvmSubscription;
+import io.kvmsdk.core.LibvirtException;
+import io.kvmsdk.core.NotFoundException;
+import io.kvmsdk.core.domain.Devices;
+import io.kvmsdk.core.domain.Disk;
+import io.kvmsdk.core.domain.DomainEvent;
+import io.kvmsdk.core.domain.DomainEventType;
+import io.kvmsdk.core.domain.DomainFilter;
+import io.kvmsdk.core.domain.DomainSpec;
+import io.kvmsdk.core.domain.DomainState;
+import io.kvmsdk.core.domain.MigrateOption;
+import io.kvmsdk.core.domain.Nic;
+import io.kvmsdk.core.domain.NicSource;
+import io.kvmsdk.core.domain.NicTarget;
+import io.kvmsdk.core.domain.SnapshotSpec;
+import io.kvmsdk.core.domain.UndefineOption;
+import io.kvmsdk.core.spi.DomainDriver;
+import io.kvmsdk.core.spi.Hypervisor;
+import io.kvmsdk.core.spi.ObjectRef;
+import io.kvmsdk.testkit.FakeHypervisorState.Dom;
+import io.kvmsdk.testkit.FakeHypervisorState.Snap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The domains of one fake host, as libvirt's QEMU driver keeps them: persistent and transient domains,
+ * define over an existing name (same UUID updates the next-boot definition, another UUID fails), the
+ * state machine with libvirt's error for each invalid transition ({@code VIR_ERR_OPERATION_INVALID}:
+ * "domain is already running" to start or resume a running domain, "domain is not running" to stop,
+ * suspend or reboot a shut-off one; suspending a paused domain succeeds, as in the QEMU driver),
+ * undefine of a running domain making it transient, live vs inactive XML, snapshots, autostart,
+ * lifecycle events, migration between hosts of one cluster, the guest agent, and deterministic
+ * statistics driven by the cluster's {@link FakeClock}. A MAC is given to every interface at define; at
+ * start each interface gets a tap ({@code vnetN}) and the bridge of its network, asks that network for
+ * a DHCP lease, and has its {@code <filterref>} bound (a binding the nwfilter driver keeps until the
+ * guest stops). One instance per connection; the domains belong to the host ({@link FakeHypervisorState}).
+ */
+final class FakeDomains implements DomainDriver {
+  private final FakeHypervisor conn;
+  private final FakeHypervisorState st;
+
+  FakeDomains(FakeHypervisor conn) {
+    this.conn = conn;
+    this.st = conn.st;
+  }
+
+  private Dom dom(String op, String name) {
+    Dom d = st.domains.get(name);
+    if (d == null) throw noDomain(op, name);
+    settle(d);
+    return d;
+  }
+
+  /** Applies what fake time did: a shutdown requested earlier completes once its delay has passed. */
+  private void settle(Dom d) {
+    if (d.shutdownAt != null && d.active() && !st.clock.instant().isBefore(d.shutdownAt)) {
+      d.shutdownAt = null;
+      emit(d.name, DomainEventType.SHUTDOWN, "FINISHED");
+      stop(d, DomainEventType.STOPPED, "SHUTDOWN");
+    }
+  }
+
+  void emit(String name, DomainEventType type, String detail) {
+    DomainEvent ev = new DomainEvent(name, type, detail);
+    for (Consumer<DomainEvent> l : st.listeners) {
+      try {
+        l.accept(ev);
+      } catch (RuntimeException e) {
+        // a failing listener must not break the others, as in the libvirt adapter
+      }
+    }
+  }
+
+  /** The definition without the runtime {@code id} attribute (what libvirt stores as the inactive XML). */
+  private static String withoutId(String xml) {
+    DomainSpec spec = DomainSpec.fromXml(xml);
+    return spec.id().isEmpty() ? xml : spec.copy(b -> b.id(Optional.empty())).toXml();
+  }
+
+  /** {@code spec} with {@code uuid} and without the runtime {@code id}: what libvirt stores as the inactive definition. */
+  private static DomainSpec canonical(DomainSpec spec, String uuid) {
+    DomainSpec withUuid = spec.uuid().isPresent() && spec.uuid().get().equals(uuid) ? spec : spec.copy(b -> b.uuid(uuid));
+    return withUuid.id().isEmpty() ? withUuid : withUuid.copy(b -> b.id(Optional.empty()));
+  }
+
+  // ------------------------------------------------------------------ domains
+
+  @Override public ObjectRef define(String xml) {
+    synchronized (st.lock) {
+      conn.enter("define domain", "defineDomain", null);
+      DomainSpec spec = DomainSpec.fromXml(xml);
+      String name = spec.name();
+      conn.enterObject("define domain '" + name + "'", "defineDomain", name);
+      Dom byName = st.domains.get(name);
+      Dom byUuid = spec.uuid().flatMap(u -> st.domains.values().stream().filter(d -> d.uuid.equalsIgnoreCase(u)).findFirst()).orElse(null);
+      String op = "define domain '" + name + "'";
+      if (byUuid != null && !byUuid.name.equals(name)) {
+        throw failed(op, "domain '" + byUuid.name + "' is already defined with uuid " + byUuid.uuid);
+      }
+      // libvirt gives a definition without a UUID a random one, so it never matches an existing domain
+      if (byName != null && (spec.uuid().isEmpty() || !byName.uuid.equalsIgnoreCase(spec.uuid().get()))) {
+        throw failed(op, "domain '" + name + "' already exists with uuid " + byName.uuid);
+      }
+      String uuid = spec.uuid().orElseGet(() -> st.uuidFor(name));
+      DomainSpec canonical = withMacs(canonical(spec, uuid));
+      boolean added = byName == null || byName.persistent == null;
+      Dom d = byName != null ? byName : new Dom(name, uuid);
+      d.persistent = canonical;
+      st.domains.put(name, d);
+      emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
+      conn.replied(op);
+      return new ObjectRef(name, uuid);
+    }
+  }
+
+  @Override public ObjectRef create(String xml) {
+    synchronized (st.lock) {
+      conn.enter("create domain", "createDomain", null);
+      DomainSpec spec = DomainSpec.fromXml(xml);
+      String op = "create domain '" + spec.name() + "'";
+      conn.enterObject(op, "createDomain", spec.name());
+      // libvirt's order (virDomainObjListAdd): the UUID first, then the name
+      Dom byUuid = spec.uuid().flatMap(u -> st.domains.values().stream().filter(d -> d.uuid.equalsIgnoreCase(u)).findFirst()).orElse(null);
+      if (byUuid != null && !byUuid.name.equals(spec.name())) {
+        throw failed(op, "domain '" + byUuid.name + "' is already defined with uuid " + byUuid.uuid);
+      }
+      if (byUuid != null && byUuid.active()) throw invalid(op, "domain '" + spec.name() + "' is already active");
+      Dom existing = st.domains.get(spec.name());
+      if (existing != null && existing != byUuid) throw failed(op, "domain '" + spec.name() + "' already exists with uuid " + existing.uuid);
+      String uuid = existing != null ? existing.uuid : spec.uuid().orElseGet(() -> st.uuidFor(spec.name()));
+      checkStartable(op, spec);
+      Dom d = existing != null ? existing : new Dom(spec.name(), uuid);
+      st.domains.put(d.name, d);
+      boot(d, withMacs(canonical(spec, uuid)), "BOOTED");
+      conn.replied(op);
+      return new ObjectRef(d.name, uuid);
+    }
+  }
+
+  @Override public Optional<ObjectRef> lookup(String name) {
+    synchronized (st.lock) {
+      conn.enter("look up domain '" + name + "'", "lookupDomain", name);
+      Dom d = st.domains.get(name);
+      return d == null ? Optional.empty() : Optional.of(new ObjectRef(d.name, d.uuid));
+    }
+  }
+
+  @Override public List<ObjectRef> list() { return list(Set.of()); }
+
+  @Override public List<ObjectRef> list(Set<DomainFilter> filters) {
+    synchronized (st.lock) {
+      conn.enter("list domains", "listDomains", null);
+      List<ObjectRef> out = new ArrayList<>();
+      for (Dom d : new ArrayList<>(st.domains.values())) settle(d);
+      for (Dom d : st.domains.values()) if (passes(d, filters)) out.add(new ObjectRef(d.name, d.uuid));
+      return out;
+    }
+  }
+
+  /** libvirt's rule: within a group any filter admits, every group given must admit. */
+  private static boolean passes(Dom d, Set<DomainFilter> f) {
+    return group(f, d.active(), DomainFilter.ACTIVE, DomainFilter.INACTIVE)
+        && group(f, d.persistent != null, DomainFilter.PERSISTENT, DomainFilter.TRANSIENT)
+        && group(f, d.autostart, DomainFilter.AUTOSTART, DomainFilter.NO_AUTOSTART)
+        && stateGroup(f, d.state);
+  }
+
+  private static boolean group(Set<DomainFilter> f, boolean yes,
+      DomainFilter ifYes, DomainFilter ifNo) {
+    if (!f.contains(ifYes) && !f.contains(ifNo)) return true;
+    return yes ? f.contains(ifYes) : f.contains(ifNo);
+  }
+
+  private static boolean stateGroup(Set<DomainFilter> f, DomainState state) {
+    var running = DomainFilter.RUNNING;
+    var paused = DomainFilter.PAUSED;
+    var off = DomainFilter.SHUTOFF;
+    if (!f.contains(running) && !f.contains(paused) && !f.contains(off)) return true;
+    return (f.contains(running) && state == DomainState.RUNNING) || (f.contains(paused) && state == DomainState.PAUSED)
+        || (f.contains(off) && state == DomainState.SHUTOFF);
+  }
+
+  @Override public DomainState state(String name) {
+    synchronized (st.lock) {
+      String op = "get the state of domain '" + name + "'";
+      conn.enter(op, "domainState", name);
+      return dom(op, name).state;
+    }
+  }
+
+  void boot(Dom d, String xml) { boot(d, DomainSpec.fromXml(xml), "BOOTED"); }
+
+  /**
+   * What a domain's start checks beyond its own state, as libvirt's drivers do: every
+   * {@code <interface type='network'>} needs an active network, every {@code <filterref>} a defined filter.
+   */
+  void checkStartable(String op, DomainSpec spec) {
+    for (Nic nic : spec.devices().interfaces()) {
+      if (!"network".equals(nic.type().orElse(""))) continue;
+      String net = nic.source().flatMap(x -> x.network()).orElse(null);
+      if (net != null) conn.networksImpl().checkUsable(op, net);
+    }
+    for (Nic nic : spec.devices().interfaces()) {
+      String filter = nic.filterref().flatMap(f -> f.filter()).orElse(null);
+      if (filter != null && !conn.nwfiltersImpl().defined(filter)) {
+        throw FakeObjects.Driver.NWFILTER.internal(op, "referenced filter '" + filter + "' is missing");
+      }
+    }
+  }
+
+  /**
+   * {@code spec} with a MAC address on every interface that has none, as libvirt's parser gives them
+   * ({@code 52:54:00:xx:xx:xx}), and without the tap names libvirt generated ({@code vnetN}), which it
+   * drops from a definition.
+   */
+  private DomainSpec withMacs(DomainSpec spec) {
+    List<Nic> nics = spec.devices().interfaces();
+    boolean change = false;
+    for (Nic n : nics) change |= n.mac().flatMap(m -> m.address()).isEmpty() || generatedTap(n);
+    if (!change) return spec;
+    List<Nic> out = new ArrayList<>(nics.size());
+    for (Nic n : nics) {
+      Nic x = n;
+      if (x.mac().flatMap(m -> m.address()).isEmpty()) {
+        String mac = st.newMac();
+        x = x.copy(b -> b.mac(mac));
+      }
+      if (generatedTap(x)) x = x.copy(b -> b.target(Optional.empty()));
+      out.add(x);
+    }
+    return spec.copy(b -> b.devices(Devices.builder().from(spec.devices()).interfaces(out).build()));
+  }
+
+  private static boolean generatedTap(Nic n) { return n.target().flatMap(t -> t.dev()).filter(d -> d.startsWith("vnet")).isPresent(); }
+
+  /**
+   * The running definition of {@code spec} as libvirt's QEMU driver plugs it: each interface gets a tap
+   * ({@code <target dev='vnetN'/>}, numbered per host) and, on a virtual network, the network's bridge.
+   */
+  private DomainSpec plugged(DomainSpec spec) {
+    List<Nic> nics = spec.devices().interfaces();
+    if (nics.isEmpty()) return spec;
+    List<Nic> out = new ArrayList<>(nics.size());
+    for (Nic n : nics) {
+      Nic x = n;
+      if (x.target().flatMap(t -> t.dev()).isEmpty() || generatedTap(x)) {
+        String tap = "vnet" + st.nextTap++;
+        NicTarget target = NicTarget.builder().from(n.target().orElse(NicTarget.builder().build())).dev(tap).build();
+        x = x.copy(b -> b.target(target));
+      }
+      String net = "network".equals(x.type().orElse("")) ? x.source().flatMap(s -> s.network()).orElse(null) : null;
+      Optional<String> bridge = net == null ? Optional.empty() : conn.networksImpl().bridgeOf(net);
+      if (bridge.isPresent() && x.source().flatMap(s -> s.bridge()).isEmpty()) {
+        NicSource src = NicSource.builder().from(x.source().get()).bridge(bridge.get()).build();
+        x = x.copy(b -> b.source(src));
+      }
+      out.add(x);
+    }
+    return spec.copy(b -> b.devices(Devices.builder().from(spec.devices()).interfaces(out).build()));
+  }
+
+  /** What a running guest's interfaces make the network and nwfilter drivers do: DHCP leases, filter bindings. */
+  private void connectInterfaces(Dom d) {
+    for (Nic n : d.live.devices().interfaces()) {
+      String mac = n.mac().flatMap(m -> m.address()).orElse(null);
+      if ("network".equals(n.type().orElse(""))) n.source().flatMap(s -> s.network()).ifPresent(net -> conn.networksImpl().leaseFor(net, mac));
+      String tap = n.target().flatMap(t -> t.dev()).orElse(null);
+      String filter = n.filterref().flatMap(f -> f.filter()).orElse(null);
+      if (filter != null && tap != null) conn.nwfiltersImpl().bindGuest(tap, d.name, d.uuid, mac, filter, n.filterref().get().parameters());
+    }
+  }
+
+  /** Starts {@code d} from {@code spec} (its definition without the runtime id). */
+  void boot(Dom d, DomainSpec spec, String detail) {
+    d.id = st.nextId++;
+    int id = d.id;
+    d.live = plugged(spec).copy(b -> b.id(id));
+    d.state = DomainState.RUNNING;
+    d.runningSince = st.clock.instant();
+    d.shutdownAt = null;
+    connectInterfaces(d);
+    // QEMU's CPUs start before libvirt reports the boot: RESUMED/UNPAUSED comes first, as a real libvirtd sends it
+    if (detail.equals("MIGRATED")) {
+      // an incoming migration: the caller reports the definition and the resume that follow the start
+      emit(d.name, DomainEventType.STARTED, detail);
+    } else {
+      emit(d.name, DomainEventType.RESUMED, "UNPAUSED");
+      emit(d.name, DomainEventType.STARTED, detail);
+    }
+  }
+
+  /** Stops an active domain; a transient one disappears. */
+  private void stop(Dom d, DomainEventType type, String detail) {
+    d.ranBefore = d.runTime(st.clock.instant());
+    d.runningSince = null;
+    d.live = null;
+    d.id = -1;
+    d.state = DomainState.SHUTOFF;
+    d.shutdownAt = null;
+    conn.nwfiltersImpl().unbindGuest(d.name);
+    emit(d.name, type, detail);
+    if (d.persistent == null) st.domains.remove(d.name);   // a transient domain vanishes; libvirt sends no UNDEFINED for it
+  }
+
+  @Override public void start(String name) {
+    synchronized (st.lock) {
+      String op = "start domain '" + name + "'";
+      conn.enter(op, "startDomain", name);
+      Dom d = dom(op, name);
+      if (d.active()) throw invalid(op, "domain is already running");
+      checkStartable(op, d.persistent);
+      boot(d, d.persistent, "BOOTED");
+      conn.replied(op);
+    }
+  }
+
+  @Override public void shutdown(String name) {
+    synchronized (st.lock) {
+      String op = "shut down domain '" + name + "'";
+      conn.enter(op, "shutdownDomain", name);
+      Dom d = dom(op, name);
+      // QEMU sends ACPI only to a running guest: a paused one refuses, with the same words
+      if (!d.active() || d.state != DomainState.RUNNING) throw invalid(op, "domain is not running");
+      if (d.ignoresShutdown) {
+        conn.replied(op);
+        return;
+      }
+      if (st.shutdownDelay.isZero()) {
+        emit(name, DomainEventType.SHUTDOWN, "FINISHED");
+        stop(d, DomainEventType.STOPPED, "SHUTDOWN");
+      } else if (d.shutdownAt == null) {
+        d.shutdownAt = st.clock.instant().plus(st.shutdownDelay);
+      }
+      conn.replied(op);
+    }
+  }
+
+  @Override public void destroy(String name) {
+    synchronized (st.lock) {
+      String op = "destroy domain '" + name + "'";
+      conn.enter(op, "destroyDomain", name);
+      Dom d = dom(op, name);
+      if (!d.active()) throw notRunning(op);
+      // QEMU reports a host-initiated shutdown (a detail libvirt-java does not name) before it exits
+      emit(name, DomainEventType.SHUTDOWN, "UNKNOWN");
+      stop(d, DomainEventType.STOPPED, "DESTROYED");
+      conn.replied(op);
+    }
+  }
+
+  @Override public void reboot(String name) {
+    synchronized (st.lock) {
+      String op = "reboot domain '" + name + "'";
+      conn.enter(op, "rebootDomain", name);
+      Dom d = dom(op, name);
+      if (!d.active()) throw notRunning(op);
+    }
+  }
+
+  @Override public void suspend(String name) {
+    synchronized (st.lock) {
+      String op = "suspend domain '" + name + "'";
+      conn.enter(op, "suspendDomain", name);
+      Dom d = dom(op, name);
+      if (!d.active()) throw notRunning(op);
+      if (d.state == DomainState.PAUSED) {   // the QEMU driver accepts suspending a paused domain
+        conn.replied(op);
+        return;
+      }
+      d.ranBefore = d.runTime(st.clock.instant());
+      d.runningSince = null;
+      d.state = DomainState.PAUSED;
+      emit(name, DomainEventType.SUSPENDED, "PAUSED");
+      conn.replied(op);
+    }
+  }
+
+  @Override public void resume(String name) {
+    synchronized (st.lock) {
+      String op = "resume domain '" + name + "'";
+      conn.enter(op, "resumeDomain", name);
+      Dom d = dom(op, name);
+      if (!d.active()) throw notRunning(op);
+      if (d.state != DomainState.PAUSED) throw invalid(op, "domain is already running");
+      d.state = DomainState.RUNNING;
+      d.runningSince = st.clock.instant();
+      emit(name, DomainEventType.RESUMED, "UNPAUSED");
+      conn.replied(op);
+    }
+  }
+
+  @Override public void undefine(String name, Set<UndefineOption> options) {
+    synchronized (st.lock) {
+      String op = "undefine domain '" + name + "'";
+      conn.enter(op, "undefineDomain", name);
+      Dom d = dom(op, name);
+      if (d.persistent == null) throw invalid(op, "cannot undefine transient domain");
+      if (!d.snapshots.isEmpty() && !options.contains(UndefineOption.SNAPSHOTS_METADATA)) {
+        throw invalid(op, "cannot delete inactive domain with " + d.snapshots.size() + " snapshots");
+      }
+      d.snapshots.clear();
+      d.currentSnapshot = null;
+      d.persistent = null;
+      d.autostart = false;
+      emit(name, DomainEventType.UNDEFINED, "REMOVED");
+      if (!d.active()) st.domains.remove(name);
+      conn.replied(op);
+    }
+  }
+
+  @Override public boolean autostart(String name) {
+    synchronized (st.lock) {
+      String op = "get autostart of domain '" + name + "'";
+      conn.enter(op, "autostart", name);
+      return dom(op, name).autostart;
+    }
+  }
+
+  @Override public void setAutostart(String name, boolean autostart) {
+    synchronized (st.lock) {
+      String op = "set autostart of domain '" + name + "'";
+      conn.enter(op, "setAutostart", name);
+      Dom d = dom(op, name);
+      if (d.persistent == null) throw invalid(op, "cannot set autostart for transient domain");
+      d.autostart = autostart;
+    }
+  }
+
+  @Override public boolean isPersistent(String name) {
+    synchronized (st.lock) {
+      String op = "ask whether domain '" + name + "' is persistent";
+      conn.enter(op, "isPersistent", name);
+      return dom(op, name).persistent != null;
+    }
+  }
+
+  @Override public String xml(String name, boolean inactive) {
+    synchronized (st.lock) {
+      String op = "get the XML of domain '" + name + "'";
+      conn.enter(op, "domainXml", name);
+      Dom d = dom(op, name);
+      if (inactive && d.persistent != null) return d.persistentXml();
+      return d.active() ? withAgentState(d) : d.persistentXml();
+    }
+  }
+
+  // ------------------------------------------------------------------ stats
+
+  @Override public Map<String, Object> stats(String name) {
+    synchronized (st.lock) {
+      String op = "get the statistics of domain '" + name + "'";
+      conn.enter(op, "domainStats", name);
+      return stats(dom(op, name));
+    }
+  }
+
+  @Override public Map<String, Map<String, Object>> allStats() {
+    synchronized (st.lock) {
+      conn.enter("get all domain statistics", "allDomainStats", null);
+      Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+      for (Dom d : new ArrayList<>(st.domains.values())) settle(d);
+      for (Dom d : st.domains.values()) out.put(d.name, stats(d));
+      return out;
+    }
+  }
+
+  /**
+   * Deterministic synthetic statistics: every vCPU busy 25% of the domain's running time on the
+   * fake clock; each disk reads 1 MiB/s and writes 512 KiB/s (4 KiB requests); each interface
+   * receives 100 KB/s and sends 50 KB/s (1000-byte packets); the balloon at the defined memory.
+   */
+  private Map<String, Object> stats(Dom d) {
+    DomainSpec spec = d.currentSpec();
+    long secs = d.runTime(st.clock.instant()).toSeconds();
+    long nanos = d.runTime(st.clock.instant()).toNanos();
+    int vcpus = spec.vcpu().flatMap(v -> v.current().or(v::count)).orElse(1);
+    long memKiB = spec.memory().map(s -> s.kib()).orElse(0L);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("state.state", d.state.ordinal());
+    m.put("state.reason", 1);
+    m.put("cpu.time", nanos / 4 * vcpus);
+    m.put("cpu.user", nanos / 8 * vcpus);
+    m.put("cpu.system", nanos / 16 * vcpus);
+    m.put("balloon.current", d.active() ? spec.currentMemory().map(s -> s.kib()).orElse(memKiB) : memKiB);
+    m.put("balloon.maximum", memKiB);
+    if (d.active()) m.put("balloon.rss", memKiB / 2);
+    m.put("vcpu.current", vcpus);
+    m.put("vcpu.maximum", spec.vcpu().flatMap(Vcpu -> Vcpu.count()).orElse(vcpus));
+    List<Disk> disks = spec.devices().disks();
+    m.put("block.count", disks.size());
+    for (int i = 0; i < disks.size(); i++) {
+      String p = "block." + i + ".";
+      int n = i;
+      m.put(p + "name", disks.get(i).target().flatMap(t -> t.dev()).orElse("vd" + (char) ('a' + n)));
+      m.put(p + "rd.bytes", secs * 1048576L);
+      m.put(p + "rd.reqs", secs * 256L);
+      m.put(p + "wr.bytes", secs * 524288L);
+      m.put(p + "wr.reqs", secs * 128L);
+    }
+    int nics = spec.devices().interfaces().size();
+    m.put("net.count", nics);
+    for (int i = 0; i < nics; i++) {
+      String p = "net." + i + ".";
+      m.put(p + "name", "vnet" + i);
+      m.put(p + "rx.bytes", secs * 100_000L);
+      m.put(p + "rx.pkts", secs * 100L);
+      m.put(p + "tx.bytes", secs * 50_000L);
+      m.put(p + "tx.pkts", secs * 50L);
+    }
+    return m;
+  }
+
+  // ------------------------------------------------------------------ snapshots
+
+  /** Named {@code domain/snapshot}, as the libvirt adapter names it. */
+  private static NotFoundException noSnapshot(String op, String domain, String snapshot) {
+    return new NotFoundException("snapshot", domain + "/" + snapshot, libvirt(op, "VIR_ERR_NO_DOMAIN_SNAPSHOT", 72, "VIR_FROM_QEMU", 10,
+        "Domain snapshot not found: no domain snapshot with matching name '" + snapshot + "'", false));
+  }
+
+  @Override public String createSnapshot(String domain, String xml) {
+    synchronized (st.lock) {
+      String op = "create a snapshot of domain '" + domain + "'";
+      conn.enter(op, "createSnapshot", domain);
+      Dom d = dom(op, domain);
+      SnapshotSpec spec = SnapshotSpec.fromXml(xml);
+      String name = spec.name().orElse(Long.toString(st.clock.instant().getEpochSecond()));
+      if (d.snapshots.containsKey(name)) throw invalid(op, "domain snapshot '" + name + "' already exists");
+      checkInternalSnapshot(op, d);
+      String state = d.active() ? (d.state == DomainState.PAUSED ? "paused" : "running") : "shutoff";
+      String domXml = d.active() ? d.liveXml() : d.persistentXml();
+      String domainXml = withoutId(domXml);
+      String snapXml = SnapshotSpec.builder().name(name).description(spec.description()).state(state)
+          .parent(Optional.ofNullable(d.currentSnapshot)).creationTime(st.clock.instant().getEpochSecond())
+          .domain(DomainSpec.fromXml(domainXml)).build().toXml();
+      d.snapshots.put(name, new Snap(name, snapXml, domainXml, d.persistentXml(), d.state, d.currentSnapshot));
+      d.currentSnapshot = name;
+      return name;
+    }
+  }
+
+  /** QEMU's internal snapshots need at least one disk, and every disk qcow2 (messages as libvirt 9.0 words them). */
+  private static void checkInternalSnapshot(String op, Dom d) {
+    DomainSpec spec = d.currentSpec();
+    List<Disk> disks = spec.devices().disks().stream()
+        .filter(x -> x.device().orElse("disk").equals("disk") && !"no".equals(x.snapshot().orElse(""))).toList();
+    if (disks.isEmpty()) {
+      throw unsupported(op, d.active() ? "internal and full system snapshots require all disks to be selected for snapshot"
+          : "nothing selected for snapshot", "VIR_FROM_QEMU", 10);
+    }
+    for (int i = 0; i < disks.size(); i++) {
+      Disk x = disks.get(i);
+      String format = x.driver().flatMap(v -> v.type()).orElse("raw");
+      if (!format.equals("qcow2")) {
+        int n = i;
+        String dev = x.target().flatMap(t -> t.dev()).orElse("vd" + (char) ('a' + n));
+        throw unsupported(op, "internal snapshot for disk " + dev + " unsupported for storage type " + format, "VIR_FROM_QEMU", 10);
+      }
+    }
+  }
+
+  private static LibvirtException unsupported(String op, String msg, String from, int fromNumber) {
+    return libvirt(op, "VIR_ERR_CONFIG_UNSUPPORTED", 67, from, fromNumber, "unsupported configuration: " + msg, false);
+  }
+
+  @Override public List<String> snapshotNames(String domain) {
+    synchronized (st.lock) {
+      String op = "list the snapshots of domain '" + domain + "'";
+      conn.enter(op, "snapshotNames", domain);
+      return List.copyOf(dom(op, domain).snapshots.keySet());
+    }
+  }
+
+  @Override public Optional<String> snapshotXml(String domain, String snapshot) {
+    synchronized (st.lock) {
+      String op = "get snapshot '" + snapshot + "' of domain '" + domain + "'";
+      conn.enter(op, "snapshotXml", domain);
+      Snap s = dom(op, domain).snapshots.get(snapshot);
+      return s == null ? Optional.empty() : Optional.of(s.xml());
+    }
+  }
+
+  @Override public Optional<String> currentSnapshot(String domain) {
+    synchronized (st.lock) {
+      String op = "get the current snapshot of domain '" + domain + "'";
+      conn.enter(op, "currentSnapshot", domain);
+      return Optional.ofNullable(dom(op, domain).currentSnapshot);
+    }
+  }
+
+  @Override public void revertToSnapshot(String domain, String snapshot) {
+    synchronized (st.lock) {
+      String op = "revert to snapshot '" + snapshot + "' of domain '" + domain + "'";
+      conn.enter(op, "revertToSnapshot", domain);
+      Dom d = dom(op, domain);
+      Snap s = d.snapshots.get(snapshot);
+      if (s == null) throw noSnapshot(op, domain, snapshot);
+      if (d.active()) stop(d, DomainEventType.STOPPED, "FROM_SNAPSHOT");
+      if (!st.domains.containsKey(domain)) st.domains.put(domain, d);
+      // libvirt restores the next-boot definition too (the snapshot's inactive one if it kept it)
+      if (d.persistent != null) d.persistent = DomainSpec.fromXml(s.inactiveXml() != null ? s.inactiveXml() : s.domainXml());
+      if (s.state() != DomainState.SHUTOFF) {
+        boot(d, s.domainXml());
+        if (s.state() == DomainState.PAUSED) {
+          d.ranBefore = d.runTime(st.clock.instant());
+          d.runningSince = null;
+          d.state = DomainState.PAUSED;
+        }
+      }
+      d.currentSnapshot = snapshot;
+    }
+  }
+
+  @Override public void deleteSnapshot(String domain, String snapshot) {
+    synchronized (st.lock) {
+      String op = "delete snapshot '" + snapshot + "' of domain '" + domain + "'";
+      conn.enter(op, "deleteSnapshot", domain);
+      Dom d = dom(op, domain);
+      Snap s = d.snapshots.remove(snapshot);
+      if (s == null) throw noSnapshot(op, domain, snapshot);
+      for (Map.Entry<String, Snap> e : d.snapshots.entrySet()) {
+        Snap c = e.getValue();
+        if (snapshot.equals(c.parent())) {
+          // the children move up to the deleted snapshot's parent, in their XML too
+          SnapshotSpec spec = SnapshotSpec.fromXml(c.xml());
+          SnapshotSpec.Builder b = SnapshotSpec.builder().from(spec).parent(Optional.ofNullable(s.parent()));
+          e.setValue(new Snap(c.name(), b.build().toXml(), c.domainXml(), c.inactiveXml(), c.state(), s.parent()));
+        }
+      }
+      if (snapshot.equals(d.currentSnapshot)) d.currentSnapshot = s.parent();
+    }
+  }
+
+  // ------------------------------------------------------------------ events
+
+  @Override public KvmSubscription onLifecycle(Consumer<DomainEvent> listener) {
+    synchronized (st.lock) {
+      conn.enter("register a lifecycle listener", "onLifecycle", null);
+      Consumer<DomainEvent> l = listener::accept;
+      st.listeners.add(l);
+      conn.mine.add(l);
+      return () -> {
+        synchronized (st.lock) {
+          st.listeners.remove(l);
+          conn.mine.remove(l);
+        }
+      };
+    }
+  }
+
+  // ------------------------------------------------------------------ migration
+
+  /**
+   * {@code virDomainMigrate} between two hosts of the same fake cluster: the domain leaves this host
+   * ({@code STOPPED/MIGRATED}, undefined here with {@code UNDEFINE_SOURCE}) and runs on the
+   * destination ({@code STARTED/MIGRATED}; defined there with {@code PERSIST_DEST}; paused with
+   * {@code PAUSED} or when it was paused). A {@link Fault#MIGRATION_FAILS_MIDWAY} rule matching
+   * {@code [migrateDomain, NAME]} takes the rule's delay of fake time and fails with
+   * {@code VIR_ERR_OPERATION_FAILED}: the domain still runs here, nothing is left on the destination.
+   * A crashed destination fails retryably; faults of the destination host's rules matching
+   * {@code [migrateDomain, NAME]} apply too (the incoming half of the migration).
+   */
+  @Override public void migrate(String name, Hypervisor destination, Set<MigrateOption> options) {
+    String op = "migrate domain '" + name + "' to " + destination.uri();
+    if (!(destination instanceof FakeHypervisor dest) || dest.st.cluster != st.cluster) {
+      throw new KvmException(op + " failed: the destination must be a host of the same fake cluster, got " + destination);
+    }
+    FakeHypervisorState a = st;
+    FakeHypervisorState b = dest.st;
+    boolean aFirst = a == b || a.name.compareTo(b.name) < 0;
+    synchronized (aFirst ? a.lock : b.lock) {
+      synchronized (aFirst ? b.lock : a.lock) {
+        conn.enter(op, "migrateDomain", name);
+        Dom d = dom(op, name);
+        if (!d.active()) throw notRunning(op);
+        if (a == b) {
+          throw libvirt(op, "VIR_ERR_INTERNAL_ERROR", 1, "VIR_FROM_QEMU", 10,
+              "internal error: Attempt to migrate guest to the same host " + a.hostUuid, false);
+        }
+        if (dest.closed) throw new KvmException(op + " failed: the connection to " + dest.uri() + " is closed");
+        if (b.crashed) {
+          throw libvirt(op, "VIR_ERR_SYSTEM_ERROR", 38, "VIR_FROM_RPC", 7, "Cannot recv data: Connection reset by peer (host " + b.name + " is down)", true);
+        }
+        Boolean lost = FakeHypervisor.REPLY_LOST.get();   // the destination's own check must not forget the source's fault
+        dest.enter(op, "migrateDomain", name);
+        if (lost != null) FakeHypervisor.REPLY_LOST.set(lost);
+        FakeDomains thereDomains = dest.domainsImpl();
+        Dom there = b.domains.get(name);
+        if (there != null && !there.uuid.equalsIgnoreCase(d.uuid)) {
+          throw failed(op, "domain '" + name + "' already exists with uuid " + there.uuid);
+        }
+        if (there != null && there.active()) throw invalid(op, "domain '" + name + "' is already active");
+        DomainSpec live = d.live.copy(x -> x.id(Optional.empty()));
+        thereDomains.checkStartable(op, live);
+        boolean persist = options.contains(MigrateOption.PERSIST_DEST);
+        Dom nd = there != null ? there : new Dom(name, d.uuid);
+        b.domains.put(name, nd);
+        nd.ranBefore = d.runTime(a.clock.instant());
+        DomainSpec persistent = d.persistent != null ? d.persistent : live;
+        boolean added = nd.persistent == null;
+        thereDomains.boot(nd, live, "MIGRATED");
+        // as a real libvirtd reports it: STARTED/MIGRATED, DEFINED (with PERSIST_DEST), then RESUMED/MIGRATED
+        if (persist) {
+          nd.persistent = persistent;
+          thereDomains.emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
+        }
+        if (d.state == DomainState.PAUSED || options.contains(MigrateOption.PAUSED)) {
+          nd.ranBefore = nd.runTime(b.clock.instant());
+          nd.runningSince = null;
+          nd.state = DomainState.PAUSED;
+          thereDomains.emit(name, DomainEventType.SUSPENDED, "PAUSED");
+        } else {
+          thereDomains.emit(name, DomainEventType.RESUMED, "MIGRATED");
+        }
+        if (options.contains(MigrateOption.UNDEFINE_SOURCE) && d.persistent != null) {
+          d.persistent = null;
+          d.autostart = false;
+          d.snapshots.clear();
+          d.currentSnapshot = null;
+        }
+        FakeGuestAgent agent = a.agents.remove(name);   // the guest, and its agent, now run on the destination
+        if (agent != null) b.agents.put(name, agent.migratedTo(b.lock));
+        emit(name, DomainEventType.SUSPENDED, "MIGRATED");
+        stop(d, DomainEventType.STOPPED, "MIGRATED");   // libvirt reports no UNDEFINED for the source
+        conn.replied(op);
+      }
+    }
+  }
+
+  /** The active domain {@code name} for an agent call (libvirt's {@code virDomainObjCheckActive} first). */
+  private Dom agentDomain(String op, String method, String name) {
+    conn.enter(op, method, name);
+    Dom d = dom(op, name);
+    if (!d.active()) throw notRunning(op);
+    return d;
+  }
+
+  /** The live XML with the agent channel's {@code state} as libvirt shows it ({@code connected}/{@code disconnected}). */
+  private String withAgentState(Dom d) {
+    if (!io.kvmsdk.core.domain.GuestAgent.isConfigured(d.live)) return d.liveXml();
+    FakeGuestAgent agent = st.agents.get(d.name);
+    return FakeGuestAgent.withChannelState(d.live, agent != null && agent.isConnected()).toXml();
+  }
+
+  @Override public String agentCommand(String domain, String json, int timeoutSeconds) {
+    synchronized (st.lock) {
+      String op = "run a guest agent command in domain '" + domain + "'";
+      Dom d = agentDomain(op, "agentCommand", domain);
+      return conn.guestAgent(domain).command(op, d, json, timeoutSeconds);
+    }
+  }
+
+  @Override public String agentHostname(String domain) {
+    synchronized (st.lock) {
+      String op = "get the guest agent's hostname of domain '" + domain + "'";
+      Dom d = agentDomain(op, "agentHostname", domain);
+      return conn.guestAgent(domain).hostname(op, d);
+    }
+  }
+
+  @Override public List<io.kvmsdk.core.domain.DomainInterfaceAddress> agentInterfaceAddresses(String domain) {
+    synchronized (st.lock) {
+      String op = "get the guest agent's interface addresses of domain '" + domain + "'";
+      Dom d = agentDomain(op, "agentInterfaceAddresses", domain);
+      return conn.guestAgent(domain).interfaceAddresses(op, d);
+    }
+  }
+
+
+  // ------------------------------------------------------------------ the host (the caller holds the lock)
+
+  /** The memory the active domains hold: their current balloon, else their memory. */
+  long usedMemory() {
+    for (Dom d : new ArrayList<>(st.domains.values())) settle(d);
+    long used = 0;
+    for (Dom d : st.domains.values()) {
+      if (!d.active()) continue;
+      used += d.live.currentMemory().or(() -> d.live.memory()).map(io.kvmsdk.core.Size::bytes).orElse(0L);
+    }
+    return used;
+  }
+
+  /** The host crashed: running domains stop without events, transient ones vanish, their bindings go. */
+  void hostDown() {
+    for (Dom d : new ArrayList<>(st.domains.values())) {
+      if (!d.active()) continue;
+      d.ranBefore = d.runTime(st.clock.instant());
+      d.runningSince = null;
+      d.live = null;
+      d.id = -1;
+      d.state = DomainState.SHUTOFF;
+      d.shutdownAt = null;
+      conn.nwfiltersImpl().unbindGuest(d.name);
+      if (d.persistent == null) st.domains.remove(d.name);
+    }
+  }
+
+  /** The host booted: libvirtd starts the autostart domains that can start (it logs the others). */
+  void hostUp() {
+    for (Dom d : new ArrayList<>(st.domains.values())) {
+      if (!d.autostart || d.active()) continue;
+      try {
+        checkStartable("autostart domain '" + d.name + "'", d.persistent);
+      } catch (KvmException e) {
+        continue;   // libvirtd logs the failed autostart and goes on with the others
+      }
+      boot(d, d.persistent, "BOOTED");
+    }
+  }
+
+  /** Names of every domain of this host, active and inactive, after what fake time did. */
+  List<String> names() {
+    for (Dom d : new ArrayList<>(st.domains.values())) settle(d);
+    return List.copyOf(st.domains.keySet());
+  }
+
+  /** The domain for a test control, after what fake time did. */
+  Dom domainForControl(String op, String name) { return dom(op, name); }
+
+  @Override public String toString() { return "FakeDomains[" + conn.uri() + "]"; }
+}
