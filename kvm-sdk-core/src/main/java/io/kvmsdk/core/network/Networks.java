@@ -16,13 +16,13 @@ public final class Networks {
 
   /** Defines (or redefines, same name and UUID) a persistent network; it stays inactive until started. */
   public Network define(NetworkSpec spec) {
-    // TODO(merge): spec.validate();
+    spec.validate(); // rules libvirt applies only at start, or that the SDK adds
     return handle(hypervisor.networks().define(spec.toXml()));
   }
 
   /** Creates and starts a transient network ({@code virNetworkCreateXML}): it disappears once destroyed. */
   public Network create(NetworkSpec spec) {
-    // TODO(merge): spec.validate();
+    spec.validate(); // rules libvirt applies only at start, or that the SDK adds
     return handle(hypervisor.networks().create(spec.toXml()));
   }
 

@@ -19,7 +19,7 @@ public final class NwFilterBindings {
 
   /** Binds the filter {@code spec} names to its port device ({@code virNWFilterBindingCreateXML}). */
   public NwFilterBinding create(NwFilterBindingSpec spec) {
-    // TODO(merge): spec.validate();
+    spec.validate(); // rules libvirt applies only at start, or that the SDK adds
     return new NwFilterBinding(hypervisor, hypervisor.nwfilters().createBinding(spec.toXml()));
   }
 

@@ -16,7 +16,7 @@ public final class NwFilters {
 
   /** Defines (or redefines, same name and UUID) a filter; guests using it pick the change up at once. */
   public NwFilter define(NwFilterSpec spec) {
-    // TODO(merge): spec.validate();
+    spec.validate(); // rules libvirt applies only at start, or that the SDK adds
     return handle(hypervisor.nwfilters().define(spec.toXml()));
   }
 

@@ -16,13 +16,13 @@ public final class StoragePools {
 
   /** Defines (or redefines, same name and UUID) a persistent pool; build it (once) and start it to use it. */
   public StoragePool define(StoragePoolSpec spec) {
-    // TODO(merge): spec.validate();
+    spec.validate(); // rules libvirt applies only at start, or that the SDK adds
     return handle(hypervisor.storagePools().define(spec.toXml()));
   }
 
   /** Creates and starts a transient pool over existing storage ({@code virStoragePoolCreateXML}): it disappears once destroyed. */
   public StoragePool create(StoragePoolSpec spec) {
-    // TODO(merge): spec.validate();
+    spec.validate(); // rules libvirt applies only at start, or that the SDK adds
     return handle(hypervisor.storagePools().create(spec.toXml()));
   }
 

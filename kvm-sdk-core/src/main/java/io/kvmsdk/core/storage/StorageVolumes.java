@@ -18,7 +18,7 @@ public final class StorageVolumes {
 
   /** Creates a volume as {@code spec} says (name, capacity, format); the pool must be active. */
   public StorageVolume create(StorageVolumeSpec spec) {
-    // TODO(merge): spec.validate();
+    spec.validate(); // rules libvirt applies only when it creates the volume
     return handle(hypervisor.storageVolumes().create(pool, spec.toXml()));
   }
 
@@ -27,7 +27,7 @@ public final class StorageVolumes {
    * connection) copied in ({@code virStorageVolCreateXMLFrom}); see also {@link StorageVolume#clone(String)}.
    */
   public StorageVolume createFrom(StorageVolumeSpec spec, StorageVolume source) {
-    // TODO(merge): spec.validate();
+    spec.validateForCreateFrom(); // capacity may come from the source volume
     Objects.requireNonNull(source, "source");
     return handle(hypervisor.storageVolumes().createFrom(pool, spec.toXml(), source.pool(), source.name()));
   }
