@@ -353,7 +353,8 @@ final class PciAssignment {
       if (type.equals("ide") && c.index().orElse(0) == 0) continue;
       if (type.equals("scsi") && m.equals("ncr53c90")) continue;
       if (!d.wanted()) continue;
-      reserveNext(set, d);
+      if (USB2_FUNCTION.containsKey(m)) usb2(set, all, d, c);
+      else reserveNext(set, d);
     }
     slots(set, all, w.disks, d -> true);
     slots(set, all, w.hostdevs, d -> true);
@@ -369,6 +370,34 @@ final class PciAssignment {
     slots(set, all, w.memories, d -> true);
     slots(set, all, w.cryptos, d -> true);
     slots(set, all, w.panics, d -> true);
+  }
+
+  /** The function of each part of an ICH9 USB2 controller: EHCI at 7, its UHCI companions at 0 (multifunction), 1, 2. */
+  static final java.util.Map<String, Integer> USB2_FUNCTION = java.util.Map.of("ich9-ehci1", 7, "ich9-uhci1", 0, "ich9-uhci2", 1, "ich9-uhci3", 2);
+
+  /** All parts of a USB2 controller share one slot: the slot of the first that has an address, or the first free one. */
+  private void usb2(PciAddressSet set, List<Dev> all, Dev d, Controller c) {
+    int function = USB2_FUNCTION.get(c.model().orElse(""));
+    boolean multi = function == 0;
+    Optional<Addr> found = Optional.empty();
+    for (Dev o : all) {
+      if (o.list != (Object) w.controllers || !o.present()) continue;
+      Controller oc = (Controller) o.list.get(o.index);
+      if (USB2_FUNCTION.containsKey(oc.model().orElse("")) && oc.type().equals(c.type()) && oc.index().equals(c.index())) {
+        found = Optional.of(addr(oc.address().get()));
+        break;
+      }
+    }
+    Addr a;
+    if (found.isPresent()) {
+      a = new Addr(found.get().bus(), found.get().slot(), function);
+      set.reserveFromConfig(a, d.flags);
+    } else {
+      a = set.reserveNext(d.flags, function);
+      if (set.dryRun) return;
+    }
+    DeviceAddress pa = pci(a);
+    d.address(multi ? DeviceAddress.builder().from(pa).multifunction("on").build() : pa);
   }
 
   private void slots(PciAddressSet set, List<Dev> all, List<?> list, java.util.function.Predicate<Dev> which) {

@@ -28,8 +28,16 @@ import java.util.function.Function;
  * {@code inactive(parsed, host)} as the definition (its UUID is the one generated when the spec has
  * none; set the spec's UUID first to keep the fake's own); {@code start} (and {@code create}) make the
  * running definition with {@code live(inactive, LiveContext.of(host, id, networks))}; stopping calls
- * {@link QemuHost#release(DomainSpec)} with the live definition. Both functions are idempotent on their
- * own output: {@code inactive(inactive(x)) = inactive(x)}, as redefining libvirt's XML changes nothing.
+ * {@link QemuHost#release(DomainSpec)} with the live definition. Given libvirt's own inactive XML (a
+ * user redefining what {@code dumpxml --inactive} gave), {@code inactive} adds nothing and does what
+ * libvirt's parser does to it: the controllers sorted by type and index, the consoles renumbered.
+ *
+ * <p>Not modelled (the fake keeps what the definition says): other architectures and machine types than
+ * x86_64 {@code pc}/{@code q35}; the features QEMU adds to a CPU model other than the default
+ * {@code qemu64}; UEFI firmware selection; host devices (assumed PCI Express); disks' backing chains at
+ * start; memory hotplug slots; SPICE TLS ports; cgroup partitions (the test daemons run without
+ * cgroups, so libvirt shows no {@code <resource>}); and libvirt's define-time refusals (one IDE
+ * controller, a {@code bochs} video that is not primary, ...), which are the fake's validation, not this.
  *
  * <p>Checked against a real libvirtd by {@code QemuDefaultsOracleTest} and, without one, against its
  * recorded golden files by {@code QemuDefaultsGoldenTest}.

@@ -139,6 +139,10 @@ final class QemuInactive {
       CpuNuma numa = c.numa().get().copy(n -> n.cells(cells));
       c = c.copy(x -> x.numa(numa));
     }
+    if (c.topology().isPresent() && c.topology().get().dies().isEmpty()) {
+      var topo = c.topology().get();
+      c = c.copy(x -> x.topology(topo.copy(t -> t.dies(1))));
+    }
     Cpu base = c;
     boolean custom = c.mode().orElse("custom").equals("custom");
     if (custom && c.model().flatMap(CpuModel::name).isEmpty()) {
@@ -327,15 +331,21 @@ final class QemuInactive {
       });
       w.serials.set(i, s.copy(x -> x.target(nt)));
     }
-    // console ports, per target type
-    int consolePort = -1;
-    for (Console c : w.consoles) consolePort = Math.max(consolePort, c.target().flatMap(CharDevTarget::port).orElse(-1));
+    // libvirt's parser numbers the consoles by their position, whatever port they name
     for (int i = 0; i < w.consoles.size(); i++) {
       Console c = w.consoles.get(i);
-      if (c.target().flatMap(CharDevTarget::port).isPresent()) continue;
-      int port = ++consolePort;
+      int port = i;
       CharDevTarget t = c.target().orElseGet(() -> CharDevTarget.builder().build());
       w.consoles.set(i, c.copy(x -> x.target(t.copy(y -> y.port(port)))));
+    }
+    int parallelPort = -1;
+    for (var p : w.parallels) parallelPort = Math.max(parallelPort, p.target().flatMap(CharDevTarget::port).orElse(-1));
+    for (int i = 0; i < w.parallels.size(); i++) {
+      var p = w.parallels.get(i);
+      if (p.target().flatMap(CharDevTarget::port).isPresent()) continue;
+      int port = ++parallelPort;
+      CharDevTarget t = p.target().orElseGet(() -> CharDevTarget.builder().build());
+      w.parallels.set(i, io.kvmsdk.core.domain.Parallel.builder().from(p).target(t.copy(x -> x.port(port))).build());
     }
     boolean firstIsSerial = !w.consoles.isEmpty()
         && w.consoles.get(0).target().flatMap(CharDevTarget::type).map(t -> t.equals("serial")).orElse(true);

@@ -45,8 +45,7 @@ final class QemuLive {
   DomainSpec run() {
     DomainSpec.Builder b = DomainSpec.builder().from(in);
     b.id(ctx.id);
-    in.cpu().ifPresent(c -> b.cpu(cpu(c)));
-    in.memory().ifPresent(b::currentMemory);   // the balloon reports the full memory: no guest driver has inflated it
+    memory(b);
     disks();
     controllers();
     nics();
@@ -61,6 +60,34 @@ final class QemuLive {
     }
     return b.build();
   }
+
+  /**
+   * Memory aligned up to 1 MiB as QEMU needs it on x86 ({@code qemuDomainAlignMemorySizes}), NUMA cells
+   * each; the balloon reports the full memory (no guest driver has inflated it yet).
+   */
+  private void memory(DomainSpec.Builder b) {
+    long total = in.memory().map(io.kvmsdk.core.Size::kib).orElse(0L);
+    Optional<io.kvmsdk.core.domain.CpuNuma> numa = in.cpu().flatMap(Cpu::numa).filter(n -> !n.cells().isEmpty());
+    Optional<Cpu> cpu = in.cpu().map(QemuLive::cpu);
+    if (numa.isPresent()) {
+      List<io.kvmsdk.core.domain.CpuNumaCell> cells = new ArrayList<>();
+      total = 0;
+      for (var c : numa.get().cells()) {
+        long kib = align(c.memorySize().map(io.kvmsdk.core.Size::kib).orElse(0L));
+        total += kib;
+        cells.add(c.copy(x -> x.memory(kib).unit("KiB")));
+      }
+      var n = numa.get().copy(x -> x.cells(cells));
+      cpu = cpu.map(c -> c.copy(x -> x.numa(n)));
+    } else {
+      total = align(total);
+    }
+    cpu.ifPresent(b::cpu);
+    b.memory(io.kvmsdk.core.Size.kib(total));
+    b.currentMemory(io.kvmsdk.core.Size.kib(total));
+  }
+
+  private static long align(long kib) { return (kib + 1023) / 1024 * 1024; }
 
   /** QEMU's {@code qemu64} under TCG, as libvirt reads it back at start: checked in full, with the features QEMU adds. */
   private static Cpu cpu(Cpu c) {
@@ -212,7 +239,8 @@ final class QemuLive {
           if (c.alias().isEmpty()) b.alias("console" + idx);
         });
       }
-      if (x.type().orElse("").equals("pty")) {
+      // libvirt writes the legacy tty attribute on the pty console at port 0 only
+      if (x.type().orElse("").equals("pty") && x.target().flatMap(CharDevTarget::port).orElse(0) == 0) {
         Optional<String> tty = x.sources().stream().flatMap(s -> s.path().stream()).findFirst();
         if (tty.isPresent()) x = x.copy(b -> b.tty(tty.get()));
       }

@@ -29,6 +29,18 @@ class QemuDefaultsGoldenTest {
     assertThat(XmlSame.diff(QemuGolden.mask(golden), QemuGolden.mask(model.toXml()))).as("inactive XML of %s: libvirtd vs the model", shape).isNull();
   }
 
+  /**
+   * Defining libvirt's inactive XML again: libvirt's parser sorts the controllers by type and index and
+   * renumbers the consoles; nothing is added twice.
+   */
+  @ParameterizedTest(name = "{0}") @MethodSource("shapes")
+  void libvirtsInactiveXmlDefinedAgainIsLibvirtds(QemuShapes.Shape shape) {
+    String golden = QemuGolden.read(shape.name(), "inactive").orElseThrow(() -> new AssertionError("no golden inactive XML for " + shape));
+    String expected = QemuGolden.read(shape.name(), "redefined").orElse(golden);
+    DomainSpec again = QemuDefaults.inactive(DomainSpec.fromXml(golden), QemuHost.seeded(2));
+    assertThat(XmlSame.diff(QemuGolden.mask(expected), QemuGolden.mask(again.toXml()))).as("inactive XML of %s defined again", shape).isNull();
+  }
+
   @ParameterizedTest(name = "{0}") @MethodSource("shapes")
   void liveXmlIsLibvirtds(QemuShapes.Shape shape) {
     Optional<String> golden = QemuGolden.read(shape.name(), "live");

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * defined on a real libvirtd 9.0 with QEMU 7.2 in TCG mode ({@code $KVM_SDK_LIBVIRT_URI}, see
  * {@code scripts/oracles.sh}), its inactive XML read, the guest started (when it can start here), its
  * live XML read, then destroyed and undefined. The model's inactive XML of the definition and live XML
- * of libvirt's inactive XML must be the same as libvirt's ({@link XmlSame}) once the values libvirt
+ * of libvirt's inactive XML must be the same as libvirt's ({@link XmlSame}), and so must the model's
+ * inactive XML of libvirt's inactive XML (what defining {@code dumpxml --inactive} again gives), once the values libvirt
  * generates are masked ({@link QemuGolden#mask}); the golden files must still say what libvirtd says.
  * Run with {@code -Dkvmsdk.qemuGolden.record=true} to rewrite the golden files from the daemon.
  * Skipped without a libvirtd.
@@ -60,12 +61,18 @@ class QemuDefaultsOracleTest {
           "cannot create bridge " + QemuShapes.BRIDGE + " in netns " + NETNS);
       run("ip", "-n", NETNS, "link", "set", QemuShapes.BRIDGE, "up");
     }
+    if (run("ip", "-n", NETNS, "link", "show", QemuShapes.VETH) != 0) {
+      Oracles.require(run("ip", "-n", NETNS, "link", "add", QemuShapes.VETH, "type", "veth", "peer", "name", "kvgoldveth1") == 0,
+          "cannot create veth " + QemuShapes.VETH + " in netns " + NETNS);
+      run("ip", "-n", NETNS, "link", "set", QemuShapes.VETH, "up");
+    }
   }
 
   @AfterAll static void cleanUp() {
     if (kvm == null) return;
     if (networkCreated) kvm.hypervisor().destroyNetwork(QemuShapes.NETWORK);
     run("ip", "-n", NETNS, "link", "del", QemuShapes.BRIDGE);
+    run("ip", "-n", NETNS, "link", "del", QemuShapes.VETH);
     kvm.close();
   }
 
@@ -82,7 +89,7 @@ class QemuDefaultsOracleTest {
     }
   }
 
-  /** libvirtd's inactive and (when started) live XML of {@code shape}. */
+  /** libvirtd's inactive XML of {@code shape}, its live XML (when it starts), and the inactive XML once libvirt's own is defined again. */
   static String[] realXml(QemuShapes.Shape shape) {
     Hypervisor h = kvm.hypervisor();
     String name = shape.spec().name();
@@ -102,7 +109,9 @@ class QemuDefaultsOracleTest {
           h.destroyDomain(name);
         }
       }
-      return new String[] {inactive, live};
+      h.defineDomain(inactive);
+      String redefined = h.domainXml(name, true);
+      return new String[] {inactive, live, redefined};
     } finally {
       h.undefineDomain(name, Set.of());
     }
@@ -114,11 +123,16 @@ class QemuDefaultsOracleTest {
     if (QemuGolden.recording()) {
       QemuGolden.write(shape.name(), "inactive", real[0]);
       if (real[1] != null) QemuGolden.write(shape.name(), "live", real[1]);
+      if (XmlSame.diff(QemuGolden.mask(real[0]), QemuGolden.mask(real[2])) != null) QemuGolden.write(shape.name(), "redefined", real[2]);
+      else QemuGolden.delete(shape.name(), "redefined");
     }
     QemuHost host = QemuHost.seeded(1);
     DomainSpec model = QemuDefaults.inactive(shape.spec(), host);
     assertThat(XmlSame.diff(QemuGolden.mask(real[0]), QemuGolden.mask(model.toXml())))
         .as("inactive XML of %s: libvirtd vs the model", shape).isNull();
+    DomainSpec again = QemuDefaults.inactive(DomainSpec.fromXml(real[0]), host);
+    assertThat(XmlSame.diff(QemuGolden.mask(real[2]), QemuGolden.mask(again.toXml())))
+        .as("inactive XML of %s defined again: libvirtd vs the model", shape).isNull();
     if (real[1] != null) {
       DomainSpec live = QemuDefaults.live(DomainSpec.fromXml(real[0]), QemuDefaults.LiveContext.of(host, 1, QemuDefaultsGoldenTest.NETWORKS));
       assertThat(XmlSame.diff(QemuGolden.mask(real[1]), QemuGolden.mask(live.toXml())))
@@ -129,6 +143,9 @@ class QemuDefaultsOracleTest {
     assertThat(golden).as("golden inactive XML of %s (record with -D%s=true)", shape, QemuGolden.RECORD_PROPERTY).isPresent();
     assertThat(XmlSame.diff(QemuGolden.mask(real[0]), QemuGolden.mask(golden.get())))
         .as("golden inactive XML of %s is stale: re-record with -D%s=true", shape, QemuGolden.RECORD_PROPERTY).isNull();
+    Optional<String> goldenRedefined = QemuGolden.read(shape.name(), "redefined");
+    assertThat(XmlSame.diff(QemuGolden.mask(real[2]), QemuGolden.mask(goldenRedefined.orElse(golden.get()))))
+        .as("golden XML of %s defined again is stale: re-record with -D%s=true", shape, QemuGolden.RECORD_PROPERTY).isNull();
     if (real[1] != null) {
       Optional<String> goldenLive = QemuGolden.read(shape.name(), "live");
       assertThat(goldenLive).as("golden live XML of %s", shape).isPresent();

@@ -21,8 +21,9 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The golden files of {@link QemuShapes} ({@code src/test/resources/qemu-golden/NAME.inactive.xml} and
- * {@code NAME.live.xml}, as libvirtd wrote them) and the masking of the values libvirt generates, which
+ * The golden files of {@link QemuShapes} ({@code src/test/resources/qemu-golden/NAME.inactive.xml},
+ * {@code NAME.live.xml} and, where defining the inactive XML again changes it, {@code NAME.redefined.xml}, as
+ * libvirtd wrote them) and the masking of the values libvirt generates, which
  * the model cannot predict: the UUID, MAC addresses, tap and macvtap numbers, network port ids, pty paths,
  * VNC/SPICE ports chosen by autoport, the domain id (also in the guest agent's socket path).
  */
@@ -50,6 +51,15 @@ final class QemuGolden {
       Path dir = Path.of("src/test/resources/qemu-golden");
       Files.createDirectories(dir);
       Files.writeString(dir.resolve(shape + "." + kind + ".xml"), xml.endsWith("\n") ? xml : xml + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Removes a golden file from the module's source tree (recording mode). */
+  static void delete(String shape, String kind) {
+    try {
+      Files.deleteIfExists(Path.of("src/test/resources/qemu-golden").resolve(shape + "." + kind + ".xml"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -44,6 +44,8 @@ final class QemuShapes {
   static final String NETWORK_BRIDGE = "kvgold0";
   /** A Linux bridge in the daemon's network namespace. */
   static final String BRIDGE = "kvgoldbr0";
+  /** One end of a veth pair in the daemon's network namespace, for macvtap ({@code direct}) interfaces. */
+  static final String VETH = "kvgoldveth0";
 
   /** One definition: {@code startable} when a TCG guest with it starts on the test machine (else inactive only). */
   record Shape(String name, DomainSpec spec, boolean startable) {
@@ -165,6 +167,81 @@ final class QemuShapes {
     add(out, "kernel-boot-pc", base("kernel-boot-pc", "pc")
         .os(Os.directKernel(img("vmlinuz"), null, "console=ttyS0").copy(o -> o.type(OsType.hvm("x86_64", "pc"))))
         .addSerial(Serial.pty()));
+
+    add(out, "ide-full-pc", with(base("ide-full-pc", "pc"), b -> {
+      for (String dev : List.of("hdd", "hda", "hdc", "hdb")) b.addDisk(Disk.cdrom(img("cd.iso")).target(dev, "ide"));
+    }));
+    add(out, "sata-two-controllers-q35", with(base("sata-two-controllers-q35", "q35"), b -> {
+      for (int i = 0; i < 7; i++) b.addDisk(Disk.cdrom(img("cd.iso")).sata());
+    }));
+    add(out, "scsi-two-controllers-pc", with(base("scsi-two-controllers-pc", "pc"), b -> {
+      b.addController(Controller.scsi(0, "virtio-scsi"));
+      for (int i = 0; i < 8; i++) b.addDisk(Disk.file(img("a.img")).readonly().scsi());
+    }));
+    add(out, "usb-hub-q35", base("usb-hub-q35", "q35").devices(d -> d.addInput(Input.tablet()).addInput(Input.of("keyboard", "usb"))
+        .addInput(Input.of("mouse", "usb")).addInput(Input.tablet()).addInput(Input.of("keyboard", "usb"))));
+    add(out, "virtio-serial-explicit-q35", base("virtio-serial-explicit-q35", "q35")
+        .addController(Controller.builder().type("virtio-serial").index(0).ports(4).build())
+        .addChannel(GuestAgent.channel())
+        .addChannel(Channel.unix(img("ch1.sock"), "org.example.one").copy(c -> c.address(DeviceAddress.builder().type("virtio-serial")
+            .controller("0").bus("0").port("3").build())))
+        .addChannel(Channel.unix(img("ch2.sock"), "org.example.two")));
+    add(out, "explicit-slots-pc", base("explicit-slots-pc", "pc")
+        .addInterface(Nic.user().virtio().copy(n -> n.address(DeviceAddress.pci(0, 0, 0x0a, 0))))
+        .addInterface(Nic.user().virtio())
+        .addDisk(Disk.file(img("a.img")).virtio().copy(d -> d.address(DeviceAddress.pci(0, 0, 3, 0))))
+        .addDisk(Disk.file(img("b.img")).virtio()));
+    add(out, "pci-bridge-pc", base("pci-bridge-pc", "pc")
+        .addController(Controller.pci(1, "pci-bridge"))
+        .addInterface(Nic.user().model("e1000").copy(n -> n.address(DeviceAddress.pci(0, 1, 1, 0))))
+        .addInterface(Nic.user().model("e1000")));
+    add(out, "misc-pci-pc", base("misc-pci-pc", "pc")
+        .devices(d -> d.addSound(io.kvmsdk.core.domain.Sound.of("ac97"))
+            .addWatchdog(io.kvmsdk.core.domain.Watchdog.of("i6300esb", "reset"))
+            .addRng(io.kvmsdk.core.domain.Rng.random("/dev/urandom"))
+            .addInput(Input.of("keyboard", "virtio")))
+        .addFilesystem(io.kvmsdk.core.domain.Filesystem.mount(DIR, "share")));
+    add(out, "misc-pci-q35", base("misc-pci-q35", "q35")
+        .devices(d -> d.addSound(io.kvmsdk.core.domain.Sound.of("ich9"))
+            .addWatchdog(io.kvmsdk.core.domain.Watchdog.of("i6300esb", "poweroff"))
+            .addRng(io.kvmsdk.core.domain.Rng.random("/dev/urandom"))
+            .addInput(Input.of("mouse", "virtio"))
+            .addPanic(io.kvmsdk.core.domain.Panic.of("isa")))
+        .addFilesystem(io.kvmsdk.core.domain.Filesystem.mount(DIR, "share")));
+    add(out, "parallel-pc", base("parallel-pc", "pc").devices(d -> d.addParallel(io.kvmsdk.core.domain.Parallel.pty()))
+        .addSerial(Serial.pty()).addSerial(Serial.pty()).addConsole(Console.pty()).addConsole(Console.virtio()));
+    add(out, "cpu-topology-pc", base("cpu-topology-pc", "pc").vcpus(4).cpu(Cpu.builder()
+        .topology(io.kvmsdk.core.domain.CpuTopology.of(1, 2, 2)).build()));
+    add(out, "no-memballoon-pc", base("no-memballoon-pc", "pc").devices(d -> d.addMemballoon(MemBalloon.none()))
+        .memory(Size.mib(96)).currentMemory(Size.mib(80)));
+
+    // what virt-install writes for a modern Linux guest (with VNC: SPICE cannot listen here)
+    add(out, "virt-install-q35", base("virt-install-q35", "q35").vcpus(2).features(Features.acpiApic())
+        .clock(Clock.utc().withTimer(io.kvmsdk.core.domain.ClockTimer.of("rtc", "catchup"))
+            .withTimer(io.kvmsdk.core.domain.ClockTimer.of("pit", "delay")).withTimer(io.kvmsdk.core.domain.ClockTimer.present("hpet", false)))
+        .pm(io.kvmsdk.core.domain.Pm.of(false, false))
+        .addController(Controller.builder().type("usb").index(0).model("qemu-xhci").ports(15).build())
+        .addDisk(Disk.file(img("b.qcow2")).qcow2().virtio())
+        .addDisk(Disk.cdrom(img("cd.iso")).sata())
+        .addInterface(Nic.network(NETWORK).virtio())
+        .addSerial(Serial.pty()).addConsole(Console.pty())
+        .addChannel(GuestAgent.channel())
+        .devices(d -> d.addInput(Input.tablet()).addRng(io.kvmsdk.core.domain.Rng.random("/dev/urandom")))
+        .addGraphics(Graphics.vnc()).addVideo(Video.virtio()));
+    add(out, "usb2-companions-pc", base("usb2-companions-pc", "pc")
+        .addController(Controller.builder().type("usb").index(0).model("ich9-ehci1").build())
+        .addController(Controller.builder().type("usb").index(0).model("ich9-uhci1").masterStartport(0).build())
+        .addController(Controller.builder().type("usb").index(0).model("ich9-uhci2").masterStartport(2).build())
+        .addController(Controller.builder().type("usb").index(0).model("ich9-uhci3").masterStartport(4).build())
+        .devices(d -> d.addInput(Input.tablet())));
+    add(out, "nic-direct-pc", base("nic-direct-pc", "pc").addInterface(Nic.direct(VETH, "bridge").virtio())
+        .addInterface(Nic.direct(VETH, "vepa")));
+    out.add(new Shape("network-disk-pc", base("network-disk-pc", "pc")
+        .addDisk(Disk.nbd("export", io.kvmsdk.core.common.SourceHost.of("192.0.2.1", 10809)).virtio())
+        .addDisk(Disk.block("/dev/kvmsdk-none").target("sda", "sata")).build(), false));   // no NBD server, no block device here
+    out.add(new Shape("volume-disk-pc", base("volume-disk-pc", "pc")
+        .addDisk(Disk.volume("nopool", "novol").virtio()).build(), false));   // no such pool
+    add(out, "memory-units-pc", base("memory-units-pc", "pc").memory(Size.of(100, "MB")).currentMemory(Size.of(50000, "KiB")));
     return out;
   }
 
