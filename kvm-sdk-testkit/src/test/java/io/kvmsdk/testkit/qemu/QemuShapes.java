@@ -3,7 +3,6 @@ package io.kvmsdk.testkit.qemu;
 import io.kvmsdk.core.Size;
 import io.kvmsdk.core.common.DeviceAddress;
 import io.kvmsdk.core.domain.Channel;
-import io.kvmsdk.core.domain.CharDevSource;
 import io.kvmsdk.core.domain.CharDevTarget;
 import io.kvmsdk.core.domain.Clock;
 import io.kvmsdk.core.domain.Console;
