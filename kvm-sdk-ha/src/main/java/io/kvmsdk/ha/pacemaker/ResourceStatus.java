@@ -34,8 +34,10 @@ public abstract class ResourceStatus {
 
   public static Builder builder() { return new Builder(); }
 
-  /** True when it runs (Started, Promoted or Unpromoted) and has not failed. */
-  public boolean running() { return active() && !failed() && !role().equals("Stopped"); }
+  /** True when it runs (Started, Promoted or Unpromoted: not Starting or Stopping) and has not failed. */
+  public boolean running() {
+    return active() && !failed() && (role().equals("Started") || role().equals("Promoted") || role().equals("Unpromoted"));
+  }
 
   @Override public String toString() {
     return id() + " (" + agent() + "): " + role() + (nodes().isEmpty() ? "" : " on " + String.join(", ", nodes()))
