@@ -15,8 +15,8 @@ import org.immutables.value.Value;
  *   <li><b>write {@code /etc/drbd.d/NAME.res}</b>: skipped when it holds the content; otherwise the
  *       content (which may hold the shared secret) goes through stdin to {@code NAME.res.new},
  *       {@code drbdadm -c NAME.res.new dump NAME} checks it, {@code mv} puts it in place;</li>
- *   <li><b>create the metadata</b> of each volume with a disk: skipped when {@code drbdadm dump-md}
- *       finds valid metadata; {@code drbdadm create-md} never overwrites existing data without a
+ *   <li><b>create the metadata</b> of each volume with a disk: skipped when {@code drbdadm get-gi}
+ *       finds valid metadata (it asks the kernel while the volume is attached, the disk otherwise); {@code drbdadm create-md} never overwrites existing data without a
  *       person saying so (it asks, and a plan has no terminal);</li>
  *   <li><b>apply</b>: {@code drbdadm adjust NAME} (brings the resource up, or makes the running one
  *       match the file), skipped when the running resource was adjusted to this very file (a copy
@@ -64,7 +64,7 @@ public abstract class DrbdService {
       if (r.diskOf(host, v).equals("none")) continue;
       String target = r.name() + "/" + v.number();
       p.step(Step.builder("create DRBD metadata of " + target + " on " + r.diskOf(host, v))
-          .check(HostCommand.of(program(), "dump-md", target))
+          .check(HostCommand.of(program(), "get-gi", target))
           .change(HostCommand.builder().args(program(), "create-md", target).timeout(Duration.ofMinutes(5)).build()));
     }
     p.step(Step.builder("bring " + r.name() + " up / adjust it to " + file)

@@ -130,7 +130,9 @@ public final class Drbdadm implements FakeTool {
     for (DrbdVolume v : vols) {
       String disk = r.diskOf(me, v);
       if (disk.equals("none")) continue;
-      if (!ctx.exists(disk)) throw ctx.fail(20, noDisk(v, disk, what));
+      // drbdadm asks drbdmeta for the generation identifiers as seen from the first peer
+      String call = what.equals("get-gi") ? "--node-id=" + r.hosts().stream().filter(h -> h != me).findFirst().orElseThrow().nodeId() + " get-gi" : what;
+      if (!ctx.exists(disk)) throw ctx.fail(20, noDisk(v, disk, call));
       if (state.up(r.name()).isEmpty() && !state.hasMetadata(disk)) {
         return ctx.result(1, "", what.equals("dump-md") ? "No valid meta data found\n" : "");
       }
