@@ -44,7 +44,7 @@ class PacemakerOracleTest {
 
   @Test void crmVerifyAcceptsEveryRenderedCib() throws IOException {
     Proc.require("crm_verify");
-    for (ClusterSpec c : List.of(ClusterSpecTest.withoutFencing(), ClusterSpecTest.withFencing())) {
+    for (ClusterSpec c : List.of(ClusterSpecTest.withoutFencing(), ClusterSpecTest.withFencing(), withDrbd())) {
       Path cib = write("cib.xml", c.cibXml());
       Proc.Result r = Proc.run("crm_verify", "--xml-file", cib.toString(), "-V", "-V");
       assertThat(r.rc()).as("crm_verify on\n%s\n%s", c.cibXml(), r).isZero();
@@ -53,6 +53,26 @@ class PacemakerOracleTest {
     String noFencing = ClusterSpecTest.withoutFencing().cibXml().replace("value='false'", "value='true'");
     Proc.Result r = Proc.run("crm_verify", "--xml-file", write("bad.xml", noFencing).toString(), "-V");
     assertThat(r.rc()).isEqualTo(78);
+  }
+
+  /** A guest on a DRBD device: the promotable clone, the guest where it is promoted, started after the promotion. */
+  static ClusterSpec withDrbd() {
+    io.kvmsdk.ha.drbd.DrbdResource r0 = io.kvmsdk.ha.drbd.DrbdResource.builder().name("r0").allowTwoPrimaries(true)
+        .addVolume(io.kvmsdk.ha.drbd.DrbdVolume.of(0, "/dev/vg0/vm1")).addHost("node1", 0, "127.0.0.1").addHost("node2", 1, "127.0.0.2").build();
+    return ClusterSpecTest.withoutFencing().copy(b -> b.addClone(r0.pacemakerClone())
+        .addColocation(RscColocation.builder().id("vm1-on-r0").rsc("vm1").withRsc("r0-drbd-clone").withRscRole("Promoted").score("INFINITY").build())
+        .addOrder(RscOrder.builder().id("r0-before-vm1").first("r0-drbd-clone").firstAction("promote").then("vm1").thenAction("start").kind("Mandatory").build()));
+  }
+
+  @Test void crmSimulateStartsDrbdEverywhereAndHoldsTheGuestUntilAPromotion() throws IOException {
+    Proc.require("crm_simulate");
+    Path cib = write("cib.xml", withDrbd().cibXml());
+    Proc.Result r = Proc.run("crm_simulate", "-x", cib.toString(), "-S", "-q", "1", "-u", "node1", "-u", "node2");
+    assertThat(r.rc()).as("%s", r).isZero();
+    // the clone's instances start on both nodes; the guest waits for a Primary (the drbd agent sets the
+    // promotion scores once the data is UpToDate, which a simulation without DRBD never reports)
+    assertThat(r.out()).containsPattern("Resource action: r0-drbd:\\d\\s+start on node1").containsPattern("Resource action: r0-drbd:\\d\\s+start on node2");
+    assertThat(r.out()).doesNotContainPattern("Resource action: vm1\\s+start").contains("vip\t(ocf:heartbeat:IPaddr2):\t Stopped");
   }
 
   @Test void crmSimulatePlacesColocatedResourcesTogetherInTheDeclaredOrder() throws IOException {
