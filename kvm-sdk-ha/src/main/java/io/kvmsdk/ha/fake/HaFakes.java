@@ -1,0 +1,22 @@
+package io.kvmsdk.ha.fake;
+
+import io.kvmsdk.testkit.FakeHost;
+import io.kvmsdk.testkit.host.FakeTool;
+import java.util.List;
+
+/** The fake tools the HA plans need, and a fake host that has them all. */
+public final class HaFakes {
+  private HaFakes() {}
+
+  /** drbdadm, keepalived, install, cmp, mv, rm, pgrep and pkill. */
+  public static List<FakeTool> tools() {
+    return List.of(new Drbdadm(), new Keepalived(), new FileTools(), new ProcessTools());
+  }
+
+  /** A fake host named {@code name} (drbdadm and keepalived act for the host of that name) with {@link #tools()}. */
+  public static FakeHost host(String name) {
+    FakeHost h = FakeHost.create(name);
+    for (FakeTool t : tools()) h.withTool(t);
+    return h;
+  }
+}

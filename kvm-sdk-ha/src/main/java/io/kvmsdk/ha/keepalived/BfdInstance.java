@@ -1,0 +1,57 @@
+package io.kvmsdk.ha.keepalived;
+
+import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.ha.internal.Inet;
+import io.kvmsdk.ha.internal.Names;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A {@code bfd_instance}: a BFD session keepalived runs with a neighbour, so a VRRP instance that
+ * tracks it ({@code track_bfd}) notices a dead peer in {@code min_rx × multiplier} instead of three
+ * adverts.
+ */
+@Value.Immutable
+public abstract class BfdInstance {
+  public abstract String name();
+
+  public abstract String neighborIp();
+
+  public abstract Optional<String> sourceIp();
+
+  /** Required minimum receive interval, milliseconds. */
+  public abstract Optional<Integer> minRx();
+
+  /** Desired minimum transmit interval, milliseconds. */
+  public abstract Optional<Integer> minTx();
+
+  /** Transmit interval while the session is down, milliseconds. */
+  public abstract Optional<Integer> idleTx();
+
+  /** Missed packets before the session is declared down. */
+  public abstract Optional<Integer> multiplier();
+
+  public abstract List<KeepalivedStatement> unmodeled();
+
+  public static Builder builder() { return new Builder(); }
+
+  @Value.Check protected void check() {
+    String at = "bfd_instance " + name();
+    Names.word("bfd_instance", name());
+    Inet.address(neighborIp(), at + "/neighbor_ip");
+    sourceIp().ifPresent(s -> Inet.address(s, at + "/source_ip"));
+    range(at + "/min_rx", minRx(), 1, 1000);
+    range(at + "/min_tx", minTx(), 1, 1000);
+    range(at + "/idle_tx", idleTx(), 1, 1000);
+    range(at + "/multiplier", multiplier(), 1, 10);
+  }
+
+  private static void range(String field, Optional<Integer> v, int min, int max) {
+    if (v.isPresent() && (v.get() < min || v.get() > max)) throw new InvalidSpecException(field, "must be " + min + ".." + max + ", got " + v.get());
+  }
+
+  @Override public String toString() { return io.kvmsdk.ha.internal.KeepalivedCodec.render(this, false); }
+
+  public static class Builder extends ImmutableBfdInstance.Builder {}
+}

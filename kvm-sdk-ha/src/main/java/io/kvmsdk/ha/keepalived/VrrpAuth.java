@@ -1,0 +1,43 @@
+package io.kvmsdk.ha.keepalived;
+
+import io.kvmsdk.core.InvalidSpecException;
+import org.immutables.value.Value;
+
+/**
+ * VRRPv2 authentication ({@code authentication { auth_type PASS|AH; auth_pass ... }}). The password
+ * is a secret: {@code toString()} and every rendered-for-people text show {@code ****}. VRRPv3 has
+ * no authentication.
+ */
+@Value.Immutable
+public abstract class VrrpAuth {
+  /** {@code auth_type}. */
+  public enum Type { PASS, AH }
+
+  public abstract Type type();
+
+  /** {@code auth_pass}: at most 8 characters (keepalived truncates longer ones, with a warning). */
+  @Value.Redacted public abstract String password();
+
+  /** Simple password authentication. */
+  public static VrrpAuth pass(String password) { return builder().type(Type.PASS).password(password).build(); }
+
+  /** IPSEC-AH authentication. */
+  public static VrrpAuth ah(String password) { return builder().type(Type.AH).password(password).build(); }
+
+  public static Builder builder() { return new Builder(); }
+
+  @Value.Check protected void check() {
+    String p = password();
+    if (p.isEmpty() || p.length() > 8) {
+      throw new InvalidSpecException("authentication/auth_pass", "must be 1 to 8 characters (keepalived truncates longer ones), got " + p.length());
+    }
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c <= ' ' || c == 0x7f || c == '"' || c == '\\') {
+        throw new InvalidSpecException("authentication/auth_pass", "must be printable, without blanks, '\"' or '\\' (the value is not shown)");
+      }
+    }
+  }
+
+  public static class Builder extends ImmutableVrrpAuth.Builder {}
+}

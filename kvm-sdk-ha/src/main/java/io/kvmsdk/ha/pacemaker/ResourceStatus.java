@@ -1,0 +1,48 @@
+package io.kvmsdk.ha.pacemaker;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A resource (or one instance of a clone) as {@code crm_mon} reports it. */
+@Value.Immutable
+public abstract class ResourceStatus {
+  public abstract String id();
+
+  /** {@code class:provider:type}. */
+  public abstract String agent();
+
+  /** Started, Stopped, Starting, Stopping, Promoted, Unpromoted, Migrating, ... as Pacemaker says it. */
+  public abstract String role();
+
+  public abstract boolean active();
+
+  public abstract boolean failed();
+
+  public abstract boolean managed();
+
+  public abstract boolean blocked();
+
+  /** The nodes it runs on. */
+  public abstract List<String> nodes();
+
+  /** The group it belongs to. */
+  public abstract Optional<String> group();
+
+  /** The clone it is an instance of. */
+  public abstract Optional<String> clone();
+
+  public static Builder builder() { return new Builder(); }
+
+  /** True when it runs (Started, Promoted or Unpromoted: not Starting or Stopping) and has not failed. */
+  public boolean running() {
+    return active() && !failed() && (role().equals("Started") || role().equals("Promoted") || role().equals("Unpromoted"));
+  }
+
+  @Override public String toString() {
+    return id() + " (" + agent() + "): " + role() + (nodes().isEmpty() ? "" : " on " + String.join(", ", nodes()))
+        + (failed() ? ", FAILED" : "") + (managed() ? "" : ", unmanaged") + (blocked() ? ", blocked" : "");
+  }
+
+  public static class Builder extends ImmutableResourceStatus.Builder {}
+}
