@@ -33,7 +33,7 @@ class HostDrainerTest {
   FakeClock clock;
 
   private static Domain run(Kvm kvm, String name) {
-    return kvm.domains().define(DomainSpec.builder().type("kvm").name(name).vcpus(1).memory(Size.mib(256)).build()).start();
+    return kvm.domains().define(DomainSpec.builder().type("kvm").name(name).vcpus(1).memory(Size.mib(256)).osType("hvm").build()).start();
   }
 
   private static List<String> active(Kvm kvm) {
@@ -45,7 +45,7 @@ class HostDrainerTest {
   @Test void movesEveryActiveDomainToTheLeastBusyHostAndLeavesShutOffOnesDefined() {
     run(hv1, "web1");
     run(hv1, "web2");
-    hv1.domains().define(DomainSpec.builder().type("kvm").name("idle").memory(Size.mib(256)).build());
+    hv1.domains().define(DomainSpec.builder().type("kvm").name("idle").memory(Size.mib(256)).osType("hvm").build());
     run(hv1, "web3").suspend();
     run(hv2, "db");
 
@@ -68,7 +68,7 @@ class HostDrainerTest {
     fake2.resources(8, Size.gib(32));
     fake3.resources(8, Size.gib(4));
     run(hv1, "small");
-    hv1.domains().define(DomainSpec.builder().type("kvm").name("big").vcpus(4).memory(Size.gib(8)).build()).start();
+    hv1.domains().define(DomainSpec.builder().type("kvm").name("big").vcpus(4).memory(Size.gib(8)).osType("hvm").build()).start();
     run(hv2, "a");
     run(hv2, "b");
 

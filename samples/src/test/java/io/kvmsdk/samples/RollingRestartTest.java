@@ -38,7 +38,7 @@ class RollingRestartTest {
     kvm.events().onLifecycle(events::add);
   }
 
-  private static DomainSpec spec(String name) { return DomainSpec.builder().type("kvm").name(name).vcpus(1).memory(Size.mib(256)).build(); }
+  private static DomainSpec spec(String name) { return DomainSpec.builder().type("kvm").name(name).vcpus(1).memory(Size.mib(256)).osType("hvm").build(); }
 
   private Domain run(String name) { return kvm.domains().define(spec(name)).start(); }
 

@@ -80,6 +80,7 @@ public abstract class DiskIoTune {
   }
 
   @Value.Check protected void check() {
+    if (io.kvmsdk.core.internal.domain.Validation.skipped()) return;   // virDomainDiskIoTuneValidate
     exclusive("total_bytes_sec", totalBytesSec(), "read_bytes_sec", readBytesSec(), "write_bytes_sec", writeBytesSec());
     exclusive("total_iops_sec", totalIopsSec(), "read_iops_sec", readIopsSec(), "write_iops_sec", writeIopsSec());
     exclusive("total_bytes_sec_max", totalBytesSecMax(), "read_bytes_sec_max", readBytesSecMax(), "write_bytes_sec_max", writeBytesSecMax());

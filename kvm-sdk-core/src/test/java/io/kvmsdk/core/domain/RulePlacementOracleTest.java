@@ -223,4 +223,45 @@ class RulePlacementOracleTest {
     }
     assertThat(wrong).isEmpty();
   }
+
+  /** A snapshot's domain is read as libvirt reads it on a redefine: parser rules, no define-time validation. */
+  @Test
+  void aSnapshotsDomainIsReadWithoutDefineTimeValidationAsLibvirtDoes() throws Exception {
+    Oracles.require(Files.isExecutable(Path.of("/usr/bin/virsh")), "virsh (libvirt-clients) is not installed");
+    String uuid = "c7a5fdbd-edaf-9455-926a-d65c16db1809";
+    String head = "<domain type='test'><name>s1</name><uuid>" + uuid + "</uuid><memory unit='KiB'>131072</memory><vcpu>2</vcpu><os><type>hvm</type></os>";
+    String dupTargets = head + "<devices><disk type='file' device='disk'><source file='/a'/><target dev='vda' bus='virtio'/></disk>"
+        + "<disk type='file' device='disk'><source file='/b'/><target dev='vda' bus='virtio'/></disk></devices></domain>";
+    String noOsType = "<domain type='test'><name>s1</name><uuid>" + uuid + "</uuid><memory unit='KiB'>131072</memory></domain>";
+    String snapshot = "<domainsnapshot><name>x</name><state>shutoff</state><creationTime>1</creationTime>%s</domainsnapshot>";
+    Path dir = Files.createTempDirectory("kvmsdk-snap");
+    try {
+      Files.writeString(dir.resolve("dom.xml"), head + "</domain>");
+      Files.writeString(dir.resolve("dup.xml"), String.format(snapshot, dupTargets));
+      Files.writeString(dir.resolve("noos.xml"), String.format(snapshot, noOsType));
+      assertThat(virsh("define " + dir.resolve("dom.xml") + "; snapshot-create s1 " + dir.resolve("dup.xml") + " --redefine"))
+          .as("libvirt redefines a snapshot whose domain has duplicate disk targets").doesNotContain("error");
+      assertThat(virsh("define " + dir.resolve("dom.xml") + "; snapshot-create s1 " + dir.resolve("noos.xml") + " --redefine"))
+          .as("but not one whose domain lacks an os type").contains("an os <type> must be specified");
+    } finally {
+      try (var s = Files.list(dir)) {
+        for (Path f : s.toList()) Files.delete(f);
+      }
+      Files.delete(dir);
+    }
+    SnapshotSpec snap = SnapshotSpec.fromXml(String.format(snapshot, dupTargets));
+    assertThat(snap.domain().get().devices().disks()).hasSize(2);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> DomainSpec.fromXml(dupTargets))).isInstanceOf(InvalidSpecException.class);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> snap.domain().get().copy(b -> b.title("t"))))
+        .as("a derived spec meets every rule").isInstanceOf(InvalidSpecException.class);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SnapshotSpec.fromXml(String.format(snapshot, noOsType))))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("domainsnapshot/domain/os/type"));
+  }
+
+  static String virsh(String commands) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("virsh", "-q", "-c", "test:///default", commands).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor(60, TimeUnit.SECONDS);
+    return out;
+  }
 }
