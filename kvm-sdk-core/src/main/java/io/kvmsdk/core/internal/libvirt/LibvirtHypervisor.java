@@ -92,7 +92,7 @@ public final class LibvirtHypervisor implements Hypervisor {
       LOG.debug("connected to {}", uri);
       return c;
     } catch (org.libvirt.LibvirtException e) {
-      throw LibvirtErrors.map("connect to '" + uri + "'", "connection", uri, e);
+      throw LibvirtErrors.connectFailure(uri, e);
     }
   }
 
