@@ -50,9 +50,16 @@ public final class Kvm implements AutoCloseable {
    * {@code qemu+ssh://user@host/system}, {@code qemu:///system?socket=/path}), or a URI a plugged-in
    * {@link HypervisorProvider} accepts (the testkit's {@code fake:///NAME}). When libvirt-java,
    * JNA or the native libvirt library is missing, the exception says which.
+   *
+   * <p>An empty URI, a malformed one, an unknown driver or transport is an {@link InvalidSpecException}
+   * on field {@code uri} saying what is wrong (libvirt's own answer would mislead: an empty URI
+   * silently opens libvirt's default). A connect libvirt refuses for configuration (authentication
+   * refused, certificate or key missing, unknown host) is a {@link LibvirtException} that is never
+   * {@link KvmException#retryable() retryable}; a daemon that refuses or drops the connection is.
    */
   public static Kvm connect(String uri) {
     Objects.requireNonNull(uri, "uri");
+    if (uri.isBlank()) throw io.kvmsdk.core.internal.libvirt.LibvirtUris.empty();
     return new Kvm(provider(uri).open(uri));
   }
 

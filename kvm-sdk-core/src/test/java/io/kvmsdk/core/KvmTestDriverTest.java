@@ -163,11 +163,22 @@ class KvmTestDriverTest {
   }
 
   @Test void defineRejectsWhatLibvirtRejects() {
-    DomainSpec noOs = DomainSpec.fromXml("<domain type='test'><name>" + unique("noos") + "</name><memory unit='MiB'>64</memory></domain>");
-    assertThatThrownBy(() -> kvm.domains().define(noOs)).isInstanceOfSatisfying(LibvirtException.class, e -> {
-      assertThat(e.code()).isEqualTo("VIR_ERR_XML_ERROR");
-      assertThat(e.libvirtMessage()).contains("os <type>");
-    });
+    String name = unique("dup");
+    kvm.domains().define(testDomain(name));
+    try {
+      DomainSpec other = testDomain(name).copy(b -> b.uuid(UUID.randomUUID().toString()));
+      assertThatThrownBy(() -> kvm.domains().define(other)).isInstanceOfSatisfying(LibvirtException.class, e -> {
+        assertThat(e.code()).isEqualTo("VIR_ERR_OPERATION_FAILED");
+        assertThat(e.libvirtMessage()).contains("already exists with uuid");
+      });
+    } finally {
+      cleanup(name);
+    }
+  }
+
+  @Test void aDomainLibvirtsParserRefusesIsRefusedBeforeItReachesLibvirt() {
+    assertThatThrownBy(() -> DomainSpec.fromXml("<domain type='test'><name>" + unique("noos") + "</name><memory unit='MiB'>64</memory></domain>"))
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("domain/os/type"));
   }
 
   @Test void snapshotsCreateListRevertDelete() {

@@ -116,7 +116,7 @@ final class FakeDomains implements DomainDriver {
         throw failed(op, "domain '" + name + "' already exists with uuid " + byName.uuid);
       }
       String uuid = spec.uuid().orElseGet(() -> st.uuidFor(name));
-      DomainSpec canonical = withMacs(canonical(spec, uuid));
+      DomainSpec canonical = defaults(withMacs(canonical(spec, uuid)));
       boolean added = byName == null || byName.persistent == null;
       Dom d = byName != null ? byName : new Dom(name, uuid);
       d.persistent = canonical;
@@ -145,7 +145,7 @@ final class FakeDomains implements DomainDriver {
       checkStartable(op, spec);
       Dom d = existing != null ? existing : new Dom(spec.name(), uuid);
       st.domains.put(d.name, d);
-      boot(d, withMacs(canonical(spec, uuid)), "BOOTED");
+      boot(d, defaults(withMacs(canonical(spec, uuid))), "BOOTED");
       conn.replied(op);
       return new ObjectRef(d.name, uuid);
     }
@@ -245,6 +245,22 @@ final class FakeDomains implements DomainDriver {
     return spec.copy(b -> b.devices(Devices.builder().from(spec.devices()).interfaces(out).build()));
   }
 
+  /** Whether libvirt's QEMU driver would hold this domain (the fake answers as that driver for them). */
+  private static boolean qemu(DomainSpec spec) { return spec.type().equals("qemu") || spec.type().equals("kvm"); }
+
+  /**
+   * What libvirt's QEMU driver fills in at define (machine type, emulator, implicit controllers,
+   * addresses, ...; see {@link io.kvmsdk.testkit.qemu.QemuDefaults}); other domain types are kept as given.
+   */
+  private DomainSpec defaults(DomainSpec spec) {
+    return qemu(spec) ? io.kvmsdk.testkit.qemu.QemuDefaults.inactive(spec, st.qemu) : spec;
+  }
+
+  /** Frees what a running domain held on the host (ptys, display ports) before its live definition goes. */
+  void release(Dom d) {
+    if (d.live != null && qemu(d.live)) st.qemu.release(d.live);
+  }
+
   private static boolean generatedTap(Nic n) { return n.target().flatMap(t -> t.dev()).filter(d -> d.startsWith("vnet")).isPresent(); }
 
   /**
@@ -288,7 +304,10 @@ final class FakeDomains implements DomainDriver {
   void boot(Dom d, DomainSpec spec, String detail) {
     d.id = st.nextId++;
     int id = d.id;
-    d.live = plugged(spec).copy(b -> b.id(id));
+    d.live = qemu(spec)
+        ? io.kvmsdk.testkit.qemu.QemuDefaults.live(spec, io.kvmsdk.testkit.qemu.QemuDefaults.LiveContext.of(st.qemu, id,
+            net -> conn.networksImpl().bridgeOf(net)))
+        : plugged(spec).copy(b -> b.id(id));
     d.state = DomainState.RUNNING;
     d.runningSince = st.clock.instant();
     d.shutdownAt = null;
@@ -307,6 +326,7 @@ final class FakeDomains implements DomainDriver {
   private void stop(Dom d, DomainEventType type, String detail) {
     d.ranBefore = d.runTime(st.clock.instant());
     d.runningSince = null;
+    release(d);
     d.live = null;
     d.id = -1;
     d.state = DomainState.SHUTOFF;
@@ -712,7 +732,8 @@ final class FakeDomains implements DomainDriver {
         nd.ranBefore = d.runTime(a.clock.instant());
         DomainSpec persistent = d.persistent != null ? d.persistent : live;
         boolean added = nd.persistent == null;
-        thereDomains.boot(nd, live, "MIGRATED");
+        // the QEMU driver rebuilds the runtime parts (aliases, taps, ptys) on the destination from the definition
+        thereDomains.boot(nd, qemu(live) && d.persistent != null ? d.persistent : live, "MIGRATED");
         // as a real libvirtd reports it: STARTED/MIGRATED, DEFINED (with PERSIST_DEST), then RESUMED/MIGRATED
         if (persist) {
           nd.persistent = persistent;
@@ -800,6 +821,7 @@ final class FakeDomains implements DomainDriver {
       if (!d.active()) continue;
       d.ranBefore = d.runTime(st.clock.instant());
       d.runningSince = null;
+      release(d);
       d.live = null;
       d.id = -1;
       d.state = DomainState.SHUTOFF;

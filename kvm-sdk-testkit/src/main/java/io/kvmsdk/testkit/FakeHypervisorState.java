@@ -38,6 +38,8 @@ final class FakeHypervisorState {
   /** The next tap number ({@code vnetN}) an interface gets when its domain starts, as libvirtd counts them. */
   int nextTap;
   long uuidSeq;
+  /** What libvirt's QEMU driver generates per daemon (ptys, display ports, taps), seeded by the host name so fakes are reproducible. */
+  final io.kvmsdk.testkit.qemu.QemuHost qemu;
   /** Guest agents by domain name (see {@link FakeGuestAgent}), made on first use. */
   final Map<String, FakeGuestAgent> agents = new java.util.HashMap<>();
 
@@ -61,6 +63,7 @@ final class FakeHypervisorState {
     this.cluster = cluster;
     this.hostUuid = java.util.UUID.nameUUIDFromBytes(("fake-host/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     this.ticker = clock.ticker();
+    this.qemu = io.kvmsdk.testkit.qemu.QemuHost.seeded(name.hashCode());
   }
 
   /** A new host, set up like one with Debian's libvirt-daemon-config-network: the 'default' NAT network, active and autostarted. */

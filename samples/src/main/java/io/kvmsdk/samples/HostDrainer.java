@@ -155,7 +155,7 @@ public final class HostDrainer {
     for (int i = 0; i < active.size(); i++) {
       String name = active.get(i);
       if (Thread.currentThread().isInterrupted()) {
-        for (String rest : active.subList(i, active.size())) notMoved.add(new NotMoved(rest, "drain interrupted", List.of()));
+        for (String rest : active.subList(i, active.size())) notMoved.add(new NotMoved(rest, source.uri(), "drain interrupted", List.of()));
         break;
       }
       Outcome outcome = move(name);
@@ -163,8 +163,8 @@ public final class HostDrainer {
         moved.add(new Moved(name, outcome.destination, outcome.attempts));
         LOG.info("moved {} to {}", name, outcome.destination);
       } else {
-        notMoved.add(new NotMoved(name, outcome.reason, outcome.attempts));
-        LOG.warn("could not move {}: {}", name, outcome.reason);
+        notMoved.add(new NotMoved(name, source.uri(), outcome.reason, outcome.attempts));
+        LOG.warn("could not move {} off {}: {}", name, source.uri(), outcome.reason);
       }
     }
     return new Report(source.uri(), List.copyOf(moved), List.copyOf(notMoved), Duration.ofNanos(ticker.nanoTime() - started));
@@ -186,8 +186,8 @@ public final class HostDrainer {
           here.get().migrateTo(dest, options.toArray(MigrateOption[]::new));
           return new Outcome(dest.uri(), null, List.copyOf(failures));
         } catch (KvmException e) {
-          failures.add(new Attempt(dest.uri(), attempt, e));
-          LOG.debug("migrating {} to {} failed (attempt {}): {}", name, dest.uri(), attempt, e.getMessage());
+          failures.add(new Attempt(name, dest.uri(), attempt, e));
+          LOG.debug("migrating {} from {} to {} failed (attempt {}): {}", name, source.uri(), dest.uri(), attempt, cause(e));
           if (landed(name, dest)) return new Outcome(dest.uri(), null, List.copyOf(failures));
           if (!e.retryable() || attempt == maxAttempts) break;
           try {
@@ -200,7 +200,10 @@ public final class HostDrainer {
         }
       }
     }
-    return new Outcome(null, "every destination failed; still on the source", List.copyOf(failures));
+    if (failures.isEmpty()) return new Outcome(null, "no destination to try; still running on " + source.uri(), List.of());
+    Attempt last = failures.get(failures.size() - 1);
+    return new Outcome(null, "every destination failed (last: " + last.destination() + ": " + last.cause() + "); still running on "
+        + source.uri(), List.copyOf(failures));
   }
 
   /** True when the domain runs on {@code dest} and no longer on the source (the migration went through after all). */
@@ -284,23 +287,38 @@ public final class HostDrainer {
     }
   }
 
-  /** A domain still on the source: {@code reason} in words, and every attempt that failed. */
-  public record NotMoved(String domain, String reason, List<Attempt> attempts) {
-    @Override public String toString() { return domain + " NOT MOVED: " + reason + " " + attempts; }
+  /** A domain still on {@code source}: {@code reason} in words, and every attempt that failed. */
+  public record NotMoved(String domain, String source, String reason, List<Attempt> attempts) {
+    @Override public String toString() {
+      return domain + " NOT MOVED off " + source + ": " + reason + (attempts.isEmpty() ? "" : "; attempts: " + attempts);
+    }
+  }
+
+  /** What went wrong, in words: the exception's message, else its causes', else its type (never empty). */
+  static String cause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) return t.getMessage();
+    }
+    return e.getClass().getSimpleName() + " (no message)";
   }
 
   /**
    * One failed migration attempt of a domain to {@code destination} (attempts count from 1 per destination).
    * {@link #error()} is the SDK's exception: a {@link LibvirtException} carries libvirt's error code.
    */
-  public record Attempt(String destination, int number, KvmException error) {
+  public record Attempt(String domain, String destination, int number, KvmException error) {
     /** libvirt's error code ({@code VIR_ERR_OPERATION_FAILED}) or, for other failures, the exception's simple name. */
     public String code() { return error instanceof LibvirtException le ? le.code() : error.getClass().getSimpleName(); }
 
     /** Whether this failure was worth retrying on the same destination. */
     public boolean retryable() { return error.retryable(); }
 
-    @Override public String toString() { return destination + " #" + number + " " + code() + (retryable() ? " (retryable)" : ""); }
+    /** What went wrong, in words (never empty). */
+    public String cause() { return HostDrainer.cause(error); }
+
+    @Override public String toString() {
+      return domain + " to " + destination + " #" + number + " " + code() + ": " + cause() + (retryable() ? " (retryable)" : "");
+    }
   }
 
   /**
@@ -309,20 +327,31 @@ public final class HostDrainer {
    * <pre>java -cp "$(cat samples/target/classpath.txt):samples/target/classes" io.kvmsdk.samples.HostDrainer \
    *     qemu+ssh://hv1/system qemu+ssh://hv2/system qemu+ssh://hv3/system</pre>
    */
-  public static void main(String[] args) {
+  public static void main(String[] args) { System.exit(run(args, System.out, System.err)); }
+
+  /** {@link #main}'s work, returning its exit code: 0 all moved, 1 something stayed or a host was unreachable, 2 a usage error (nothing touched). */
+  static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
     if (args.length < 2) {
-      System.err.println("usage: HostDrainer SOURCE_URI DESTINATION_URI...");
-      System.exit(2);
+      err.println("usage: HostDrainer SOURCE_URI DESTINATION_URI...   (for example qemu+ssh://hv1/system qemu+ssh://hv2/system)");
+      return 2;
     }
     List<Kvm> dests = new ArrayList<>();
     Report report;
+    String current = args[0];
     try (Kvm src = Kvm.connect(args[0])) {
-      for (int i = 1; i < args.length; i++) dests.add(Kvm.connect(args[i]));
+      for (int i = 1; i < args.length; i++) {
+        current = args[i];
+        dests.add(Kvm.connect(args[i]));
+      }
+      current = args[0];
       report = HostDrainer.of(src, dests).drain();
+    } catch (KvmException e) {
+      err.println("cannot drain " + args[0] + ": " + current + ": " + cause(e));
+      return 1;
     } finally {
       dests.forEach(Kvm::close);
     }
-    System.out.print(report);
-    System.exit(report.complete() ? 0 : 1);
+    out.print(report);
+    return report.complete() ? 0 : 1;
   }
 }

@@ -22,7 +22,7 @@ public final class QuickStart {
   public static void main(String[] args) {
     String uri = args.length > 0 ? args[0] : "test:///default";
 
-    DomainSpec spec = DomainSpec.builder().type("kvm").name("quickstart").vcpus(2).memory(Size.mib(512)).build();
+    DomainSpec spec = DomainSpec.builder().type("kvm").name("quickstart").vcpus(2).memory(Size.mib(512)).osType("hvm").build();
     System.out.println(spec.toXml());
     System.out.println("round trip equal: " + DomainSpec.fromXml(spec.toXml()).equals(spec));
 

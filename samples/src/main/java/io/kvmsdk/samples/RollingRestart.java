@@ -184,7 +184,7 @@ public final class RollingRestart {
   public record Result(String domain, Outcome outcome, String detail, Optional<KvmException> error, DomainState stateAfter,
       Duration downtime) {
     @Override public String toString() {
-      return domain + " " + outcome + ": " + detail + error.map(e -> " (" + e.getMessage() + ")").orElse("") + ", now " + stateAfter
+      return domain + " " + outcome + ": " + detail + error.map(e -> " (" + HostDrainer.cause(e) + ")").orElse("") + ", now " + stateAfter
           + (downtime.isZero() ? "" : ", down " + downtime);
     }
   }
@@ -214,16 +214,27 @@ public final class RollingRestart {
   }
 
   /**
-   * Restarts the running domains of {@code args[0]} (default {@code qemu:///system}), printing the
-   * report; exits 1 when one failed. After {@code ./mvnw -q -DskipTests package}, from the project root:
+   * Restarts the running domains of {@code args[0]} (required: a recipe that restarts guests never
+   * guesses the host), printing the report; exits 1 when one failed, 2 without a URI. After
+   * {@code ./mvnw -q -DskipTests package}, from the project root:
    * <pre>java -cp "$(cat samples/target/classpath.txt):samples/target/classes" io.kvmsdk.samples.RollingRestart qemu:///system</pre>
    */
-  public static void main(String[] args) {
-    Report report;
-    try (Kvm kvm = Kvm.connect(args.length > 0 ? args[0] : "qemu:///system")) {
-      report = RollingRestart.of(kvm).run();
+  public static void main(String[] args) { System.exit(run(args, System.out, System.err)); }
+
+  /** {@link #main}'s work, returning its exit code: 0 all restarted, 1 a failure, 2 a usage error (nothing touched). */
+  static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
+    if (args.length != 1) {
+      err.println("usage: RollingRestart URI   (for example qemu:///system; try it on fake:///demo or test:///default first)");
+      return 2;
     }
-    System.out.print(report);
-    System.exit(report.complete() ? 0 : 1);
+    Report report;
+    try (Kvm kvm = Kvm.connect(args[0])) {
+      report = RollingRestart.of(kvm).run();
+    } catch (io.kvmsdk.core.KvmException e) {
+      err.println("cannot restart the guests of " + args[0] + ": " + HostDrainer.cause(e));
+      return 1;
+    }
+    out.print(report);
+    return report.complete() ? 0 : 1;
   }
 }

@@ -33,7 +33,7 @@ class HostDrainerTest {
   FakeClock clock;
 
   private static Domain run(Kvm kvm, String name) {
-    return kvm.domains().define(DomainSpec.builder().type("kvm").name(name).vcpus(1).memory(Size.mib(256)).build()).start();
+    return kvm.domains().define(DomainSpec.builder().type("kvm").name(name).vcpus(1).memory(Size.mib(256)).osType("hvm").build()).start();
   }
 
   private static List<String> active(Kvm kvm) {
@@ -45,7 +45,7 @@ class HostDrainerTest {
   @Test void movesEveryActiveDomainToTheLeastBusyHostAndLeavesShutOffOnesDefined() {
     run(hv1, "web1");
     run(hv1, "web2");
-    hv1.domains().define(DomainSpec.builder().type("kvm").name("idle").memory(Size.mib(256)).build());
+    hv1.domains().define(DomainSpec.builder().type("kvm").name("idle").memory(Size.mib(256)).osType("hvm").build());
     run(hv1, "web3").suspend();
     run(hv2, "db");
 
@@ -68,7 +68,7 @@ class HostDrainerTest {
     fake2.resources(8, Size.gib(32));
     fake3.resources(8, Size.gib(4));
     run(hv1, "small");
-    hv1.domains().define(DomainSpec.builder().type("kvm").name("big").vcpus(4).memory(Size.gib(8)).build()).start();
+    hv1.domains().define(DomainSpec.builder().type("kvm").name("big").vcpus(4).memory(Size.gib(8)).osType("hvm").build()).start();
     run(hv2, "a");
     run(hv2, "b");
 
@@ -161,7 +161,9 @@ class HostDrainerTest {
           tuple("fake:///hv2", "VIR_ERR_OPERATION_FAILED"),
           tuple("fake:///hv3", "VIR_ERR_CONFIG_UNSUPPORTED"));
     });
-    assertThat(report.toString()).contains("web1 NOT MOVED", "web2 -> fake:///");
+    assertThat(report.toString()).contains("web1 NOT MOVED off fake:///hv1", "web2 -> fake:///")
+        .contains("web1 to fake:///hv3 #1 VIR_ERR_CONFIG_UNSUPPORTED: migrate domain 'web1' to fake:///hv3 failed: unsupported configuration: guest CPU doesn't match specification");
+    assertThat(report.notMoved().get(0).reason()).contains("fake:///hv3", "guest CPU doesn't match", "still running on fake:///hv1");
     Domain web1 = hv1.domains().get("web1");
     assertThat(web1.state()).isEqualTo(DomainState.RUNNING);
     assertThat(web1.isPersistent()).as("still defined on the source").isTrue();
@@ -211,5 +213,29 @@ class HostDrainerTest {
     assertThatThrownBy(() -> HostDrainer.of(hv1, List.of(hv2, Kvm.using(fake1)))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("fake:///hv1");
     assertThatThrownBy(() -> HostDrainer.of(hv1, List.of())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void everyFailureNamesTheGuestTheHostAndTheCause() {
+    HostDrainer.Attempt silent = new HostDrainer.Attempt("web1", "fake:///hv2", 1, new io.kvmsdk.core.KvmException(null,
+        new IllegalStateException("socket closed")));
+    assertThat(silent.toString()).isEqualTo("web1 to fake:///hv2 #1 KvmException: socket closed");
+    HostDrainer.Attempt nothing = new HostDrainer.Attempt("web1", "fake:///hv2", 2, new io.kvmsdk.core.KvmException(null));
+    assertThat(nothing.cause()).isEqualTo("KvmException (no message)");
+  }
+
+  @Test
+  void withoutTwoUrisItTouchesNoHostAndExits2() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    assertThat(HostDrainer.run(new String[0], System.out, new java.io.PrintStream(err))).isEqualTo(2);
+    assertThat(HostDrainer.run(new String[] {"fake:///x"}, System.out, new java.io.PrintStream(err))).isEqualTo(2);
+    assertThat(err.toString()).contains("usage: HostDrainer SOURCE_URI DESTINATION_URI");
+  }
+
+  @Test
+  void anUnreachableHostIsNamed() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    assertThat(HostDrainer.run(new String[] {"fake:///hv1", "nonsense://hv9"}, System.out, new java.io.PrintStream(err))).isEqualTo(1);
+    assertThat(err.toString()).contains("cannot drain fake:///hv1: nonsense://hv9:").contains("unknown hypervisor driver 'nonsense'");
   }
 }

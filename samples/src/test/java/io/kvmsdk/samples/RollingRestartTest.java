@@ -38,7 +38,7 @@ class RollingRestartTest {
     kvm.events().onLifecycle(events::add);
   }
 
-  private static DomainSpec spec(String name) { return DomainSpec.builder().type("kvm").name(name).vcpus(1).memory(Size.mib(256)).build(); }
+  private static DomainSpec spec(String name) { return DomainSpec.builder().type("kvm").name(name).vcpus(1).memory(Size.mib(256)).osType("hvm").build(); }
 
   private Domain run(String name) { return kvm.domains().define(spec(name)).start(); }
 
@@ -146,5 +146,19 @@ class RollingRestartTest {
     assertThat(web1.detail()).isEqualTo("failed to shut down");
     assertThat(web1.stateAfter()).isEqualTo(DomainState.RUNNING);
     assertThat(stopsAndStarts()).as("only a timeout leads to destroy").isEmpty();
+  }
+
+  @Test
+  void withoutAUriItTouchesNoHostAndExits2() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    assertThat(RollingRestart.run(new String[0], System.out, new java.io.PrintStream(err))).isEqualTo(2);
+    assertThat(err.toString()).contains("usage: RollingRestart URI");
+  }
+
+  @Test
+  void aNamedFakeHostIsRestarted() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    assertThat(RollingRestart.run(new String[] {"fake:///rolling-main"}, new java.io.PrintStream(out), System.err)).isZero();
+    assertThat(out.toString()).startsWith("rolling restart of fake:///rolling-main");
   }
 }

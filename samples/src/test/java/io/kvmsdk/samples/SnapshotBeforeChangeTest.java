@@ -38,7 +38,7 @@ class SnapshotBeforeChangeTest {
   @BeforeEach void listen() { kvm.events().onLifecycle(events::add); }
 
   private Domain web1(Disk disk) {
-    return kvm.domains().define(DomainSpec.builder().type("kvm").name("web1").vcpus(1).memory(Size.mib(256)).addDisk(disk).build());
+    return kvm.domains().define(DomainSpec.builder().type("kvm").name("web1").vcpus(1).memory(Size.mib(256)).osType("hvm").addDisk(disk).build());
   }
 
   private Domain runningWeb1() { return web1(Disk.file("/var/lib/libvirt/images/web1.qcow2").qcow2().virtio()).start(); }

@@ -51,5 +51,9 @@ public abstract class CapsCell {
   }
 
   /** Builds a {@link CapsCell}. */
-  public static class Builder extends ImmutableCapsCell.Builder {}
+  public static class Builder extends ImmutableCapsCell.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("id", "@id");
+
+    @Override public CapsCell build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -32,5 +32,9 @@ public abstract class CapsCellCpu {
   }
 
   /** Builds a {@link CapsCellCpu}. */
-  public static class Builder extends ImmutableCapsCellCpu.Builder {}
+  public static class Builder extends ImmutableCapsCellCpu.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("id", "@id");
+
+    @Override public CapsCellCpu build() { return REQUIRED.build(super::build); }
+  }
 }

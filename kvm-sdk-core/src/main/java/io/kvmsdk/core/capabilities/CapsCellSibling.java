@@ -25,5 +25,9 @@ public abstract class CapsCellSibling {
   }
 
   /** Builds a {@link CapsCellSibling}. */
-  public static class Builder extends ImmutableCapsCellSibling.Builder {}
+  public static class Builder extends ImmutableCapsCellSibling.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("id", "@id");
+
+    @Override public CapsCellSibling build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -28,5 +28,9 @@ public abstract class CapsGuest {
   }
 
   /** Builds a {@link CapsGuest}. */
-  public static class Builder extends ImmutableCapsGuest.Builder {}
+  public static class Builder extends ImmutableCapsGuest.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("osType", "os_type", "arch", "arch");
+
+    @Override public CapsGuest build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -49,5 +49,9 @@ public abstract class CapsGuestArch {
   }
 
   /** Builds a {@link CapsGuestArch}. */
-  public static class Builder extends ImmutableCapsGuestArch.Builder {}
+  public static class Builder extends ImmutableCapsGuestArch.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "@name");
+
+    @Override public CapsGuestArch build() { return REQUIRED.build(super::build); }
+  }
 }

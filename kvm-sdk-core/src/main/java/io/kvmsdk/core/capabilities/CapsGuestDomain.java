@@ -28,5 +28,9 @@ public abstract class CapsGuestDomain {
   }
 
   /** Builds a {@link CapsGuestDomain}. */
-  public static class Builder extends ImmutableCapsGuestDomain.Builder {}
+  public static class Builder extends ImmutableCapsGuestDomain.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("type", "@type");
+
+    @Override public CapsGuestDomain build() { return REQUIRED.build(super::build); }
+  }
 }

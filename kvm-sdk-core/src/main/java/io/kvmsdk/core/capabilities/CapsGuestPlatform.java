@@ -60,7 +60,11 @@ public abstract class CapsGuestPlatform {
   public static Builder builder() { return new Builder(); }
 
   /** Builds a {@link CapsGuestPlatform}. */
-  public static class Builder extends ImmutableCapsGuestPlatform.Builder {}
+  public static class Builder extends ImmutableCapsGuestPlatform.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("arch", "os/type/@arch", "domainType", "domain/@type", "osType", "os/type", "emulator", "devices/emulator");
+
+    @Override public CapsGuestPlatform build() { return REQUIRED.build(super::build); }
+  }
 
   /**
    * Chooses the platform for a guest of architecture {@code arch} run by hypervisor type

@@ -37,5 +37,9 @@ public abstract class CapsMachine {
   }
 
   /** Builds a {@link CapsMachine}. */
-  public static class Builder extends ImmutableCapsMachine.Builder {}
+  public static class Builder extends ImmutableCapsMachine.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "text()");
+
+    @Override public CapsMachine build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -34,5 +34,9 @@ public abstract class CapsPages {
   }
 
   /** Builds a {@link CapsPages}. */
-  public static class Builder extends ImmutableCapsPages.Builder {}
+  public static class Builder extends ImmutableCapsPages.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("size", "@size");
+
+    @Override public CapsPages build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -25,5 +25,9 @@ public abstract class DomCapsCpuBlockers {
   }
 
   /** Builds a {@link DomCapsCpuBlockers}. */
-  public static class Builder extends ImmutableDomCapsCpuBlockers.Builder {}
+  public static class Builder extends ImmutableDomCapsCpuBlockers.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("model", "@model");
+
+    @Override public DomCapsCpuBlockers build() { return REQUIRED.build(super::build); }
+  }
 }

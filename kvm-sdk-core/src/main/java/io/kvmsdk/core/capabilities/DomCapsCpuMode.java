@@ -53,5 +53,9 @@ public abstract class DomCapsCpuMode implements DomCapsWithEnums {
   }
 
   /** Builds a {@link DomCapsCpuMode}. */
-  public static class Builder extends ImmutableDomCapsCpuMode.Builder {}
+  public static class Builder extends ImmutableDomCapsCpuMode.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "@name");
+
+    @Override public DomCapsCpuMode build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -42,5 +42,9 @@ public abstract class DomCapsCpuModel {
   }
 
   /** Builds a {@link DomCapsCpuModel}. */
-  public static class Builder extends ImmutableDomCapsCpuModel.Builder {}
+  public static class Builder extends ImmutableDomCapsCpuModel.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "text()");
+
+    @Override public DomCapsCpuModel build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -31,5 +31,9 @@ public abstract class DomCapsEnum {
   }
 
   /** Builds a {@link DomCapsEnum}. */
-  public static class Builder extends ImmutableDomCapsEnum.Builder {}
+  public static class Builder extends ImmutableDomCapsEnum.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "@name");
+
+    @Override public DomCapsEnum build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -78,5 +78,9 @@ public abstract class DomainCapabilities {
   @Override public String toString() { return toXml(); }
 
   /** Builds a {@link DomainCapabilities}. */
-  public static class Builder extends ImmutableDomainCapabilities.Builder {}
+  public static class Builder extends ImmutableDomainCapabilities.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("path", "domainCapabilities/path", "domain", "domainCapabilities/domain", "arch", "domainCapabilities/arch");
+
+    @Override public DomainCapabilities build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -65,9 +65,9 @@ public abstract class Channel implements CharDev {
     CharDevRules.checkSources(type().orElse(null), sources(), target().flatMap(CharDevTarget::type).filter(t -> t.equals("virtio") || t.equals("xen")).isPresent());
     String t = type().orElse("");
     if (t.equals("spicevmc") || t.equals("qemu-vdagent")) {
-      if (target().isEmpty()) throw new InvalidSpecException("target", "is required for a " + t + " channel (type='virtio')");
-      String tt = target().get().type().orElse("");
-      if (!tt.equals("virtio")) throw new InvalidSpecException("target/@type", "must be 'virtio' for a " + t + " channel, got '" + tt + "'");
+      if (target().flatMap(CharDevTarget::type).isEmpty()) throw new InvalidSpecException("target/@type", "is required for a " + t + " channel (type='virtio')");
+      String tt = target().get().type().get();
+      if (t.equals("spicevmc") && !tt.equals("virtio")) throw new InvalidSpecException("target/@type", "must be 'virtio' for a spicevmc channel, got '" + tt + "'");
     }
   }
 

@@ -23,11 +23,6 @@ public abstract class CharDevLog {
   /** Logs to {@code file}. */
   public static CharDevLog of(String file) { return builder().file(file).build(); }
 
-  @Value.Check protected void check() {
-    if (file().isEmpty()) throw new InvalidSpecException("@file", "is required");
-    if (!file().get().startsWith("/")) throw new InvalidSpecException("@file", "must be an absolute path, got '" + file().get() + "'");
-  }
-
   /** Derives a changed copy; this value stays as it is. */
   public CharDevLog copy(Consumer<Builder> change) {
     Builder b = builder().from(this);

@@ -87,20 +87,6 @@ public abstract class Controller {
     if (index().isPresent() && index().get() < 0) {
       throw new InvalidSpecException("@index", "must be 0 or more, got " + index().get());
     }
-    String m = model().orElse("");
-    boolean spaprPhb = modelName().filter("spapr-pci-host-bridge"::equals).isPresent() || target().flatMap(ControllerTarget::index).isPresent();
-    if ((m.equals("pci-root") || m.equals("pcie-root")) && !spaprPhb && index().isPresent() && index().get() != 0) {
-      throw new InvalidSpecException("@index", "a " + m + " controller must have index 0, got " + index().get());
-    }
-    if ((m.equals("qemu-xhci") || m.equals("nec-xhci")) && ports().isPresent() && (ports().get() < 0 || ports().get() > 15)) {
-      throw new InvalidSpecException("@ports", "a " + m + " controller supports up to 15 ports, got " + Integer.toUnsignedString(ports().get()));
-    }
-    if (type().filter("scsi"::equals).isPresent() && model().isPresent() && !m.startsWith("virtio") && driver().isPresent()) {
-      ControllerDriver d = driver().get();
-      String attr = d.queues().isPresent() ? "queues" : d.iothread().isPresent() ? "iothread" : d.cmdPerLun().isPresent() ? "cmd_per_lun"
-          : d.maxSectors().isPresent() ? "max_sectors" : null;
-      if (attr != null) throw new InvalidSpecException("driver/@" + attr, "'" + attr + "' is only supported by a virtio-scsi controller, got model '" + m + "'");
-    }
   }
 
   public static Builder builder() { return new Builder(); }

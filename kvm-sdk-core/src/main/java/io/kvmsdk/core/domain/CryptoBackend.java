@@ -20,12 +20,6 @@ public abstract class CryptoBackend {
 
   public static Builder builder() { return new Builder(); }
 
-  @Value.Check protected void check() {
-    queues().ifPresent(q -> {
-      if (q == 0) throw new InvalidSpecException("@queues", "must be a positive integer, got " + Integer.toUnsignedString(q));
-    });
-  }
-
   /** Derives a changed copy; this value stays as it is. */
   public CryptoBackend copy(Consumer<Builder> change) {
     Builder b = builder().from(this);

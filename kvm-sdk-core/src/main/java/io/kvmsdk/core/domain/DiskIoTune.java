@@ -71,13 +71,16 @@ public abstract class DiskIoTune {
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
-  @Value.Check protected void check() {
-    if (groupName().isPresent() && totalBytesSec().isEmpty() && readBytesSec().isEmpty() && writeBytesSec().isEmpty()
+  /** Whether any limit is set (libvirt's QEMU driver accepts a group_name only together with one). */
+  boolean hasLimit() {
+    return !(totalBytesSec().isEmpty() && readBytesSec().isEmpty() && writeBytesSec().isEmpty()
         && totalIopsSec().isEmpty() && readIopsSec().isEmpty() && writeIopsSec().isEmpty() && totalBytesSecMax().isEmpty()
         && readBytesSecMax().isEmpty() && writeBytesSecMax().isEmpty() && totalIopsSecMax().isEmpty() && readIopsSecMax().isEmpty()
-        && writeIopsSecMax().isEmpty() && sizeIopsSec().isEmpty()) {
-      throw new InvalidSpecException("group_name", "can be set only together with a limit");
-    }
+        && writeIopsSecMax().isEmpty() && sizeIopsSec().isEmpty());
+  }
+
+  @Value.Check protected void check() {
+    if (io.kvmsdk.core.internal.domain.Validation.skipped()) return;   // virDomainDiskIoTuneValidate
     exclusive("total_bytes_sec", totalBytesSec(), "read_bytes_sec", readBytesSec(), "write_bytes_sec", writeBytesSec());
     exclusive("total_iops_sec", totalIopsSec(), "read_iops_sec", readIopsSec(), "write_iops_sec", writeIopsSec());
     exclusive("total_bytes_sec_max", totalBytesSecMax(), "read_bytes_sec_max", readBytesSecMax(), "write_bytes_sec_max", writeBytesSecMax());

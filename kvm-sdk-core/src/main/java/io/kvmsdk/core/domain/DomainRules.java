@@ -2,6 +2,7 @@ package io.kvmsdk.core.domain;
 
 import io.kvmsdk.core.common.*;
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.Size;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** libvirt's define-time rules that can be checked offline, applied when a spec is built or parsed. */
+/**
+ * The rules libvirt's domain XML parser applies (domain_conf.c, domain_postparse.c, domain_validate.c:
+ * whatever {@code virsh -c test:///default define} refuses), applied when a spec is built or parsed.
+ * What only the QEMU driver refuses (at define or at start) is in {@link QemuRules}, applied by
+ * {@link DomainSpec#validateFor}.
+ */
 final class DomainRules {
   private static final Pattern UUID = Pattern.compile(
       "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
@@ -25,20 +31,21 @@ final class DomainRules {
     if (name.isBlank()) throw new InvalidSpecException("domain/name", "must not be empty");
     if (name.indexOf('/') >= 0) throw new InvalidSpecException("domain/name", "must not contain '/', got '" + name + "'");
     if (d.type().isBlank()) throw new InvalidSpecException("domain/@type", "must not be empty");
+    if (!VIRT_TYPES.contains(d.type())) {
+      throw new InvalidSpecException("domain/@type", "must be a libvirt domain type (kvm, qemu, test, xen, lxc, ...), got '" + d.type() + "'");
+    }
+    checkOs(d);
+    checkMemory(d);
     d.uuid().ifPresent(u -> {
       if (!isUuid(u)) throw new InvalidSpecException("domain/uuid", "must be a UUID (32 hex digits, optionally dashed 8-4-4-4-12), got '" + u + "'");
     });
-    if (d.memory().isPresent() && d.currentMemory().isPresent()
-        && d.currentMemory().get().bytes() > d.memory().get().bytes()) {
-      throw new InvalidSpecException("domain/currentMemory", "must not exceed memory (" + d.memory().get() + "), got " + d.currentMemory().get());
-    }
-    checkPciAddresses(d);
     d.vcpu().flatMap(Vcpu::count).ifPresent(n -> {
       d.cpu().ifPresent(c -> c.checkVcpuCount(n));      // NUMA cell cpus within the vCPU count
       d.cputune().ifPresent(t -> t.checkVcpuCount(n));  // vcpusched vcpus within the vCPU count
     });
+    checkPciAddressNumbers(d);
     checkConsoles(d);
-    checkDisks(d);
+    if (!io.kvmsdk.core.internal.domain.Validation.skipped()) checkDisks(d);   // domain_validate.c
     checkBootOrder(d);
     checkControllers(d);
     d.vcpu().ifPresent(v -> {
@@ -46,25 +53,68 @@ final class DomainRules {
       if (v.count().isPresent() && v.current().isPresent() && v.current().get() > v.count().get()) {
         throw new InvalidSpecException("domain/vcpu/@current", "must not exceed the vCPU count " + v.count().get() + ", got " + v.current().get());
       }
-      if (v.current().isPresent() && v.current().get() < 1) throw new InvalidSpecException("domain/vcpu/@current", "must be at least 1, got " + v.current().get());
     });
   }
 
-  /** libvirt refuses two devices at the same PCI address. */
-  static void checkPciAddresses(DomainSpec d) {
-    java.util.Map<String, String> seen = new java.util.HashMap<>();
-    for (java.util.Map.Entry<String, DeviceAddress> e : d.devices().addresses()) {
-      java.util.Optional<String> id;
+  /** virDomainVirtType of libvirt 9.0 ({@code virsh -c test:///default define} refuses any other: "invalid domain type"). */
+  static final java.util.Set<String> VIRT_TYPES = java.util.Set.of("none", "qemu", "kqemu", "kvm", "xen", "lxc", "uml", "openvz", "test",
+      "vmware", "hyperv", "vbox", "phyp", "parallels", "bhyve", "vz", "hvf");
+
+  /** virDomainOS of libvirt 9.0 ("unknown OS type"). */
+  static final java.util.Set<String> OS_TYPES = java.util.Set.of("hvm", "xen", "linux", "exe", "uml", "xenpvh");
+
+  /** virArch of libvirt 9.0 ("Unknown architecture"), as {@code virsh -c test:///default define} accepts them. */
+  static final java.util.Set<String> ARCHES = java.util.Set.of("alpha", "armv6l", "armv7l", "armv7b", "aarch64", "cris", "i686",
+      "ia64", "lm32", "m68k", "microblaze", "microblazeel", "mips", "mipsel", "mips64", "mips64el", "openrisc", "parisc", "parisc64",
+      "ppc", "ppcle", "ppc64", "ppc64le", "ppcemb", "riscv32", "riscv64", "s390", "s390x", "sh4", "sh4eb", "sparc", "sparc64",
+      "unicore32", "x86_64", "xtensa", "xtensaeb");
+
+  /**
+   * libvirt's parser (virDomainDefParseCaps, virDomainDefParseBootOptions): "an os &lt;type&gt; must be
+   * specified" unless a {@code <bootloader>} implies xen; "unknown OS type"; an {@code exe} guest
+   * needs its init binary.
+   */
+  static void checkOs(DomainSpec d) {
+    Optional<String> type = d.os().flatMap(Os::type).flatMap(OsType::value);
+    if (type.isEmpty() && d.bootloader().isEmpty()) {
+      throw new InvalidSpecException("domain/os/type", "is required (libvirt: an os <type> must be specified): "
+          + "set it with .osType(\"hvm\") or .os(Os.hvm())");
+    }
+    if (type.isPresent() && !OS_TYPES.contains(type.get())) {
+      throw new InvalidSpecException("domain/os/type", "must be one of hvm, xen, linux, exe, uml, xenpvh, got '" + type.get() + "'");
+    }
+    Optional<String> arch = d.os().flatMap(Os::type).flatMap(OsType::arch);
+    if (arch.isPresent() && !ARCHES.contains(arch.get())) {
+      throw new InvalidSpecException("domain/os/type/@arch", "must be a libvirt architecture (x86_64, i686, aarch64, ppc64le, s390x, ...), got '" + arch.get() + "'");
+    }
+    if (type.filter("exe"::equals).isPresent() && d.os().flatMap(Os::init).isEmpty()) {
+      throw new InvalidSpecException("domain/os/init", "is required for an os of type 'exe' (the container's init binary)");
+    }
+  }
+
+  /**
+   * libvirt's post-parse (virDomainDefPostParseMemory): "Memory size must be specified via
+   * &lt;memory&gt; or in the &lt;numa&gt; configuration": the NUMA cells' sum, else {@code memory}, must be
+   * more than 0.
+   */
+  static void checkMemory(DomainSpec d) {
+    long numa = d.cpu().flatMap(Cpu::numa).map(n -> n.cells().stream()
+        .mapToLong(c -> c.memorySize().map(Size::bytes).orElse(0L)).sum()).orElse(0L);
+    if (numa > 0) return;
+    if (d.memory().map(Size::bytes).orElse(0L) <= 0) {
+      throw new InvalidSpecException("domain/memory", d.memory().isEmpty()
+          ? "is required (libvirt: memory size must be specified via <memory> or in the <numa> configuration): set it with .memory(Size.mib(1024))"
+          : "must be more than 0 unless the NUMA cells give the memory, got " + d.memory().get());
+    }
+  }
+
+  /** libvirt's parser reads a PCI address's domain, bus, slot and function as numbers. */
+  static void checkPciAddressNumbers(DomainSpec d) {
+    for (Map.Entry<String, DeviceAddress> e : d.devices().addresses()) {
       try {
-        id = e.getValue().pciId();
+        e.getValue().pciId();
       } catch (NumberFormatException x) {
         throw new InvalidSpecException("domain/" + e.getKey() + "/address", "PCI domain/bus/slot/function must be numbers", x);
-      }
-      if (id.isEmpty()) continue;
-      String prev = seen.putIfAbsent(id.get(), e.getKey());
-      if (prev != null) {
-        throw new InvalidSpecException("domain/" + e.getKey() + "/address",
-            "PCI address " + id.get() + " is already used by domain/" + prev);
       }
     }
   }

@@ -165,6 +165,35 @@ public abstract class DomainSpec {
 
   @Value.Check protected void check() { DomainRules.check(this); }
 
+  /**
+   * Checks this spec against what one host can run, beyond libvirt's parser (which {@code build()}
+   * and {@link #fromXml} already apply): the rules libvirt's QEMU driver adds at define time and at
+   * start (disk buses and formats, controller models, shmem sizes, fixed display ports, duplicate
+   * PCI addresses, ...) when {@code caps} is a QEMU or KVM host's, and what {@code caps} does not
+   * offer (domain type, arch, vCPU maximum, firmware, disk buses, graphics and video types, ...).
+   *
+   * <pre>{@code
+   * DomainSpec web = ...;
+   * web.validateFor(kvm.node().domainCapabilities());   // or DomainCapabilities.fromXml(virsh domcapabilities)
+   * }</pre>
+   *
+   * @return this spec, for chaining
+   * @throws InvalidSpecException the first problem, naming the field and the rule (the others are
+   *     attached as suppressed exceptions); {@link #problemsFor} lists them all
+   */
+  public DomainSpec validateFor(io.kvmsdk.core.capabilities.DomainCapabilities caps) {
+    List<InvalidSpecException> problems = problemsFor(caps);
+    if (problems.isEmpty()) return this;
+    InvalidSpecException first = problems.get(0);
+    problems.subList(1, problems.size()).forEach(first::addSuppressed);
+    throw first;
+  }
+
+  /** Every problem {@link #validateFor} would report, in document order; empty when the host can run this spec. */
+  public List<InvalidSpecException> problemsFor(io.kvmsdk.core.capabilities.DomainCapabilities caps) {
+    return QemuRules.problems(this, java.util.Objects.requireNonNull(caps, "caps"));
+  }
+
   /** The XML, with secrets (passwords, keys) masked. */
   @Override public String toString() { return DomainCodecs.renderDomain(this, true); }
 
@@ -173,6 +202,19 @@ public abstract class DomainSpec {
     private final List<Consumer<Devices.Builder>> pending = new java.util.ArrayList<>();
     /** Disks added by {@link #addDisk} without a target name: named from their bus at build time. */
     private final java.util.Set<Disk> unnamed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * Sets the OS type ({@code <os><type>hvm</type>}: {@code hvm}, {@code xen}, {@code linux},
+     * {@code exe}), keeping the rest of {@code <os>}. libvirt refuses a domain without one; for
+     * a machine type or a boot order use {@link #os(Os)} with {@link Os#hvm(String, String)}.
+     * Applied at {@link #build()}, over the type of whatever {@code os} holds then.
+     */
+    public Builder osType(String type) {
+      this.osType = java.util.Objects.requireNonNull(type, "type");
+      return this;
+    }
+
+    private String osType;
 
     /** Sets the number of vCPUs ({@code <vcpu>N</vcpu>}). */
     public Builder vcpus(int count) {
@@ -231,6 +273,14 @@ public abstract class DomainSpec {
     public Builder devices(Consumer<Devices.Builder> change) { return dev(change); }
 
     @Override public DomainSpec build() {
+      if (osType != null) {
+        String value = osType;
+        Os current = withoutChecks().os().orElse(null);
+        OsType t = current == null || current.type().isEmpty() ? OsType.builder().value(value).build()
+            : current.type().get().copy(b -> b.value(value));
+        os(current == null ? Os.builder().type(t).build() : current.copy(b -> b.type(t)));
+        osType = null;
+      }
       if (!pending.isEmpty()) {
         Devices.Builder d = Devices.builder().from(withoutChecks().devices());
         pending.forEach(c -> c.accept(d));
@@ -255,12 +305,8 @@ public abstract class DomainSpec {
       }
     }
 
-    private DomainSpec checkedBuild() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw new InvalidSpecException("domain", String.valueOf(e.getMessage()), e);
-      }
-    }
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("type", "domain/@type", "name", "domain/name");
+
+    private DomainSpec checkedBuild() { return REQUIRED.build(super::build); }
   }
 }

@@ -87,10 +87,6 @@ public abstract class Filesystem {
     if (type().filter("ram"::equals).isPresent() && source().flatMap(FilesystemSource::usage).isEmpty()) {
       throw new InvalidSpecException("source/@usage", "required for a RAM filesystem");
     }
-    boolean virtiofs = driver().flatMap(FilesystemDriver::type).filter("virtiofs"::equals).isPresent();
-    if (virtiofs && accessmode().isPresent() && !accessmode().get().equals("passthrough")) {
-      throw new InvalidSpecException("@accessmode", "virtiofs only supports accessmode 'passthrough', got '" + accessmode().get() + "'");
-    }
   }
 
   public static Builder builder() { return new Builder(); }

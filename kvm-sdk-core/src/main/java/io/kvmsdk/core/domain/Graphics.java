@@ -141,22 +141,10 @@ public abstract class Graphics {
   /** This display protected by {@code passwd}. */
   public Graphics password(String passwd) { return copy(b -> b.passwd(passwd)); }
 
-  private static void checkPort(String attr, Optional<Integer> p) {
-    if (p.isPresent() && (p.get() < -1 || p.get() > 65535)) {
-      throw new InvalidSpecException("@" + attr, "must be a port -1..65535, got " + p.get());
-    }
-  }
 
   @Value.Check
   protected void check() {
     if (type().isEmpty()) throw new InvalidSpecException("@type", "is required (vnc, spice, sdl, rdp, desktop, egl-headless, dbus)");
-    checkPort("port", port());
-    checkPort("tlsPort", tlsPort());
-    checkPort("websocket", websocket());
-    if (type().get().equals("vnc") && port().isPresent() && port().get() != -1 && !autoport().orElse(false)
-        && (port().get() < 5900 || port().get() > 65535)) {
-      throw new InvalidSpecException("@port", "a VNC port without autoport must be -1 or 5900..65535, got " + port().get());
-    }
     if (listen().isPresent() && !listens().isEmpty()) {
       GraphicsListen first = listens().get(0);
       if (first.type().equals(Optional.of("address")) && first.address().isPresent() && !first.address().equals(listen())) {

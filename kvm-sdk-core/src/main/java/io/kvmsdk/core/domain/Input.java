@@ -50,12 +50,6 @@ public abstract class Input {
   @Value.Check
   protected void check() {
     if (type().isEmpty()) throw new InvalidSpecException("@type", "is required (tablet, mouse, keyboard, passthrough, evdev)");
-    if (type().get().equals("passthrough") && source().flatMap(InputSource::evdev).isEmpty()) {
-      throw new InvalidSpecException("source/@evdev", "is required for input type 'passthrough'");
-    }
-    if (type().get().equals("evdev") && source().flatMap(InputSource::dev).isEmpty()) {
-      throw new InvalidSpecException("source/@dev", "is required for input type 'evdev'");
-    }
   }
 
   /** The element as libvirt XML, with secrets such as passwords masked. */

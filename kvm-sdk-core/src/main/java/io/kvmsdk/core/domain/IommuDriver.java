@@ -29,12 +29,6 @@ public abstract class IommuDriver {
 
   public static Builder builder() { return new Builder(); }
 
-  @Value.Check protected void check() {
-    awBits().ifPresent(a -> {
-      if (a < 0 || a > 255) throw new InvalidSpecException("@aw_bits", "must be between 0 and 255, got " + Integer.toUnsignedString(a));
-    });
-  }
-
   /** Derives a changed copy; this value stays as it is. */
   public IommuDriver copy(Consumer<Builder> change) {
     Builder b = builder().from(this);

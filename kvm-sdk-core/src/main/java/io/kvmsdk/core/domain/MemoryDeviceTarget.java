@@ -44,7 +44,6 @@ public abstract class MemoryDeviceTarget {
 
   @Value.Check protected void check() {
     if (size().isEmpty()) throw new InvalidSpecException("size", "is required");
-    if (size().get().bytes() <= 0) throw new InvalidSpecException("size", "must be greater than 0, got " + size().get());
     if (requested().isPresent() && requested().get().bytes() > size().get().bytes()) {
       throw new InvalidSpecException("requested", "must not exceed size (" + size().get() + "), got " + requested().get());
     }

@@ -234,9 +234,6 @@ public abstract class Nic {
         throw new InvalidSpecException("vlan/@trunk", "trunk='no' is not allowed with multiple tags");
       }
     }
-    if (mtu().isPresent() && mtu().get() <= 0) {
-      throw new InvalidSpecException("mtu/@size", "must be a positive MTU, got " + Integer.toUnsignedString(mtu().get()));
-    }
     if (bandwidth().isPresent()) {
       checkRate("bandwidth/inbound", bandwidth().get().inbound());
       checkRate("bandwidth/outbound", bandwidth().get().outbound());
@@ -244,8 +241,8 @@ public abstract class Nic {
     if (model().isPresent() && !MODEL.matcher(model().get()).matches()) {
       throw new InvalidSpecException("model/@type", "must contain only letters, digits, '-' and '_', got '" + model().get() + "'");
     }
-    if (acpiIndex().isPresent() && (acpiIndex().get() < 1 || acpiIndex().get() > 16 * 1024 - 1)) {
-      throw new InvalidSpecException("acpi/@index", "must be 1..16383, got " + Integer.toUnsignedString(acpiIndex().get()));
+    if (acpiIndex().isPresent() && acpiIndex().get() == 0) {
+      throw new InvalidSpecException("acpi/@index", "must be 1 or more, got 0");
     }
     if (boot().isPresent() && boot().get().order().map(o -> o <= 0).orElse(true)) {
       throw new InvalidSpecException("boot/@order", "must be a positive integer");
@@ -259,12 +256,6 @@ public abstract class Nic {
       if (tt.equals("persistent") && t.persistent().isPresent()) {
         throw new InvalidSpecException("teaming/@persistent", "is not allowed when teaming type is 'persistent'");
       }
-    }
-    if (driver().isPresent()) {
-      NicDriver d = driver().get();
-      if (d.queues().isPresent() && d.queues().get() <= 0) throw new InvalidSpecException("driver/@queues", "must be positive");
-      if (d.rxQueueSize().isPresent() && d.rxQueueSize().get() <= 0) throw new InvalidSpecException("driver/@rx_queue_size", "must be positive");
-      if (d.txQueueSize().isPresent() && d.txQueueSize().get() <= 0) throw new InvalidSpecException("driver/@tx_queue_size", "must be positive");
     }
     String t = type().orElse("user");
     Optional<NicSource> s = source();

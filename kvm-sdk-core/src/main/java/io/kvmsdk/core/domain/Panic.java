@@ -27,13 +27,6 @@ public abstract class Panic {
   /** {@code <panic model='...'/>}. */
   public static Panic of(String model) { return builder().model(model).build(); }
 
-  @Value.Check protected void check() {
-    String m = model().orElse("");
-    if (address().isPresent() && (m.equals("s390") || m.equals("pseries") || m.equals("hyperv"))) {
-      throw new InvalidSpecException("address", "must not be given for a " + m + " panic device");
-    }
-  }
-
   /** Derives a changed copy; this value stays as it is. */
   public Panic copy(Consumer<Builder> change) {
     Builder b = builder().from(this);

@@ -23,14 +23,6 @@ public abstract class RngRate {
   /** {@code bytes} per {@code periodMillis}. */
   public static RngRate of(int bytes, int periodMillis) { return builder().bytes(bytes).period(periodMillis).build(); }
 
-  @Value.Check protected void check() {
-    if (bytes().isEmpty()) throw new InvalidSpecException("@bytes", "is required");
-    if (bytes().get() == 0) throw new InvalidSpecException("@bytes", "must be a positive integer, got " + Integer.toUnsignedString(bytes().get()));
-    period().ifPresent(p -> {
-      if (p == 0) throw new InvalidSpecException("@period", "must be a positive number of milliseconds, got " + Integer.toUnsignedString(p));
-    });
-  }
-
   /** Derives a changed copy; this value stays as it is. */
   public RngRate copy(Consumer<Builder> change) {
     Builder b = builder().from(this);

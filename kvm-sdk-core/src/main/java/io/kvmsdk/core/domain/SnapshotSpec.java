@@ -39,10 +39,21 @@ public abstract class SnapshotSpec {
   /** Whether this is the current snapshot (reported by libvirt). */
   public abstract Optional<Integer> active();
 
-  /** The domain definition as it was when the snapshot was taken. */
+  /**
+   * The domain definition as it was when the snapshot was taken ({@code <domain type='...'>}).
+   * libvirt reads it with its parser's rules but without the define-time validation
+   * ({@code VIR_DOMAIN_DEF_PARSE_SKIP_VALIDATE}), and so does {@link #fromXml}: a snapshot of a
+   * domain libvirt keeps is never refused. Deriving a changed copy ({@code copy}) applies every rule.
+   */
   public abstract Optional<DomainSpec> domain();
 
-  /** The inactive domain definition of a snapshot of a running domain. */
+  /**
+   * The domain's UUID when the snapshot names its domain only by UUID ({@code <domain><uuid>..</uuid></domain>},
+   * without a type: older snapshots, creation requests); empty when {@link #domain()} holds the definition.
+   */
+  public abstract Optional<String> domainUuid();
+
+  /** The inactive domain definition of a snapshot of a running domain (read as {@link #domain()} is). */
   public abstract Optional<DomainSpec> inactiveDomain();
 
   /** Hypervisor-private migration cookie, kept as XML. */
@@ -69,6 +80,14 @@ public abstract class SnapshotSpec {
   }
 
   @Override public String toString() { return toXml(); }
+
+  @Value.Check protected void check() {
+    if (domain().isPresent() && domainUuid().isPresent()) {
+      throw new io.kvmsdk.core.InvalidSpecException("domain", "holds either a definition (domain) or only a UUID (domainUuid), not both");
+    }
+    domainUuid().filter(u -> !DomainRules.isUuid(u)).ifPresent(u ->
+        { throw new io.kvmsdk.core.InvalidSpecException("domain/uuid", "must be a UUID, got '" + u + "'"); });
+  }
 
   /** Builds a {@link SnapshotSpec}. */
   public static class Builder extends ImmutableSnapshotSpec.Builder {}

@@ -40,13 +40,6 @@ public abstract class Tpm {
   /** This TPM with model {@code model}. */
   public Tpm withModel(String model) { return copy(b -> b.model(model)); }
 
-  @Value.Check protected void check() {
-    if (model().orElse("").equals("spapr-tpm-proxy")) {
-      String t = backend().flatMap(TpmBackend::type).orElse("");
-      if (!t.equals("passthrough")) throw new InvalidSpecException("backend/@type", "must be 'passthrough' for model spapr-tpm-proxy, got '" + t + "'");
-    }
-  }
-
   /** Derives a changed copy; this value stays as it is. */
   public Tpm copy(Consumer<Builder> change) {
     Builder b = builder().from(this);

@@ -40,9 +40,6 @@ public abstract class Video {
 
   @Value.Check
   protected void check() {
-    if (model().isPresent() && model().get().type().isEmpty()) {
-      throw new InvalidSpecException("model/@type", "is required");
-    }
     if (model().flatMap(VideoModel::resolution).isPresent()) {
       VideoResolution r = model().get().resolution().get();
       if (r.x().isEmpty() || r.y().isEmpty()) throw new InvalidSpecException("model/resolution", "needs both 'x' and 'y'");

@@ -121,18 +121,24 @@ class CapsGuestPlatformTest {
 
   @Test
   void aHostThatCannotRunTheGuestIsReported() throws IOException {
-    assertThatThrownBy(() -> CapsGuestPlatform.choose(host("caps-qemu-kvm.xml"), domCaps("qemu_7.0.0-virt.aarch64.xml"), "aarch64", "kvm"))
+    HostCapabilities host = host("caps-qemu-kvm.xml");                  // read outside the lambda: a missing
+    DomainCapabilities aarch64 = domCaps("qemu_7.0.0-virt.aarch64.xml"); // corpus must skip, not be "the throw"
+
+    assertThatThrownBy(() -> CapsGuestPlatform.choose(host, aarch64, "aarch64", "kvm"))
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.name()).isEqualTo("aarch64/kvm"));
   }
 
   @Test
   void domainCapabilitiesOfAnotherPlatformAreRefused() throws IOException {
-    assertThatThrownBy(() -> CapsGuestPlatform.choose(host("caps-qemu-kvm.xml"), domCaps("qemu_8.0.0-q35.x86_64.xml"), "i686", "kvm"))
+    HostCapabilities host = host("caps-qemu-kvm.xml");
+    DomainCapabilities q35 = domCaps("qemu_8.0.0-q35.x86_64.xml");
+
+    assertThatThrownBy(() -> CapsGuestPlatform.choose(host, q35, "i686", "kvm"))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
           assertThat(e.field()).isEqualTo("domainCapabilities/arch");
           assertThat(e.rule()).isEqualTo("must be the requested arch 'i686', got 'x86_64'");
         });
-    assertThatThrownBy(() -> CapsGuestPlatform.choose(host("caps-qemu-kvm.xml"), domCaps("qemu_8.0.0-q35.x86_64.xml"), "x86_64", "qemu"))
+    assertThatThrownBy(() -> CapsGuestPlatform.choose(host, q35, "x86_64", "qemu"))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("domainCapabilities/domain"));
   }
 }

@@ -224,8 +224,8 @@ class DomainCapabilitiesTest {
   void aMissingRequiredElementIsNamed() {
     assertThatThrownBy(() -> DomainCapabilities.fromXml("<domainCapabilities><domain>kvm</domain><arch>x86_64</arch></domainCapabilities>"))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
-          assertThat(e.field()).isEqualTo("domainCapabilities");
-          assertThat(e.rule()).contains("path");
+          assertThat(e.field()).isEqualTo("domainCapabilities/path");
+          assertThat(e.rule()).isEqualTo("is required");
         });
   }
 }

@@ -24,6 +24,19 @@ final class DiskTestXml {
     return DomainSpec.fromXml(domain(devices).toXml()).devices();
   }
 
+  /** A KVM host's domain capabilities with no device lists: only libvirt's QEMU-driver rules apply. */
+  static final io.kvmsdk.core.capabilities.DomainCapabilities KVM = io.kvmsdk.core.capabilities.DomainCapabilities.builder()
+      .path("/usr/bin/qemu-system-x86_64").domain("kvm").arch("x86_64").build();
+
+  /** What libvirt's QEMU driver would refuse in a domain holding {@code devices} ({@link DomainSpec#problemsFor}). */
+  static java.util.List<io.kvmsdk.core.InvalidSpecException> qemu(Devices devices) { return domain(devices).problemsFor(KVM); }
+
+  /** What libvirt's QEMU driver would refuse in a domain holding {@code disk} (its paths start {@code domain/devices/disk[1]/}). */
+  static java.util.List<io.kvmsdk.core.InvalidSpecException> qemu(Disk disk) {
+    return qemu(Devices.builder().addDisk(disk.targetDev().isPresent() ? disk : disk.copy(b -> b.target(DiskTarget.builder()
+        .from(disk.target().orElse(DiskTarget.builder().build())).dev("vda").build()))).build());
+  }
+
   /** The libvirt schema's errors for the domain holding {@code devices}, or null when valid. */
   static String schemaErrors(Devices devices) {
     return RelaxNg.of("domain").errors(domain(devices).toXml());

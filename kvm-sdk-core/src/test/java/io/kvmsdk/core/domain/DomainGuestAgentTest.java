@@ -67,7 +67,7 @@ class DomainGuestAgentTest {
   }
 
   @Test void theAgentChannelIsRecognisedByItsVirtioTargetName() {
-    DomainSpec plain = DomainSpec.builder().type("qemu").name("a").build();
+    DomainSpec plain = DomainSpec.builder().type("qemu").name("a").memory(io.kvmsdk.core.Size.mib(64)).osType("hvm").build();
     assertThat(GuestAgent.isConfigured(plain)).isFalse();
     assertThat(GuestAgent.isConfigured(plain.copy(b -> b.addChannel(GuestAgent.channel())))).isTrue();
     assertThat(GuestAgent.isConfigured(plain.copy(b -> b.addChannel(GuestAgent.channel("/run/qga.sock"))))).isTrue();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** libvirt's define-time rules fail at build (or parse) time with the field and the rule. */
 class DomainRulesTest {
-  static DomainSpec.Builder base() { return DomainSpec.builder().type("kvm").name("web1").memory(Size.mib(1024)); }
+  static DomainSpec.Builder base() { return DomainSpec.builder().type("kvm").name("web1").memory(Size.mib(1024)).osType("hvm"); }
 
   static void fails(ThrowingCallable c, String field, String ruleFragment) {
     assertThatThrownBy(c).isInstanceOf(InvalidSpecException.class).satisfies(e -> {
@@ -23,9 +23,40 @@ class DomainRulesTest {
 
   @Test
   void nameIsRequiredNonEmptyAndHasNoSlash() {
-    fails(() -> DomainSpec.builder().type("kvm").build(), "domain", "name");
+    fails(() -> DomainSpec.builder().type("kvm").build(), "domain/name", "is required");
     fails(() -> base().name(" ").build(), "domain/name", "must not be empty");
     fails(() -> base().name("a/b").build(), "domain/name", "'/'");
+  }
+
+  @Test
+  void missingRequiredFieldsSpeakTheSdksLanguage() {
+    fails(() -> DomainSpec.builder().name("web1").build(), "domain/@type", "is required");
+    assertThatThrownBy(() -> DomainSpec.builder().build()).hasMessage("domain/@type: is required (and so is domain/name)");
+  }
+
+  @Test
+  void anOsTypeIsRequiredAsLibvirtsParserSays() {
+    fails(() -> DomainSpec.builder().type("kvm").name("web1").memory(Size.mib(64)).build(), "domain/os/type", ".osType(\"hvm\")");
+    fails(() -> DomainSpec.builder().type("kvm").name("web1").memory(Size.mib(64)).os(Os.builder().addBoot("hd").build()).build(), "domain/os/type", "an os <type> must be specified");
+    assertThat(base().build().os().flatMap(Os::type).flatMap(OsType::value)).hasValue("hvm");
+    assertThat(base().os(Os.hvm("x86_64", "q35")).osType("xen").build().os().flatMap(Os::type))
+        .as("osType keeps arch, machine and boot order").hasValue(OsType.builder().value("xen").arch("x86_64").machine("q35").build());
+    assertThat(DomainSpec.builder().type("xen").name("pv").memory(Size.mib(64)).bootloader("/usr/bin/pygrub").build().os())
+        .as("a bootloader implies xen").isEmpty();
+    fails(() -> base().osType("HVM").build(), "domain/os/type", "must be one of hvm, xen, linux, exe, uml, xenpvh");
+    fails(() -> base().os(Os.hvm("amd64", "pc")).build(), "domain/os/type/@arch", "must be a libvirt architecture");
+    fails(() -> base().osType("exe").build(), "domain/os/init", "is required");
+    assertThat(base().os(Os.exe("/bin/sh")).build().os().flatMap(Os::init)).hasValue("/bin/sh");
+    fails(() -> base().type("ch").build(), "domain/@type", "must be a libvirt domain type");
+  }
+
+  @Test
+  void memoryIsRequiredUnlessNumaCellsGiveIt() {
+    fails(() -> DomainSpec.builder().type("kvm").name("web1").osType("hvm").build(), "domain/memory", "is required");
+    fails(() -> base().memory(Size.kib(0)).build(), "domain/memory", "must be more than 0");
+    Cpu numa = Cpu.builder().numa(CpuNuma.builder().addCell(CpuNumaCell.of(0, "0", Size.mib(512))).build()).build();
+    assertThat(base().memory(Size.kib(0)).vcpus(1).cpu(numa).build().memory()).hasValue(Size.kib(0));
+    assertThat(DomainSpec.builder().type("kvm").name("n").osType("hvm").vcpus(1).cpu(numa).build().memory()).isEmpty();
   }
 
   @Test
@@ -36,8 +67,8 @@ class DomainRulesTest {
   }
 
   @Test
-  void currentMemoryMustNotExceedMemoryAcrossUnits() {
-    fails(() -> base().currentMemory(Size.gib(2)).build(), "domain/currentMemory", "must not exceed memory");
+  void currentMemoryAboveMemoryIsAcceptedAsLibvirtClampsIt() {
+    assertThat(base().currentMemory(Size.gib(2)).build().currentMemory()).contains(Size.gib(2));
     assertThat(base().currentMemory(Size.kib(1024 * 1024)).build().currentMemory()).contains(Size.kib(1048576));
   }
 
@@ -49,19 +80,35 @@ class DomainRulesTest {
   }
 
   @Test
-  void duplicatePciAddressesAreRefusedNamingBothDevices() {
+  void duplicatePciAddressesAreTheQemuDriversToRefuseNamingBothDevices() {
     DeviceAddress slot3 = DeviceAddress.pci(0, 0, 3, 0);
-    fails(() -> base()
-            .addController(Controller.builder().type("pci").index(0).model("pci-root").build())
-            .addInterface(Nic.network("default").copy(n -> n.address(slot3)))
-            .addDisk(file("/a.img", "vda").copy(x -> x.address(slot3)))
-            .build(),
-        "domain/devices/interface[1]/address", "0000:00:03.0 is already used by domain/devices/disk[1]");
+    DomainSpec twice = base()
+        .addController(Controller.builder().type("pci").index(0).model("pci-root").build())
+        .addInterface(Nic.network("default").copy(n -> n.address(slot3)))
+        .addDisk(file("/a.img", "vda").copy(x -> x.address(slot3)))
+        .build();
+    fails(() -> twice.validateFor(DiskTestXml.KVM), "domain/devices/interface[1]/address", "0000:00:03.0 is already used by domain/devices/disk[1]");
+  }
+
+  @Test
+  void validateForChecksWhatTheHostOffers() {
+    io.kvmsdk.core.capabilities.DomainCapabilities caps = DiskTestXml.KVM.copy(c -> c.vcpuMax(4)
+        .devices(io.kvmsdk.core.capabilities.DomCapsDevices.builder().disk(io.kvmsdk.core.capabilities.DomCapsSupport.builder().supported(true)
+            .addEnum(io.kvmsdk.core.capabilities.DomCapsEnum.of("bus", "virtio", "sata")).build()).build()));
+    DomainSpec spec = base().type("qemu").os(Os.hvm("aarch64", "virt")).vcpus(8).addDisk(file("/a.img", "sda").copy(b -> b.target(
+        DiskTarget.builder().dev("sda").bus("scsi").build()))).build();
+    assertThat(spec.problemsFor(caps)).extracting(InvalidSpecException::field)
+        .containsExactly("domain/@type", "domain/os/type/@arch", "domain/vcpu", "domain/devices/disk[1]/target/@bus");
+    assertThatThrownBy(() -> spec.validateFor(caps)).isInstanceOfSatisfying(InvalidSpecException.class, e -> {
+      assertThat(e.getMessage()).isEqualTo("domain/@type: must be the capabilities' domain type 'kvm', got 'qemu'");
+      assertThat(e.getSuppressed()).hasSize(3);
+    });
+    assertThat(base().build().validateFor(DiskTestXml.KVM)).isNotNull();
   }
 
   @Test
   void onlyTheFirstConsoleMayBeASerialPortAsLibvirtSays() {
-    String xml = "<domain type='test'><name>c2</name><devices><serial type='pty'/>"
+    String xml = "<domain type='test'><name>c2</name><memory unit='KiB'>65536</memory><os><type>hvm</type></os><devices><serial type='pty'/>"
         + "<console type='pty'><target type='serial'/></console><console type='pty'><target type='serial'/></console>"
         + "</devices></domain>";
     fails(() -> DomainSpec.fromXml(xml), "domain/devices/console[2]/target/@type", "only the first console can be a serial port");
@@ -69,9 +116,9 @@ class DomainRulesTest {
 
   @Test
   void parsedDocumentsAreCheckedWithTheirPath() {
-    fails(() -> DomainSpec.fromXml("<domain type='kvm'><name>x</name><uuid>zzz</uuid></domain>"), "domain/uuid", "must be a UUID");
-    fails(() -> DomainSpec.fromXml("<domain type='kvm'><name>x</name><vcpu current='3'>2</vcpu></domain>"), "domain/vcpu/@current", "must not exceed");
-    fails(() -> DomainSpec.fromXml("<domain type='kvm'><name>x</name><vcpu>two</vcpu></domain>"), "domain/vcpu", "non-negative integer");
+    fails(() -> DomainSpec.fromXml("<domain type='kvm'><name>x</name><memory unit='KiB'>65536</memory><os><type>hvm</type></os><uuid>zzz</uuid></domain>"), "domain/uuid", "must be a UUID");
+    fails(() -> DomainSpec.fromXml("<domain type='kvm'><name>x</name><memory unit='KiB'>65536</memory><os><type>hvm</type></os><vcpu current='3'>2</vcpu></domain>"), "domain/vcpu/@current", "must not exceed");
+    fails(() -> DomainSpec.fromXml("<domain type='kvm'><name>x</name><memory unit='KiB'>65536</memory><os><type>hvm</type></os><vcpu>two</vcpu></domain>"), "domain/vcpu", "non-negative integer");
   }
 
   @Test

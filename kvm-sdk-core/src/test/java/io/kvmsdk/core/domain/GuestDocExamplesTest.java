@@ -103,8 +103,15 @@ class GuestDocExamplesTest {
     return out;
   }
 
+  /**
+   * A domain libvirt would define around {@code body}: its memory, and an OS type when the example
+   * shows none (libvirt refuses a domain without either).
+   */
   static String domain(CharSequence body) {
-    return "<domain type='kvm' xmlns:qemu='" + QEMU_NS + "'><name>doc</name>" + body + "<devices/></domain>";
+    String b = body.toString();
+    if (!b.contains("<os")) b = "<os><type>hvm</type></os>" + b;
+    else if (!b.contains("<type")) b = b.replaceFirst("<os( [^>]*)?>", "$0<type>hvm</type>").replaceFirst("<os( [^>]*)?/>", "<os$1><type>hvm</type></os>");
+    return "<domain type='kvm' xmlns:qemu='" + QEMU_NS + "'><name>doc</name><memory unit='KiB'>1048576</memory>" + b + "<devices/></domain>";
   }
 
   static String serialize(Node n) {

@@ -207,9 +207,9 @@ class NicTest {
   }
 
   @Test
-  void rejectsNonPositiveMtu() {
-    assertThatThrownBy(() -> Nic.bridge("br0").mtu(0))
-        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("mtu/@size"));
+  void zeroMtuAndQueuesMeanTheDefaultAsInLibvirt() {
+    assertThat(Nic.bridge("br0").mtu(0).mtu()).contains(0);
+    assertThat(Nic.user().virtio().queues(0).driver().flatMap(NicDriver::queues)).contains(0);
   }
 
   @Test
@@ -249,7 +249,7 @@ class NicTest {
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("teaming/@persistent"));
     assertThatThrownBy(() -> Nic.user().copy(b -> b.acpiIndex(0)))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("acpi/@index"));
-    assertThatThrownBy(() -> Nic.user().queues(0))
-        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("driver/@queues"));
+    assertThat(DiskTestXml.qemu(Devices.builder().addInterface(Nic.user().copy(b -> b.acpiIndex(16384))).build()))
+        .singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("domain/devices/interface[1]/acpi/@index"));
   }
 }

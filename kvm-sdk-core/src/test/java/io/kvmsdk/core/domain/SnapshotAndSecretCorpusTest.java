@@ -15,6 +15,7 @@ class SnapshotAndSecretCorpusTest {
         SnapshotSpec::toXml, SnapshotSpec::unmodeledPaths).run();
     assertThat(r.failures()).isEmpty();
     assertThat(r.files()).isEqualTo(16);
+    assertThat(r.typedRatio()).as("snapshot files fully typed, unmodeled: %s", r.unmodeled()).isGreaterThanOrEqualTo(0.95);
   }
 
   @Test

@@ -15,6 +15,7 @@ class LosslessCodecTest {
       "  <name>web1</name>",
       "  <my:tag color='blue'>x</my:tag>",
       "  <memory unit='KiB'>1048576</memory>",
+      "  <os><type>hvm</type></os>",
       "  <futureElement future='yes'><child/></futureElement>",
       "  <devices>",
       "    <emulator>/usr/bin/qemu-system-x86_64</emulator>",
@@ -71,14 +72,14 @@ class LosslessCodecTest {
 
   @Test
   void escapingIsDoneByTheWriterNotByConcatenation() {
-    DomainSpec d = DomainSpec.builder().type("kvm").name("x").description("a'b\"c<d>&e\nf").build();
+    DomainSpec d = DomainSpec.builder().type("kvm").name("x").memory(io.kvmsdk.core.Size.mib(64)).osType("hvm").description("a'b\"c<d>&e\nf").build();
     DomainSpec back = DomainSpec.fromXml(d.toXml());
     assertThat(back).isEqualTo(d);
   }
 
   @Test
   void metadataIsKeptAsXmlAndCountsAsTyped() {
-    String xml = "<domain type='kvm'><name>m</name><metadata><app:info xmlns:app='urn:app'>1</app:info></metadata></domain>";
+    String xml = "<domain type='kvm'><name>m</name><memory unit='KiB'>65536</memory><os><type>hvm</type></os><metadata><app:info xmlns:app='urn:app'>1</app:info></metadata></domain>";
     DomainSpec d = DomainSpec.fromXml(xml);
     assertThat(d.metadata()).isPresent();
     assertThat(d.unmodeledPaths()).isEmpty();
@@ -87,7 +88,7 @@ class LosslessCodecTest {
 
   @Test
   void toStringMasksPasswordsAndCookiesButToXmlKeepsThem() {
-    String xml = "<domain type='kvm'><name>s</name><devices>"
+    String xml = "<domain type='kvm'><name>s</name><memory unit='KiB'>65536</memory><os><type>hvm</type></os><devices>"
         + "<disk type='network' device='disk'><source protocol='https' name='img.qcow2'><host name='example.org' port='443'/>"
         + "<cookies><cookie name='session'>COOKIE-SECRET</cookie></cookies></source><target dev='vda' bus='virtio'/></disk>"
         + "<graphics type='vnc' port='-1' autoport='yes' passwd='VNC-SECRET'/></devices></domain>";

@@ -62,7 +62,7 @@ class XmlSafetyTest {
 
   @Test
   void predefinedAndCharacterEntitiesStillWork() {
-    DomainSpec d = DomainSpec.fromXml("<domain type='kvm'><name>a</name><description>&lt;b&gt; &amp; &#233;</description></domain>");
+    DomainSpec d = DomainSpec.fromXml("<domain type='kvm'><name>a</name><memory unit='KiB'>65536</memory><os><type>hvm</type></os><description>&lt;b&gt; &amp; &#233;</description></domain>");
     assertThat(d.description()).contains("<b> & \u00e9");
     assertThat(DomainSpec.fromXml(d.toXml())).isEqualTo(d);
   }

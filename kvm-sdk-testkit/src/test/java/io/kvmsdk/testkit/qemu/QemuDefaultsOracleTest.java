@@ -52,8 +52,8 @@ class QemuDefaultsOracleTest {
     }
     run("qemu-img", "create", "-q", "-f", "qcow2", dir.resolve("b.qcow2").toString(), "16M");
     Hypervisor h = kvm.hypervisor();
-    if (h.lookupNetwork(QemuShapes.NETWORK).isEmpty()) {
-      h.createNetwork("<network><name>" + QemuShapes.NETWORK + "</name><bridge name='" + QemuShapes.NETWORK_BRIDGE + "'/></network>");
+    if (h.networks().lookup(QemuShapes.NETWORK).isEmpty()) {
+      h.networks().create("<network><name>" + QemuShapes.NETWORK + "</name><bridge name='" + QemuShapes.NETWORK_BRIDGE + "'/></network>");
       networkCreated = true;
     }
     if (run("ip", "-n", NETNS, "link", "show", QemuShapes.BRIDGE) != 0) {
@@ -70,7 +70,7 @@ class QemuDefaultsOracleTest {
 
   @AfterAll static void cleanUp() {
     if (kvm == null) return;
-    if (networkCreated) kvm.hypervisor().destroyNetwork(QemuShapes.NETWORK);
+    if (networkCreated) kvm.hypervisor().networks().destroy(QemuShapes.NETWORK);
     run("ip", "-n", NETNS, "link", "del", QemuShapes.BRIDGE);
     run("ip", "-n", NETNS, "link", "del", QemuShapes.VETH);
     kvm.close();
@@ -93,27 +93,27 @@ class QemuDefaultsOracleTest {
   static String[] realXml(QemuShapes.Shape shape) {
     Hypervisor h = kvm.hypervisor();
     String name = shape.spec().name();
-    if (h.lookupDomain(name).isPresent()) {   // left over by an interrupted run
-      if (h.domainState(name) != DomainState.SHUTOFF) h.destroyDomain(name);
-      h.undefineDomain(name, Set.of());
+    if (h.domains().lookup(name).isPresent()) {   // left over by an interrupted run
+      if (h.domains().state(name) != DomainState.SHUTOFF) h.domains().destroy(name);
+      h.domains().undefine(name, Set.of());
     }
-    h.defineDomain(shape.spec().toXml());
+    h.domains().define(shape.spec().toXml());
     try {
-      String inactive = h.domainXml(name, true);
+      String inactive = h.domains().xml(name, true);
       String live = null;
       if (shape.startable()) {
-        h.startDomain(name);
+        h.domains().start(name);
         try {
-          live = h.domainXml(name, false);
+          live = h.domains().xml(name, false);
         } finally {
-          h.destroyDomain(name);
+          h.domains().destroy(name);
         }
       }
-      h.defineDomain(inactive);
-      String redefined = h.domainXml(name, true);
+      h.domains().define(inactive);
+      String redefined = h.domains().xml(name, true);
       return new String[] {inactive, live, redefined};
     } finally {
-      h.undefineDomain(name, Set.of());
+      h.domains().undefine(name, Set.of());
     }
   }
 

@@ -55,7 +55,7 @@ public final class CharDeviceCodecs {
         .attr("name", CharDevTarget::name, CharDevTarget.Builder::name)
         .attr("state", CharDevTarget::state, CharDevTarget.Builder::state)
         .attr("address", CharDevTarget::address, CharDevTarget.Builder::address)
-        .attr("port", ValueType.UINT, CharDevTarget::port, CharDevTarget.Builder::port)
+        .attr("port", ValueType.INT, CharDevTarget::port, CharDevTarget.Builder::port)
         .attrChild("model", "name", CharDevTarget::model, CharDevTarget.Builder::model));
 
   public static final ElementCodec<Serial, Serial.Builder> SERIAL =

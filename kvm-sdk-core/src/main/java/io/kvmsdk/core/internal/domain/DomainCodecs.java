@@ -150,6 +150,9 @@ public final class DomainCodecs {
     return m;
   }
 
+  /** Reads {@code e} as libvirt reads a snapshot's domain: its parser's rules, not the define-time validation. */
+  static DomainSpec readWithoutValidation(XmlElement e, XPath path) { return Validation.withoutValidation(() -> DOMAIN.read(e, path)); }
+
   public static DomainSpec parseDomain(String xml) {
     XmlElement root = XmlReader.parse(xml, "domain");
     if (!root.name().equals("domain")) {

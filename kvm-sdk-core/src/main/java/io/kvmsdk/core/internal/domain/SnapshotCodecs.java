@@ -3,8 +3,7 @@ package io.kvmsdk.core.internal.domain;
 import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.SnapshotDisk;
-import io.kvmsdk.core.domain.SnapshotDiskSource;
-import io.kvmsdk.core.domain.SnapshotDiskSourceHost;
+import io.kvmsdk.core.domain.SnapshotDiskDriver;
 import io.kvmsdk.core.domain.SnapshotMemory;
 import io.kvmsdk.core.domain.SnapshotSpec;
 import io.kvmsdk.core.xml.Codec;
@@ -24,28 +23,19 @@ import java.util.List;
 public final class SnapshotCodecs {
   private SnapshotCodecs() {}
 
-  static final ElementCodec<SnapshotDiskSourceHost, SnapshotDiskSourceHost.Builder> HOST =
-      ElementCodec.lazy(() -> ElementCodec.of("host", SnapshotDiskSourceHost.Builder::new, SnapshotDiskSourceHost.Builder::build, SnapshotDiskSourceHost::unmodeled, SnapshotDiskSourceHost.Builder::unmodeled)
-        .attr("name", SnapshotDiskSourceHost::name, SnapshotDiskSourceHost.Builder::name)
-        .attr("port", ValueType.UINT, SnapshotDiskSourceHost::port, SnapshotDiskSourceHost.Builder::port)
-        .attr("transport", SnapshotDiskSourceHost::transport, SnapshotDiskSourceHost.Builder::transport)
-        .attr("socket", SnapshotDiskSourceHost::socket, SnapshotDiskSourceHost.Builder::socket));
+  static final ElementCodec<SnapshotDiskDriver, SnapshotDiskDriver.Builder> DRIVER =
+      ElementCodec.lazy(() -> ElementCodec.of("driver", SnapshotDiskDriver.Builder::new, SnapshotDiskDriver.Builder::build, SnapshotDiskDriver::unmodeled, SnapshotDiskDriver.Builder::unmodeled)
+        .attr("type", SnapshotDiskDriver::type, SnapshotDiskDriver.Builder::type)
+        .child("metadata_cache", StorageDeviceCodecs.METADATA_CACHE, SnapshotDiskDriver::metadataCache, SnapshotDiskDriver.Builder::metadataCache));
 
-  static final ElementCodec<SnapshotDiskSource, SnapshotDiskSource.Builder> SOURCE =
-      ElementCodec.lazy(() -> ElementCodec.of("source", SnapshotDiskSource.Builder::new, SnapshotDiskSource.Builder::build, SnapshotDiskSource::unmodeled, SnapshotDiskSource.Builder::unmodeled)
-        .attr("file", SnapshotDiskSource::file, SnapshotDiskSource.Builder::file)
-        .attr("dev", SnapshotDiskSource::dev, SnapshotDiskSource.Builder::dev)
-        .attr("protocol", SnapshotDiskSource::protocol, SnapshotDiskSource.Builder::protocol)
-        .attr("name", SnapshotDiskSource::name, SnapshotDiskSource.Builder::name)
-        .list("host", HOST, SnapshotDiskSource::hosts, SnapshotDiskSource.Builder::hosts));
-
+  /** The overlay's source is read by libvirt's disk-source parser: the domain disk's {@code <source>} mapping. */
   static final ElementCodec<SnapshotDisk, SnapshotDisk.Builder> DISK =
       ElementCodec.lazy(() -> ElementCodec.of("disk", SnapshotDisk.Builder::new, SnapshotDisk.Builder::build, SnapshotDisk::unmodeled, SnapshotDisk.Builder::unmodeled)
         .attr("name", SnapshotDisk::name, SnapshotDisk.Builder::name)
         .attr("snapshot", SnapshotDisk::snapshot, SnapshotDisk.Builder::snapshot)
         .attr("type", SnapshotDisk::type, SnapshotDisk.Builder::type)
-        .attrChild("driver", "type", SnapshotDisk::driverType, SnapshotDisk.Builder::driverType)
-        .child("source", SOURCE, SnapshotDisk::source, SnapshotDisk.Builder::source));
+        .child("driver", DRIVER, SnapshotDisk::driver, SnapshotDisk.Builder::driver)
+        .child("source", StorageDeviceCodecs.DISK_SOURCE, SnapshotDisk::source, SnapshotDisk.Builder::source));
 
   /** {@code <disks>} is a wrapper: the list lives on the snapshot itself. */
   static final Codec<List<SnapshotDisk>> DISKS = new Codec<>() {
@@ -78,13 +68,17 @@ public final class SnapshotCodecs {
         .attr("snapshot", SnapshotMemory::snapshot, SnapshotMemory.Builder::snapshot)
         .attr("file", SnapshotMemory::file, SnapshotMemory.Builder::file));
 
-  /** A domain inside a snapshot; libvirt may store only a fragment (say, just the UUID): kept verbatim then. */
+  /**
+   * A domain inside a snapshot, read as libvirt reads it on a redefine: with the parser's rules but
+   * without define-time validation ({@code VIR_DOMAIN_DEF_PARSE_SKIP_VALIDATE}). A {@code <domain>}
+   * without a type holds only the domain's UUID: that is {@link SnapshotSpec#domainUuid()}.
+   */
   static Codec<DomainSpec> embeddedDomain(String name) {
     return new Codec<>() {
       @Override public DomainSpec read(XmlElement e, XPath path) {
-        if (e.attr("type") == null || e.children().stream().noneMatch(c -> c.name().equals("name"))) return null;
+        if (e.attr("type") == null) return null;
         XmlElement asDomain = e.name().equals("domain") ? e : rename(e, "domain");
-        return DomainCodecs.DOMAIN.read(asDomain, path);
+        return DomainCodecs.readWithoutValidation(asDomain, path);
       }
 
       @Override public XmlElement write(DomainSpec d) {
@@ -94,6 +88,54 @@ public final class SnapshotCodecs {
 
       @Override public void unmodeled(DomainSpec d, String path, List<String> out) { DomainCodecs.DOMAIN.unmodeled(d, path, out); }
     };
+  }
+
+  /** {@code <domain><uuid>...</uuid></domain>}: a snapshot that names its domain only by UUID. */
+  static final Codec<String> DOMAIN_UUID = new Codec<>() {
+    @Override public String read(XmlElement e, XPath path) {
+      if (e.attrCount() > 0 || e.text() != null || e.children().size() != 1) return null;
+      XmlElement u = e.children().get(0);
+      if (!u.name().equals("uuid") || u.attrCount() > 0 || !u.children().isEmpty() || u.text() == null) return null;
+      return u.text().strip();
+    }
+
+    @Override public XmlElement write(String uuid) {
+      return XmlElement.builder("domain").child(XmlElement.builder("uuid").text(uuid).build()).build();
+    }
+  };
+
+  /** The {@code <domain>} child: a definition, or only a UUID. */
+  record DomainChild(DomainSpec spec, String uuid) {}
+
+  static final Codec<DomainChild> DOMAIN = new Codec<>() {
+    private final Codec<DomainSpec> definition = embeddedDomain("domain");
+
+    @Override public DomainChild read(XmlElement e, XPath path) {
+      if (e.attr("type") != null) {
+        DomainSpec d = definition.read(e, path);
+        return d == null ? null : new DomainChild(d, null);
+      }
+      String uuid = DOMAIN_UUID.read(e, path);
+      return uuid == null ? null : new DomainChild(null, uuid);
+    }
+
+    @Override public XmlElement write(DomainChild v) { return v.spec() != null ? definition.write(v.spec()) : DOMAIN_UUID.write(v.uuid()); }
+
+    @Override public void unmodeled(DomainChild v, String path, List<String> out) {
+      if (v.spec() != null) definition.unmodeled(v.spec(), path, out);
+    }
+  };
+
+  static java.util.Optional<DomainChild> domainChild(SnapshotSpec s) {
+    if (s.domain().isPresent()) return java.util.Optional.of(new DomainChild(s.domain().get(), null));
+    return s.domainUuid().map(u -> new DomainChild(null, u));
+  }
+
+  static void setDomainChild(SnapshotSpec.Builder b, java.util.Optional<DomainChild> v) {
+    v.ifPresent(c -> {
+      if (c.spec() != null) b.domain(c.spec());
+      else b.domainUuid(c.uuid());
+    });
   }
 
   static XmlElement rename(XmlElement e, String name) {
@@ -113,7 +155,7 @@ public final class SnapshotCodecs {
         .child("memory", MEMORY, SnapshotSpec::memory, SnapshotSpec.Builder::memory)
         .child("disks", DISKS, s -> s.disks().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(s.disks()), (b, v) -> b.disks(v.get()))
         .textChild("active", ValueType.INT, SnapshotSpec::active, SnapshotSpec.Builder::active)
-        .child("domain", embeddedDomain("domain"), SnapshotSpec::domain, SnapshotSpec.Builder::domain)
+        .child("domain", DOMAIN, SnapshotCodecs::domainChild, SnapshotCodecs::setDomainChild)
         .child("inactiveDomain", embeddedDomain("inactiveDomain"), SnapshotSpec::inactiveDomain, SnapshotSpec.Builder::inactiveDomain)
         .child("cookie", new RawCodec("cookie"), SnapshotSpec::cookie, SnapshotSpec.Builder::cookie));
 

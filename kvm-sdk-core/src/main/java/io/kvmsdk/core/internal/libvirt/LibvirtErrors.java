@@ -92,6 +92,45 @@ public final class LibvirtErrors {
     return map(operation, kind, name, code, domain, err.getMessage(), e);
   }
 
+  static final int INVALID_ARG = 8, XML_ERROR = 27, AUTH_FAILED = 45, AUTH_CANCELLED = 79, AUTH_UNAVAILABLE = 94, FROM_URI = 45;
+
+  /** libvirt's messages (SYSTEM_ERROR from the RPC layer) when a connection's credentials or configuration are wrong, not the network. */
+  private static final java.util.regex.Pattern CONFIGURATION = java.util.regex.Pattern.compile(
+      "(?i)cannot read (ca )?certificate|cannot read private key|certificate .*(invalid|expired|not yet active|revoked)|"
+      + "permission denied|host key verification failed|could not resolve hostname|identity file .* not accessible|"
+      + "no connection driver available|unable to parse uri|authentication");
+
+  /**
+   * True when a failed connect is a configuration error that fails the same way every time: a
+   * refused or impossible authentication ({@code VIR_ERR_AUTH_FAILED}, {@code _CANCELLED},
+   * {@code _UNAVAILABLE}), a URI libvirt cannot use ({@code VIR_ERR_INVALID_ARG}, no driver for
+   * it, unparsable, the test driver's file unreadable), or credentials the client lacks (CA
+   * certificate, key, host key, unresolvable host name). A refused or dropped connection to a
+   * daemon that may come back stays retryable.
+   */
+  public static boolean configurationError(int code, int domain, String message) {
+    String m = message == null ? "" : message;
+    if (code == AUTH_FAILED || code == AUTH_CANCELLED || code == AUTH_UNAVAILABLE || code == INVALID_ARG || code == XML_ERROR) return true;
+    if (domain == FROM_URI) return true;
+    return (code == NO_CONNECT || code == SYSTEM_ERROR || code == INTERNAL_ERROR || code == RPC) && CONFIGURATION.matcher(m).find();
+  }
+
+  /** A failed connect to {@code uri}, mapped: never retryable when {@link #configurationError} says so. */
+  static KvmException connectFailure(String uri, org.libvirt.LibvirtException e) {
+    Error err = e.getError();
+    if (err == null) return new KvmException("connect to '" + uri + "' failed: " + e.getMessage(), e);
+    int code = err.getCode() == null ? -1 : err.getCode().ordinal();
+    int domain = err.getDomain() == null ? -1 : err.getDomain().ordinal();
+    return connectFailure(uri, code, domain, err.getMessage(), e);
+  }
+
+  static KvmException connectFailure(String uri, int code, int domain, String message, Throwable cause) {
+    String msg = message == null ? "(libvirt gave no message)" : message;
+    if (!configurationError(code, domain, msg)) return map("connect to '" + uri + "'", "connection", uri, code, domain, msg, cause);
+    return new LibvirtException("connect to '" + uri + "' (a configuration error: check the URI and its credentials)",
+        codeName(code), code, domainName(domain), domain, msg, false, cause);
+  }
+
   /** The calling thread's last libvirt error (after a direct JNA call failed), mapped. */
   static KvmException lastError(String operation, String kind, String name) {
     org.libvirt.jna.virError ve = org.libvirt.jna.Libvirt.INSTANCE.virGetLastError();

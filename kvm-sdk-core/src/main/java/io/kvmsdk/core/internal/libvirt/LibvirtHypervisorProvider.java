@@ -14,6 +14,7 @@ public final class LibvirtHypervisorProvider implements HypervisorProvider {
   @Override public int priority() { return -100; }
 
   @Override public Hypervisor open(String uri) {
+    LibvirtUris.check(uri);
     LibvirtRuntime.missing(LibvirtHypervisorProvider.class.getClassLoader()).ifPresent(m -> {
       throw new KvmException("cannot connect to '" + uri + "': " + m);
     });

@@ -45,7 +45,7 @@ final class LibvirtSession {
       LOG.debug("connected to {}", uri);
       return c;
     } catch (org.libvirt.LibvirtException e) {
-      throw LibvirtErrors.map("connect to '" + uri + "'", "connection", uri, e);
+      throw LibvirtErrors.connectFailure(uri, e);
     }
   }
 

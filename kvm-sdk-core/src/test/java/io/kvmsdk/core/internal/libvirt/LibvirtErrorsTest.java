@@ -24,6 +24,35 @@ class LibvirtErrorsTest {
     assertThat(LibvirtErrors.retryable(27, 20, "XML error")).isFalse();
   }
 
+  /** Codes and messages as libvirt 9.0 reports them on connect (see KvmConnectUriTest; the SASL refusal from a private libvirtd with auth_unix_rw="sasl"). */
+  @Test void aConnectRefusedForConfigurationIsNeverRetryable() {
+    String[][] configuration = {
+        {"45", "7", "authentication failed: Failed to start SASL negotiation: -4 (SASL(-4): no mechanism available: No worthy mechs found)"},
+        {"94", "46", "authentication unavailable: no polkit agent available to authenticate action 'org.libvirt.unix.manage'"},
+        {"79", "46", "authentication cancelled by user"},
+        {"38", "7", "Cannot read CA certificate '/etc/pki/CA/cacert.pem': No such file or directory"},
+        {"38", "7", "Cannot recv data: root@hv1: Permission denied (publickey,password).: Connection reset by peer"},
+        {"38", "7", "Cannot recv data: Host key verification failed.: Connection reset by peer"},
+        {"38", "7", "Cannot recv data: ssh: Could not resolve hostname nohost: Name or service not known: Connection reset by peer"},
+        {"5", "0", "no connection driver available for URI 'test' does not include a driver name"},
+        {"8", "13", "invalid argument: remote_open: transport in URL not recognised (should be tls|unix|ssh|ext|tcp|libssh2|libssh)"},
+        {"1", "45", "internal error: Unable to parse URI ::::"},
+        {"27", "12", "XML error: failed to parse xml document '/nonexistent.xml'"}};
+    for (String[] c : configuration) {
+      KvmException e = LibvirtErrors.connectFailure("u", Integer.parseInt(c[0]), Integer.parseInt(c[1]), c[2], null);
+      assertThat(e.retryable()).as(c[2]).isFalse();
+      assertThat(e).isInstanceOf(LibvirtException.class);
+      assertThat(e.getMessage()).startsWith("connect to 'u' (a configuration error: check the URI and its credentials) failed: " + c[2]);
+    }
+    String[][] transient_ = {
+        {"38", "7", "unable to connect to server at '127.0.0.1:1': Connection refused"},
+        {"38", "7", "Failed to connect socket to '/run/libvirt/libvirt-sock': No such file or directory"},
+        {"38", "7", "Cannot recv data: ssh: connect to host 127.0.0.1 port 1: Connection refused: Connection reset by peer"}};
+    for (String[] c : transient_) {
+      assertThat(LibvirtErrors.connectFailure("u", Integer.parseInt(c[0]), Integer.parseInt(c[1]), c[2], null).retryable()).as(c[2]).isTrue();
+    }
+  }
+
   @Test void mapsCodesToTheSdksExceptions() {
     KvmException nf = LibvirtErrors.map("start domain 'a'", "domain", "a", 42, 10, "Domain not found", null);
     assertThat(nf).isInstanceOf(NotFoundException.class);
