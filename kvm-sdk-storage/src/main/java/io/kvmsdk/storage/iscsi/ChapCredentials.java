@@ -1,0 +1,62 @@
+package io.kvmsdk.storage.iscsi;
+
+import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.storage.internal.Names;
+import org.immutables.value.Value;
+
+/**
+ * A CHAP user and its secret. The secret is passed to tgtadm, targetcli and libvirt for real but
+ * never shows: {@code toString()}, plans, scripts and exception messages print {@code ****}.
+ * The secret must be 12 to 16 printable ASCII characters without blanks: the limits tgt, LIO and
+ * the common initiators (Windows, VMware) share; tgt's targets.conf splits on blanks. The specs that
+ * hold credentials check them ({@link #check}) under their own field name.
+ */
+@Value.Immutable
+public abstract class ChapCredentials {
+  /** The shortest secret accepted. */
+  public static final int MIN_SECRET = 12;
+  /** The longest secret accepted. */
+  public static final int MAX_SECRET = 16;
+
+  /** The CHAP user name. */
+  public abstract String user();
+
+  /** The CHAP secret (never printed). */
+  @Value.Redacted public abstract String secret();
+
+  /** A user and its secret, checked. */
+  public static ChapCredentials of(String user, String secret) {
+    ChapCredentials c = builder().user(user).secret(secret).build();
+    c.check("chap");
+    return c;
+  }
+
+  public static Builder builder() { return new Builder(); }
+
+  /** Checks the user and the secret, naming {@code field} in the error; the secret's value is never in the message. */
+  public void check(String field) {
+    String u = user();
+    if (u.isEmpty() || u.length() > 255 || u.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == '\'' || c == '"' || c == '\\')) {
+      throw new InvalidSpecException(field + "/user", "must be 1-255 printable ASCII characters without blanks, quotes or '\\', got " + Names.quoted(u));
+    }
+    String s = secret();
+    if (s.length() < MIN_SECRET || s.length() > MAX_SECRET) {
+      throw new InvalidSpecException(field + "/secret", "must be " + MIN_SECRET + " to " + MAX_SECRET
+          + " characters (tgt and LIO limits), got " + s.length() + " characters (the value is not shown)");
+    }
+    if (s.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+      throw new InvalidSpecException(field + "/secret", "must be printable ASCII without blanks (the value is not shown)");
+    }
+  }
+
+  public static class Builder extends ImmutableChapCredentials.Builder {
+    @Override public ChapCredentials build() {
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        // Immutables names the missing attributes, never their values
+        throw new InvalidSpecException("chap", String.valueOf(e.getMessage()), e);
+      }
+    }
+  }
+}
