@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 /** Writes an {@link IscsiTarget} as a {@code <target>} block of tgt's targets.conf (tgt-admin's format). */
 public final class TgtConf {
   private static final String MASK = "****";
+  /** The limited broadcast address: never an initiator's source address. */
+  public static final String NO_ADDRESS = "255.255.255.255";
 
   private TgtConf() {}
 
@@ -32,12 +34,19 @@ public final class TgtConf {
       l.serial().ifPresent(s -> sb.append("        scsi_sn ").append(s).append('\n'));
       sb.append("    </backing-store>\n");
     }
-    if (t.allowAnyInitiator()) sb.append("    initiator-address ALL\n");
+    if (t.allowAnyInitiator()) {
+      sb.append("    initiator-address ALL\n");
+    } else {
+      // tgt-admin binds ALL to a target without an initiator-address line, and tgt admits an initiator
+      // that matches any ACL entry, address or name: an address no initiator has keeps the ACL to the names
+      sb.append("    # no initiator has this address: it keeps tgt-admin from adding 'ALL'; initiators are admitted by name\n");
+      sb.append("    initiator-address ").append(NO_ADDRESS).append('\n');
+    }
     for (String i : t.initiators()) sb.append("    initiator-name ").append(i).append('\n');
     t.chap().ifPresent(c -> sb.append("    incominguser ").append(c.user()).append(' ').append(secret(c, redact)).append('\n'));
     t.mutualChap().ifPresent(c -> sb.append("    outgoinguser ").append(c.user()).append(' ').append(secret(c, redact)).append('\n'));
     t.maxConnections().ifPresent(m -> sb.append("    MaxConnections ").append(m).append('\n'));
-    t.tgtMaxQueueCmd().ifPresent(m -> sb.append("    MaxQueueCmd ").append(m).append('\n'));
+    t.tgtMaxQueueCmd().ifPresent(m -> sb.append("    # MaxQueueCmd ").append(m).append(": tgt-admin does not set it (the tgtadm plan does)\n"));
     sb.append("</target>\n");
     return sb.toString();
   }

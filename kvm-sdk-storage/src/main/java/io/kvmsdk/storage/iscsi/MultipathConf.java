@@ -56,6 +56,13 @@ public abstract class MultipathConf {
 
   public static Builder builder() { return new Builder(); }
 
+  /** A changed copy. */
+  public MultipathConf copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
   @Value.Check protected void check() {
     if (!findMultipaths().matches("yes|no|strict|greedy|smart")) {
       throw new InvalidSpecException("defaults/find_multipaths", "must be yes, no, strict, greedy or smart, got '" + findMultipaths() + "'");
