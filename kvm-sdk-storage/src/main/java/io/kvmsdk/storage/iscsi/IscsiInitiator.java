@@ -21,8 +21,9 @@ import org.immutables.value.Value;
  * <p>Facts the plans rely on (open-iscsi 2.1): {@code iscsiadm -m node -T IQN -p PORTAL} exits 21
  * when there is no such record; an initiator outside the target's ACL gets a discovery that exits 0
  * and lists nothing, so the discovery step then asks for the record and fails there; a password
- * cannot be read back without printing it, so the CHAP step is re-applied on every run
- * ({@code -o update} is idempotent). Needs the {@code iscsi_tcp} kernel module.
+ * cannot be read back without printing it, so a record that has the CHAP user already keeps its
+ * password (to change it, run {@link #logoutPlan}, which deletes the records, then log in again).
+ * Needs the {@code iscsi_tcp} kernel module.
  */
 @Value.Immutable
 public abstract class IscsiInitiator {
@@ -68,7 +69,9 @@ public abstract class IscsiInitiator {
           .undo(HostCommand.of(program(), "-m", "node", "-T", target.iqn(), "-p", pt, "-o", "delete")));
       if (target.chap().isPresent()) {
         ChapCredentials c = target.chap().get();
+        String last = target.mutualChap().map(m -> "node.session.auth.username_in = " + m.user()).orElse("node.session.auth.username = " + c.user());
         Step.Builder s = Step.builder("set CHAP (user " + c.user() + (target.mutualChap().isPresent() ? ", mutual" : "") + ") on the node record of " + pt)
+            .check(Sh.pipe(List.of(program(), "-m", "node", "-T", target.iqn(), "-p", pt), Sh.hasLine(last)))
             .change(update(target, pt, "node.session.auth.authmethod", Arg.of("CHAP")))
             .change(update(target, pt, "node.session.auth.username", Arg.of(c.user())))
             .change(update(target, pt, "node.session.auth.password", Arg.secret(secretName("ISCSI_CHAP_", c), c.secret())));
