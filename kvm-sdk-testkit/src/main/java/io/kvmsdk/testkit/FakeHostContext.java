@@ -221,6 +221,18 @@ final class FakeHostContext implements FakeToolContext {
 
   @Override public boolean deleteFile(String path) { return run.work.files.remove(FakeHostState.normalize(path)) != null; }
 
+  @Override public List<String> listDirectory(String dir) {
+    String d = FakeHostState.normalize(dir);
+    String prefix = d.equals("/") ? "/" : d + "/";
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    for (String f : run.work.files.tailMap(prefix).keySet()) {
+      if (!f.startsWith(prefix)) break;
+      String rest = f.substring(prefix.length());
+      names.add(rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
+    }
+    return List.copyOf(names);
+  }
+
   @Override public <S extends FakeToolState<S>> S state(FakeToolSlot<S> slot) { return run.work.state(slot); }
 
   @Override public boolean hasTool(String program) { return run.tools.find(program).isPresent(); }

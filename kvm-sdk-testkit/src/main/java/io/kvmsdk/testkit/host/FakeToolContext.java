@@ -94,6 +94,9 @@ public interface FakeToolContext {
   /** Deletes the file {@code path}; false when there was none. */
   boolean deleteFile(String path);
 
+  /** The names of the kept files and directories directly in directory {@code dir}, sorted (as {@code ls} lists them); empty when there is none. */
+  List<String> listDirectory(String dir);
+
   // ------------------------------------------------------------------ tool state
 
   /** The host's state in {@code slot}, made with {@link FakeToolSlot#initial()} on first use. Change it in place. */
