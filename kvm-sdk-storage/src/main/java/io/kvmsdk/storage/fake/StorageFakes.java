@@ -29,6 +29,11 @@ public final class StorageFakes {
     return host(name).withState(Tgtadm.TGTD, s -> s.start(0, portals));
   }
 
+  /** Gives {@code host} a disk {@code path} of {@code size} (for the LVM and ZFS tools) and the device file; returns the host. */
+  public static FakeHost withDisk(FakeHost host, String path, io.kvmsdk.core.Size size) {
+    return host.withState(BlockDevices.SLOT, d -> d.add(path, size.bytes())).withFile(path, "");
+  }
+
   /** {@link #tgtHost} as a plain {@link CommandRunner}, for code that does not compile against the testkit. */
   public static CommandRunner tgtRunner(String name, String... portals) { return tgtHost(name, portals); }
 }

@@ -1,0 +1,65 @@
+package io.kvmsdk.storage.nfs;
+
+import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.storage.StoragePoolSpec;
+import io.kvmsdk.storage.internal.Names;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.immutables.value.Value;
+
+/** One exported directory and its clients: a line of {@code /etc/exports}. */
+@Value.Immutable
+public abstract class NfsExport {
+  /** The NFS version libvirt pools mount with unless told otherwise. */
+  public static final String DEFAULT_VERSION = "4.1";
+
+  public abstract String path();
+
+  public abstract List<NfsClient> clients();
+
+  /** {@code path} for {@code clients}. */
+  public static NfsExport of(String path, NfsClient... clients) { return builder().path(path).addClients(clients).build(); }
+
+  public static Builder builder() { return new Builder(); }
+
+  @Value.Check protected void check() {
+    Names.path("exports/path", path());
+    if (clients().isEmpty()) throw new InvalidSpecException("exports[" + path() + "]/client", "an export needs at least one client");
+    if (clients().stream().map(NfsClient::host).distinct().count() != clients().size()) {
+      throw new InvalidSpecException("exports[" + path() + "]/client", "a client is listed twice");
+    }
+  }
+
+  /** The exports(5) line. */
+  public String line() { return path() + " " + clients().stream().map(Object::toString).collect(Collectors.joining(" ")); }
+
+  /**
+   * The libvirt {@code netfs} pool that mounts this export from {@code server} on {@code mountPath}
+   * with NFS {@value #DEFAULT_VERSION} ({@code <format type='nfs'/><protocol ver='4.1'/>}) and
+   * {@code mountOptions} ({@code <fs:mount_opts>}, e.g. {@code nconnect=4}, {@code noatime}).
+   */
+  public StoragePoolSpec libvirtPool(String poolName, String server, String mountPath, String... mountOptions) {
+    return libvirtPool(poolName, server, mountPath, DEFAULT_VERSION, mountOptions);
+  }
+
+  /** The netfs pool mounting with NFS {@code version} ({@code 3}, {@code 4}, {@code 4.1}, {@code 4.2}). */
+  public StoragePoolSpec libvirtPool(String poolName, String server, String mountPath, String version, String... mountOptions) {
+    Names.host("pool/source/host/@name", server);
+    Names.path("pool/target/path", mountPath);
+    if (!version.matches("3|4|4\\.[0-2]")) throw new InvalidSpecException("pool/source/protocol/@ver", "must be 3, 4, 4.0, 4.1 or 4.2, got " + Names.quoted(version));
+    for (String o : mountOptions) {
+      if (o.isEmpty() || o.contains(",") || o.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\'')) {
+        throw new InvalidSpecException("pool/fs:mount_opts/fs:option/@name", "one mount option per argument, without blanks, commas or quotes, got " + Names.quoted(o));
+      }
+      if (o.startsWith("vers=") || o.startsWith("nfsvers=")) {
+        throw new InvalidSpecException("pool/fs:mount_opts/fs:option/@name", "the NFS version is the pool's <protocol ver>: pass it as 'version', not " + Names.quoted(o));
+      }
+    }
+    StoragePoolSpec p = StoragePoolSpec.netfs(poolName, server, path(), mountPath).nfs(version);
+    return mountOptions.length == 0 ? p : p.mountOptions(mountOptions);
+  }
+
+  @Override public String toString() { return line(); }
+
+  public static class Builder extends ImmutableNfsExport.Builder {}
+}
