@@ -34,7 +34,7 @@ public final class Gluster implements FakeTool {
     /** Hosts that answer a probe (glusterd runs there). */
     public State reachable(String... hosts) { reachable.addAll(List.of(hosts)); return this; }
 
-    public Set<String> peers() { return Set.copyOf(peers); }
+    public List<String> peers() { return List.copyOf(peers); }
 
     public Optional<Volume> volume(String name) { return Optional.ofNullable(volumes.get(name)); }
 

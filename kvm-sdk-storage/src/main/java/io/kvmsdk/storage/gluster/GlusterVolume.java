@@ -51,6 +51,13 @@ public abstract class GlusterVolume {
 
   public static Builder builder() { return new Builder(); }
 
+  /** A changed copy. */
+  public GlusterVolume copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
   @Value.Check protected void check() {
     Names.word("volume/name", name());
     if (bricks().isEmpty()) throw new InvalidSpecException("volume/brick", "a volume needs at least one brick");

@@ -22,6 +22,13 @@ public abstract class NfsExport {
 
   public static Builder builder() { return new Builder(); }
 
+  /** A changed copy. */
+  public NfsExport copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
   @Value.Check protected void check() {
     Names.path("exports/path", path());
     if (clients().isEmpty()) throw new InvalidSpecException("exports[" + path() + "]/client", "an export needs at least one client");
@@ -36,26 +43,21 @@ public abstract class NfsExport {
   /**
    * The libvirt {@code netfs} pool that mounts this export from {@code server} on {@code mountPath}
    * with NFS {@value #DEFAULT_VERSION} ({@code <format type='nfs'/><protocol ver='4.1'/>}) and
-   * {@code mountOptions} ({@code <fs:mount_opts>}, e.g. {@code nconnect=4}, {@code noatime}).
+   * {@code mountOptions} ({@code <fs:mount_opts>}, e.g. {@code nconnect=4}, {@code noatime}). Another
+   * version: {@code libvirtPool(...).nfs("4.2")}.
    */
   public StoragePoolSpec libvirtPool(String poolName, String server, String mountPath, String... mountOptions) {
-    return libvirtPool(poolName, server, mountPath, DEFAULT_VERSION, mountOptions);
-  }
-
-  /** The netfs pool mounting with NFS {@code version} ({@code 3}, {@code 4}, {@code 4.1}, {@code 4.2}). */
-  public StoragePoolSpec libvirtPool(String poolName, String server, String mountPath, String version, String... mountOptions) {
     Names.host("pool/source/host/@name", server);
     Names.path("pool/target/path", mountPath);
-    if (!version.matches("3|4|4\\.[0-2]")) throw new InvalidSpecException("pool/source/protocol/@ver", "must be 3, 4, 4.0, 4.1 or 4.2, got " + Names.quoted(version));
     for (String o : mountOptions) {
       if (o.isEmpty() || o.contains(",") || o.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\'')) {
         throw new InvalidSpecException("pool/fs:mount_opts/fs:option/@name", "one mount option per argument, without blanks, commas or quotes, got " + Names.quoted(o));
       }
       if (o.startsWith("vers=") || o.startsWith("nfsvers=")) {
-        throw new InvalidSpecException("pool/fs:mount_opts/fs:option/@name", "the NFS version is the pool's <protocol ver>: pass it as 'version', not " + Names.quoted(o));
+        throw new InvalidSpecException("pool/fs:mount_opts/fs:option/@name", "the NFS version is the pool's <protocol ver> (libvirtPool(...).nfs(\"4.2\")), not " + Names.quoted(o));
       }
     }
-    StoragePoolSpec p = StoragePoolSpec.netfs(poolName, server, path(), mountPath).nfs(version);
+    StoragePoolSpec p = StoragePoolSpec.netfs(poolName, server, path(), mountPath).nfs(DEFAULT_VERSION);
     return mountOptions.length == 0 ? p : p.mountOptions(mountOptions);
   }
 

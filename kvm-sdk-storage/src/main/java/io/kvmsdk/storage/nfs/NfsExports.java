@@ -36,6 +36,13 @@ public abstract class NfsExports {
 
   public static Builder builder() { return new Builder(); }
 
+  /** A changed copy. */
+  public NfsExports copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
   @Value.Check protected void check() {
     Names.word("exports/name", name());
     Names.path("exports/dir", dir());

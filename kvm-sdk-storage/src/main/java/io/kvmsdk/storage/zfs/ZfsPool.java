@@ -48,6 +48,13 @@ public abstract class ZfsPool {
 
   public static Builder builder() { return new Builder(); }
 
+  /** A changed copy. */
+  public ZfsPool copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
   @Value.Check protected void check() {
     Names.word("zpool/name", name());
     if (name().matches("(mirror|raidz[0-3]?|draid.*|spare|log|cache|special|dedup)") || name().matches("c[0-9].*")) {
