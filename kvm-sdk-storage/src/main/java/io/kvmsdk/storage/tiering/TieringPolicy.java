@@ -50,6 +50,13 @@ public abstract class TieringPolicy {
 
   public static Builder builder() { return new Builder(); }
 
+  /** A changed copy. */
+  public TieringPolicy copy(java.util.function.Consumer<Builder> change) {
+    Builder b = builder().from(this);
+    change.accept(b);
+    return b.build();
+  }
+
   @Value.Check protected void check() {
     if (tiers().isEmpty()) throw new InvalidSpecException("tiering/tier", "a policy needs at least one tier");
     if (tiers().stream().map(StorageTier::name).distinct().count() != tiers().size()) throw new InvalidSpecException("tiering/tier/name", "a tier name is used twice");
