@@ -36,4 +36,19 @@ public final class StorageFakes {
 
   /** {@link #tgtHost} as a plain {@link CommandRunner}, for code that does not compile against the testkit. */
   public static CommandRunner tgtRunner(String name, String... portals) { return tgtHost(name, portals); }
+
+  /** A fake host whose open-iscsi reaches {@code targets} on their portals, as a plain {@link CommandRunner}. */
+  public static CommandRunner initiatorRunner(String name, io.kvmsdk.storage.iscsi.IscsiTarget... targets) {
+    FakeHost h = host(name);
+    for (io.kvmsdk.storage.iscsi.IscsiTarget t : targets) h.withState(Iscsiadm.STATE, s -> s.expose(t));
+    return h;
+  }
+
+  /** A fake host with {@code disks} (path to size) and the directories {@code dirs}, as a plain {@link CommandRunner}. */
+  public static CommandRunner storageRunner(String name, java.util.Map<String, io.kvmsdk.core.Size> disks, String... dirs) {
+    FakeHost h = host(name);
+    disks.forEach((path, size) -> withDisk(h, path, size));
+    for (String d : dirs) h.withFile(d + "/.keep", "");
+    return h;
+  }
 }
