@@ -227,12 +227,19 @@ final class FakeHostState {
       }
       case "master": return l.master == null || p.length > 2 ? null : Node.DIR;
       case "bridge": return l.type.equals("bridge") && p.length == 2 ? Node.DIR : null;
+      case "bonding": return l.type.equals("bond") && p.length == 2 ? Node.DIR : null;
       case "brif":
         if (!l.type.equals("bridge")) return null;
         if (p.length == 2) return Node.DIR;
         Link port = ns.links.get(p[2]);
         return p.length == 3 && port != null && l.name.equals(port.master) ? Node.DIR : null;
-      default: return null;
+      default: {
+        if (attr.startsWith("lower_") && p.length == 2) {
+          Link lower = ns.links.get(attr.substring("lower_".length()));
+          return lower != null && (l.name.equals(lower.master) || (lower.name.equals(l.parent))) ? Node.DIR : null;
+        }
+        return null;
+      }
     }
   }
 
