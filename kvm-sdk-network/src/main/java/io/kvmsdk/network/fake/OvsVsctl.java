@@ -62,6 +62,7 @@ public final class OvsVsctl implements FakeTool {
     final Map<String, String> symbols = new HashMap<>();
     final Set<String> touched = new LinkedHashSet<>();
     String format = "table";
+    boolean creating;
 
     Run(FakeToolContext ctx, Ovsdb db) {
       this.ctx = ctx;
@@ -332,6 +333,15 @@ public final class OvsVsctl implements FakeTool {
       return u.get();
     }
 
+    /** A column a command may change: the name columns of bridges, ports, interfaces are fixed at creation. */
+    Column writable(String table, String name) {
+      Column c = column(table, name);
+      if (c.name.equals("name") && List.of("Bridge", "Port", "Interface").contains(table)) {
+        throw fail("cannot modify read-only column name in table " + table);
+      }
+      return c;
+    }
+
     Column column(String table, String name) {
       Map<String, Column> cols = Ovsdb.SCHEMA.get(table);
       if (cols.containsKey(name)) return cols.get(name);
@@ -361,7 +371,7 @@ public final class OvsVsctl implements FakeTool {
         key = unquote(lhs.substring(colon + 1));
         lhs = lhs.substring(0, colon);
       }
-      Column c = column(t, lhs);
+      Column c = creating ? column(t, lhs) : writable(t, lhs);
       Map<String, Object> row = db.row(t, u);
       if (key != null) {
         if (!c.map) throw fail("cannot specify key to set for non-map column " + c.name);
@@ -422,7 +432,7 @@ public final class OvsVsctl implements FakeTool {
         default: {
           String v = unquote(s);
           if (c.enums != null && !c.enums.contains(v)) {
-            throw fail("constraint violation: " + v + " is not one of the allowed values ([" + String.join(", ", c.enums) + "])");
+            throw fail("constraint violation: " + v + " is not one of the allowed values ([" + String.join(", ", new TreeSet<>(c.enums)) + "])");
           }
           return v;
         }
@@ -462,7 +472,7 @@ public final class OvsVsctl implements FakeTool {
       if (u == null) return;
       Map<String, Object> row = db.row(t, u);
       for (String col : a.subList(2, a.size())) {
-        Column c = column(t, col);
+        Column c = writable(t, col);
         if (c.scalar() || c.min > 0) throw fail("\"clear\" operation cannot be applied to column " + c.name + " of table " + t + ", which is not allowed to be empty");
         if (c.map) ((Map<String, String>) row.get(c.name)).clear();
         else if (c.set()) ((List<Object>) row.get(c.name)).clear();
@@ -476,7 +486,7 @@ public final class OvsVsctl implements FakeTool {
       String t = table(a.get(0));
       String u = record(t, a.get(1), ifExists);
       if (u == null) return;
-      Column c = column(t, a.get(2));
+      Column c = writable(t, a.get(2));
       Map<String, Object> row = db.row(t, u);
       for (String v : a.subList(3, a.size())) {
         if (c.map) {
@@ -536,7 +546,9 @@ public final class OvsVsctl implements FakeTool {
       String u = db.uuid();
       db.rows.get(t).put(u, r);
       if (id != null) symbols.put(id, u);
+      creating = true;
       for (String kv : a.subList(1, a.size())) setColumn(t, u, kv);
+      creating = false;
       for (Column c : Ovsdb.SCHEMA.get(t).values()) {
         if (c.set() && c.min > 0 && ((List<?>) r.get(c.name)).isEmpty()) throw fail("transaction error: constraint violation: " + c.name + " must have at least " + c.min + " value");
       }
@@ -608,8 +620,8 @@ public final class OvsVsctl implements FakeTool {
     /** What ovs-vswitchd does after a transaction: devices for bridges and internal ports, ofports, MTUs, errors. */
     void vswitchd() {
       Set<String> wanted = new java.util.HashSet<>();
-      long nextOfport = 1;
-      for (Map<String, Object> b : db.rows.get("Bridge").values()) {
+      for (Map.Entry<String, Map<String, Object>> be : db.rows.get("Bridge").entrySet()) {
+        Map<String, Object> b = be.getValue();
         String dp = String.valueOf(b.get("datapath_type"));
         boolean up = dp.equals("netdev") || db.kernelDatapath;
         String type = dp.equals("netdev") ? "tun" : "openvswitch";
@@ -618,7 +630,8 @@ public final class OvsVsctl implements FakeTool {
           Map<String, Object> p = db.row("Port", String.valueOf(pu));
           if (p == null) continue;
           for (Object iu : list(p, "interfaces")) {
-            Map<String, Object> i = db.row("Interface", String.valueOf(iu));
+            String iuuid = String.valueOf(iu);
+            Map<String, Object> i = db.row("Interface", iuuid);
             if (i == null) continue;
             String name = String.valueOf(i.get("name"));
             if (!up) {
@@ -638,6 +651,11 @@ public final class OvsVsctl implements FakeTool {
                 db.made.add(name);
               }
             }
+            if (!name.equals(brName) && !db.ofports.containsKey(iuuid)) {
+              long next = db.nextOfport.getOrDefault(be.getKey(), 1L);
+              db.ofports.put(iuuid, next);
+              db.nextOfport.put(be.getKey(), next + 1);
+            }
             if (ctx.link(name).isEmpty()) {
               i.put("ofport", -1L);
               String e = "could not open network device " + name + " (No such device)";
@@ -650,7 +668,7 @@ public final class OvsVsctl implements FakeTool {
               continue;
             }
             i.remove("error");
-            i.put("ofport", name.equals(brName) ? 65534L : nextOfport++);
+            i.put("ofport", name.equals(brName) ? 65534L : db.ofports.get(iuuid));
             Object req = i.get("mtu_request");
             if (req != null && ctx.link(name).get().mtu() != ((Long) req).intValue()) {
               ctx.run(HostCommand.of("ip", "link", "set", "dev", name, "mtu", String.valueOf(req)));

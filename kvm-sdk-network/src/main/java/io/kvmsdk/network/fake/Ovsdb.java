@@ -103,6 +103,9 @@ public final class Ovsdb implements FakeToolState<Ovsdb> {
   boolean kernelDatapath = true;
   /** The links ovs-vswitchd made (bridges' local ports, internal ports), deleted when their rows go. */
   final Set<String> made = new java.util.TreeSet<>();
+  /** ovs-vswitchd's OpenFlow port numbers: per interface once given (a failed open uses one up too), the next free per bridge. */
+  final Map<String, Long> ofports = new TreeMap<>();
+  final Map<String, Long> nextOfport = new TreeMap<>();
 
   public Ovsdb() {
     for (String t : SCHEMA.keySet()) rows.put(t, new LinkedHashMap<>());
@@ -206,6 +209,8 @@ public final class Ovsdb implements FakeToolState<Ovsdb> {
     o.nextUuid = nextUuid;
     o.kernelDatapath = kernelDatapath;
     o.made.addAll(made);
+    o.ofports.putAll(ofports);
+    o.nextOfport.putAll(nextOfport);
     return o;
   }
 
