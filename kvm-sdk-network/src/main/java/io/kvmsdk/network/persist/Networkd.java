@@ -180,9 +180,14 @@ public final class Networkd {
       return this;
     }
 
+    /** Sections in systemd's usual order ([NetDev] or [Match], [Link], [Network], then the kind's), keys as added. */
     String render() {
       StringBuilder sb = new StringBuilder();
-      sections.forEach((s, lines) -> {
+      List<String> order = new ArrayList<>(List.of("NetDev", "Match", "Link", "Network"));
+      order.retainAll(sections.keySet());
+      sections.keySet().stream().filter(k -> !order.contains(k)).forEach(order::add);
+      order.forEach(s -> {
+        List<String> lines = sections.get(s);
         if (sb.length() > 0) sb.append('\n');
         sb.append('[').append(s).append("]\n");
         lines.forEach(l -> sb.append(l).append('\n'));
