@@ -42,8 +42,13 @@ public abstract class CephErasureProfile {
 
   public static Builder builder() { return new Builder(); }
 
-  /** The CRUSH rule Ceph creates for a pool of this profile (chooseleaf indep over the failure domain). */
-  public CrushRule crushRule(String ruleName) { return CrushRule.erasure(ruleName, root(), failureDomain(), deviceClass().orElse(null)); }
+  /**
+   * The CRUSH rule Ceph creates for a pool of this profile ({@code ceph osd crush rule create-erasure}):
+   * tries 5 and 100, chooseleaf indep 0 over the failure domain, {@code max_size} k+m.
+   */
+  public CrushRule crushRule(String ruleName) {
+    return CrushRule.erasure(ruleName, root(), failureDomain(), deviceClass().orElse(null)).copy(b -> b.maxSize(k() + m()));
+  }
 
   /** {@code ceph osd erasure-code-profile set NAME k=K m=M crush-failure-domain=T crush-root=R [crush-device-class=C]}, checked by {@code get}, undone by {@code rm}. */
   public Step createStep() {
