@@ -54,10 +54,10 @@ class HaRecipesTest {
   }
 
   @Test void whenTheMasterHostIsLostTheBackupHoldsTheVip() {
-    for (FakeHost h : new FakeHost[] {hv1, hv2}) HaFakes.tools().forEach(h::withTool);
+    for (FakeHost h : new FakeHost[] {hv1, hv2}) HaFakes.tools().forEach(h.withPhysicalLink("eth0")::withTool);
     Map<String, CommandRunner> hosts = new LinkedHashMap<>(Map.of("hv1", hv1, "hv2", hv2));
     VipFailover.Report r = VipFailover.run(VipFailover.GROUP, hosts, false, Recipe.Progress.NONE);
-    assertThat(r.masterBefore()).contains("hv1");
+    assertThat(r.masterBefore()).as(r.toString()).contains("hv1");
 
     hv1.inject(FaultRule.of(Fault.HOST_CRASH, FaultMatcher.any()).once());
 
