@@ -94,14 +94,16 @@ public final class DrbdDualPrimary {
       r.fakeFile(node, R0.volume(0).disk().orElseThrow(), "");        // the backing LV, on a fake host
       r.runner(node).ifPresent(h -> hosts.put(node, h));
     }
+    Kvm hv1 = r.kvm("hv1");
     if (hosts.size() < r.hostNames().size()) {
-      r.hostNames().forEach(n -> r.apply(n, R0.plan(n)));
+      r.hostNames().forEach(n -> r.apply(n, R0.plan(n)));   // dry runs: the guest is only printed
+      r.say("# the guest, once r0 is up (run with --apply):\n" + guest(R0).toXml());
+      return Recipe.DONE;
     } else {
       Report report = up(R0, hosts, r.progress());
       r.say(report.toString());
       if (!report.complete()) return Recipe.FAILED;
     }
-    Kvm hv1 = r.kvm("hv1");
     Domain vm1 = hv1.domains().find("vm1").orElseGet(() -> hv1.domains().define(guest(R0)));
     r.say("# " + vm1 + " on " + hv1.uri() + ", its disk on the DRBD device:\n" + vm1.spec().toXml());
     r.say("# next: once, on one node only, the initial sync (destroys the other node's copy):\n"

@@ -138,8 +138,11 @@ public final class GuestTuning {
     if (r.fake()) {
       caps = sampleHost();
     } else {
+      r.kvm("hv1");   // a URI that does not connect stops here, in one line
       CommandResult c = LocalCommandRunner.create().run(HostCommand.of("virsh", "-c", r.uri("hv1"), "capabilities"));
-      if (c.exitCode() != 0) throw new Recipe.Stop("virsh -c " + r.uri("hv1") + " capabilities failed: " + c.stderr().strip());
+      if (c.exitCode() != 0) {
+        throw new Recipe.Stop("virsh -c " + r.uri("hv1") + " capabilities failed: " + String.join("; ", c.stderr().strip().lines().toList()));
+      }
       caps = HostCapabilities.fromXml(c.stdout());
     }
     caps.host().topology().ifPresent(t -> t.cells().forEach(cell -> r.say("  host cell " + cell.id() + ": " + cell.cpus().size()

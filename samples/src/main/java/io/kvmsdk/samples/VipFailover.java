@@ -128,6 +128,7 @@ public final class VipFailover {
   }
 
   static int body(Recipe r) {
+    GROUP.nodeNames().forEach(r::kvm);   // every host answers before anything is written (a bad URI stops here)
     Map<String, CommandRunner> hosts = new LinkedHashMap<>();
     for (String node : GROUP.nodeNames()) {
       r.say("# keepalived.conf of " + node + "\n" + GROUP.keepalivedConf(node));

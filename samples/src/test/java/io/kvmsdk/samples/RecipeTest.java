@@ -35,6 +35,21 @@ class RecipeTest {
     assertThat(run.err()).startsWith("Demo: cannot connect to nonsense://hv9/system: ").contains("check the URI");
   }
 
+  @Test void everyRecipeStopsInOneLineOnAUriThatDoesNotConnect() {
+    record R(String name, Recipe recipe, Recipe.Body body, int hosts) {}
+    for (R r : java.util.List.of(new R("VipFailover", VipFailover.recipe(), VipFailover::body, 2),
+        new R("PacemakerGuest", PacemakerGuest.recipe(), PacemakerGuest::body, 2), new R("DrbdDualPrimary", DrbdDualPrimary.recipe(), DrbdDualPrimary::body, 2),
+        new R("GuestSecurity", GuestSecurity.recipe(), GuestSecurity::body, 1), new R("GuestTuning", GuestTuning.recipe(), GuestTuning::body, 1),
+        new R("GuestPlacement", GuestPlacement.recipe(), GuestPlacement::body, 2))) {
+      java.util.List<String> args = new java.util.ArrayList<>();
+      for (int i = 0; i < r.hosts(); i++) args.addAll(java.util.List.of("--uri", "nonsense://hv" + i + "/system"));
+      RecipeRun run = RecipeRun.of(r.recipe(), r.body(), args.toArray(String[]::new));
+      assertThat(run.status()).as(r.name() + "\n" + run).isEqualTo(2);
+      assertThat(run.oneErrorLine()).as(r.name() + "\n" + run).isTrue();
+      assertThat(run.err()).startsWith(r.name() + ": cannot connect to nonsense://hv0/system");
+    }
+  }
+
   @Test void badArgumentsAreOneLineWithTheUsage() {
     for (String[] args : new String[][] {{"--uri"}, {"--frobnicate"}, {"qemu:///system"}, {"--apply"}, {"--uri", "a:///x", "--uri", "b:///y"}}) {
       RecipeRun run = RecipeRun.of(Recipe.named("Demo"), LIST, args);
