@@ -1,21 +1,47 @@
-// JShell session with kvm-sdk, from the project root (see README):
-//   ./mvnw -q -DskipTests package
+// A kvm-sdk console. From the project root, after one `./mvnw -q -DskipTests package`:
 //   jshell --class-path "$(cat samples/target/classpath.txt):samples/target/classes" samples/kvm.jsh
-// Use Kvm.connect("fake:///default") for the testkit's fake hypervisor (no libvirt needed).
-// (runtime class path: kvm-sdk-core, jackson-dataformat-xml, slf4j-api, libvirt-java 0.5.4, JNA;
-//  without libvirt-java/JNA/libvirt0, Kvm.connect says which one is missing)
+// `kvm` is a fake hypervisor (the testkit's fake:///default: no libvirt, no root needed);
+// for a real one: var kvm = Kvm.connect("qemu:///system");   (or "test:///default", "qemu+ssh://root@hv1/system")
+// KvmJshTest runs this file through the JShell API on every build, so it cannot rot.
+
+// core: the libvirt documents and their handles, host command plans
 import io.kvmsdk.core.*;
 import io.kvmsdk.core.domain.*;
+import io.kvmsdk.core.common.*;
 import io.kvmsdk.core.secret.*;
 import io.kvmsdk.core.network.*;
 import io.kvmsdk.core.storage.*;
 import io.kvmsdk.core.nwfilter.*;
 import io.kvmsdk.core.host.*;
 import io.kvmsdk.core.capabilities.*;
+// network: bridges, bonds, VLANs, VXLAN, Open vSwitch, and their networkd/ifupdown2 files
+import io.kvmsdk.network.*;
+import io.kvmsdk.network.ovs.*;
+import io.kvmsdk.network.persist.*;
+// ha: keepalived VIPs, Pacemaker/corosync, DRBD
+import io.kvmsdk.ha.*;
+import io.kvmsdk.ha.keepalived.*;
+import io.kvmsdk.ha.pacemaker.*;
+import io.kvmsdk.ha.drbd.*;
+// testkit: fake hosts and faults; samples: the recipes (VipFailover.GROUP, GuestTuning.place(...), ...)
+import io.kvmsdk.testkit.*;
+import io.kvmsdk.samples.*;
 import java.time.Duration;
 
-var kvm = Kvm.connect("test:///default");
-System.out.println(kvm + " domains: " + kvm.domains().list() + " networks: " + kvm.networks().list() + " pools: " + kvm.pools().list());
-// try: var d = kvm.domains().get("test"); d.suspend(); d.state(); d.resume(); d.spec().toXml(); d.stats();
-//      var n = kvm.networks().get("default"); n.spec(); n.isActive();
-//      var p = kvm.pools().get("default-pool"); p.volumes().list(); p.liveSpec().toXml();
+/** A connection to fake host {@code name} (fake:///name), created on first use. */
+Kvm fake(String name) { return Kvm.connect("fake:///" + name); }
+
+/** A small guest to try things with: 1 vCPU, {@code mib} MiB, no disk. */
+DomainSpec guest(String name, int mib) {
+  return DomainSpec.builder().type("kvm").name(name).vcpus(1).memory(Size.mib(mib)).osType("hvm").build();
+}
+
+/** The shell script {@code plan} would run, without running anything. */
+String dryRun(Plan plan) { return plan.apply(LocalCommandRunner.create(), ApplyOptions.dryRun()).script().orElse(""); }
+
+var kvm = fake("default");
+System.out.println(kvm + " domains: " + kvm.domains().list() + " networks: " + kvm.networks().list());
+// try: var d = kvm.domains().define(guest("web1", 256)).start(); d.state(); d.spec().toXml(); d.destroy();
+//      VipFailover.GROUP.keepalivedConf("hv1");  dryRun(VipFailover.GROUP.plan("hv1"));
+//      BridgeSpec.linux("br0").addPort("eth1").mtu(9000).build().plan();
+//      GuestTuning.place(GuestTuning.sampleHost(), 4, Size.gib(4));

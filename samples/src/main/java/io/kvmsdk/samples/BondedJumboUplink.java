@@ -28,16 +28,21 @@ public final class BondedJumboUplink {
   /** Applies the host's plan to {@code host}. */
   public static PlanResult run(CommandRunner host) { return HOST.plan().apply(host); }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) { recipe().main(args, BondedJumboUplink::body); }
+
+  static Recipe recipe() { return Recipe.named("BondedJumboUplink").root("creates bond0 and br0 (ip link) on this machine"); }
+
+  static int body(Recipe r) {
     Plan plan = HOST.plan();
-    System.out.println(plan);
-    CommandRunner host = SampleHosts.fake("hv1", "eth0", "eth1").orElse(null);
+    r.say(plan.toString());
+    CommandRunner host = r.runner("hv1", "eth0", "eth1").orElse(null);
     if (host == null) {
-      System.out.println(plan.toScript());
+      r.apply("hv1", plan);   // a dry run
     } else {
-      System.out.println(run(host));
-      System.out.println("re-applied: changed=" + run(host).changed());
+      r.say(r.apply("hv1", plan, "eth0", "eth1").toString());
+      r.say("re-applied: changed=" + run(host).changed());
     }
-    System.out.println(HOST.networkd());
+    r.say(HOST.networkd().toString());
+    return Recipe.DONE;
   }
 }

@@ -76,9 +76,10 @@ public final class HostDrainer {
   private final Ticker ticker;
   private final Set<MigrateOption> options;
   private final Predicate<String> only;
+  private final Recipe.Progress progress;
 
   private HostDrainer(Kvm source, List<Kvm> destinations, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-      Ticker ticker, Set<MigrateOption> options, Predicate<String> only) {
+      Ticker ticker, Set<MigrateOption> options, Predicate<String> only, Recipe.Progress progress) {
     this.source = source;
     this.destinations = destinations;
     this.maxAttempts = maxAttempts;
@@ -87,6 +88,7 @@ public final class HostDrainer {
     this.ticker = ticker;
     this.options = options;
     this.only = only;
+    this.progress = progress;
   }
 
   /**
@@ -102,13 +104,13 @@ public final class HostDrainer {
       if (d.uri().equals(source.uri())) throw new IllegalArgumentException("destination " + d.uri() + " is the source itself");
     }
     return new HostDrainer(source, dests, 3, Duration.ofSeconds(1), Duration.ofSeconds(30), source.ticker(),
-        MigrateOption.defaults(), name -> true);
+        MigrateOption.defaults(), name -> true, Recipe.Progress.NONE);
   }
 
   /** How many times one destination is tried for one domain when failures are retryable (at least 1). */
   public HostDrainer maxAttempts(int attempts) {
     if (attempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1, got " + attempts);
-    return new HostDrainer(source, destinations, attempts, initialBackoff, maxBackoff, ticker, options, only);
+    return new HostDrainer(source, destinations, attempts, initialBackoff, maxBackoff, ticker, options, only, progress);
   }
 
   /** The wait before the first retry ({@code initial}), doubling on each further retry up to {@code max}. */
@@ -116,18 +118,18 @@ public final class HostDrainer {
     if (initial.isNegative() || max.compareTo(initial) < 0) {
       throw new IllegalArgumentException("backoff needs 0 <= initial <= max, got " + initial + " and " + max);
     }
-    return new HostDrainer(source, destinations, maxAttempts, initial, max, ticker, options, only);
+    return new HostDrainer(source, destinations, maxAttempts, initial, max, ticker, options, only, progress);
   }
 
   /** The time the backoff waits in (default: {@code source.ticker()}). */
   public HostDrainer ticker(Ticker ticker) {
     return new HostDrainer(source, destinations, maxAttempts, initialBackoff, maxBackoff, Objects.requireNonNull(ticker, "ticker"), options,
-        only);
+        only, progress);
   }
 
   /** The migration flags (default {@link MigrateOption#defaults()}). */
   public HostDrainer options(MigrateOption first, MigrateOption... more) {
-    return new HostDrainer(source, destinations, maxAttempts, initialBackoff, maxBackoff, ticker, EnumSet.of(first, more), only);
+    return new HostDrainer(source, destinations, maxAttempts, initialBackoff, maxBackoff, ticker, EnumSet.of(first, more), only, progress);
   }
 
   /**
@@ -137,7 +139,13 @@ public final class HostDrainer {
    */
   public HostDrainer only(Predicate<String> domainName) {
     return new HostDrainer(source, destinations, maxAttempts, initialBackoff, maxBackoff, ticker, options,
-        Objects.requireNonNull(domainName, "domainName"));
+        Objects.requireNonNull(domainName, "domainName"), progress);
+  }
+
+  /** Who hears "moving domain i of n" before each domain (default: nobody; the command line prints it). */
+  public HostDrainer progress(Recipe.Progress progress) {
+    return new HostDrainer(source, destinations, maxAttempts, initialBackoff, maxBackoff, ticker, options, only,
+        Objects.requireNonNull(progress, "progress"));
   }
 
   /**
@@ -158,6 +166,7 @@ public final class HostDrainer {
         for (String rest : active.subList(i, active.size())) notMoved.add(new NotMoved(rest, source.uri(), "drain interrupted", List.of()));
         break;
       }
+      progress.step(i + 1, active.size(), "moving " + name + " off " + source.uri());
       Outcome outcome = move(name);
       if (outcome.destination != null) {
         moved.add(new Moved(name, outcome.destination, outcome.attempts));
@@ -322,36 +331,32 @@ public final class HostDrainer {
   }
 
   /**
-   * Drains {@code args[0]} onto {@code args[1..]}, printing the report; exits 1 when something
-   * stayed behind. After {@code ./mvnw -q -DskipTests package}, from the project root:
+   * Drains the first host onto the others, printing the report; exits 1 when something stayed
+   * behind. With no arguments, on fake hosts hv1 (three guests), hv2 and hv3. After
+   * {@code ./mvnw -q -DskipTests package}, from the project root:
    * <pre>java -cp "$(cat samples/target/classpath.txt):samples/target/classes" io.kvmsdk.samples.HostDrainer \
-   *     qemu+ssh://hv1/system qemu+ssh://hv2/system qemu+ssh://hv3/system</pre>
+   *     --uri qemu+ssh://hv1/system --uri qemu+ssh://hv2/system --uri qemu+ssh://hv3/system</pre>
    */
-  public static void main(String[] args) { System.exit(run(args, System.out, System.err)); }
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    if (status != Recipe.DONE) System.exit(status);
+  }
 
-  /** {@link #main}'s work, returning its exit code: 0 all moved, 1 something stayed or a host was unreachable, 2 a usage error (nothing touched). */
-  static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
-    if (args.length < 2) {
-      err.println("usage: HostDrainer SOURCE_URI DESTINATION_URI...   (for example qemu+ssh://hv1/system qemu+ssh://hv2/system)");
-      return 2;
-    }
-    List<Kvm> dests = new ArrayList<>();
-    Report report;
-    String current = args[0];
-    try (Kvm src = Kvm.connect(args[0])) {
-      for (int i = 1; i < args.length; i++) {
-        current = args[i];
-        dests.add(Kvm.connect(args[i]));
+  static Recipe recipe() { return Recipe.named("HostDrainer").fleet(2, "hv1", "hv2", "hv3"); }
+
+  /** {@link #main}'s work, returning its exit code: 0 all moved, 1 something stayed, 2 a bad argument or an unreachable host (nothing touched). */
+  static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) { return recipe().run(args, out, err, HostDrainer::body); }
+
+  static int body(Recipe r) {
+    List<Kvm> fleet = r.hostNames().stream().map(r::kvm).toList();
+    if (r.fake()) {
+      for (String g : List.of("web1", "web2", "db1")) {
+        fleet.get(0).domains().define(DomainSpec.builder().type("kvm").name(g).vcpus(1).memory(io.kvmsdk.core.Size.gib(2)).osType("hvm")
+            .build()).start();
       }
-      current = args[0];
-      report = HostDrainer.of(src, dests).drain();
-    } catch (KvmException e) {
-      err.println("cannot drain " + args[0] + ": " + current + ": " + cause(e));
-      return 1;
-    } finally {
-      dests.forEach(Kvm::close);
     }
-    out.print(report);
-    return report.complete() ? 0 : 1;
+    Report report = HostDrainer.of(fleet.get(0), fleet.subList(1, fleet.size())).progress(r.progress()).drain();
+    r.out().print(report);
+    return report.complete() ? Recipe.DONE : Recipe.FAILED;
   }
 }

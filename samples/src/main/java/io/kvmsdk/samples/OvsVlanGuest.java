@@ -42,21 +42,24 @@ public final class OvsVlanGuest {
     return kvm.domains().define(guest("web-vlan100", net.name())).start();
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) { recipe().main(args, OvsVlanGuest::body); }
+
+  static Recipe recipe() { return Recipe.named("OvsVlanGuest").root("creates OVS bridge ovsbr0 (ovs-vsctl) on this machine"); }
+
+  static int body(Recipe r) {
     OvsDb db = OvsDb.standard();
     Plan plan = BRIDGE.plan(db);
-    System.out.println(plan);
-    System.out.println(BRIDGE.libvirtNetwork("ovs-vlan").toXml());
-    CommandRunner host = SampleHosts.fake("hv1", "eth1").orElse(null);
-    try (Kvm kvm = Kvm.connect("fake:///ovs-vlan")) {
-      if (host == null) {
-        System.out.println(plan.toScript());
-        return;
-      }
-      Domain d = run(host, db, kvm);
-      PlanResult again = BRIDGE.plan(db).apply(host);
-      System.out.println(d + " runs with " + d.spec().devices().interfaces().get(0));
-      System.out.println("re-applied on " + host.host() + ": changed=" + again.changed());
+    r.say(plan.toString());
+    r.say(BRIDGE.libvirtNetwork("ovs-vlan").toXml());
+    CommandRunner host = r.runner("hv1", "eth1").orElse(null);
+    if (host == null) {
+      r.apply("hv1", plan);   // a dry run
+      return Recipe.DONE;
     }
+    Domain d = run(host, db, r.kvm("hv1"));
+    PlanResult again = BRIDGE.plan(db).apply(host);
+    r.say(d + " runs with " + d.spec().devices().interfaces().get(0));
+    r.say("re-applied on " + host.host() + ": changed=" + again.changed());
+    return Recipe.DONE;
   }
 }

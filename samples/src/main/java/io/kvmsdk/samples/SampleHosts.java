@@ -1,12 +1,14 @@
 package io.kvmsdk.samples;
 
 import io.kvmsdk.core.host.CommandRunner;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the network samples' {@code main} applies its plans: a fake host of the testkit when it is
- * on the class path (it is at run time in this module), found by name so that the samples themselves
- * depend only on the SDK's API; otherwise nowhere (the sample prints its plan and a dry-run script).
+ * The testkit's fakes, found by name so that the recipes themselves depend only on the SDK's API (the
+ * testkit is on the class path at run time in this module, not at compile time): fake hosts to apply
+ * plans to, and a fresh fake world (a {@code FakeCluster} bound to the thread) for each run of a
+ * recipe's {@code main}. Without the testkit every method answers empty.
  */
 final class SampleHosts {
   private SampleHosts() {}
@@ -20,6 +22,64 @@ final class SampleHosts {
       return Optional.of((CommandRunner) host);
     } catch (ReflectiveOperationException | LinkageError e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Binds a new, empty fake cluster to this thread unless one is bound already (a test's, which then
+   * keeps its faults and its clock); closing the handle unbinds it. Empty without the testkit.
+   */
+  static Optional<AutoCloseable> freshFakeWorld() {
+    try {
+      Class<?> c = Class.forName("io.kvmsdk.testkit.FakeCluster");
+      Object current = c.getMethod("current").invoke(null);
+      if (current != c.getMethod("shared").invoke(null)) return Optional.of(() -> { });
+      Object cluster = c.getMethod("create").invoke(null);
+      AutoCloseable binding = (AutoCloseable) c.getMethod("bind").invoke(cluster);
+      return Optional.of(binding);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Host {@code name} of the fake cluster bound to this thread (the one {@code fake:///name} reaches,
+   * so a test's faults apply), with physical NICs {@code nics} and the fakes of the HA tools
+   * (keepalived, drbdadm, install/cmp/mv/rm, pgrep/pkill) when kvm-sdk-ha is on the class path.
+   */
+  static Optional<CommandRunner> clusterHost(String name, String... nics) {
+    try {
+      Class<?> c = Class.forName("io.kvmsdk.testkit.FakeCluster");
+      Object cluster = c.getMethod("current").invoke(null);
+      Object host = c.getMethod("host", String.class).invoke(cluster, name);
+      Class<?> h = host.getClass();
+      for (String nic : nics) {
+        if (!(Boolean) h.getMethod("hasLink", String.class).invoke(host, nic)) h.getMethod("withPhysicalLink", String.class).invoke(host, nic);
+      }
+      Class<?> tool = Class.forName("io.kvmsdk.testkit.host.FakeTool");
+      for (Object t : haTools()) h.getMethod("withTool", tool).invoke(host, t);
+      return Optional.of((CommandRunner) host);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Puts file {@code path} on host {@code name} of the bound fake cluster (see {@link #clusterHost}); nothing without the testkit. */
+  static void clusterFile(String name, String path, String content) {
+    clusterHost(name).ifPresent(h -> {
+      try {
+        h.getClass().getMethod("withFile", String.class, String.class).invoke(h, path, content);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("the testkit's FakeHost has no withFile(String, String)", e);
+      }
+    });
+  }
+
+  private static List<?> haTools() {
+    try {
+      return (List<?>) Class.forName("io.kvmsdk.ha.fake.HaFakes").getMethod("tools").invoke(null);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return List.of();
     }
   }
 }

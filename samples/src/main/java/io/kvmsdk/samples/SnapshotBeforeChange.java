@@ -119,7 +119,7 @@ public final class SnapshotBeforeChange {
     } catch (KvmException e) {
       return new Result(domain, Outcome.NOT_APPLIED, "the new definition is invalid", Optional.empty(), Optional.of(e), d.state());
     }
-    if (after.equals(before)) return new Result(domain, Outcome.UNCHANGED, "nothing to change", Optional.empty(), Optional.empty(), d.state());
+    if (asStored(after).equals(asStored(before))) return new Result(domain, Outcome.UNCHANGED, "nothing to change", Optional.empty(), Optional.empty(), d.state());
 
     DomainSnapshot snap;
     try {
@@ -179,6 +179,17 @@ public final class SnapshotBeforeChange {
       LOG.warn("could not delete snapshot {} of {}: {}", snap.name(), d.name(), e.getMessage());
       return result;
     }
+  }
+
+  /**
+   * The spec with its memory sizes in KiB, as libvirt stores them: {@code Size} keeps the unit it was
+   * written with (lossless), so 512 MiB and libvirt's 524288 KiB are different values but the same definition.
+   */
+  static DomainSpec asStored(DomainSpec spec) {
+    return spec.copy(b -> {
+      spec.memory().ifPresent(m -> b.memory(io.kvmsdk.core.Size.kib(m.kib())));
+      spec.currentMemory().ifPresent(m -> b.currentMemory(io.kvmsdk.core.Size.kib(m.kib())));
+    });
   }
 
   private static DomainState stateOf(Domain d) {

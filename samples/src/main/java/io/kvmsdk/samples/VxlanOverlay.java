@@ -38,13 +38,21 @@ public final class VxlanOverlay {
     return out;
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) { recipe().main(args, VxlanOverlay::body); }
+
+  static Recipe recipe() { return Recipe.named("VxlanOverlay").hosts("hv1", "hv2").root("creates vx5000 and br-overlay (ip link)"); }
+
+  static int body(Recipe r) {
     Map<String, CommandRunner> hosts = new LinkedHashMap<>();
-    for (String name : new String[] {"hv1", "hv2"}) {
-      System.out.println("# " + name + "\n" + host(name).plan());
-      SampleHosts.fake(name, "eth0").ifPresent(h -> hosts.put(name, h));
+    for (String name : r.hostNames()) {
+      r.say("# " + name + "\n" + host(name).plan());
+      r.runner(name, "eth0").ifPresent(h -> hosts.put(name, h));
     }
-    if (hosts.isEmpty()) return;
-    run(hosts).forEach((name, r) -> System.out.println(r));
+    if (hosts.size() < r.hostNames().size()) {
+      r.hostNames().forEach(n -> r.apply(n, host(n).plan()));   // dry runs
+      return Recipe.DONE;
+    }
+    run(hosts).forEach((name, res) -> r.say(res.toString()));
+    return Recipe.DONE;
   }
 }

@@ -225,17 +225,25 @@ class HostDrainerTest {
   }
 
   @Test
-  void withoutTwoUrisItTouchesNoHostAndExits2() {
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    assertThat(HostDrainer.run(new String[0], System.out, new java.io.PrintStream(err))).isEqualTo(2);
-    assertThat(HostDrainer.run(new String[] {"fake:///x"}, System.out, new java.io.PrintStream(err))).isEqualTo(2);
-    assertThat(err.toString()).contains("usage: HostDrainer SOURCE_URI DESTINATION_URI");
+  void withoutArgumentsItDrainsFakeHostsAndShowsProgress() {
+    RecipeRun run = RecipeRun.of(HostDrainer.recipe(), HostDrainer::body);
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("[1/3] moving web1 off fake:///hv1").contains("drain of fake:///hv1: 3 moved, 0 not moved");
+    assertThat(fake1.domainNames()).as("it ran in this test's fake world").isEmpty();
   }
 
   @Test
-  void anUnreachableHostIsNamed() {
+  void withOneUriItTouchesNoHostAndExits2() {
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    assertThat(HostDrainer.run(new String[] {"fake:///hv1", "nonsense://hv9"}, System.out, new java.io.PrintStream(err))).isEqualTo(1);
-    assertThat(err.toString()).contains("cannot drain fake:///hv1: nonsense://hv9:").contains("unknown hypervisor driver 'nonsense'");
+    assertThat(HostDrainer.run(new String[] {"--uri", "fake:///x"}, System.out, new java.io.PrintStream(err))).isEqualTo(2);
+    assertThat(err.toString()).contains("HostDrainer: needs at least 2 --uri, got 1; usage: HostDrainer [--uri URI (at least 2 times)");
+  }
+
+  @Test
+  void anUnreachableHostIsNamedInOneLine() {
+    RecipeRun run = RecipeRun.of(HostDrainer.recipe(), HostDrainer::body, "--uri", "fake:///hv1", "--uri", "nonsense://hv9");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.oneErrorLine()).isTrue();
+    assertThat(run.err()).contains("HostDrainer: cannot connect to nonsense://hv9: ").contains("unknown hypervisor driver 'nonsense'");
   }
 }
