@@ -79,7 +79,7 @@ public abstract class NatGateway {
     if (!TABLE.matcher(table()).matches()) {
       throw new InvalidSpecException("table", "must be a lower-case letter then up to 19 lower-case letters, digits or '_', with at least one '_' (so it is no nft keyword), got '" + table() + "'");
     }
-    IfaceNames.validate("outInterface", outInterface());
+    IfaceNames.check("outInterface", outInterface());
     if (sources().isEmpty()) throw new InvalidSpecException("source", "a NAT gateway needs at least one source prefix");
     List<Ipv4.Prefix> seen = new ArrayList<>();
     for (int i = 0; i < sources().size(); i++) {

@@ -79,7 +79,7 @@ public final class InterfaceTuning {
     private Integer mtu;
     private final Map<Offload, Boolean> offloads = new EnumMap<>(Offload.class);
 
-    private Builder(String iface) { this.iface = IfaceNames.validate("iface", iface); }
+    private Builder(String iface) { this.iface = IfaceNames.check("iface", iface); }
 
     /** The MTU, 68..65535 (9000 for jumbo frames). */
     public Builder mtu(int mtu) {
