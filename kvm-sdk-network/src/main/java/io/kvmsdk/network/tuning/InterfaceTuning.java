@@ -1,6 +1,5 @@
 package io.kvmsdk.network.tuning;
 
-import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.host.Plan;
 import io.kvmsdk.core.host.Step;
@@ -83,7 +82,7 @@ public final class InterfaceTuning {
 
     /** The MTU, 68..65535 (9000 for jumbo frames). */
     public Builder mtu(int mtu) {
-      if (mtu < 68 || mtu > 65535) throw new InvalidSpecException("mtu", "must be 68..65535, got " + mtu);
+      IfaceNames.mtu("mtu", mtu);
       this.mtu = mtu;
       return this;
     }
