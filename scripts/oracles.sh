@@ -22,7 +22,7 @@ TGT_CTRL_PORT=${TGT_CTRL_PORT:-7}   # tgtd's control socket is a file (/run/tgtd
 PKGS="iproute2 procps libxml2-utils openssh-client
  libvirt-clients libvirt0 libvirt-daemon libvirt-daemon-driver-qemu libvirt-daemon-driver-storage-iscsi-direct
  qemu-system-x86 qemu-utils qemu-block-extra ipxe-qemu dnsmasq-base iptables ebtables nftables
- openvswitch-switch keepalived bird2 tgt libiscsi-bin ceph-base ceph-mon
+ openvswitch-switch keepalived bird2 tgt libiscsi-bin ceph-base ceph-mon ethtool
  pacemaker-cli-utils pcs corosync drbd-utils prometheus"
 
 do_install() {

@@ -5,13 +5,15 @@ import io.kvmsdk.network.BondSpec;
 import io.kvmsdk.network.BridgePort;
 import io.kvmsdk.network.BridgeSpec;
 import io.kvmsdk.network.HostNetwork;
+import io.kvmsdk.network.NatGateway;
 import io.kvmsdk.network.VlanSpec;
 
 /**
  * The network of one host of a fleet, as the issue sizes it: two bonds (an 802.3ad data uplink with
  * jumbo frames, an active-backup management uplink), 50 VLANs on the data bond, and four bridges
  * (three on VLAN sub-interfaces, one VLAN-filtering trunk bridge carrying all 50 VLANs on the
- * management bond), each host with its own addresses.
+ * management bond), each host with its own addresses; and a NAT gateway (its guests' prefixes
+ * masqueraded out of br100, two port forwards).
  */
 public final class NetworkFleet {
   private NetworkFleet() {}
@@ -35,12 +37,19 @@ public final class NetworkFleet {
     return b.build();
   }
 
-  /** The specs and plans of {@code hosts} hosts; returns the total number of steps. */
+  /** Host {@code i}'s NAT gateway: its two guest prefixes out of {@code br100}, ssh and https forwarded to guests. */
+  public static NatGateway nat(int i) {
+    String inner = "172." + (16 + (i >> 8 & 0xf)) + "." + (i & 0xff) + ".";
+    return NatGateway.builder().outInterface("br100").addSource(inner + "0/25").addSource(inner + "128/25")
+        .addPortForward(2222, inner + "10", 22).addPortForward(8443, inner + "11", 443).build();
+  }
+
+  /** The specs and plans of {@code hosts} hosts (network and NAT gateway); returns the total number of steps. */
   public static long compile(int hosts) {
     long steps = 0;
     for (int i = 0; i < hosts; i++) {
       Plan p = host(i).plan();
-      steps += p.size();
+      steps += p.size() + nat(i).plan().size();
     }
     return steps;
   }

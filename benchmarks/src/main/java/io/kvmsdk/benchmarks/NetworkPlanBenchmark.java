@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Compiling a fleet's network plans: {@code hosts} {@link NetworkFleet} hosts (2 bonds, 50 VLANs, 4
- * bridges each), every spec built and checked and its plan compiled. Single shot per fleet; the first
+ * bridges and a NAT gateway each), every spec built and checked and its plan compiled. Single shot per fleet; the first
  * warmup iteration is the cold-JVM figure. Run {@code java -jar benchmarks/target/benchmarks.jar NetworkPlanBenchmark}.
  */
 @State(Scope.Benchmark)

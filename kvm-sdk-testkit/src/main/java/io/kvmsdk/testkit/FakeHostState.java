@@ -28,6 +28,8 @@ final class FakeHostState {
   /** Per-interface sysctl suffixes under net.ipv4.conf.IF and net.ipv6.conf.IF. */
   static final Map<String, String> IPV4_CONF = new LinkedHashMap<>();
   static final Map<String, String> IPV6_CONF = new LinkedHashMap<>();
+  /** net.* sysctls only the host's own (initial) namespace has, as on Linux 6.x: neighbour table sizes, the backlog. */
+  static final Map<String, String> INIT_NET_DEFAULTS = new LinkedHashMap<>();
   /** Sysctls outside net.*: one set per host, seen from every namespace. */
   static final Map<String, String> HOST_DEFAULTS = new LinkedHashMap<>();
 
@@ -46,6 +48,17 @@ final class FakeHostState {
     NET_DEFAULTS.put("net.ipv4.ip_nonlocal_bind", "0");
     NET_DEFAULTS.put("net.ipv4.ip_local_port_range", "32768\t60999");
     NET_DEFAULTS.put("net.core.somaxconn", "4096");
+    NET_DEFAULTS.put("net.ipv4.tcp_window_scaling", "1");
+    // br_netfilter loaded, as on a libvirt host (and on the machine the fake is proven on)
+    NET_DEFAULTS.put("net.bridge.bridge-nf-call-arptables", "1");
+    NET_DEFAULTS.put("net.bridge.bridge-nf-call-ip6tables", "1");
+    NET_DEFAULTS.put("net.bridge.bridge-nf-call-iptables", "1");
+    for (String v : List.of("ipv4", "ipv6")) {
+      INIT_NET_DEFAULTS.put("net." + v + ".neigh.default.gc_thresh1", "128");
+      INIT_NET_DEFAULTS.put("net." + v + ".neigh.default.gc_thresh2", "512");
+      INIT_NET_DEFAULTS.put("net." + v + ".neigh.default.gc_thresh3", "1024");
+    }
+    INIT_NET_DEFAULTS.put("net.core.netdev_max_backlog", "1000");
     for (String dev : List.of("all", "default")) {
       IPV4_CONF.forEach((k, v) -> NET_DEFAULTS.put("net.ipv4.conf." + dev + "." + k, v));
       IPV6_CONF.forEach((k, v) -> NET_DEFAULTS.put("net.ipv6.conf." + dev + "." + k, v));
@@ -72,6 +85,7 @@ final class FakeHostState {
   Ns addNamespace(String name) {
     Ns ns = new Ns(name);
     ns.sysctls.putAll(NET_DEFAULTS);
+    if (name.equals(HOST_NS)) ns.sysctls.putAll(INIT_NET_DEFAULTS);
     namespaces.put(name, ns);
     Link lo = ns.add("lo", "loopback");
     lo.mtu = 65536;

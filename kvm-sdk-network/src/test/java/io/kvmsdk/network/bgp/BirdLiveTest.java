@@ -1,0 +1,137 @@
+package io.kvmsdk.network.bgp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kvmsdk.network.testing.Netns;
+import io.kvmsdk.network.testing.Proc;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * bird 2.0.12 as the oracle: every rendered config passes {@code bird -p}, and a hypervisor and two
+ * top-of-rack routers in three namespaces establish BGP sessions (with BFD), the hypervisor installs
+ * an ECMP route over both, the routers learn its VIP, and one link going down leaves one next hop.
+ */
+class BirdLiveTest {
+  private final List<Process> birds = new ArrayList<>();
+  private final List<Netns> namespaces = new ArrayList<>();
+  private Path dir;
+
+  @BeforeEach void tempDir() throws IOException { dir = Files.createTempDirectory("n2-bird"); }
+
+  @AfterEach void cleanUp() throws IOException {
+    for (Process p : birds) {
+      p.destroy();
+      try {
+        if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (Netns n : namespaces) n.close();
+    try (var s = Files.walk(dir)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+  }
+
+  static List<BirdConfig> variants() {
+    return List.of(BirdConfigTest.hypervisor(),
+        BirdConfig.builder().routerId("10.0.0.1").localAs(4200000001L).addNeighbor(BgpNeighbor.of("static", "10.0.0.2", 4200000001L))
+            .build(),
+        BirdConfig.builder().routerId("10.0.0.1").localAs(65000).ecmp(false).bfd(true)
+            .addNeighbor(BgpNeighbor.builder().name("bgp").address("10.0.1.2").remoteAs(65001).bfd(false).multihop(2).sourceAddress("10.0.0.1").build())
+            .addNeighbor(BgpNeighbor.of("kernel", "10.0.2.2", 65002)).addAnnounce("10.10.0.0/16").addAnnounce("10.20.0.0/16")
+            .addAccept("0.0.0.0/0").bfdIntervalMs(50).bfdMultiplier(5).connectRetrySeconds(30).build());
+  }
+
+  private Path write(String name, String text) {
+    try {
+      return Files.writeString(dir.resolve(name), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test void everyRenderedConfigPassesBirdParse() {
+    Proc.require("bird");
+    int i = 0;
+    for (BirdConfig c : variants()) {
+      Path f = write("v" + i++ + ".conf", c.birdConf());
+      Proc.Result r = Proc.run("bird", "-p", "-c", f.toString());
+      assertThat(r.ok()).as("bird -p of\n%s\n%s", c.birdConf(), r).isTrue();
+    }
+    Path bad = write("bad.conf", variants().get(0).birdConf().replace("merge paths yes limit 4", "merge paths yes limit 400"));
+    assertThat(Proc.run("bird", "-p", "-c", bad.toString()).ok()).as("the oracle can fail").isFalse();
+  }
+
+  private Netns ns(String what) {
+    Netns n = Netns.create(what);
+    namespaces.add(n);
+    return n;
+  }
+
+  private void start(Netns ns, String name, BirdConfig c) throws IOException {
+    Path conf = write(name + ".conf", c.birdConf());
+    birds.add(new ProcessBuilder(ns.wrap(List.of("bird", "-f", "-c", conf.toString(), "-s", dir.resolve(name + ".ctl").toString(),
+        "-P", dir.resolve(name + ".pid").toString()))).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start());
+  }
+
+  private String birdc(String name, String... cmd) {
+    List<String> argv = new ArrayList<>(List.of("birdc", "-s", dir.resolve(name + ".ctl").toString()));
+    argv.addAll(List.of(cmd));
+    return Proc.run(argv, null, 10).out();
+  }
+
+  private static void await(String what, java.util.function.BooleanSupplier ok, int seconds) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!ok.getAsBoolean()) {
+      if (System.nanoTime() > until) throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
+      Thread.sleep(200);
+    }
+  }
+
+  @Test void twoTorsGiveTheHypervisorAnEcmpRoute() throws Exception {
+    Proc.require("bird", "birdc", "ip");
+    Netns hv = ns("hv");
+    Netns tor1 = ns("tor1");
+    Netns tor2 = ns("tor2");
+    hv.vethTo("up1", tor1, "down0");
+    hv.vethTo("up2", tor2, "down0");
+    hv.ip("addr", "add", "198.18.1.1/30", "dev", "up1");
+    tor1.ip("addr", "add", "198.18.1.2/30", "dev", "down0");
+    hv.ip("addr", "add", "198.18.2.1/30", "dev", "up2");
+    tor2.ip("addr", "add", "198.18.2.2/30", "dev", "down0");
+
+    BirdConfig hvConf = BirdConfig.builder().routerId("198.18.1.1").localAs(65001)
+        .addNeighbor(BgpNeighbor.of("tor1", "198.18.1.2", 65101)).addNeighbor(BgpNeighbor.of("tor2", "198.18.2.2", 65102))
+        .addAnnounce("198.51.100.10/32").addAccept("203.0.113.0/24").bfd(true).connectRetrySeconds(1).build();
+    start(hv, "hv", hvConf);
+    int n = 1;
+    for (Netns tor : List.of(tor1, tor2)) {
+      start(tor, "tor" + n, BirdConfig.builder().routerId("198.18." + n + ".2").localAs(65100 + n)
+          .addNeighbor(BgpNeighbor.of("hv", "198.18." + n + ".1", 65001)).addAnnounce("203.0.113.0/24").bfd(true).connectRetrySeconds(1).build());
+      n++;
+    }
+    await("both sessions Established", () -> birdc("hv", "show", "protocols").lines()
+        .filter(l -> l.startsWith("peer-tor") && l.contains("Established")).count() == 2, 40);
+    await("the ECMP route", () -> hv.ip("route", "show", "203.0.113.0/24").out().contains("nexthop"), 20);
+    String route = hv.ip("route", "show", "203.0.113.0/24").out();
+    assertThat(route).contains("nexthop via 198.18.1.2 dev up1").contains("nexthop via 198.18.2.2 dev up2");
+    await("tor1 learns the VIP", () -> tor1.ip("route", "show", "198.51.100.10").out().contains("via 198.18.1.1"), 20);
+    assertThat(birdc("hv", "show", "bfd", "sessions")).contains("198.18.1.2").contains("198.18.2.2").contains("Up");
+
+    tor2.ip("link", "set", "down0", "down");
+    await("one next hop left", () -> {
+      String r = hv.ip("route", "show", "203.0.113.0/24").out();
+      return r.contains("via 198.18.1.2 dev up1") && !r.contains("198.18.2.2");
+    }, 20);
+  }
+}
