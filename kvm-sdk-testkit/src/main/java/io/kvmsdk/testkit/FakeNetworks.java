@@ -205,9 +205,13 @@ final class FakeNetworks extends FakeLifecycle implements NetworkDriver {
   }
 
   private static long ipv4(String s) {
-    String[] p = s.split("\\.");
     long v = 0;
-    for (String x : p) v = v << 8 | Integer.parseInt(x);
+    for (int from = 0; from <= s.length(); ) { // dotted quad, without a regex split per lease
+      int dot = s.indexOf('.', from);
+      if (dot < 0) dot = s.length();
+      v = v << 8 | Integer.parseInt(s, from, dot, 10);
+      from = dot + 1;
+    }
     return v;
   }
 

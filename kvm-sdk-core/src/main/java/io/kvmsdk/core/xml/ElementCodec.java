@@ -220,50 +220,107 @@ public final class ElementCodec<T, B> implements Codec<T> {
 
   // ------------------------------------------------------------------ reading
 
-  @Override public T read(XmlElement e, XPath path) { return d().readTable(e, path); }
+  @Override public T read(XmlElement e, XPath path) { return d().readFrom(new XmlSource.Tree(e), path); }
 
-  private T readTable(XmlElement e, XPath path) {
+  /** {@link #readFrom} on the table (built now if lazy). */
+  T readStream(XmlSource in, XPath path) { return d().readFrom(in, path); }
+
+  /**
+   * Reads the element {@code in} is on (its start) through its end, straight into the builder: the
+   * parser's events when the document is parsed, a tree's when a tree is read, with the same result.
+   * Returns null when the element is to be kept verbatim ({@code in.kept} then holds it): text this
+   * mapping does not take, or text beside child elements (mixed content is never typed).
+   */
+  T readFrom(XmlSource in, XPath path) {
+    long mark = in.mark();
+    int level = in.depth;
     B b = newBuilder.get();
     List<Unmodeled.Attribute> extraAttrs = null;
-    List<Unmodeled.Element> extraKids = null;
     Map<String, String> ns = null;
-    for (int i = 0, k = e.attrCount(); i < k; i++) {
-      String an = e.attrName(i);
+    for (int i = 0, k = in.attrCount(); i < k; i++) {
+      String an = in.attrName(i);
       AttrField<T, B, ?> f = attrByName.get(an);
       if (f == null && nsSet != null && an.startsWith("xmlns")) {
         if (ns == null) ns = new java.util.LinkedHashMap<>();
-        ns.put(an.equals("xmlns") ? "" : an.substring(6), e.attrValue(i));
-      } else if (f == null || (f.lenient && !f.parses(e.attrValue(i)))) {
+        ns.put(an.equals("xmlns") ? "" : an.substring(6), in.attrValue(i));
+      } else if (f == null || (f.lenient && !f.parses(in.attrValue(i)))) {
         if (extraAttrs == null) extraAttrs = new ArrayList<>(2);
-        extraAttrs.add(new Unmodeled.Attribute(an, e.attrValue(i)));
+        extraAttrs.add(new Unmodeled.Attribute(an, in.attrValue(i)));
       } else {
-        f.read(b, e.attrValue(i), path);
+        f.read(b, in.attrValue(i), path);
       }
     }
-    if (e.text() != null) {
-      if (text != null) text.read(b, e.text(), path);
-      else return null; // text this mapping does not expect: keep the whole element verbatim
-    }
-    List<XmlElement> kids = e.children();
-    if (!kids.isEmpty()) {
-      Object[] acc = new Object[children.size()];
-      String prev = null;
-      for (int i = 0, n = kids.size(); i < n; i++) {
-        XmlElement c = kids.get(i);
-        ChildField<T, B> f = childByName.get(c.name());
-        if (f == null || !f.accept(c, path, acc)) {
-          if (extraKids == null) extraKids = new ArrayList<>(2);
-          extraKids.add(new Unmodeled.Element(prev, c));
+    String txt = null;           // the element's text, all of it, white space included
+    boolean hasText = false;     // some of it is not white space
+    boolean kids = false;
+    Object[] acc = null;
+    List<Unmodeled.Element> extraKids = null;
+    String prev = null;
+    for (;;) {
+      int ev = in.next();
+      if (ev == XmlSource.END) break;
+      if (ev == XmlSource.TEXT) {
+        if (!in.blank()) {
+          // text this mapping does not expect, or text beside children: keep the whole element verbatim
+          if (text == null || kids) return keepRest(in, level, mark);
+          hasText = true;
         }
-        prev = c.name();
+        if (text != null) txt = txt == null ? in.text() : txt + in.text();
+        continue;
       }
-      for (int i = 0; i < acc.length; i++) if (acc[i] != null) children.get(i).finish(b, acc[i]);
+      if (ev != XmlSource.START) break; // the cursor refuses a document that ends here
+      if (hasText) return keepRest(in, level, mark);
+      kids = true;
+      String cn = in.name();
+      ChildField<T, B> f = childByName.get(cn);
+      XmlElement keptChild;
+      if (f == null) {
+        keptChild = in.tree();
+      } else {
+        if (acc == null) acc = new Object[children.size()];
+        try {
+          keptChild = f.accept(in, path, acc);
+        } catch (InvalidSpecException x) {
+          // as when the whole element was looked at first: text in it means it is kept verbatim, unread
+          if (in instanceof XmlReader.Cursor && ((XmlReader.Cursor) in).failed()) throw x;
+          if (in.skipRest(level)) return in.keep(in.treeAt(mark));
+          throw x;
+        }
+      }
+      if (keptChild != null) {
+        if (extraKids == null) extraKids = new ArrayList<>(2);
+        extraKids.add(new Unmodeled.Element(prev, keptChild));
+      }
+      prev = cn;
     }
+    if (hasText) text.read(b, txt, path);
+    if (acc != null) for (int i = 0; i < acc.length; i++) if (acc[i] != null) children.get(i).finish(b, acc[i]);
     if (ns != null) nsSet.accept(b, ns);
     if (extraAttrs != null || extraKids != null) {
       setExtras.accept(b, Unmodeled.of(extraAttrs == null ? List.of() : extraAttrs, extraKids == null ? List.of() : extraKids));
     }
     return build(b, path);
+  }
+
+  /** Consumes the rest of the element open at {@code level} and keeps it verbatim. */
+  private static <T> T keepRest(XmlSource in, int level, long mark) {
+    in.skipRest(level);
+    return in.keep(in.treeAt(mark));
+  }
+
+  /**
+   * Reads the element {@code in} is on with {@code codec}: the SDK's own codecs straight from the
+   * source, any other from the element's tree. Null when it is kept verbatim ({@code in.kept}).
+   */
+  @SuppressWarnings("unchecked")
+  static <C> C readChild(Codec<C> codec, XmlSource in, XPath path) {
+    if (codec instanceof ElementCodec) return ((ElementCodec<C, ?>) codec).d().readFrom(in, path);
+    if (codec instanceof TextOnlyCodec) return ((TextOnlyCodec<C>) codec).readFrom(in, path);
+    if (codec instanceof AttrOnlyCodec) return ((AttrOnlyCodec<C>) codec).readFrom(in, path);
+    if (codec instanceof SizeCodec) return (C) ((SizeCodec) codec).readFrom(in, path);
+    XmlElement e = in.tree();
+    C v = codec.read(e, path);
+    return v != null ? v : in.keep(e);
   }
 
   private T build(B b, XPath path) {
@@ -322,7 +379,7 @@ public final class ElementCodec<T, B> implements Codec<T> {
     List<Unmodeled.Attribute> keptAttrs = extras.attributes();
     for (int i = 0, n = keptAttrs.size(); i < n; i++) out.attr(keptAttrs.get(i).name(), keptAttrs.get(i).value());
     String t = text == null ? null : text.write(v);
-    out.content(name, t);
+    out.content(name, t, depth);
     if (extras.elements().isEmpty()) {
       for (int i = 0, n = children.size(); i < n; i++) children.get(i).writeTo(v, out, depth + 1);
     } else {
@@ -499,8 +556,8 @@ public final class ElementCodec<T, B> implements Codec<T> {
 
     abstract String name();
 
-    /** Takes child {@code c} into {@code acc[index]}; false to keep it verbatim instead. */
-    abstract boolean accept(XmlElement c, XPath parent, Object[] acc);
+    /** Takes the child {@code in} is on into {@code acc[index]} (null), or gives it back to keep verbatim. */
+    abstract XmlElement accept(XmlSource in, XPath parent, Object[] acc);
 
     abstract void finish(B b, Object accumulated);
 
@@ -529,12 +586,12 @@ public final class ElementCodec<T, B> implements Codec<T> {
 
     @Override String name() { return name; }
 
-    @Override boolean accept(XmlElement c, XPath parent, Object[] acc) {
-      if (acc[index] != null) return false;
-      C v = codec.read(c, parent.child(name));
-      if (v == null) return false;
+    @Override XmlElement accept(XmlSource in, XPath parent, Object[] acc) {
+      if (acc[index] != null) return in.tree(); // a second one
+      C v = readChild(codec, in, parent.child(name));
+      if (v == null) return in.takeKept();
       acc[index] = v;
-      return true;
+      return null;
     }
 
     @SuppressWarnings("unchecked")
@@ -577,13 +634,13 @@ public final class ElementCodec<T, B> implements Codec<T> {
     @Override String name() { return name; }
 
     @SuppressWarnings("unchecked")
-    @Override boolean accept(XmlElement c, XPath parent, Object[] acc) {
+    @Override XmlElement accept(XmlSource in, XPath parent, Object[] acc) {
       ArrayList<C> l = (ArrayList<C>) acc[index];
-      C v = codec.read(c, parent.child(name, (l == null ? 0 : l.size()) + 1));
-      if (v == null) return false;
+      C v = readChild(codec, in, parent.child(name, (l == null ? 0 : l.size()) + 1));
+      if (v == null) return in.takeKept();
       if (l == null) acc[index] = l = new ArrayList<>();
       l.add(v);
-      return true;
+      return null;
     }
 
     @SuppressWarnings("unchecked")
@@ -623,15 +680,16 @@ public final class ElementCodec<T, B> implements Codec<T> {
     @Override String name() { return String.join("|", new java.util.TreeSet<>(codecs.keySet())); }
 
     @SuppressWarnings("unchecked")
-    @Override boolean accept(XmlElement c, XPath parent, Object[] acc) {
+    @Override XmlElement accept(XmlSource in, XPath parent, Object[] acc) {
       ArrayList<C> l = (ArrayList<C>) acc[index];
+      String n = in.name();
       int at = 1;
-      if (l != null) for (C x : l) if (nameOf.apply(x).equals(c.name())) at++;
-      C v = codecs.get(c.name()).read(c, parent.child(c.name(), at));
-      if (v == null) return false;
+      if (l != null) for (C x : l) if (nameOf.apply(x).equals(n)) at++;
+      C v = readChild(codecs.get(n), in, parent.child(n, at));
+      if (v == null) return in.takeKept();
       if (l == null) acc[index] = l = new ArrayList<>();
       l.add(v);
-      return true;
+      return null;
     }
 
     @SuppressWarnings("unchecked")
@@ -673,10 +731,19 @@ public final class ElementCodec<T, B> implements Codec<T> {
 
     @Override String name() { return name; }
 
-    @Override boolean accept(XmlElement c, XPath parent, Object[] acc) {
-      if (!c.isEmpty() || acc[index] != null) return false;
+    @Override XmlElement accept(XmlSource in, XPath parent, Object[] acc) {
+      if (in.attrCount() > 0 || acc[index] != null) return in.tree();
+      long mark = in.mark();
+      int level = in.depth;
+      for (;;) {
+        int ev = in.next();
+        if (ev == XmlSource.END) break;
+        if (ev == XmlSource.TEXT && in.blank()) continue;
+        in.skipRest(level); // not empty: kept verbatim
+        return in.treeAt(mark);
+      }
       acc[index] = Boolean.TRUE;
-      return true;
+      return null;
     }
 
     @Override void finish(B b, Object accumulated) { set.accept(b, Boolean.TRUE); }
@@ -694,6 +761,46 @@ public final class ElementCodec<T, B> implements Codec<T> {
     }
   }
 
+  /**
+   * After an element's start: reads through its end; true when it held nothing (white space at most),
+   * else false with the element kept verbatim ({@code in.kept}).
+   */
+  static boolean emptyRest(XmlSource in) {
+    long mark = in.mark();
+    int level = in.depth;
+    for (;;) {
+      int ev = in.next();
+      if (ev == XmlSource.END) return true;
+      if (ev == XmlSource.TEXT && in.blank()) continue;
+      in.skipRest(level);
+      in.keep(in.treeAt(mark));
+      return false;
+    }
+  }
+
+  /**
+   * After an element's start: reads its text through its end, "" when it has none that is not white
+   * space (as a tree keeps it); null, with the element kept verbatim ({@code in.kept}), when it has a child.
+   */
+  static String textOnly(XmlSource in) {
+    long mark = in.mark();
+    int level = in.depth;
+    String txt = null;
+    boolean hasText = false;
+    for (;;) {
+      int ev = in.next();
+      if (ev == XmlSource.END) return hasText ? txt : "";
+      if (ev == XmlSource.TEXT) {
+        if (!hasText && !in.blank()) hasText = true;
+        txt = txt == null ? in.text() : txt + in.text();
+        continue;
+      }
+      in.skipRest(level);
+      in.keep(in.treeAt(mark));
+      return null;
+    }
+  }
+
   /** {@code <n attr='v'/>} with nothing else; anything else is kept verbatim. */
   static final class AttrOnlyCodec<V> implements Codec<V> {
     final String name;
@@ -706,10 +813,14 @@ public final class ElementCodec<T, B> implements Codec<T> {
       this.type = type;
     }
 
-    @Override public V read(XmlElement e, XPath path) {
-      if (e.attrCount() != 1 || !e.attrName(0).equals(attr) || !e.children().isEmpty() || e.text() != null) return null;
+    @Override public V read(XmlElement e, XPath path) { return readFrom(new XmlSource.Tree(e), path); }
+
+    V readFrom(XmlSource in, XPath path) {
+      if (in.attrCount() != 1 || !in.attrName(0).equals(attr)) return in.keep(in.tree());
+      String raw = in.attrValue(0);
+      if (!emptyRest(in)) return null;
       try {
-        return type.parse(e.attrValue(0));
+        return type.parse(raw);
       } catch (IllegalArgumentException x) {
         throw new InvalidSpecException(path.attr(attr), x.getMessage(), x);
       }
@@ -730,9 +841,12 @@ public final class ElementCodec<T, B> implements Codec<T> {
       this.type = type;
     }
 
-    @Override public V read(XmlElement e, XPath path) {
-      if (e.attrCount() > 0 || !e.children().isEmpty()) return null;
-      String raw = e.text() == null ? "" : e.text();
+    @Override public V read(XmlElement e, XPath path) { return readFrom(new XmlSource.Tree(e), path); }
+
+    V readFrom(XmlSource in, XPath path) {
+      if (in.attrCount() > 0) return in.keep(in.tree());
+      String raw = textOnly(in);
+      if (raw == null) return null;
       try {
         return type.parse(type == ValueType.STRING ? raw : raw.trim());
       } catch (IllegalArgumentException x) {

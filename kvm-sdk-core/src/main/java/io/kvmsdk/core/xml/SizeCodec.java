@@ -20,16 +20,21 @@ public final class SizeCodec implements Codec<Size> {
 
   public static SizeCodec storage(String name) { return new SizeCodec(name, "unit", "bytes"); }
 
-  @Override public Size read(XmlElement e, XPath path) {
-    if (!e.children().isEmpty() || e.text() == null) return null;
+  @Override public Size read(XmlElement e, XPath path) { return readFrom(new XmlSource.Tree(e), path); }
+
+  Size readFrom(XmlSource in, XPath path) {
     String unit = null;
-    for (int i = 0; i < e.attrCount(); i++) {
-      if (e.attrName(i).equals(unitAttr)) unit = e.attrValue(i);
-      else return null; // attributes this codec does not type: keep verbatim
+    for (int i = 0; i < in.attrCount(); i++) {
+      if (in.attrName(i).equals(unitAttr)) unit = in.attrValue(i);
+      else return in.keep(in.tree()); // attributes this codec does not type: keep verbatim
     }
+    long mark = in.mark();
+    String text = ElementCodec.textOnly(in);
+    if (text == null) return null; // children: kept verbatim
+    if (text.isEmpty()) return in.keep(in.treeAt(mark)); // no text
     long v;
     try {
-      v = ValueType.ULONG.parse(e.text().trim());
+      v = ValueType.ULONG.parse(text.trim());
     } catch (IllegalArgumentException x) {
       throw new InvalidSpecException(path.toString(), x.getMessage(), x);
     }
@@ -44,7 +49,7 @@ public final class SizeCodec implements Codec<Size> {
   void writeTo(Size s, XmlOut out, int depth) {
     out.start(name, depth);
     if (s.unitWritten()) out.attr(unitAttr, s.unit());
-    out.content(name, Long.toString(s.value()));
+    out.content(name, Long.toString(s.value()), depth);
     out.end(name, depth, true);
   }
 

@@ -45,6 +45,7 @@ public final class XmlDocument<T> {
   /** Parses {@code xml}; throws {@link InvalidSpecException} naming the field and the rule. */
   public T parse(String xml) {
     String rootName = rootName();
+    if (root instanceof ElementCodec) return stream(xml, rootName, (ElementCodec<T, ?>) root);
     XmlElement e = XmlReader.parse(xml, rootName);
     if (!e.name().equals(rootName)) {
       throw new InvalidSpecException(rootName, "root element must be <" + rootName + ">, got <" + e.name() + ">");
@@ -52,6 +53,32 @@ public final class XmlDocument<T> {
     T v = root.read(e, XPath.root(rootName));
     if (v == null) throw new InvalidSpecException(rootName, "the document's root element cannot be read");
     return v;
+  }
+
+  /**
+   * Reads straight from the parser into the builders, with no tree in between (only content kept
+   * verbatim becomes one). Refuses what {@link XmlReader#parse} refuses, and a document that is not
+   * well-formed is refused as such even when a field before the fault is wrong too.
+   */
+  private static <T> T stream(String xml, String rootName, ElementCodec<T, ?> codec) {
+    XmlReader.Cursor in = XmlReader.open(xml, rootName);
+    try {
+      if (in.toRoot() == XmlSource.EOF) throw new InvalidSpecException(rootName, "XML has no root element");
+      if (!in.name().equals(rootName)) {
+        String got = in.name();
+        in.drain();
+        throw new InvalidSpecException(rootName, "root element must be <" + rootName + ">, got <" + got + ">");
+      }
+      T v = codec.readStream(in, XPath.root(rootName));
+      in.drain();
+      if (v == null) throw new InvalidSpecException(rootName, "the document's root element cannot be read");
+      return v;
+    } catch (InvalidSpecException e) {
+      if (!in.failed()) in.drain(); // not well-formed further on: that is the error, as when parsing came first
+      throw e;
+    } finally {
+      in.close();
+    }
   }
 
   /** Reads an already parsed element tree (a fragment embedded in another document, say). */

@@ -9,7 +9,9 @@ import java.util.Objects;
 /**
  * An immutable XML element: qualified name as written (prefix kept, namespace declarations are
  * ordinary attributes), attributes in document order, element children, and text. Comments,
- * processing instructions and blank text are not kept. Equality is structural.
+ * processing instructions and blank text are not kept. Mixed content (text that is not blank beside
+ * child elements) keeps every piece of text where it was ({@link #textBefore}), white space included,
+ * so it is written back exactly. Equality is structural.
  */
 public final class XmlElement {
   private static final String[] NO_ATTRS = new String[0];
@@ -18,19 +20,22 @@ public final class XmlElement {
   private final String[] attrs; // name0, value0, name1, value1, ...
   private final List<XmlElement> children;
   private final String text; // null when the element has no non-blank text
+  /** Mixed content: the text before each child and after the last (children.size() + 1 pieces); else null. */
+  private final String[] segments;
 
-  private XmlElement(String name, String[] attrs, List<XmlElement> children, String text) {
+  private XmlElement(String name, String[] attrs, List<XmlElement> children, String text, String[] segments) {
     this.name = name;
     this.attrs = attrs;
     this.children = children;
     this.text = text;
+    this.segments = segments;
   }
 
   public static Builder builder(String name) { return new Builder(name); }
 
   /** An element from parts the caller hands over and no longer touches (the reader's exact-size copies). */
-  static XmlElement make(String name, String[] attrs, List<XmlElement> children, String text) {
-    return new XmlElement(name, attrs == null ? NO_ATTRS : attrs, children, text);
+  static XmlElement make(String name, String[] attrs, List<XmlElement> children, String text, String[] segments) {
+    return new XmlElement(name, attrs == null ? NO_ATTRS : attrs, children, text, segments);
   }
 
   /** Parses a document safely (no DTDs or entities, bounded size). */
@@ -39,7 +44,7 @@ public final class XmlElement {
   /** This element as pretty-printed XML, the way libvirt writes it. */
   public String toXml() { return XmlWriter.write(this); }
 
-  public static XmlElement leaf(String name) { return new XmlElement(name, NO_ATTRS, List.of(), null); }
+  public static XmlElement leaf(String name) { return new XmlElement(name, NO_ATTRS, List.of(), null, null); }
 
   public String name() { return name; }
 
@@ -56,7 +61,21 @@ public final class XmlElement {
 
   public List<XmlElement> children() { return children; }
 
+  /** The element's text (every piece of it, in order, when the content is mixed); null when it has none that is not blank. */
   public String text() { return text; }
+
+  /** True when the element holds text that is not blank and child elements (mixed content). */
+  public boolean isMixed() { return text != null && !children.isEmpty(); }
+
+  /**
+   * Mixed content: the text right before child {@code i}, or after the last child when {@code i} is the
+   * number of children, exactly as written; "" where there is none. An element built with both text
+   * and children has all its text before the first child.
+   */
+  public String textBefore(int i) {
+    if (segments != null) return segments[i];
+    return i == 0 && text != null ? text : "";
+  }
 
   public boolean isEmpty() { return attrs.length == 0 && children.isEmpty() && text == null; }
 
@@ -65,6 +84,7 @@ public final class XmlElement {
     for (int i = 0; i < attrs.length; i += 2) b.attr(attrs[i], attrs[i + 1]);
     b.children.addAll(children);
     b.text = text;
+    b.segments = segments;
     return b;
   }
 
@@ -73,7 +93,13 @@ public final class XmlElement {
     if (!(o instanceof XmlElement)) return false;
     XmlElement x = (XmlElement) o;
     return name.equals(x.name) && Arrays.equals(attrs, x.attrs) && children.equals(x.children)
-        && Objects.equals(text, x.text);
+        && Objects.equals(text, x.text) && sameSegments(x);
+  }
+
+  private boolean sameSegments(XmlElement x) {
+    if (!isMixed()) return true;
+    for (int i = 0, n = children.size(); i <= n; i++) if (!textBefore(i).equals(x.textBefore(i))) return false;
+    return true;
   }
 
   @Override public int hashCode() {
@@ -89,6 +115,7 @@ public final class XmlElement {
     private int nattrs;
     private final ArrayList<XmlElement> children = new ArrayList<>(4);
     private String text;
+    private String[] segments; // kept from toBuilder() while children are only appended
 
     Builder(String name) { this.name = Objects.requireNonNull(name); }
 
@@ -104,12 +131,19 @@ public final class XmlElement {
     }
 
     public Builder child(XmlElement c) {
-      if (c != null) children.add(c);
+      if (c != null) {
+        children.add(c);
+        if (segments != null) { // the new child comes after the last piece of text
+          segments = Arrays.copyOf(segments, segments.length + 1);
+          segments[segments.length - 1] = "";
+        }
+      }
       return this;
     }
 
     /** Inserts {@code c} right after the last child named {@code after} (at the start when null). */
     public Builder insertAfter(String after, XmlElement c) {
+      segments = null; // pieces of text no longer line up with the children: all text goes first
       if (after == null) { children.add(0, c); return this; }
       for (int i = children.size() - 1; i >= 0; i--) {
         if (children.get(i).name().equals(after)) { children.add(i + 1, c); return this; }
@@ -120,13 +154,15 @@ public final class XmlElement {
 
     public Builder text(String t) {
       this.text = t;
+      this.segments = null;
       return this;
     }
 
     public XmlElement build() {
       String[] a = nattrs == 0 ? NO_ATTRS : Arrays.copyOf(attrs, 2 * nattrs);
       List<XmlElement> c = children.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(children));
-      return new XmlElement(name, a, c, text);
+      String[] s = text != null && !c.isEmpty() && segments != null && segments.length == c.size() + 1 ? segments.clone() : null;
+      return new XmlElement(name, a, c, text, s);
     }
   }
 }

@@ -20,6 +20,8 @@ final class XmlOut {
   final boolean redact;
   /** What closes the start tag of the innermost open element if a child follows; null once settled. */
   private String pending;
+  /** Elements deeper than this are inside an element that has text: written inline, no white space added. */
+  private int inline = Integer.MAX_VALUE;
 
   XmlOut(StringBuilder sb, boolean redact) {
     this.sb = sb;
@@ -36,7 +38,7 @@ final class XmlOut {
       sb.append(pending);
       pending = null;
     }
-    indent(sb, depth);
+    if (depth <= inline) indent(sb, depth);
     sb.append('<').append(name);
   }
 
@@ -48,28 +50,32 @@ final class XmlOut {
     sb.append('\'');
   }
 
-  /** Ends the attributes of element {@code name}, writing its text (null when it has none). */
-  void content(String name, String text) {
+  /** Ends the attributes of element {@code name} at {@code depth}, writing its text (null when it has none). */
+  void content(String name, String text, int depth) {
     if (text != null) {
       sb.append('>');
       if (redact && SECRET_TEXT.contains(name)) sb.append("****");
       else XmlWriter.escape(sb, text, false);
-      pending = "\n";
+      if (depth < inline) inline = depth; // children of an element with text go inline
+      pending = "";
     } else {
-      pending = ">\n";
+      pending = depth > inline ? ">" : ">\n";
     }
   }
 
   /** Closes element {@code name} opened at {@code depth}; {@code text} tells whether it had text. */
   void end(String name, int depth, boolean text) {
+    boolean in = depth > inline;
     if (pending != null) { // no child came
       pending = null;
-      if (text) sb.append("</").append(name).append(">\n");
-      else sb.append("/>\n");
+      if (text) sb.append("</").append(name).append('>');
+      else sb.append("/>");
     } else {
-      indent(sb, depth);
-      sb.append("</").append(name).append(">\n");
+      if (!in && !text) indent(sb, depth);
+      sb.append("</").append(name).append('>');
     }
+    if (depth == inline) inline = Integer.MAX_VALUE;
+    if (!in) sb.append('\n');
   }
 
   /** Writes a whole element tree (content kept verbatim, or a codec that renders trees). */
@@ -78,26 +84,28 @@ final class XmlOut {
       sb.append(pending);
       pending = null;
     }
-    XmlWriter.write(sb, e, depth, redact);
+    if (depth > inline) XmlWriter.writeInline(sb, e, redact, false);
+    else XmlWriter.write(sb, e, depth, redact);
   }
 
   /** A childless element with one attribute, {@code <n a='v'/>}. */
   void leaf(String name, String attr, String value, int depth) {
     start(name, depth);
     if (attr != null) attr(attr, value);
-    sb.append("/>\n");
+    sb.append(depth > inline ? "/>" : "/>\n");
   }
 
   /** {@code <n>text</n>}, or {@code <n/>} when text is null. */
   void textLeaf(String name, String text, int depth) {
     start(name, depth);
     if (text == null) {
-      sb.append("/>\n");
+      sb.append(depth > inline ? "/>" : "/>\n");
       return;
     }
     sb.append('>');
     if (redact && SECRET_TEXT.contains(name)) sb.append("****");
     else XmlWriter.escape(sb, text, false);
-    sb.append("</").append(name).append(">\n");
+    sb.append("</").append(name).append('>');
+    if (depth <= inline) sb.append('\n');
   }
 }

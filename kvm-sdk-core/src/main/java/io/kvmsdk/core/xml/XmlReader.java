@@ -10,7 +10,7 @@ import java.util.List;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLStreamReader2;
 
 /**
  * Safe XML reading into {@link XmlElement}: no DTDs, no external entities, no entity expansion, bounded
@@ -40,67 +40,195 @@ public final class XmlReader {
 
   /** Parses {@code xml}; {@code what} names the document in error messages (e.g. "domain"). */
   public static XmlElement parse(String xml, String what) {
+    Cursor in = open(xml, what);
+    try {
+      if (in.toRoot() == XmlSource.EOF) throw new InvalidSpecException(what, "XML has no root element");
+      XmlElement root = in.tree();
+      in.drain();
+      return root;
+    } finally {
+      in.close();
+    }
+  }
+
+  /** A cursor over {@code xml}, before its first event; refuses null and oversized documents. */
+  static Cursor open(String xml, String what) {
     if (xml == null) throw new InvalidSpecException(what, "XML must not be null");
     if (xml.length() > MAX_CHARS) {
       throw new InvalidSpecException(what, "XML is " + xml.length() + " characters, more than the limit of " + MAX_CHARS);
     }
-    XMLStreamReader r = null;
-    try {
-      r = FACTORY.createXMLStreamReader(new StringReader(xml));
-      // One scratch level per depth, reused by every element at that depth: names, attributes,
-      // children and text are gathered there and copied once, exactly sized, into the element.
-      Level[] levels = new Level[8];
-      int depth = 0;
-      XmlElement root = null;
-      while (r.hasNext()) {
-        int ev = r.next();
-        switch (ev) {
-          case XMLStreamConstants.START_ELEMENT: {
-            if (depth >= MAX_DEPTH) throw new InvalidSpecException(what, "XML nested deeper than " + MAX_DEPTH + " elements");
-            if (depth == levels.length) levels = Arrays.copyOf(levels, depth * 2);
-            Level l = levels[depth];
-            if (l == null) levels[depth] = l = new Level();
-            String prefix = r.getPrefix();
-            String local = r.getLocalName();
-            l.start(prefix == null || prefix.isEmpty() ? local : prefix + ":" + local);
-            for (int i = 0, n = r.getNamespaceCount(); i < n; i++) {
-              String p = r.getNamespacePrefix(i);
-              l.attr(p == null || p.isEmpty() ? "xmlns" : "xmlns:" + p, r.getNamespaceURI(i));
-            }
-            for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
-              String p = r.getAttributePrefix(i);
-              String a = r.getAttributeLocalName(i);
-              l.attr(p == null || p.isEmpty() ? a : p + ":" + a, r.getAttributeValue(i));
-            }
-            depth++;
-            break;
+    return new Cursor(xml, 0, what);
+  }
+
+  /**
+   * The parser's own events, with the same guards as {@link #parse} (no DOCTYPE, no entity references
+   * other than the predefined ones, bounded depth); any of them, or XML that is not well-formed, is an
+   * {@link InvalidSpecException} on the document, after which {@link #failed} is true.
+   */
+  static final class Cursor extends XmlSource {
+    private final String xml;
+    private final int base;   // where in xml this cursor's input begins
+    private final String what;
+    private final XMLStreamReader2 r;
+    private boolean failed;
+    private boolean eof;
+    // the tree builder's scratch: one level per depth below the element being built
+    private Level[] levels;
+
+    Cursor(String xml, int base, String what) {
+      this.xml = xml;
+      this.base = base;
+      this.what = what;
+      StringReader in = new StringReader(xml);
+      try {
+        if (base > 0) in.skip(base);
+        r = (XMLStreamReader2) FACTORY.createXMLStreamReader(in);
+      } catch (XMLStreamException | java.io.IOException e) {
+        throw fail("XML is not well-formed: " + message(e), e);
+      }
+    }
+
+    /** True once this cursor refused the document (not well-formed, a DOCTYPE, too deep). */
+    boolean failed() { return failed; }
+
+    private InvalidSpecException fail(String rule, Exception cause) {
+      failed = true;
+      return cause == null ? new InvalidSpecException(what, rule) : new InvalidSpecException(what, rule, cause);
+    }
+
+    private static String message(Exception e) {
+      return e.getMessage() == null ? "malformed" : e.getMessage().replaceAll("\\s+", " ");
+    }
+
+    /** Advances to the root element's start; EOF when the document has none. */
+    int toRoot() {
+      int ev;
+      while ((ev = next()) != START && ev != EOF) {
+        // text outside the root is white space (the parser refuses anything else)
+      }
+      return ev;
+    }
+
+    @Override int next() {
+      if (eof) return EOF;
+      try {
+        for (;;) {
+          switch (r.next()) {
+            case XMLStreamConstants.START_ELEMENT:
+              if (depth >= MAX_DEPTH) throw fail("XML nested deeper than " + MAX_DEPTH + " elements", null);
+              depth++;
+              return START;
+            case XMLStreamConstants.END_ELEMENT:
+              depth--;
+              return END;
+            case XMLStreamConstants.CHARACTERS:
+            case XMLStreamConstants.CDATA:
+            case XMLStreamConstants.SPACE:
+              if (depth > 0) return TEXT;
+              break;
+            case XMLStreamConstants.DTD:
+              throw fail("XML must not contain a DOCTYPE (DTDs and entities are refused)", null);
+            case XMLStreamConstants.ENTITY_REFERENCE:
+              throw fail("XML must not use entity references other than the predefined ones", null);
+            case XMLStreamConstants.END_DOCUMENT:
+              eof = true;
+              return EOF;
+            default:
+              break;
           }
-          case XMLStreamConstants.CHARACTERS:
-          case XMLStreamConstants.CDATA:
-          case XMLStreamConstants.SPACE:
-            if (depth > 0) levels[depth - 1].text(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
-            break;
-          case XMLStreamConstants.END_ELEMENT: {
-            XmlElement n = levels[--depth].build();
-            if (depth == 0) root = n; else levels[depth - 1].children.add(n);
-            break;
+        }
+      } catch (XMLStreamException e) {
+        throw fail("XML is not well-formed: " + message(e), e);
+      } catch (com.ctc.wstx.exc.WstxLazyException e) {
+        throw fail("XML is not well-formed: " + message(e), e);
+      }
+    }
+
+    /** Reads to the end of the document (a document that is not well-formed further on is refused here). */
+    void drain() {
+      while (next() != EOF) {
+        // the rest is checked by the parser as it goes
+      }
+    }
+
+    void close() {
+      try {
+        r.close();
+      } catch (XMLStreamException ignored) {
+        // nothing to release
+      }
+    }
+
+    // Parsing is not namespace-aware: names come as written, prefix included, and xmlns declarations
+    // are ordinary attributes.
+    @Override String name() { return r.getLocalName(); }
+
+    @Override int attrCount() { return r.getAttributeCount(); }
+
+    @Override String attrName(int i) { return r.getAttributeLocalName(i); }
+
+    @Override String attrValue(int i) { return r.getAttributeValue(i); }
+
+    @Override boolean blank() {
+      try {
+        char[] c = r.getTextCharacters();
+        for (int i = r.getTextStart(), end = i + r.getTextLength(); i < end; i++) {
+          if (!Character.isWhitespace(c[i])) return false;
+        }
+        return true;
+      } catch (com.ctc.wstx.exc.WstxLazyException e) {
+        throw fail("XML is not well-formed: " + message(e), e);
+      }
+    }
+
+    @Override String text() {
+      try {
+        return r.getText();
+      } catch (com.ctc.wstx.exc.WstxLazyException e) {
+        throw fail("XML is not well-formed: " + message(e), e);
+      }
+    }
+
+    @Override long mark() { return base + r.getLocationInfo().getStartingCharOffset(); }
+
+    @Override XmlElement tree() {
+      if (levels == null) levels = new Level[8];
+      int top = depth;  // the element being built is open at this depth
+      level(0).start(r);
+      for (;;) {
+        int ev = next();
+        if (ev == START) {
+          level(depth - top).start(r);
+        } else if (ev == TEXT) {
+          try {
+            levels[depth - top].text(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+          } catch (com.ctc.wstx.exc.WstxLazyException e) {
+            throw fail("XML is not well-formed: " + message(e), e);
           }
-          case XMLStreamConstants.DTD:
-            throw new InvalidSpecException(what, "XML must not contain a DOCTYPE (DTDs and entities are refused)");
-          case XMLStreamConstants.ENTITY_REFERENCE:
-            throw new InvalidSpecException(what, "XML must not use entity references other than the predefined ones");
-          default:
-            break;
+        } else if (ev == END) {
+          XmlElement n = levels[depth + 1 - top].build();
+          if (depth < top) return n;
+          levels[depth - top].child(n);
+        } else {
+          throw fail("XML is not well-formed: the document ends inside <" + levels[0].name + ">", null);
         }
       }
-      if (root == null) throw new InvalidSpecException(what, "XML has no root element");
-      return root;
-    } catch (XMLStreamException e) {
-      String msg = e.getMessage() == null ? "malformed" : e.getMessage().replaceAll("\\s+", " ");
-      throw new InvalidSpecException(what, "XML is not well-formed: " + msg, e);
-    } finally {
-      if (r != null) {
-        try { r.close(); } catch (XMLStreamException ignored) { /* nothing to release */ }
+    }
+
+    private Level level(int i) {
+      if (i == levels.length) levels = Arrays.copyOf(levels, i * 2);
+      Level l = levels[i];
+      if (l == null) levels[i] = l = new Level();
+      return l;
+    }
+
+    @Override XmlElement treeAt(long mark) {
+      Cursor again = new Cursor(xml, (int) mark, what);
+      try {
+        again.toRoot();
+        return again.tree();
+      } finally {
+        again.close();
       }
     }
   }
@@ -112,14 +240,16 @@ public final class XmlReader {
     int nattrs;
     final ArrayList<XmlElement> children = new ArrayList<>();
     final StringBuilder text = new StringBuilder();
+    int[] cuts = new int[4]; // the length of text when each child came: where mixed content is cut
     boolean hasText; // some text that is not white space: the element keeps all of it, as written
 
-    void start(String n) {
-      name = n;
+    void start(XMLStreamReader2 r) {
+      name = r.getLocalName();
       nattrs = 0;
       children.clear();
       text.setLength(0);
       hasText = false;
+      for (int i = 0, n = r.getAttributeCount(); i < n; i++) attr(r.getAttributeLocalName(i), r.getAttributeValue(i));
     }
 
     void attr(String n, String v) {
@@ -127,6 +257,13 @@ public final class XmlReader {
       attrs[2 * nattrs] = n;
       attrs[2 * nattrs + 1] = v;
       nattrs++;
+    }
+
+    void child(XmlElement c) {
+      int i = children.size();
+      if (i == cuts.length) cuts = Arrays.copyOf(cuts, i * 2);
+      cuts[i] = text.length();
+      children.add(c);
     }
 
     void text(char[] chars, int start, int length) {
@@ -142,8 +279,20 @@ public final class XmlReader {
     }
 
     XmlElement build() {
+      String t = hasText ? text.toString() : null;
+      String[] segments = null;
+      int n = children.size();
+      if (t != null && n > 0) { // mixed content: every piece of text where it was
+        segments = new String[n + 1];
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+          segments[i] = t.substring(from, cuts[i]);
+          from = cuts[i];
+        }
+        segments[n] = t.substring(from);
+      }
       return XmlElement.make(name, nattrs == 0 ? null : Arrays.copyOf(attrs, 2 * nattrs),
-          children.isEmpty() ? List.of() : List.copyOf(children), hasText ? text.toString() : null);
+          n == 0 ? List.of() : List.copyOf(children), t, segments);
     }
   }
 }

@@ -3,7 +3,9 @@ package io.kvmsdk.core.xml;
 
 /**
  * Serialises an {@link XmlElement} tree the way libvirt formats its XML: two-space indent, one element
- * per line, single-quoted attributes, text inline, empty elements self-closed. This is the only
+ * per line, single-quoted attributes, text inline, empty elements self-closed. An element that holds
+ * text gets no white space added inside it: mixed content (text beside child elements) is written
+ * exactly as it was read, children inline, so a round trip never changes its text. This is the only
  * place the SDK turns XML into characters; every value goes through {@link #escape}.
  */
 public final class XmlWriter {
@@ -47,6 +49,11 @@ public final class XmlWriter {
       return;
     }
     sb.append('>');
+    if (hasText && !n.children().isEmpty()) { // mixed content: nothing added inside
+      writeInline(sb, n, redact, true);
+      sb.append('\n');
+      return;
+    }
     if (hasText) {
       if (redact && SECRET_TEXT.contains(n.name())) sb.append("****");
       else escape(sb, n.text(), false);
@@ -57,6 +64,40 @@ public final class XmlWriter {
       indent(sb, depth);
     }
     sb.append("</").append(n.name()).append(">\n");
+  }
+
+  /**
+   * The content and end tag of {@code n} (its start tag is written, up to {@code >} when {@code open}),
+   * with no white space added: the pieces of mixed text where they were, children inline.
+   */
+  static void writeInline(StringBuilder sb, XmlElement n, boolean redact, boolean open) {
+    boolean secret = redact && SECRET_TEXT.contains(n.name());
+    if (!open) {
+      sb.append('<').append(n.name());
+      for (int i = 0, k = n.attrCount(); i < k; i++) {
+        sb.append(' ').append(n.attrName(i)).append("='");
+        if (redact && SECRET_ATTRS.contains(n.attrName(i))) sb.append("****");
+        else escape(sb, n.attrValue(i), true);
+        sb.append('\'');
+      }
+      if (n.children().isEmpty() && n.text() == null) {
+        sb.append("/>");
+        return;
+      }
+      sb.append('>');
+    }
+    java.util.List<XmlElement> kids = n.children();
+    if (n.text() != null && (secret || kids.isEmpty())) {
+      if (secret) sb.append("****");
+      else escape(sb, n.text(), false);
+      for (XmlElement c : kids) writeInline(sb, c, redact, false);
+    } else {
+      for (int i = 0, k = kids.size(); i <= k; i++) {
+        if (n.text() != null) escape(sb, n.textBefore(i), false);
+        if (i < k) writeInline(sb, kids.get(i), redact, false);
+      }
+    }
+    sb.append("</").append(n.name()).append('>');
   }
 
   /** Appends {@code s} escaped for an attribute value (single-quoted) or for element text. */

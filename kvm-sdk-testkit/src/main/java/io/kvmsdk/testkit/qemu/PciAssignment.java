@@ -81,7 +81,7 @@ final class PciAssignment {
   static int num(Optional<String> s) {
     if (s.isEmpty()) return 0;
     String t = s.get().trim();
-    return t.startsWith("0x") || t.startsWith("0X") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t);
+    return t.startsWith("0x") || t.startsWith("0X") ? Integer.parseInt(t, 2, t.length(), 16) : Integer.parseInt(t);
   }
 
   static Addr addr(DeviceAddress a) { return new Addr(num(a.bus()), num(a.slot()), num(a.function())); }

@@ -153,13 +153,9 @@ public final class DomainCodecs {
   /** Reads {@code e} as libvirt reads a snapshot's domain: its parser's rules, not the define-time validation. */
   static DomainSpec readWithoutValidation(XmlElement e, XPath path) { return Validation.withoutValidation(() -> DOMAIN.read(e, path)); }
 
-  public static DomainSpec parseDomain(String xml) {
-    XmlElement root = XmlReader.parse(xml, "domain");
-    if (!root.name().equals("domain")) {
-      throw new InvalidSpecException("domain", "root element must be <domain>, got <" + root.name() + ">");
-    }
-    return DOMAIN.read(root, XPath.root("domain"));
-  }
+  private static final XmlDocument<DomainSpec> DOCUMENT = XmlDocument.of(DOMAIN);
+
+  public static DomainSpec parseDomain(String xml) { return DOCUMENT.parse(xml); } // streamed, no tree
 
   public static XmlElement domainTree(DomainSpec d) {
     XmlElement e = DOMAIN.write(d);
@@ -174,7 +170,6 @@ public final class DomainCodecs {
     return e;
   }
 
-  private static final XmlDocument<DomainSpec> DOCUMENT = XmlDocument.of(DOMAIN);
 
   public static String renderDomain(DomainSpec d, boolean redact) {
     if (impliesQemuNamespace(d)) return redact ? XmlWriter.writeRedacted(domainTree(d)) : XmlWriter.write(domainTree(d));
