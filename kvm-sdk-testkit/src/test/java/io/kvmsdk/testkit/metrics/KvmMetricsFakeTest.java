@@ -110,6 +110,20 @@ class KvmMetricsFakeTest {
     }
   }
 
+  @Test void theAlertRulesReadOnlyMetricsTheExpositionHas() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (Kvm kvm = Kvm.using(hostWith("hv1", 2)); KvmMetrics metrics = KvmMetrics.of(kvm)) {
+      metrics.bindTo(registry);
+      Set<String> names = new HashSet<>();
+      for (String series : samples(registry.scrape()).keySet()) names.add(series.replaceAll("\\{.*", ""));
+      Pattern metric = Pattern.compile("\\bkvm_[a-z_]+");
+      for (io.kvmsdk.core.metrics.AlertRule r : io.kvmsdk.core.metrics.KvmAlerts.defaults().rules()) {
+        Matcher m = metric.matcher(r.expr());
+        while (m.find()) assertThat(names).as(r.alert() + " reads " + m.group()).contains(m.group());
+      }
+    }
+  }
+
   @Test void countersMoveWithFakeTimeAndEachScrapeIsOneBulkCall() {
     FakeHypervisor fake = hostWith("hv1", 32);
     CountingHypervisor counting = new CountingHypervisor(fake);
