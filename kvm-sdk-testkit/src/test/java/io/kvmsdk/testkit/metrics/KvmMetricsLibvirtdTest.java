@@ -35,7 +35,8 @@ class KvmMetricsLibvirtdTest {
       for (int i = 0; i < 32; i++) guests.add(kvm.domains().define(ContractCases.tinyGuest(prefix + String.format("%02d", i))).start());
       String first = prefix + "00";
       metrics.bindTo(registry);
-      counting.take();
+      assertThat(counting.take()).as("bindTo reads once").containsEntry("domains.allStats", 1);
+      Thread.sleep(1_100);   // past maxAge (1 s): the next scrape reads again
 
       String text = registry.scrape();
       assertThat(counting.take()).as("one scrape of 32 running guests: one bulk libvirt call (and the host's two)")
