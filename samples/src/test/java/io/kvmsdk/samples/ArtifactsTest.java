@@ -127,7 +127,7 @@ class ArtifactsTest {
     Matcher g = GRADLE_BLOCK.matcher(readme);
     assertThat(g.find()).as("the section's Gradle block").isTrue();
     for (String dep : dependencies(fromReadme, vars)) {
-      String[] f = dep.split(":");   // group:artifact:type:scope:version
+      String[] f = dep.split(":", -1);   // group:artifact:type:scope:version
       if (f[2].equals("pom")) {
         assertThat(g.group(1)).contains("platform(\"" + f[0] + ":" + f[1] + ":" + f[4] + "\")");
       } else {

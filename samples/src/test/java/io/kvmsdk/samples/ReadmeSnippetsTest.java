@@ -188,9 +188,39 @@ class ReadmeSnippetsTest {
     StringBuilder sb = new StringBuilder();
     ClassLoader l = ReadmeSnippetsTest.class.getClassLoader();
     for (String p : IMPORTS) {
-      if (p.startsWith("java.") || l.getResource(p.replace('.', '/')) != null) sb.append("import ").append(p).append(".*;\n");
+      if (p.startsWith("java.") || hasClasses(l, p)) sb.append("import ").append(p).append(".*;\n");
     }
     return sb.append("import static org.assertj.core.api.Assertions.*;\n").toString();
+  }
+
+  /**
+   * True when package {@code p} has a class on the class path: a package-info.class alone (the compiler plugin
+   * writes one for a module that has only its package-info.java) makes no package javac can import.
+   */
+  static boolean hasClasses(ClassLoader l, String p) {
+    String dir = p.replace('.', '/');
+    try {
+      for (java.util.Enumeration<java.net.URL> e = l.getResources(dir); e.hasMoreElements(); ) {
+        java.net.URL u = e.nextElement();
+        if (u.getProtocol().equals("file")) {
+          String[] names = new File(u.toURI()).list((d, n) -> n.endsWith(".class") && !n.equals("package-info.class"));
+          if (names != null && names.length > 0) return true;
+        } else if (u.getProtocol().equals("jar")) {
+          java.net.JarURLConnection c = (java.net.JarURLConnection) u.openConnection();
+          c.setUseCaches(false);
+          try (java.util.jar.JarFile jar = c.getJarFile()) {
+            String prefix = dir + "/";
+            if (jar.stream().map(java.util.jar.JarEntry::getName).anyMatch(n -> n.startsWith(prefix) && n.indexOf('/', prefix.length()) < 0
+                && n.endsWith(".class") && !n.endsWith("/package-info.class"))) return true;
+          }
+        } else {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException | java.net.URISyntaxException e) {
+      return true;
+    }
   }
 
   static void runStatements(Snippet s, String code) throws Exception {

@@ -266,7 +266,8 @@ public final class KvmMetrics implements MeterBinder, AutoCloseable {
         Meter.Type type = m.getId().getType();
         Set<String> keys = new TreeSet<>();
         for (Tag t : m.getId().getTagsAsIterable()) keys.add(t.getKey());
-        if (type != s.type || !keys.equals(new TreeSet<>(s.tagKeys))) {
+        // a registry's common tags (Spring's management.metrics.tags.*) add keys to every meter: more keys are no conflict
+        if (type != s.type || !keys.containsAll(s.tagKeys)) {
           problems.add("'" + s.name + "' is there as a " + type + " tagged " + keys + ", KvmMetrics needs a " + s.type + " tagged " + new TreeSet<>(s.tagKeys));
         } else if (host.equals(m.getId().getTag("host"))) {
           problems.add("'" + s.name + "' is already registered for host '" + host + "' (another KvmMetrics for this host?)");

@@ -277,13 +277,15 @@ class KvmMetricsFakeTest {
 
   @Test void twoHostsShareARegistryButOneHostCannotBeBoundTwice() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags("application", "fleet-manager");   // as Spring's management.metrics.tags.* do
     try (Kvm a = Kvm.using(hostWith("hv1", 2)); Kvm b = Kvm.using(hostWith("hv2", 2)); KvmMetrics ma = KvmMetrics.of(a);
         KvmMetrics mb = KvmMetrics.of(b); KvmMetrics again = KvmMetrics.of(a)) {
       ma.bindTo(registry);
       mb.bindTo(registry);
       String text = registry.scrape();
       assertPromtoolAccepts(text);
-      assertThat(samples(text)).containsKeys("kvm_host_domains{host=\"hv1\"}", "kvm_host_domains{host=\"hv2\"}");
+      assertThat(samples(text)).containsKeys("kvm_host_domains{application=\"fleet-manager\",host=\"hv1\"}",
+          "kvm_host_domains{application=\"fleet-manager\",host=\"hv2\"}");
       assertThatThrownBy(() -> again.bindTo(registry)).isInstanceOf(KvmException.class).hasMessageContaining("already registered for host 'hv1'");
       assertThatThrownBy(() -> ma.bindTo(registry)).isInstanceOf(KvmException.class).hasMessageContaining("already bound to this registry");
     }
