@@ -80,7 +80,8 @@ import org.slf4j.LoggerFactory;
  *       {@code ..._receive_drops_total}, {@code ..._transmit_drops_total},
  *       {@code ..._receive_errors_total}, {@code ..._transmit_errors_total};</li>
  *   <li>events, fed by the connection's event loop ({@link io.kvmsdk.core.KvmEvents}):
- *       {@code kvm_domain_events_total{event="started|stopped|crashed|..."}} and
+ *       {@code kvm_domain_events_total{event="started|stopped|crashed|..."}} (crashed: libvirt's CRASHED
+ *       events and the stops it words CRASHED or FAILED, as when QEMU dies) and
  *       {@code kvm_domain_migrations_total{direction="in|out"}}.</li>
  * </ul>
  * A value the hypervisor does not report has no meter (a shut-off guest has only its state and CPU
@@ -319,6 +320,12 @@ public final class KvmMetrics implements MeterBinder, AutoCloseable {
     fresh = false; // the next scrape reads again: a guest started, stopped, appeared or went
     Counter c = eventCounters.get(e.type());
     if (c != null) c.increment();
+    // libvirt reports a guest whose QEMU died as STOPPED/FAILED and one destroyed after a panic as STOPPED/CRASHED:
+    // crashes too, beside the CRASHED events of a guest kept after a panic (on_crash preserve)
+    if (e.type() == DomainEventType.STOPPED && ("FAILED".equals(e.detail()) || "CRASHED".equals(e.detail()))) {
+      Counter crashed = eventCounters.get(DomainEventType.CRASHED);
+      if (crashed != null) crashed.increment();
+    }
     if ("MIGRATED".equals(e.detail())) {
       if (e.type() == DomainEventType.STARTED) migrationsIn.increment();
       else if (e.type() == DomainEventType.STOPPED) migrationsOut.increment();

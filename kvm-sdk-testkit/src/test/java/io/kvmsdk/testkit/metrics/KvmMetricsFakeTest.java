@@ -9,9 +9,13 @@ import io.kvmsdk.core.KvmException;
 import io.kvmsdk.core.Size;
 import io.kvmsdk.core.domain.Disk;
 import io.kvmsdk.core.domain.Domain;
+import io.kvmsdk.core.domain.DomainEvent;
+import io.kvmsdk.core.domain.DomainEventType;
 import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.Nic;
 import io.kvmsdk.core.metrics.KvmMetrics;
+import io.kvmsdk.core.spi.DomainDriver;
+import io.kvmsdk.core.spi.Hypervisor;
 import io.kvmsdk.testkit.Fault;
 import io.kvmsdk.testkit.FaultMatcher;
 import io.kvmsdk.testkit.FaultRule;
@@ -22,6 +26,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -212,6 +221,43 @@ class KvmMetricsFakeTest {
       assertThat(registry.get("kvm.host.domains").tag("host", "a").gauge().value()).as("db, shut off").isEqualTo(1);
       assertThat(registry.get("kvm.domain.state").tags("host", "b", "guest", "web").gauge().value()).isEqualTo(1);
       assertThat(registry.find("kvm.domain.state").tags("host", "a", "guest", "web").gauge()).isNull();
+    }
+  }
+
+  @Test void aGuestWhoseEmulatorDiedOrThatPanickedCountsAsCrashed() {
+    // the fake has no guest crash: the events libvirt's QEMU driver sends then go to the listener KvmMetrics subscribed
+    FakeHypervisor fake = hostWith("hv1", 1);
+    List<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
+    DomainDriver domains = fake.domains();
+    DomainDriver listening = (DomainDriver) Proxy.newProxyInstance(DomainDriver.class.getClassLoader(), new Class<?>[] {DomainDriver.class}, (p, m, a) -> {
+      if (m.getName().equals("onLifecycle")) listeners.add(cast(a[0]));
+      return call(domains, m, a);
+    });
+    Hypervisor hv = (Hypervisor) Proxy.newProxyInstance(Hypervisor.class.getClassLoader(), new Class<?>[] {Hypervisor.class},
+        (p, m, a) -> m.getName().equals("domains") ? listening : call(fake, m, a));
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (Kvm kvm = Kvm.using(hv); KvmMetrics metrics = KvmMetrics.of(kvm)) {
+      metrics.bindTo(registry);
+      assertThat(listeners).hasSize(1);
+      Consumer<DomainEvent> libvirt = listeners.get(0);
+      libvirt.accept(new DomainEvent("g000", DomainEventType.STOPPED, "FAILED"));     // QEMU died (libvirt's monitor EOF)
+      assertThat(events(registry, "hv1", "crashed")).isEqualTo(1);
+      libvirt.accept(new DomainEvent("g000", DomainEventType.CRASHED, "PANICKED"));   // a panic, on_crash preserve
+      libvirt.accept(new DomainEvent("g000", DomainEventType.STOPPED, "CRASHED"));    // a panic, on_crash destroy
+      libvirt.accept(new DomainEvent("g000", DomainEventType.STOPPED, "DESTROYED"));  // not a crash
+      assertThat(events(registry, "hv1", "crashed")).isEqualTo(3);
+      assertThat(events(registry, "hv1", "stopped")).isEqualTo(3);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T> T cast(Object o) { return (T) o; }
+
+  static Object call(Object target, Method m, Object[] args) throws Throwable {
+    try {
+      return m.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
     }
   }
 
