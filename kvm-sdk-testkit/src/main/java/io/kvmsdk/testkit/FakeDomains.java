@@ -499,9 +499,13 @@ final class FakeDomains implements DomainDriver {
   }
 
   /**
-   * Deterministic synthetic statistics: every vCPU busy 25% of the domain's running time on the
-   * fake clock; each disk reads 1 MiB/s and writes 512 KiB/s (4 KiB requests); each interface
-   * receives 100 KB/s and sends 50 KB/s (1000-byte packets); the balloon at the defined memory.
+   * Deterministic synthetic statistics, moving with the fake clock while the domain runs: the
+   * domain's process busy 25% of its running time per vCPU ({@code cpu.time}), each vCPU running 20%
+   * ({@code vcpu.N.time}, the rest being emulator threads); each disk reads 1 MiB/s and writes
+   * 512 KiB/s (4 KiB requests); each interface receives 100 KB/s and sends 50 KB/s (1000-byte
+   * packets), no drops or errors; the balloon at the defined memory. An inactive domain reports what
+   * QEMU's driver reports for one: its state, CPU time so far, balloon, vCPU counts and its disks'
+   * names, no I/O or interface counters.
    */
   private Map<String, Object> stats(Dom d) {
     DomainSpec spec = d.currentSpec();
@@ -509,37 +513,51 @@ final class FakeDomains implements DomainDriver {
     long nanos = d.runTime(st.clock.instant()).toNanos();
     int vcpus = spec.vcpu().flatMap(v -> v.current().or(v::count)).orElse(1);
     long memKiB = spec.memory().map(s -> s.kib()).orElse(0L);
+    boolean active = d.active();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("state.state", d.state.ordinal());
     m.put("state.reason", 1);
     m.put("cpu.time", nanos / 4 * vcpus);
     m.put("cpu.user", nanos / 8 * vcpus);
     m.put("cpu.system", nanos / 16 * vcpus);
-    m.put("balloon.current", d.active() ? spec.currentMemory().map(s -> s.kib()).orElse(memKiB) : memKiB);
+    m.put("balloon.current", active ? spec.currentMemory().map(s -> s.kib()).orElse(memKiB) : memKiB);
     m.put("balloon.maximum", memKiB);
-    if (d.active()) m.put("balloon.rss", memKiB / 2);
+    if (active) m.put("balloon.rss", memKiB / 2);
     m.put("vcpu.current", vcpus);
     m.put("vcpu.maximum", spec.vcpu().flatMap(Vcpu -> Vcpu.count()).orElse(vcpus));
+    if (active) {
+      for (int i = 0; i < vcpus; i++) {
+        m.put("vcpu." + i + ".state", 1);
+        m.put("vcpu." + i + ".time", nanos / 5);
+      }
+    }
     List<Disk> disks = spec.devices().disks();
     m.put("block.count", disks.size());
     for (int i = 0; i < disks.size(); i++) {
       String p = "block." + i + ".";
       int n = i;
       m.put(p + "name", disks.get(i).target().flatMap(t -> t.dev()).orElse("vd" + (char) ('a' + n)));
-      m.put(p + "rd.bytes", secs * 1048576L);
+      if (!active) continue;
       m.put(p + "rd.reqs", secs * 256L);
-      m.put(p + "wr.bytes", secs * 524288L);
+      m.put(p + "rd.bytes", secs * 1048576L);
       m.put(p + "wr.reqs", secs * 128L);
+      m.put(p + "wr.bytes", secs * 524288L);
     }
-    int nics = spec.devices().interfaces().size();
-    m.put("net.count", nics);
-    for (int i = 0; i < nics; i++) {
+    if (!active) return m;
+    List<Nic> nics = spec.devices().interfaces();
+    m.put("net.count", nics.size());
+    for (int i = 0; i < nics.size(); i++) {
       String p = "net." + i + ".";
-      m.put(p + "name", "vnet" + i);
+      int n = i;
+      m.put(p + "name", nics.get(i).target().flatMap(t -> t.dev()).orElse("vnet" + n));   // the tap the start gave it
       m.put(p + "rx.bytes", secs * 100_000L);
       m.put(p + "rx.pkts", secs * 100L);
+      m.put(p + "rx.errs", 0L);
+      m.put(p + "rx.drop", 0L);
       m.put(p + "tx.bytes", secs * 50_000L);
       m.put(p + "tx.pkts", secs * 50L);
+      m.put(p + "tx.errs", 0L);
+      m.put(p + "tx.drop", 0L);
     }
     return m;
   }

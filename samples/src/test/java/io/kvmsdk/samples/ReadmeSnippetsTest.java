@@ -50,7 +50,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *       once as written on libvirt's test driver. Any other URI in a snippet fails this test (a
  *       README must never make a reader's first run touch a real host).</li>
  *   <li><b>A class</b> (a test a user would write, such as {@code @EnableFakeKvm class MyTest}) is
- *       compiled and its tests run with the JUnit launcher: every test must pass, at least one must run.</li>
+ *       compiled and its tests run with the JUnit launcher: every test must pass or be skipped by an
+ *       assumption (a contract case the target cannot run), at least one must pass.</li>
+ *   <li><b>Types, then statements</b> (a {@code FakeTool} and the lines that use it): the types are
+ *       compiled beside the statements, which run as above.</li>
  *   <li>Imports of the SDK's public packages, {@code java.util}, {@code java.time}, JUnit's API and
  *       AssertJ's assertions may be left out (as in {@code kvm.jsh}); a snippet may write its own.</li>
  * </ul>
@@ -59,8 +62,8 @@ class ReadmeSnippetsTest {
   static final Pattern BLOCK = Pattern.compile("(?m)^```java[ \\t]*\\n(.*?)^```[ \\t]*$", Pattern.DOTALL);
   static final Pattern TYPE = Pattern.compile("(?m)^(?:@[\\w.]+(?:\\([^)]*\\))?\\s+)*(?:public\\s+|abstract\\s+|final\\s+)*(?:class|interface|record|enum)\\s+(\\w+)");
   static final Pattern CONNECT = Pattern.compile("Kvm\\.connect\\(\\s*\"([^\"]*)\"\\s*\\)");
-  /** A libvirt connection URI in a string literal (other URIs, such as an OVSDB socket {@code unix:/run/...}, are fine). */
-  static final Pattern URI_LITERAL = Pattern.compile("\"((?:qemu|test|lxc|xen|libxl|vbox|vmware|ch|bhyve|esx|vpx|gsx|hyperv|vz|openvz|fake)(?:\\+[a-z0-9]+)?:/{1,3}[^\"]*)\"");
+  /** A URI with an authority part, as libvirt's are ({@code qemu:///system}); {@code unix:/run/x.sock} is a socket, not a host. */
+  static final Pattern URI_LITERAL = Pattern.compile("\"([a-z][a-z0-9+.-]*://[^\"]*)\"");
   static final String TEST_URI = "test:///default";
 
   /** Packages imported for every snippet, when they exist (modules still empty have none). */
@@ -125,7 +128,7 @@ class ReadmeSnippetsTest {
   }
 
   @org.junit.jupiter.api.Test
-  void theCheckerRefusesWhatTheFirstReadmeGotWrong() {
+  void theCheckerRefusesWhatTheFirstReadmeGotWrong() throws Exception {
     Path readme = projectRoot().resolve("README.md");
     String outOfScope = "try (Kvm kvm = Kvm.connect(\"test:///default\")) {\n  DomainSpec web = DomainSpec.builder().type(\"kvm\").name(\"w\")"
         + ".osType(\"hvm\").memory(Size.mib(64)).build();\n}\nDomainSpec back = DomainSpec.fromXml(web.toXml());\n";
@@ -138,6 +141,10 @@ class ReadmeSnippetsTest {
     String realHost = "try (Kvm kvm = Kvm.connect(\"qemu:///system\")) { }\n";
     assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> check(new Snippet(readme, 1, realHost), "fake:///readme-t3")))
         .isInstanceOf(AssertionError.class).hasMessageContaining("snippets connect to \"test:///default\" only");
+    String skippedTest = "class S {\n  @Test void runs() { }\n  @Test void skips() { Assumptions.assumeTrue(false, \"not here\"); }\n}\n";
+    check(new Snippet(readme, 1, skippedTest), "fake:///readme-t5");
+    String typesThenStatements = "public record P(int x) {\n  P { if (x < 0) throw new IllegalArgumentException(\"}\"); }\n}\n\nassertThat(new P(1).x()).isEqualTo(1);\n";
+    check(new Snippet(readme, 1, typesThenStatements), "fake:///readme-t6");
     String failingTest = "class T {\n  @Test void fails() { assertThat(1).isEqualTo(2); }\n}\n";
     assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> check(new Snippet(readme, 1, failingTest), "fake:///readme-t4")))
         .isInstanceOf(AssertionError.class).hasMessageContaining("fails()");
@@ -145,7 +152,7 @@ class ReadmeSnippetsTest {
 
   static void check(Snippet s, String fakeUri) throws Exception {
     Matcher t = TYPE.matcher(s.code());
-    if (t.find()) {
+    if (t.find() && !hasCode(typesThenStatements(importsAndBody(s.code())[1])[1])) {
       runTests(s, t.group(1));
       return;
     }
@@ -194,33 +201,68 @@ class ReadmeSnippetsTest {
     return sb.append("import static org.assertj.core.api.Assertions.*;\n").toString();
   }
 
-  /** Whether package {@code p} has a class besides its package-info (javac refuses an import of a package without one). */
+  /**
+   * True when package {@code p} has a class on the class path: a package-info.class alone (the compiler plugin
+   * writes one for a module that has only its package-info.java) makes no package javac can import.
+   */
   static boolean hasClasses(ClassLoader l, String p) {
-    String dir = p.replace('.', '/') + "/";
+    String dir = p.replace('.', '/');
     try {
-      for (java.util.Enumeration<java.net.URL> e = l.getResources(dir); e.hasMoreElements();) {
+      for (java.util.Enumeration<java.net.URL> e = l.getResources(dir); e.hasMoreElements(); ) {
         java.net.URL u = e.nextElement();
         if (u.getProtocol().equals("file")) {
-          try (Stream<Path> files = Files.list(Path.of(u.toURI()))) {
-            if (files.map(f -> f.getFileName().toString()).anyMatch(n -> n.endsWith(".class") && !n.equals("package-info.class"))) return true;
-          }
-        } else if (u.openConnection() instanceof java.net.JarURLConnection jar) {
-          jar.setUseCaches(false);
-          try (java.util.jar.JarFile f = jar.getJarFile()) {
-            if (f.stream().map(java.util.jar.JarEntry::getName).anyMatch(n -> n.startsWith(dir) && n.indexOf('/', dir.length()) < 0
+          String[] names = new File(u.toURI()).list((d, n) -> n.endsWith(".class") && !n.equals("package-info.class"));
+          if (names != null && names.length > 0) return true;
+        } else if (u.getProtocol().equals("jar")) {
+          java.net.JarURLConnection c = (java.net.JarURLConnection) u.openConnection();
+          c.setUseCaches(false);
+          try (java.util.jar.JarFile jar = c.getJarFile()) {
+            String prefix = dir + "/";
+            if (jar.stream().map(java.util.jar.JarEntry::getName).anyMatch(n -> n.startsWith(prefix) && n.indexOf('/', prefix.length()) < 0
                 && n.endsWith(".class") && !n.endsWith("/package-info.class"))) return true;
           }
+        } else {
+          return true;
         }
       }
+      return false;
     } catch (IOException | java.net.URISyntaxException e) {
-      throw new java.io.UncheckedIOException(new IOException("reading package " + p + ": " + e.getMessage(), e));
+      return true;
     }
-    return false;
+  }
+
+  /**
+   * A snippet's body split after its last top-level type declaration: {types, the statements that follow}
+   * ({"", body} for statements alone, {body, ""} for a class snippet).
+   */
+  static String[] typesThenStatements(String body) {
+    int depth = 0;
+    int end = 0;
+    int offset = 0;
+    boolean inType = false;
+    for (String line : body.split("\n", -1)) {
+      offset += line.length() + 1;
+      if (depth == 0 && TYPE.matcher(line).find()) inType = true;
+      String code = line.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'", "\"\"").replaceAll("//.*", "");
+      for (char c : code.toCharArray()) depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+      if (inType && depth == 0 && code.contains("}")) {
+        inType = false;
+        end = Math.min(offset, body.length());
+      }
+    }
+    return new String[] {body.substring(0, end), body.substring(end)};
+  }
+
+  static boolean hasCode(String statements) {
+    return !statements.replaceAll("//.*", "").isBlank();
   }
 
   static void runStatements(Snippet s, String code) throws Exception {
     String[] parts = importsAndBody(code);
-    String source = parts[0] + defaultImports() + "class ReadmeSnippet {\n  static void run() throws Exception {\n" + parts[1] + "\n  }\n}\n";
+    String[] types = typesThenStatements(parts[1]);
+    // the snippet's types go beside the class that runs its statements, in the same (unnamed) package
+    String beside = types[0].replaceAll("(?m)^public\\s+(?=(?:abstract\\s+|final\\s+)*(?:class|interface|record|enum)\\b)", "");
+    String source = parts[0] + defaultImports() + "class ReadmeSnippet {\n  static void run() throws Exception {\n" + types[1] + "\n  }\n}\n" + beside;
     Class<?> c = compile(s, "ReadmeSnippet", source);
     Method run = c.getDeclaredMethod("run");
     run.setAccessible(true);
@@ -240,7 +282,7 @@ class ReadmeSnippetsTest {
       @Override public void executionFinished(TestIdentifier id, TestExecutionResult r) {
         if (!id.isTest() && r.getStatus() == TestExecutionResult.Status.SUCCESSFUL) return;
         if (r.getStatus() == TestExecutionResult.Status.SUCCESSFUL) passed[0]++;
-        else if (r.getStatus() == TestExecutionResult.Status.ABORTED) return;   // a skip the snippet's test asked for (e.g. a capability its target lacks)
+        else if (r.getStatus() == TestExecutionResult.Status.ABORTED) return;   // skipped by an assumption, with its reason
         else failures.add(id.getDisplayName() + ": " + r.getStatus() + r.getThrowable().map(t -> " " + t).orElse(""));
       }
     });

@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 /**
  * {@code <address>}: where a device sits on its bus (PCI, drive, USB, virtio-serial, CCW, ISA, ...).
  * Values are kept as written (libvirt writes PCI numbers in hex, {@code 0x0000}); the typed
- * accessors such as {@link #pciSlot()} parse them.
+ * accessors such as {@link #pciId()} parse them.
  */
 @Value.Immutable
 public abstract class DeviceAddress {
