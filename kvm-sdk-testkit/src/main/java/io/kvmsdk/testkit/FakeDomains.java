@@ -892,8 +892,8 @@ final class FakeDomains implements DomainDriver {
     there.checkStartable(op, live);
     Instant now = a.clock.instant();
     long memory = d.live.memory().map(io.kvmsdk.core.Size::bytes).orElse(0L);
-    FakeMigration job = new FakeMigration(name, options, params, now, memory, d.dirtyRate, a.migrationLink, d.maxDowntimeMs, d.maxSpeedMib,
-        d.maxPostcopySpeedMib);
+    FakeMigration job = new FakeMigration(name, options, params, now, memory, d.dirtyRate, d.workingSet, a.migrationLink, d.maxDowntimeMs,
+        d.maxSpeedMib, d.maxPostcopySpeedMib);
     job.op = op;
     job.source = d;
     job.wasPaused = d.state == DomainState.PAUSED;
@@ -904,6 +904,7 @@ final class FakeDomains implements DomainDriver {
     Dom nd = existing != null ? existing : new Dom(name, d.uuid);
     b.domains.put(name, nd);
     nd.dirtyRate = d.dirtyRate;
+    nd.workingSet = d.workingSet;
     nd.ranBefore = d.runTime(now);
     there.boot(nd, qemu(live) && d.persistent != null ? d.persistent : live, "MIGRATED");
     nd.runningSince = null;

@@ -183,6 +183,8 @@ public final class FakeHypervisor implements Hypervisor {
     for (int i = 0; i < st.rules.size(); i++) {
       FaultRule r = st.rules.get(i);
       if (r.fault() == Fault.COMMAND_FAILS || !r.matches(words)) continue;
+      // a migration applies its own midway failure (takeMigrationFault): not again when it enters
+      if (r.fault() == Fault.MIGRATION_FAILS_MIDWAY && method.equals("migrateDomain")) continue;
       FaultRule next = r.consumed();
       if (next == null) st.rules.remove(i); else st.rules.set(i, next);
       hit = r;
@@ -303,8 +305,19 @@ public final class FakeHypervisor implements Hypervisor {
    * a live migration must send what the guest dirties again, so a busy guest needs more downtime,
    * auto-converge or post-copy. Moves with the guest when it migrates.
    */
-  public FakeHypervisor dirtyRate(String domain, io.kvmsdk.core.Size perSecond) {
-    synchronized (st.lock) { domains.domainForControl("configure domain '" + domain + "'", domain).dirtyRate = perSecond.bytes(); }
+  public FakeHypervisor dirtyRate(String domain, io.kvmsdk.core.Size perSecond) { return dirtyRate(domain, perSecond, io.kvmsdk.core.Size.bytes(0)); }
+
+  /**
+   * Like {@link #dirtyRate(String, io.kvmsdk.core.Size)}, for a guest that keeps rewriting the same
+   * {@code workingSet} of its memory (a cache, a buffer): what a pass leaves dirty never exceeds it, so
+   * the switch-over needs {@code workingSet / bandwidth} of downtime at most.
+   */
+  public FakeHypervisor dirtyRate(String domain, io.kvmsdk.core.Size perSecond, io.kvmsdk.core.Size workingSet) {
+    synchronized (st.lock) {
+      FakeHypervisorState.Dom d = domains.domainForControl("configure domain '" + domain + "'", domain);
+      d.dirtyRate = perSecond.bytes();
+      d.workingSet = workingSet.bytes();
+    }
     return this;
   }
 

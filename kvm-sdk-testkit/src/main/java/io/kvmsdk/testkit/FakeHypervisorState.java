@@ -121,6 +121,8 @@ final class FakeHypervisorState {
     long maxPostcopySpeedMib;
     /** Bytes per second the guest dirties (a test control; moves with the guest). */
     long dirtyRate;
+    /** The memory the guest keeps rewriting, bytes (0: all of it). */
+    long workingSet;
     /** The last completed job's type and statistics, or null. */
     io.kvmsdk.core.domain.DomainJobType completedType;
     Map<String, Object> completedJob;

@@ -49,8 +49,9 @@ final class FakeMigration {
   final Map<String, Object> params;
   final Instant start;
   final long memory;
-  /** Bytes per second the guest dirties while it runs. */
+  /** Bytes per second the guest dirties while it runs, within its working set (bytes). */
   private final long dirtyRate;
+  private final long workingSet;
   private final int throttleInitial;
   private final int throttleIncrement;
   /** The host link's bytes per second (Long.MAX_VALUE: no limit). */
@@ -91,14 +92,15 @@ final class FakeMigration {
   FakeHypervisorState.Dom incoming;
   boolean wasPaused;
 
-  FakeMigration(String domain, Set<MigrateOption> flags, Map<String, Object> params, Instant start, long memory, long dirtyRate, long link,
-      long maxDowntimeMs, long speedMib, long postcopySpeedMib) {
+  FakeMigration(String domain, Set<MigrateOption> flags, Map<String, Object> params, Instant start, long memory, long dirtyRate,
+      long workingSet, long link, long maxDowntimeMs, long speedMib, long postcopySpeedMib) {
     this.domain = domain;
     this.flags = Set.copyOf(flags);
     this.params = Map.copyOf(params);
     this.start = start;
     this.memory = memory;
     this.dirtyRate = dirtyRate;
+    this.workingSet = workingSet <= 0 ? memory : Math.min(workingSet, memory);
     this.link = link;
     this.maxDowntimeMs = maxDowntimeMs;
     Object bw = params.get("bandwidth");
@@ -129,7 +131,7 @@ final class FakeMigration {
   private long postcopyBps() { return bps(postcopySpeedMib); }
 
   /** Bytes per {@link #TICK} at {@code bps}, never less than one. */
-  private static long perTick(long bps) { return bps == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, bps / 10); }
+  private static long perTick(long bps) { return bps == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, ceilDiv(bps, 10)); }
 
   // ------------------------------------------------------------------ the model
 
@@ -153,7 +155,11 @@ final class FakeMigration {
   private boolean begun;
   private boolean wentPostcopy;
 
-  /** One period ending at {@code t} (the first "period" is the check at the start itself). */
+  /**
+   * One period ending at {@code t}: pre-copy sends a period's worth of the current pass (the first
+   * "period" is the check at the start itself), a pass that is done ends with a bitmap sync, then QEMU's
+   * check: what is left fits in the maximum downtime at this bandwidth, so the guest pauses for the rest.
+   */
   private void step(Instant t) {
     boolean first = !begun;
     begun = true;
@@ -171,10 +177,29 @@ final class FakeMigration {
           return;
         }
         long bps = precopyBps();
+        if (!first) {
+          long send = Math.min(pass, perTick(bps));
+          pass -= send;
+          sent += send;
+          long rate = dirtyRate * (100 - throttle) / 100;
+          // the guest rewrites the same pages: at most its working set is dirty
+          dirtied = Math.min(workingSet, dirtied + rate / 10);
+          if (pass == 0) {
+            // a bitmap sync: the pages dirtied during this pass make the next one
+            boolean high = dirtied > passSize / 2;
+            iteration++;
+            pass = dirtied;
+            passSize = dirtied;
+            dirtied = 0;
+            if (flags.contains(MigrateOption.AUTO_CONVERGE) && iteration > 2 && high) {
+              throttle = throttle == 0 ? throttleInitial : Math.min(99, throttle + throttleIncrement);
+            }
+          }
+        }
         long pending = pass + dirtied;
         long threshold = bps == Long.MAX_VALUE ? Long.MAX_VALUE : multiplyCapped(bps, maxDowntimeMs) / 1000;
         // a migration that is to fail midway never gets to its switch-over
-        if (failAt == null && (!first || bps == Long.MAX_VALUE) && pending <= threshold) {
+        if (failAt == null && pending <= threshold) {
           phase = Phase.SWITCHOVER;
           switchedAt = t;
           iteration++;            // the last sync, with the guest paused
@@ -183,24 +208,6 @@ final class FakeMigration {
           sent += pending;
           pass = 0;
           dirtied = 0;
-          return;
-        }
-        if (first) return;
-        long send = Math.min(pass, perTick(bps));
-        pass -= send;
-        sent += send;
-        long rate = dirtyRate * (100 - throttle) / 100;
-        dirtied = Math.min(memory, dirtied + rate / 10);
-        if (pass == 0) {
-          // a bitmap sync: the pages dirtied during this pass make the next one
-          boolean high = dirtied > passSize / 2;
-          iteration++;
-          pass = dirtied;
-          passSize = dirtied;
-          dirtied = 0;
-          if (flags.contains(MigrateOption.AUTO_CONVERGE) && iteration > 2 && high) {
-            throttle = throttle == 0 ? throttleInitial : Math.min(99, throttle + throttleIncrement);
-          }
         }
       }
       case POSTCOPY -> {
