@@ -48,6 +48,7 @@ class StreamingRenderTest {
         "  <name>web1</name>",
         "  <my:tag color='blue'>x</my:tag>",
         "  <memory unit='KiB'>1048576</memory>",
+        "  <os><type>hvm</type></os>",
         "  <future a='1'/>",
         "  <future a='2'><child>t</child></future>",
         "  <devices>",
@@ -106,7 +107,7 @@ class StreamingRenderTest {
   void mixedContentKeepsItsTextAsTheTreeDoes() {
     XmlElement e = XmlElement.parse("<metadata><p>one <b>two</b> three</p></metadata>");
     assertThat(e.children().get(0).text()).isEqualTo("one  three");
-    DomainSpec d = DomainSpec.fromXml("<domain type='kvm'><name>a</name><metadata><p>one <b>two</b> three</p></metadata></domain>");
+    DomainSpec d = DomainSpec.fromXml("<domain type='kvm'><name>a</name><memory>65536</memory><os><type>hvm</type></os><metadata><p>one <b>two</b> three</p></metadata></domain>");
     assertThat(d.toXml()).isEqualTo(XmlWriter.write(DomainCodecs.domainTree(d)));
   }
 }
