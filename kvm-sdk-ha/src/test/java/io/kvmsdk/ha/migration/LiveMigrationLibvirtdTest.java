@@ -80,8 +80,10 @@ class LiveMigrationLibvirtdTest {
     assertThat(r.actions()).extracting(MigrationAction::kind).containsExactly(MigrationAction.Kind.MAX_DOWNTIME, MigrationAction.Kind.MAX_DOWNTIME,
         MigrationAction.Kind.ABORT);
     assertThat(r.actions()).allSatisfy(x -> assertThat(x.succeeded()).isTrue());
-    assertThat(r.actions().get(0).at()).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1500));
-    assertThat(r.actions().get(2).at()).isBetween(Duration.ofSeconds(4), Duration.ofMillis(4500));
+    // never before their time; on a loaded machine a poll can come seconds late (seen: the abort at 8.7 s)
+    assertThat(r.actions().get(0).at()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(r.actions().get(1).at()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    assertThat(r.actions().get(2).at()).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(15));
     // QEMU took each step: the last one is what the source reports now
     assertThat(a.hypervisor().domains().migrateGetMaxDowntime(NAME)).isEqualTo(400L);
     // the listener heard every poll, with the data moving and the downtime the policy set
