@@ -1,6 +1,7 @@
 package io.kvmsdk.core;
 
 import io.kvmsdk.core.domain.DomainEvent;
+import io.kvmsdk.core.domain.DomainJobEvent;
 import io.kvmsdk.core.spi.Hypervisor;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -21,5 +22,13 @@ public final class KvmEvents {
    */
   public KvmSubscription onLifecycle(Consumer<DomainEvent> listener) {
     return hypervisor.domains().onLifecycle(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Delivers every job event (a migration's passes over memory, a job's completion with its final
+   * statistics) until the returned subscription is closed; the registration survives a reconnect.
+   */
+  public KvmSubscription onJob(Consumer<DomainJobEvent> listener) {
+    return hypervisor.domains().onJobEvent(Objects.requireNonNull(listener, "listener"));
   }
 }

@@ -28,6 +28,8 @@ import io.kvmsdk.core.spi.Hypervisor;
 import io.kvmsdk.core.spi.ObjectRef;
 import io.kvmsdk.testkit.FakeHypervisorState.Dom;
 import io.kvmsdk.testkit.FakeHypervisorState.Snap;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -702,81 +704,478 @@ final class FakeDomains implements DomainDriver {
 
   // ------------------------------------------------------------------ migration
 
+  /** How long an unwatched migration that never converges runs in fake time before the fake gives up on it. */
+  static final Duration UNWATCHED_LIMIT = Duration.ofHours(1);
+  /** Real time a watched migration waits for someone to move the fake clock before it moves the clock itself. */
+  static final long IDLE_NANOS = 2_000_000_000L;
+  /** The typed parameters libvirt 9.0's QEMU driver accepts for a migration. */
+  static final Set<String> MIGRATION_PARAMS = Set.of("migrate_uri", "destination_name", "destination_xml", "persistent_xml", "bandwidth",
+      "bandwidth.postcopy", "graphics_uri", "listen_address", "migrate_disks", "disks_port", "disks_uri", "compression",
+      "compression.mt.level", "compression.mt.threads", "compression.mt.dthreads", "compression.xbzrle.cache", "auto_converge.initial",
+      "auto_converge.increment", "parallel.connections", "tls.destination");
+
+  @Override public void migrate(String name, Hypervisor destination, Set<MigrateOption> options) { migrate(name, destination, Map.of(), options); }
+
+  @Override public void migrate(String name, Hypervisor destination, Map<String, Object> params, Set<MigrateOption> options) {
+    migrate(name, destination, params, options, "migrate domain '" + name + "' to " + destination.uri());
+  }
+
   /**
-   * {@code virDomainMigrate} between two hosts of the same fake cluster: the domain leaves this host
-   * ({@code STOPPED/MIGRATED}, undefined here with {@code UNDEFINE_SOURCE}) and runs on the
-   * destination ({@code STARTED/MIGRATED}; defined there with {@code PERSIST_DEST}; paused with
-   * {@code PAUSED} or when it was paused). A {@link Fault#MIGRATION_FAILS_MIDWAY} rule matching
-   * {@code [migrateDomain, NAME]} takes the rule's delay of fake time and fails with
-   * {@code VIR_ERR_OPERATION_FAILED}: the domain still runs here, nothing is left on the destination.
-   * A crashed destination fails retryably; faults of the destination host's rules matching
-   * {@code [migrateDomain, NAME]} apply too (the incoming half of the migration).
+   * {@code virDomainMigrateToURI3} with {@code PEER2PEER}: {@code fake:///NAME} names a host of this
+   * cluster; any other URI fails as an unreachable daemon does.
    */
-  @Override public void migrate(String name, Hypervisor destination, Set<MigrateOption> options) {
-    String op = "migrate domain '" + name + "' to " + destination.uri();
+  @Override public void migrateToUri(String name, String destinationUri, Map<String, Object> params, Set<MigrateOption> options) {
+    String op = "migrate domain '" + name + "' to " + destinationUri;
+    if (!options.contains(MigrateOption.PEER2PEER)) {
+      throw libvirt(op, "VIR_ERR_ARGUMENT_UNSUPPORTED", 74, "VIR_FROM_DOMAIN", 20,
+          "argument unsupported: direct migration is not supported by the source host", false);
+    }
+    FakeCluster cluster = (FakeCluster) st.cluster;
+    String host = destinationUri.startsWith("fake:///") ? destinationUri.substring("fake:///".length()) : null;
+    if (host == null || !cluster.hypervisorNames().contains(host)) {
+      throw libvirt(op, "VIR_ERR_SYSTEM_ERROR", 38, "VIR_FROM_RPC", 7,
+          "Failed to connect socket to '" + destinationUri + "': No such file or directory", true);
+    }
+    FakeHypervisor dest = cluster.hypervisor(host);
+    try {
+      migrate(name, dest, params, options, op);
+    } finally {
+      dest.close();
+    }
+  }
+
+  /**
+   * A live migration between two hosts of the same fake cluster, modelled over fake time
+   * ({@link FakeMigration}): the destination starts the incoming guest paused ({@code STARTED/MIGRATED}),
+   * memory goes over at the migration's bandwidth (the lower of its {@code bandwidth} and the host's
+   * {@link FakeHypervisor#migrationBandwidth link}; without either it takes no time) while the guest
+   * dirties it ({@link FakeHypervisor#dirtyRate}); the switch-over pauses the guest here
+   * ({@code SUSPENDED/MIGRATED}); at the end it runs there ({@code DEFINED} with {@code PERSIST_DEST},
+   * {@code RESUMED/MIGRATED}; paused with {@code PAUSED} or when it was paused) and stops here
+   * ({@code STOPPED/MIGRATED}, undefined with {@code UNDEFINE_SOURCE}), and the source reports
+   * {@code JOB_COMPLETED}. On failure the guest keeps running here and the destination's copy stops
+   * ({@code STOPPED/FAILED}).
+   *
+   * <p><b>Fake time.</b> When nobody watches the source's job events ({@code onJobEvent}), the call runs
+   * the whole migration at once and advances the cluster's clock to its end (a migration that never
+   * converges fails after an hour of fake time). When someone watches, the call waits for them to move the
+   * clock (a policy polling the job and sleeping on the connection's ticker) and follows it, so the job's
+   * statistics, the downtime and speed changes, post-copy and abort take effect at the fake instants they
+   * were made at; if the clock stands still for 2 s of real time the call moves it itself.
+   *
+   * <p>Faults: a {@link Fault#MIGRATION_FAILS_MIDWAY} rule matching {@code [migrateDomain, NAME]} on
+   * either host makes the migration fail (it never switches over) after the rule's delay of fake time, with
+   * {@code VIR_ERR_OPERATION_FAILED}; a destination that crashes (or is down) fails it retryably.
+   */
+  private void migrate(String name, Hypervisor destination, Map<String, Object> params, Set<MigrateOption> options, String op) {
     if (!(destination instanceof FakeHypervisor dest) || dest.st.cluster != st.cluster) {
       throw new KvmException(op + " failed: the destination must be a host of the same fake cluster, got " + destination);
     }
     FakeHypervisorState a = st;
     FakeHypervisorState b = dest.st;
     boolean aFirst = a == b || a.name.compareTo(b.name) < 0;
-    synchronized (aFirst ? a.lock : b.lock) {
-      synchronized (aFirst ? b.lock : a.lock) {
-        conn.enter(op, "migrateDomain", name);
-        Dom d = dom(op, name);
-        if (!d.active()) throw notRunning(op);
-        if (a == b) {
-          throw libvirt(op, "VIR_ERR_INTERNAL_ERROR", 1, "VIR_FROM_QEMU", 10,
-              "internal error: Attempt to migrate guest to the same host " + a.hostUuid, false);
+    Object first = aFirst ? a.lock : b.lock;
+    Object second = aFirst ? b.lock : a.lock;
+    FakeMigration job;
+    synchronized (first) {
+      synchronized (second) {
+        job = begin(op, name, dest, params, options);
+        if (a.jobListeners.isEmpty()) {
+          Instant end = job.runToEnd(UNWATCHED_LIMIT);
+          if (end == null) {
+            end = job.start.plus(UNWATCHED_LIMIT);
+            job.failNow(end, failed(op, "the fake migration did not converge in " + UNWATCHED_LIMIT.toMinutes() + " minutes of fake time"
+                + " (the guest dirties memory faster than it goes over): watch its job to raise the downtime, switch to post-copy or abort"));
+          }
+          if (end.isAfter(a.clock.instant())) a.clock.advanceTo(end);
+          finishIfEnded(job, dest);
+          conn.replied(op);
+          return;
         }
-        if (dest.closed) throw new KvmException(op + " failed: the connection to " + dest.uri() + " is closed");
-        if (b.crashed) {
-          throw libvirt(op, "VIR_ERR_SYSTEM_ERROR", 38, "VIR_FROM_RPC", 7, "Cannot recv data: Connection reset by peer (host " + b.name + " is down)", true);
-        }
-        Boolean lost = FakeHypervisor.REPLY_LOST.get();   // the destination's own check must not forget the source's fault
-        dest.enter(op, "migrateDomain", name);
-        if (lost != null) FakeHypervisor.REPLY_LOST.set(lost);
-        FakeDomains thereDomains = dest.domainsImpl();
-        Dom there = b.domains.get(name);
-        if (there != null && !there.uuid.equalsIgnoreCase(d.uuid)) {
-          throw failed(op, "domain '" + name + "' already exists with uuid " + there.uuid);
-        }
-        if (there != null && there.active()) throw invalid(op, "domain '" + name + "' is already active");
-        DomainSpec live = d.live.copy(x -> x.id(Optional.empty()));
-        thereDomains.checkStartable(op, live);
-        boolean persist = options.contains(MigrateOption.PERSIST_DEST);
-        Dom nd = there != null ? there : new Dom(name, d.uuid);
-        b.domains.put(name, nd);
-        nd.ranBefore = d.runTime(a.clock.instant());
-        DomainSpec persistent = d.persistent != null ? d.persistent : live;
-        boolean added = nd.persistent == null;
-        // the QEMU driver rebuilds the runtime parts (aliases, taps, ptys) on the destination from the definition
-        thereDomains.boot(nd, qemu(live) && d.persistent != null ? d.persistent : live, "MIGRATED");
-        // as a real libvirtd reports it: STARTED/MIGRATED, DEFINED (with PERSIST_DEST), then RESUMED/MIGRATED
-        if (persist) {
-          nd.persistent = persistent;
-          thereDomains.emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
-        }
-        if (d.state == DomainState.PAUSED || options.contains(MigrateOption.PAUSED)) {
-          nd.ranBefore = nd.runTime(b.clock.instant());
-          nd.runningSince = null;
-          nd.state = DomainState.PAUSED;
-          thereDomains.emit(name, DomainEventType.SUSPENDED, "PAUSED");
-        } else {
-          thereDomains.emit(name, DomainEventType.RESUMED, "MIGRATED");
-        }
-        if (options.contains(MigrateOption.UNDEFINE_SOURCE) && d.persistent != null) {
-          d.persistent = null;
-          d.autostart = false;
-          d.snapshots.clear();
-          d.currentSnapshot = null;
-        }
-        FakeGuestAgent agent = a.agents.remove(name);   // the guest, and its agent, now run on the destination
-        if (agent != null) b.agents.put(name, agent.migratedTo(b.lock));
-        emit(name, DomainEventType.SUSPENDED, "MIGRATED");
-        stop(d, DomainEventType.STOPPED, "MIGRATED");   // libvirt reports no UNDEFINED for the source
-        conn.replied(op);
       }
+    }
+    Instant seen = a.clock.instant();
+    long still = System.nanoTime();
+    boolean selfDriven = false;
+    boolean interrupted = false;
+    try {
+      while (true) {
+        synchronized (first) {
+          synchronized (second) {
+            Instant now = a.clock.instant();
+            checkEnds(job, dest, now);
+            job.advanceTo(now);
+            if (finishIfEnded(job, dest)) {
+              conn.replied(op);
+              return;
+            }
+          }
+        }
+        try {
+          synchronized (job) { job.wait(2); }
+        } catch (InterruptedException e) {
+          interrupted = true;
+          job.cancel(a.clock.instant(), aborted(op));
+        }
+        Instant now = a.clock.instant();
+        if (!now.equals(seen)) {
+          seen = now;
+          still = System.nanoTime();
+        } else if (selfDriven || System.nanoTime() - still > IDLE_NANOS) {
+          selfDriven = true;
+          a.clock.advance(FakeMigration.TICK);
+        }
+      }
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
+    }
+  }
+
+  private static LibvirtException aborted(String op) {
+    return libvirt(op, "VIR_ERR_OPERATION_ABORTED", 78, "VIR_FROM_QEMU", 10, "operation aborted: job 'migration out' canceled by client", false);
+  }
+
+  private static LibvirtException invalidArg(String op, String msg) {
+    return libvirt(op, "VIR_ERR_INVALID_ARG", 8, "VIR_FROM_QEMU", 10, "invalid argument: " + msg, false);
+  }
+
+  /** libvirt 9.0's refusals of flags and typed parameters, in its order. */
+  private static void checkMigration(String op, Map<String, Object> params, Set<MigrateOption> options) {
+    for (String key : params.keySet()) {
+      if (!MIGRATION_PARAMS.contains(key)) {
+        throw libvirt(op, "VIR_ERR_ARGUMENT_UNSUPPORTED", 74, "VIR_FROM_NONE", 0, "argument unsupported: parameter '" + key + "' not supported", false);
+      }
+    }
+    if (options.contains(MigrateOption.TUNNELLED) && !options.contains(MigrateOption.PEER2PEER)) {
+      throw libvirt(op, "VIR_ERR_INVALID_ARG", 8, "VIR_FROM_DOMAIN", 20, "cannot perform tunnelled migration without using peer2peer flag", false);
+    }
+    if (options.contains(MigrateOption.POSTCOPY) && (!options.contains(MigrateOption.LIVE) || options.contains(MigrateOption.PAUSED))) {
+      throw libvirt(op, "VIR_ERR_ARGUMENT_UNSUPPORTED", 74, "VIR_FROM_QEMU", 10,
+          "argument unsupported: post-copy migration is not supported with non-live or paused migration", false);
+    }
+    if ((params.containsKey("auto_converge.initial") || params.containsKey("auto_converge.increment"))
+        && !options.contains(MigrateOption.AUTO_CONVERGE)) {
+      throw invalidArg(op, "Turn auto convergence on to tune it");
+    }
+    if (params.containsKey("parallel.connections") && !options.contains(MigrateOption.PARALLEL)) {
+      throw invalidArg(op, "Turn parallel migration on to tune it");
+    }
+    Object c = params.get("compression");
+    List<?> methods = c == null ? List.of() : c instanceof List<?> l ? l : List.of(c);
+    java.util.Set<Object> seen = new java.util.HashSet<>();
+    for (Object m : methods) {
+      if (!"xbzrle".equals(m) && !"mt".equals(m)) throw invalidArg(op, "Unsupported compression method '" + m + "'");
+      if (!seen.add(m)) throw invalidArg(op, "Compression method '" + m + "' is specified twice");
+    }
+    if ((params.containsKey("compression.mt.level") || params.containsKey("compression.mt.threads")
+        || params.containsKey("compression.mt.dthreads")) && !seen.contains("mt")) {
+      throw invalidArg(op, "Turn multithread compression on to tune it");
+    }
+    if (params.containsKey("compression.xbzrle.cache") && !seen.contains("xbzrle")) throw invalidArg(op, "Turn xbzrle compression on to tune it");
+  }
+
+  /** The checks and the start of a migration, holding both hosts' locks: returns the running job, the incoming guest started paused. */
+  private FakeMigration begin(String op, String name, FakeHypervisor dest, Map<String, Object> params, Set<MigrateOption> options) {
+    FakeHypervisorState a = st;
+    FakeHypervisorState b = dest.st;
+    FaultRule midway = conn.takeMigrationFault(name);
+    conn.enter(op, "migrateDomain", name);
+    Dom d = dom(op, name);
+    if (!d.active()) throw notRunning(op);
+    if (a == b) {
+      throw libvirt(op, "VIR_ERR_INTERNAL_ERROR", 1, "VIR_FROM_QEMU", 10,
+          "internal error: Attempt to migrate guest to the same host " + a.hostUuid, false);
+    }
+    checkMigration(op, params, options);
+    if (a.outgoing.containsKey(name) || a.incoming.containsKey(name)) {
+      throw invalid(op, "another migration job is already running for domain '" + name + "'");
+    }
+    if (dest.closed) throw new KvmException(op + " failed: the connection to " + dest.uri() + " is closed");
+    if (b.crashed) throw hostDown(op, b);
+    Boolean lost = FakeHypervisor.REPLY_LOST.get();   // the destination's own check must not forget the source's fault
+    FaultRule midwayThere = dest.takeMigrationFault(name);
+    dest.enter(op, "migrateDomain", name);
+    if (lost != null) FakeHypervisor.REPLY_LOST.set(lost);
+    if (options.contains(MigrateOption.TLS) && !(a.migrationTls && b.migrationTls)) {
+      throw libvirt(op, "VIR_ERR_INTERNAL_ERROR", 1, "VIR_FROM_QEMU", 10, "internal error: unable to execute QEMU command 'object-add': "
+          + "Unable to access credentials /etc/pki/qemu/ca-cert.pem: No such file or directory", false);
+    }
+    FakeDomains there = dest.domainsImpl();
+    Dom existing = b.domains.get(name);
+    if (existing != null && !existing.uuid.equalsIgnoreCase(d.uuid)) {
+      throw failed(op, "domain '" + name + "' already exists with uuid " + existing.uuid);
+    }
+    if (existing != null && existing.active()) throw invalid(op, "domain '" + name + "' is already active");
+    DomainSpec live = d.live.copy(x -> x.id(Optional.empty()));
+    there.checkStartable(op, live);
+    Instant now = a.clock.instant();
+    long memory = d.live.memory().map(io.kvmsdk.core.Size::bytes).orElse(0L);
+    FakeMigration job = new FakeMigration(name, options, params, now, memory, d.dirtyRate, d.workingSet, a.migrationLink, d.maxDowntimeMs,
+        d.maxSpeedMib, d.maxPostcopySpeedMib);
+    job.op = op;
+    job.source = d;
+    job.wasPaused = d.state == DomainState.PAUSED;
+    FaultRule fault = midway != null ? midway : midwayThere;
+    if (fault != null) job.failAt(now.plus(fault.delay()), fault.message());
+    // the destination starts QEMU for the incoming guest, paused until the switch-over;
+    // the QEMU driver rebuilds the runtime parts (aliases, taps, ptys) there from the definition
+    Dom nd = existing != null ? existing : new Dom(name, d.uuid);
+    b.domains.put(name, nd);
+    nd.dirtyRate = d.dirtyRate;
+    nd.workingSet = d.workingSet;
+    nd.ranBefore = d.runTime(now);
+    there.boot(nd, qemu(live) && d.persistent != null ? d.persistent : live, "MIGRATED");
+    nd.runningSince = null;
+    nd.state = DomainState.PAUSED;
+    job.incoming = nd;
+    a.outgoing.put(name, job);
+    b.incoming.put(name, job);
+    return job;
+  }
+
+  private static LibvirtException hostDown(String op, FakeHypervisorState host) {
+    return libvirt(op, "VIR_ERR_SYSTEM_ERROR", 38, "VIR_FROM_RPC", 7, "Cannot recv data: Connection reset by peer (host " + host.name + " is down)", true);
+  }
+
+  /** A watched migration meets what happened meanwhile: a host down, the guest stopped here or its copy gone there. */
+  private void checkEnds(FakeMigration job, FakeHypervisor dest, Instant now) {
+    FakeHypervisorState b = dest.st;
+    if (b.crashed) {
+      job.failNow(now, hostDown(job.op, b));
+    } else if (st.crashed) {
+      job.failNow(now, hostDown(job.op, st));
+    } else if (st.domains.get(job.domain) != job.source || !job.source.active()) {
+      job.failNow(now, notRunning(job.op));
+    } else if (b.domains.get(job.domain) != job.incoming || !job.incoming.active()) {
+      job.failNow(now, failed(job.op, "job 'migration out' unexpectedly failed: the destination's guest is gone"));
+    }
+  }
+
+  /**
+   * Shows on both hosts what the job did (new passes, the switch-over, post-copy) and, once it ended,
+   * finishes it: true when it completed; throws its error when it failed or was aborted.
+   */
+  private boolean finishIfEnded(FakeMigration job, FakeHypervisor dest) {
+    FakeHypervisorState a = st;
+    FakeHypervisorState b = dest.st;
+    FakeDomains there = dest.domainsImpl();
+    String name = job.domain;
+    for (int it : job.newIterations()) emitJob(a, io.kvmsdk.core.domain.DomainJobEvent.iteration(name, it));
+    FakeMigration.Phase p = job.phase();
+    Dom d = job.source;
+    Dom nd = job.incoming;
+    boolean postcopy = job.wentPostcopy();
+    Instant now = a.clock.instant();
+    if (job.shown == FakeMigration.Phase.PRECOPY && (p == FakeMigration.Phase.SWITCHOVER || p == FakeMigration.Phase.POSTCOPY
+        || p == FakeMigration.Phase.COMPLETED || (postcopy && p.terminal()))) {
+      if (d.active() && d.state == DomainState.RUNNING) {
+        d.ranBefore = d.runTime(now);
+        d.runningSince = null;
+        d.state = DomainState.PAUSED;
+      }
+      if (d.active()) emit(name, DomainEventType.SUSPENDED, "MIGRATED");
+      job.shown = FakeMigration.Phase.SWITCHOVER;
+    }
+    if (postcopy && job.shown == FakeMigration.Phase.SWITCHOVER) {
+      // post-copy: from now on the guest runs on the destination, which pulls the pages left
+      if (d.active()) emit(name, DomainEventType.SUSPENDED, "POSTCOPY");
+      if (nd.active()) {
+        nd.state = DomainState.RUNNING;
+        nd.runningSince = now;
+        there.emit(name, DomainEventType.RESUMED, "POSTCOPY");
+      }
+      job.shown = FakeMigration.Phase.POSTCOPY;
+    }
+    if (!p.terminal()) return false;
+    a.outgoing.remove(name);
+    b.incoming.remove(name);
+    Instant end = job.endedAt();
+    if (p == FakeMigration.Phase.COMPLETED) {
+      if (job.flags.contains(MigrateOption.PERSIST_DEST)) {
+        boolean added = nd.persistent == null;
+        nd.persistent = d.persistent != null ? d.persistent : d.live.copy(x -> x.id(Optional.empty()));
+        there.emit(name, DomainEventType.DEFINED, added ? "ADDED" : "UPDATED");
+      }
+      if (job.shown == FakeMigration.Phase.POSTCOPY) {
+        there.emit(name, DomainEventType.RESUMED, "MIGRATED");
+      } else if (job.wasPaused || job.flags.contains(MigrateOption.PAUSED)) {
+        there.emit(name, DomainEventType.SUSPENDED, "PAUSED");
+      } else {
+        nd.state = DomainState.RUNNING;
+        nd.runningSince = end;
+        there.emit(name, DomainEventType.RESUMED, "MIGRATED");
+      }
+      if (job.flags.contains(MigrateOption.UNDEFINE_SOURCE) && d.persistent != null) {
+        d.persistent = null;
+        d.autostart = false;
+        d.snapshots.clear();
+        d.currentSnapshot = null;
+      }
+      FakeGuestAgent agent = a.agents.remove(name);   // the guest, and its agent, now run on the destination
+      if (agent != null) b.agents.put(name, agent.migratedTo(b.lock));
+      if (d.active()) stop(d, DomainEventType.STOPPED, "MIGRATED");   // libvirt reports no UNDEFINED for the source
+      d.completedType = io.kvmsdk.core.domain.DomainJobType.COMPLETED;
+      d.completedJob = job.completedStats(false);
+      nd.completedType = io.kvmsdk.core.domain.DomainJobType.COMPLETED;
+      nd.completedJob = job.completedStats(true);
+      emitJob(a, io.kvmsdk.core.domain.DomainJobEvent.completed(name, job.completedStats(false)));
+      return true;
+    }
+    if (nd.active() && b.domains.get(name) == nd) there.stop(nd, DomainEventType.STOPPED, "FAILED");
+    if (job.shown == FakeMigration.Phase.POSTCOPY) {
+      if (d.active()) emit(name, DomainEventType.SUSPENDED, "POSTCOPY_FAILED");   // the guest's memory is split: it stays paused here
+    } else if (job.shown == FakeMigration.Phase.SWITCHOVER && d.active() && !job.wasPaused) {
+      d.state = DomainState.RUNNING;
+      d.runningSince = now;
+      emit(name, DomainEventType.RESUMED, "MIGRATED");
+    }
+    if (a.domains.get(name) == d) {
+      d.completedType = p == FakeMigration.Phase.CANCELLED ? io.kvmsdk.core.domain.DomainJobType.CANCELLED
+          : io.kvmsdk.core.domain.DomainJobType.FAILED;
+      Map<String, Object> failedStats = new LinkedHashMap<>(job.completedStats(false));
+      failedStats.put("errmsg", job.error.libvirtMessage());
+      d.completedJob = failedStats;
+    }
+    throw job.error;
+  }
+
+  void emitJob(FakeHypervisorState host, io.kvmsdk.core.domain.DomainJobEvent ev) {
+    for (Consumer<io.kvmsdk.core.domain.DomainJobEvent> l : host.jobListeners) {
+      try {
+        l.accept(ev);
+      } catch (RuntimeException e) {
+        // a failing listener must not break the others, as in the libvirt adapter
+      }
+    }
+  }
+
+  @Override public io.kvmsdk.core.domain.DomainJobStats jobStats(String name, boolean completed) {
+    synchronized (st.lock) {
+      String op = "get the job statistics of domain '" + name + "'";
+      conn.enter(op, "domainJobStats", name);
+      Dom d = dom(op, name);
+      if (completed) {
+        return d.completedJob == null ? io.kvmsdk.core.domain.DomainJobStats.none(name)
+            : io.kvmsdk.core.domain.DomainJobStats.of(name, d.completedType, d.completedJob);
+      }
+      if (!d.active()) throw notRunning(op);
+      FakeMigration in = st.incoming.get(name);
+      if (in != null && in.incoming == d) {
+        throw libvirt(op, "VIR_ERR_OPERATION_UNSUPPORTED", 84, "VIR_FROM_QEMU", 10,
+            "Operation not supported: migration statistics are available only on the source host", false);
+      }
+      FakeMigration out = running(name);
+      if (out == null) return io.kvmsdk.core.domain.DomainJobStats.none(name);
+      return io.kvmsdk.core.domain.DomainJobStats.of(name, io.kvmsdk.core.domain.DomainJobType.UNBOUNDED, out.stats(st.clock.instant(), false));
+    }
+  }
+
+  /** The outgoing migration of {@code name} still running at the clock's instant (the caller holds the lock), or null. */
+  private FakeMigration running(String name) {
+    FakeMigration out = st.outgoing.get(name);
+    if (out == null) return null;
+    out.advanceTo(st.clock.instant());
+    return out.phase().terminal() ? null : out;
+  }
+
+  @Override public void abortJob(String name) {
+    synchronized (st.lock) {
+      String op = "abort the job of domain '" + name + "'";
+      conn.enter(op, "abortDomainJob", name);
+      Dom d = dom(op, name);
+      if (!d.active()) throw notRunning(op);
+      FakeMigration in = st.incoming.get(name);
+      if (in != null && in.incoming == d) throw invalid(op, "cannot abort incoming migration; use virDomainDestroy instead");
+      FakeMigration out = running(name);
+      if (out == null) throw invalid(op, "no job is active on the domain");
+      if (out.postcopyRequested()) throw invalid(op, "cannot abort migration in post-copy mode");
+      out.cancel(st.clock.instant(), aborted(out.op));
+      synchronized (out) { out.notifyAll(); }
+    }
+  }
+
+  @Override public void migrateSetMaxDowntime(String name, long millis) {
+    synchronized (st.lock) {
+      String op = "set the maximum migration downtime of domain '" + name + "'";
+      conn.enter(op, "setDomainMaxDowntime", name);
+      Dom d = dom(op, name);
+      if (!d.active()) throw notRunning(op);
+      d.maxDowntimeMs = millis;
+      FakeMigration out = running(name);
+      if (out != null) {
+        out.maxDowntime(millis);
+        synchronized (out) { out.notifyAll(); }
+      }
+    }
+  }
+
+  @Override public long migrateGetMaxDowntime(String name) {
+    synchronized (st.lock) {
+      String op = "get the maximum migration downtime of domain '" + name + "'";
+      conn.enter(op, "domainMaxDowntime", name);
+      Dom d = dom(op, name);
+      if (!d.active()) throw notRunning(op);
+      return d.maxDowntimeMs;
+    }
+  }
+
+  @Override public void migrateSetMaxSpeed(String name, long mibPerSecond, boolean postcopy) {
+    synchronized (st.lock) {
+      String op = "set the maximum migration speed of domain '" + name + "'";
+      conn.enter(op, "setDomainMaxSpeed", name);
+      Dom d = dom(op, name);
+      if (mibPerSecond < 0 || mibPerSecond > FakeMigration.UNLIMITED_MIB) {
+        throw libvirt(op, "VIR_ERR_OVERFLOW", 82, "VIR_FROM_QEMU", 10,
+            "numerical overflow: bandwidth must be less than " + (FakeMigration.UNLIMITED_MIB + 1), false);
+      }
+      if (postcopy && !d.active()) throw notRunning(op);
+      if (postcopy) d.maxPostcopySpeedMib = mibPerSecond; else d.maxSpeedMib = mibPerSecond;
+      FakeMigration out = d.active() ? running(name) : null;
+      if (out != null) {
+        out.speed(mibPerSecond, postcopy);
+        synchronized (out) { out.notifyAll(); }
+      }
+    }
+  }
+
+  @Override public long migrateGetMaxSpeed(String name, boolean postcopy) {
+    synchronized (st.lock) {
+      String op = "get the maximum migration speed of domain '" + name + "'";
+      conn.enter(op, "domainMaxSpeed", name);
+      Dom d = dom(op, name);
+      if (postcopy && !d.active()) throw notRunning(op);
+      return postcopy ? d.maxPostcopySpeedMib : d.maxSpeedMib;
+    }
+  }
+
+  @Override public void migrateStartPostCopy(String name) {
+    synchronized (st.lock) {
+      String op = "start post-copy of the migration of domain '" + name + "'";
+      conn.enter(op, "startDomainPostCopy", name);
+      Dom d = dom(op, name);
+      if (!d.active()) throw notRunning(op);
+      FakeMigration out = running(name);
+      if (out == null) throw invalid(op, "post-copy can only be started while outgoing migration is in progress");
+      if (!out.flags.contains(MigrateOption.POSTCOPY)) {
+        throw invalid(op, "switching to post-copy requires migration to be started with VIR_MIGRATE_POSTCOPY flag");
+      }
+      out.requestPostcopy();
+      synchronized (out) { out.notifyAll(); }
+    }
+  }
+
+  @Override public KvmSubscription onJobEvent(Consumer<io.kvmsdk.core.domain.DomainJobEvent> listener) {
+    synchronized (st.lock) {
+      conn.enter("register a job event listener", "onJobEvent", null);
+      Consumer<io.kvmsdk.core.domain.DomainJobEvent> l = listener::accept;
+      st.jobListeners.add(l);
+      conn.mineJobs.add(l);
+      return () -> {
+        synchronized (st.lock) {
+          st.jobListeners.remove(l);
+          conn.mineJobs.remove(l);
+        }
+      };
     }
   }
 

@@ -44,6 +44,8 @@ public final class FakeHypervisor implements Hypervisor {
   final FakeHypervisorState st;
   /** The lifecycle listeners registered through this connection (dropped when it closes). */
   final List<Consumer<DomainEvent>> mine = new ArrayList<>();
+  /** The job listeners registered through this connection (dropped when it closes). */
+  final List<Consumer<io.kvmsdk.core.domain.DomainJobEvent>> mineJobs = new ArrayList<>();
   volatile boolean closed;
   private volatile boolean dropped;
   private final FakeDomains domains;
@@ -86,6 +88,8 @@ public final class FakeHypervisor implements Hypervisor {
       closed = true;
       st.listeners.removeAll(mine);
       mine.clear();
+      st.jobListeners.removeAll(mineJobs);
+      mineJobs.clear();
     }
   }
 
@@ -179,6 +183,8 @@ public final class FakeHypervisor implements Hypervisor {
     for (int i = 0; i < st.rules.size(); i++) {
       FaultRule r = st.rules.get(i);
       if (r.fault() == Fault.COMMAND_FAILS || !r.matches(words)) continue;
+      // a migration applies its own midway failure (takeMigrationFault): not again when it enters
+      if (r.fault() == Fault.MIGRATION_FAILS_MIDWAY && method.equals("migrateDomain")) continue;
       FaultRule next = r.consumed();
       if (next == null) st.rules.remove(i); else st.rules.set(i, next);
       hit = r;
@@ -213,6 +219,23 @@ public final class FakeHypervisor implements Hypervisor {
       default:
         return;
     }
+  }
+
+  /**
+   * The {@link Fault#MIGRATION_FAILS_MIDWAY} rule a migration of {@code domain} meets first, consumed; null
+   * when the first rule matching {@code [migrateDomain, domain]} is another fault ({@link #enter} applies it).
+   */
+  FaultRule takeMigrationFault(String domain) {
+    List<String> words = List.of("migrateDomain", domain);
+    for (int i = 0; i < st.rules.size(); i++) {
+      FaultRule r = st.rules.get(i);
+      if (r.fault() == Fault.COMMAND_FAILS || !r.matches(words)) continue;
+      if (r.fault() != Fault.MIGRATION_FAILS_MIDWAY) return null;
+      FaultRule next = r.consumed();
+      if (next == null) st.rules.remove(i); else st.rules.set(i, next);
+      return r;
+    }
+    return null;
   }
 
   /** A fault check for calls whose object is known only after parsing (a definition's name): rules naming the object apply now. */
@@ -263,6 +286,47 @@ public final class FakeHypervisor implements Hypervisor {
   /** Makes the guest of {@code domain} ignore shutdown requests (no ACPI), as some guests do. */
   public FakeHypervisor ignoreShutdown(String domain, boolean ignore) {
     synchronized (st.lock) { domains.domainForControl("configure domain '" + domain + "'", domain).ignoresShutdown = ignore; }
+    return this;
+  }
+
+  /**
+   * How fast this host sends live migrations, per second (default: as fast as asked, so a migration
+   * without a bandwidth limit takes no fake time). A migration's speed is the lower of this and its
+   * {@code bandwidth}.
+   */
+  public FakeHypervisor migrationBandwidth(io.kvmsdk.core.Size perSecond) {
+    if (perSecond.bytes() <= 0) throw new IllegalArgumentException("a migration link moves at least one byte per second, got " + perSecond);
+    synchronized (st.lock) { st.migrationLink = perSecond.bytes(); }
+    return this;
+  }
+
+  /**
+   * How fast the guest of {@code domain} dirties its memory, per second (default zero: an idle guest);
+   * a live migration must send what the guest dirties again, so a busy guest needs more downtime,
+   * auto-converge or post-copy. Moves with the guest when it migrates.
+   */
+  public FakeHypervisor dirtyRate(String domain, io.kvmsdk.core.Size perSecond) { return dirtyRate(domain, perSecond, io.kvmsdk.core.Size.bytes(0)); }
+
+  /**
+   * Like {@link #dirtyRate(String, io.kvmsdk.core.Size)}, for a guest that keeps rewriting the same
+   * {@code workingSet} of its memory (a cache, a buffer): what a pass leaves dirty never exceeds it, so
+   * the switch-over needs {@code workingSet / bandwidth} of downtime at most.
+   */
+  public FakeHypervisor dirtyRate(String domain, io.kvmsdk.core.Size perSecond, io.kvmsdk.core.Size workingSet) {
+    synchronized (st.lock) {
+      FakeHypervisorState.Dom d = domains.domainForControl("configure domain '" + domain + "'", domain);
+      d.dirtyRate = perSecond.bytes();
+      d.workingSet = workingSet.bytes();
+    }
+    return this;
+  }
+
+  /**
+   * Whether QEMU on this host finds TLS credentials for migrations ({@code /etc/pki/qemu}); default false,
+   * as on a host whose qemu.conf sets none: a {@code TLS} migration fails like libvirt's then.
+   */
+  public FakeHypervisor migrationTls(boolean configured) {
+    synchronized (st.lock) { st.migrationTls = configured; }
     return this;
   }
 

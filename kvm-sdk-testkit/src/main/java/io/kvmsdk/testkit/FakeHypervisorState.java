@@ -30,6 +30,15 @@ final class FakeHypervisorState {
   final FakeNwfilters.Data nwfilters = new FakeNwfilters.Data();
   final List<FaultRule> rules = new ArrayList<>();
   final List<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
+  final List<Consumer<io.kvmsdk.core.domain.DomainJobEvent>> jobListeners = new CopyOnWriteArrayList<>();
+  /** Migrations leaving this host, by domain name (removed when they end). */
+  final Map<String, FakeMigration> outgoing = new java.util.HashMap<>();
+  /** Migrations arriving at this host, by domain name (removed when they end). */
+  final Map<String, FakeMigration> incoming = new java.util.HashMap<>();
+  /** Bytes per second this host sends migrations at ({@code Long.MAX_VALUE}: as fast as asked). */
+  long migrationLink = Long.MAX_VALUE;
+  /** Whether QEMU finds TLS credentials for migration on this host ({@code /etc/pki/qemu}). */
+  boolean migrationTls;
   Duration shutdownDelay = Duration.ZERO;
   /** What {@code virNodeGetInfo} reports: 16 CPUs, 64 GiB unless a test sets {@code resources(...)}. */
   io.kvmsdk.core.node.NodeInfo node = new io.kvmsdk.core.node.NodeInfo("x86_64", io.kvmsdk.core.Size.kib(64L * 1024 * 1024), 16, 2400, 1, 1, 16, 1);
@@ -106,6 +115,17 @@ final class FakeHypervisorState {
     Instant shutdownAt;
     final Map<String, Snap> snapshots = new LinkedHashMap<>();
     String currentSnapshot;
+    /** QEMU's migration parameters, kept by the domain while it runs. */
+    long maxDowntimeMs = 300;
+    long maxSpeedMib = FakeMigration.UNLIMITED_MIB;
+    long maxPostcopySpeedMib;
+    /** Bytes per second the guest dirties (a test control; moves with the guest). */
+    long dirtyRate;
+    /** The memory the guest keeps rewriting, bytes (0: all of it). */
+    long workingSet;
+    /** The last completed job's type and statistics, or null. */
+    io.kvmsdk.core.domain.DomainJobType completedType;
+    Map<String, Object> completedJob;
 
     Dom(String name, String uuid) {
       this.name = name;

@@ -122,6 +122,18 @@ public final class Domain {
     return new Domain(destination.hypervisor(), name, uuid);
   }
 
+  /** The domain's running job (a migration, a save, ...) as libvirt reports it now; type NONE when idle. */
+  public DomainJobStats jobStats() { return hypervisor.domains().jobStats(name, false); }
+
+  /** The statistics of the domain's last completed job (a migration's downtime and totals, on the destination too). */
+  public DomainJobStats completedJobStats() { return hypervisor.domains().jobStats(name, true); }
+
+  /** Aborts the domain's running job; an aborted pre-copy migration leaves the guest running here. */
+  public Domain abortJob() {
+    hypervisor.domains().abortJob(name);
+    return this;
+  }
+
   /** Whether the domain starts when the host (libvirtd) starts. */
   public boolean autostart() { return hypervisor.domains().autostart(name); }
 

@@ -28,7 +28,16 @@ public enum MigrateOption {
   /** Cancel if a disk I/O error happens during migration ({@code VIR_MIGRATE_ABORT_ON_ERROR}). */
   ABORT_ON_ERROR(4096),
   /** Throttle the guest's vCPUs until memory converges ({@code VIR_MIGRATE_AUTO_CONVERGE}). */
-  AUTO_CONVERGE(8192);
+  AUTO_CONVERGE(8192),
+  /**
+   * Allow switching to post-copy ({@code VIR_MIGRATE_POSTCOPY}): the migration starts as pre-copy;
+   * {@code migrateStartPostCopy} then runs the guest on the destination, which pulls the memory left.
+   */
+  POSTCOPY(32768),
+  /** Encrypt the migration stream with TLS (QEMU's own, set up in the daemons' qemu.conf) ({@code VIR_MIGRATE_TLS}). */
+  TLS(65536),
+  /** Send memory over several connections ({@code VIR_MIGRATE_PARALLEL}, QEMU's multifd). */
+  PARALLEL(131072);
 
   private final int flag;
 

@@ -4,6 +4,8 @@ import io.kvmsdk.core.KvmSubscription;
 import io.kvmsdk.core.domain.DomainEvent;
 import io.kvmsdk.core.domain.DomainFilter;
 import io.kvmsdk.core.domain.DomainInterfaceAddress;
+import io.kvmsdk.core.domain.DomainJobEvent;
+import io.kvmsdk.core.domain.DomainJobStats;
 import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.core.domain.MigrateOption;
 import io.kvmsdk.core.domain.UndefineOption;
@@ -15,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * libvirt's hypervisor driver, as the port sees it: domains (the shared {@link LifecycleDriver}
- * shape plus their power states), their snapshots, statistics, migration, guest agent and lifecycle
- * events. {@link #create(String)} fails like libvirt when a domain of that name is already active or
+ * shape plus their power states), their snapshots, statistics, migration (with typed parameters, job
+ * statistics and the calls that steer a running migration), guest agent, lifecycle and job events. {@link #create(String)} fails like libvirt when a domain of that name is already active or
  * defined with another UUID; {@link #undefine(String)} of a running domain leaves it running as a
  * transient one.
  */
@@ -63,6 +65,60 @@ public interface DomainDriver extends LifecycleDriver {
    */
   void migrate(String name, Hypervisor destination, Set<MigrateOption> options);
 
+  /**
+   * {@code virDomainMigrate3}: like {@link #migrate(String, Hypervisor, Set)} with libvirt's typed
+   * migration parameters ({@code VIR_MIGRATE_PARAM_*}): field name ({@code bandwidth},
+   * {@code parallel.connections}, {@code compression}, ...) to a Long, Integer, String or Boolean, or a
+   * List of Strings for a field given several times ({@code compression}, {@code migrate_disks}). The
+   * adapter gives each known field libvirt's type ({@code bandwidth} is an unsigned long long even when
+   * passed as an Integer). Blocks until the migration ends: another thread may watch it with
+   * {@link #jobStats}, steer it ({@link #migrateSetMaxDowntime}, {@link #migrateSetMaxSpeed},
+   * {@link #migrateStartPostCopy}) or {@link #abortJob abort} it. With {@code PEER2PEER} the source
+   * daemon connects to the destination's URI itself.
+   */
+  void migrate(String name, Hypervisor destination, Map<String, Object> params, Set<MigrateOption> options);
+
+  /**
+   * {@code virDomainMigrateToURI3} with {@code PEER2PEER} (which {@code options} must hold): the source
+   * daemon connects to {@code destinationUri} (as the source host sees it, e.g.
+   * {@code qemu+tls://hv2/system}) and migrates there; typed parameters as in
+   * {@link #migrate(String, Hypervisor, Map, Set)}.
+   */
+  void migrateToUri(String name, String destinationUri, Map<String, Object> params, Set<MigrateOption> options);
+
+  /**
+   * {@code virDomainGetJobStats}: the domain's running job ({@code completed} false: type NONE when idle) or
+   * its last completed one ({@code completed} true, with {@code VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED} so a
+   * second read sees it too). A migration is reported on both hosts while it runs ({@code operation}
+   * {@code MIGRATION_OUT} on the source, {@code MIGRATION_IN} on the destination).
+   */
+  DomainJobStats jobStats(String name, boolean completed);
+
+  /** {@code virDomainAbortJob}: aborts the running job (a pre-copy migration fails, the guest keeps running here). */
+  void abortJob(String name);
+
+  /** {@code virDomainMigrateSetMaxDowntime}: the longest pause a migration may take to switch over, from now on (also mid-migration). */
+  void migrateSetMaxDowntime(String name, long millis);
+
+  /** {@code virDomainMigrateGetMaxDowntime}, in milliseconds (QEMU's default: 300). */
+  long migrateGetMaxDowntime(String name);
+
+  /**
+   * {@code virDomainMigrateSetMaxSpeed} in MiB/s, for pre-copy or ({@code postcopy}, flag
+   * {@code VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY}) for post-copy; takes effect at once when a migration runs.
+   */
+  void migrateSetMaxSpeed(String name, long mibPerSecond, boolean postcopy);
+
+  /** {@code virDomainMigrateGetMaxSpeed} in MiB/s. */
+  long migrateGetMaxSpeed(String name, boolean postcopy);
+
+  /**
+   * {@code virDomainMigrateStartPostCopy}: switches a running migration started with {@code POSTCOPY} to
+   * post-copy: the guest runs on the destination from now on and pulls the pages left. Returns once QEMU
+   * accepted the switch; the switch itself follows shortly.
+   */
+  void migrateStartPostCopy(String name);
+
   // ------------------------------------------------------------------ snapshots
 
   /** {@code virDomainSnapshotCreateXML}; returns the new snapshot's name. */
@@ -108,4 +164,11 @@ public interface DomainDriver extends LifecycleDriver {
    * returned subscription is closed. Survives a reconnect.
    */
   KvmSubscription onLifecycle(Consumer<DomainEvent> listener);
+
+  /**
+   * Delivers every job event of this connection's domains ({@code VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION},
+   * {@code VIR_DOMAIN_EVENT_ID_JOB_COMPLETED}) to {@code listener} until the returned subscription is
+   * closed. Survives a reconnect.
+   */
+  KvmSubscription onJobEvent(Consumer<DomainJobEvent> listener);
 }

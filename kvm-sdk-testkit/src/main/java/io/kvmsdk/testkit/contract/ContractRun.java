@@ -28,13 +28,15 @@ public final class ContractRun implements AutoCloseable {
   private final Kvm peer;
   private final Set<ContractCapability> capabilities;
   private final Function<String, DomainSpec> guests;
+  private final Function<String, DomainSpec> busyGuests;
   private final Function<String, String> images;
   private final String prefix = "kvmsdk-ct-" + UUID.randomUUID().toString().substring(0, 8) + "-";
   private final Deque<Runnable> cleanups = new ArrayDeque<>();
 
   ContractRun(Kvm kvm, Kvm peer, Set<ContractCapability> capabilities, Function<String, DomainSpec> guests,
-      Function<String, String> images) {
+      Function<String, DomainSpec> busyGuests, Function<String, String> images) {
     this.images = images;
+    this.busyGuests = busyGuests;
     this.kvm = kvm;
     this.peer = peer;
     this.capabilities = capabilities;
@@ -58,6 +60,9 @@ public final class ContractRun implements AutoCloseable {
 
   /** A guest named {@code name} that the target can define and boot. */
   public DomainSpec guest(String name) { return guests.apply(name); }
+
+  /** A guest whose live migration at 1 MiB/s takes several seconds (see {@link HypervisorContract#busyGuest}). */
+  public DomainSpec busyGuest(String name) { return busyGuests.apply(name); }
 
   /** A guest named {@code name} with one qcow2 disk ({@code vda}, virtio) the target provides. */
   public DomainSpec guestWithDisk(String name) {

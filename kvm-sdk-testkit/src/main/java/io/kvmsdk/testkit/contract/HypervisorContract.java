@@ -46,6 +46,14 @@ public abstract class HypervisorContract {
   protected DomainSpec guest(String name) { return ContractCases.tinyGuest(name); }
 
   /**
+   * A guest named {@code name} whose memory holds enough data that a live migration capped at 1 MiB/s
+   * runs for several seconds, so a case can watch, steer and abort it. By default {@link #guest(String)}:
+   * enough for a fake, which sends every page of memory; a real QEMU sends zero pages almost for free, so
+   * a real target gives a guest that boots a kernel (its image and initramfs fill the memory at once).
+   */
+  protected DomainSpec busyGuest(String name) { return guest(name); }
+
+  /**
    * The path of a new, empty qcow2 image named {@code name} that the target's hypervisor can open
    * (snapshot cases need one). By default a path under {@code /var/lib/libvirt/images} that is not
    * created: enough for fakes; a real target creates the file (e.g. with {@code qemu-img}).
@@ -85,7 +93,7 @@ public abstract class HypervisorContract {
 
   private void run(ContractCase c, Set<ContractCapability> caps) throws Exception {
     try (Kvm kvm = connect(); Kvm peer = c.needs().contains(ContractCapability.MIGRATION) ? connectPeer().orElseThrow() : null;
-         ContractRun run = new ContractRun(kvm, peer, caps, this::guest, this::qcow2Image)) {
+         ContractRun run = new ContractRun(kvm, peer, caps, this::guest, this::busyGuest, this::qcow2Image)) {
       c.body().run(run);
     }
   }

@@ -44,6 +44,16 @@ class LibvirtdContractTest extends HypervisorContract {
     }
   }
 
+  /** The tiny kernel + initramfs guest of {@code scripts/agent-guest.sh} (QEMU loads ~40 MB into its memory at start). */
+  @Override protected io.kvmsdk.core.domain.DomainSpec busyGuest(String name) {
+    java.nio.file.Path dir = java.nio.file.Path.of(Optional.ofNullable(System.getenv("KVM_SDK_AGENT_GUEST")).orElse("/tmp/kvm-sdk-agent-guest"));
+    Oracles.require(java.nio.file.Files.isRegularFile(dir.resolve("vmlinuz")) && java.nio.file.Files.isRegularFile(dir.resolve("initrd.gz")),
+        "no kernel guest in " + dir + ": run `bash scripts/agent-guest.sh` (a migration of the default guest is over too soon to steer)");
+    io.kvmsdk.core.domain.DomainSpec tiny = guest(name);
+    return tiny.copy(b -> b.memory(io.kvmsdk.core.Size.mib(128)).os(io.kvmsdk.core.domain.Os.builder().from(tiny.os().orElseThrow())
+        .kernel(dir.resolve("vmlinuz").toString()).initrd(dir.resolve("initrd.gz").toString()).cmdline("console=ttyS0 panic=-1").build()));
+  }
+
   /** Everything: a real libvirtd with QEMU, dnsmasq for DHCP and ebtables/iptables for filters. */
   @Override protected Set<ContractCapability> capabilities() { return EnumSet.allOf(ContractCapability.class); }
 }

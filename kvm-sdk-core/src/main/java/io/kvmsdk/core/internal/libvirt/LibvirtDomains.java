@@ -9,6 +9,9 @@ import io.kvmsdk.core.domain.DomainEventType;
 import io.kvmsdk.core.domain.DomainFilter;
 import io.kvmsdk.core.domain.DomainInterfaceAddress;
 import io.kvmsdk.core.domain.DomainIpAddress;
+import io.kvmsdk.core.domain.DomainJobEvent;
+import io.kvmsdk.core.domain.DomainJobStats;
+import io.kvmsdk.core.domain.DomainJobType;
 import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.core.domain.MigrateOption;
 import io.kvmsdk.core.domain.SnapshotSpec;
@@ -51,13 +54,23 @@ final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDri
   private final CopyOnWriteArrayList<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
   private LifecycleListener registered;   // guarded by the session's write lock
   private boolean loopHeld;                // guarded by the session's write lock
+  private final CopyOnWriteArrayList<Consumer<DomainJobEvent>> jobListeners = new CopyOnWriteArrayList<>();
+  private int[] jobCallbacks;              // libvirt's callback ids, guarded by the session's write lock
+  /** Strongly held: libvirt calls them from its event loop for as long as they are registered. */
+  private final LibvirtNative.MigrationIterationCallback onIteration = (conn, dom, iteration, opaque) ->
+      fanOut(DomainJobEvent.iteration(LibvirtNative.INSTANCE.virDomainGetName(dom), iteration));
+  private final LibvirtNative.JobCompletedCallback onCompleted = (conn, dom, params, n, opaque) ->
+      fanOut(DomainJobEvent.completed(LibvirtNative.INSTANCE.virDomainGetName(dom),
+          params == null ? Map.of() : LibvirtTypedParams.read(params, n)));
 
   LibvirtDomains(LibvirtSession session) {
     super(session, "domain");
     session.onReconnect(fresh -> {
       handles.clear();
       registered = null;
+      jobCallbacks = null;
       if (!listeners.isEmpty()) register(fresh);
+      if (!jobListeners.isEmpty()) registerJobEvents(fresh);
     });
   }
 
@@ -72,6 +85,8 @@ final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDri
     }
     registered = null;
     listeners.clear();
+    deregisterJobEvents(c);
+    jobListeners.clear();
     boolean release = loopHeld;
     loopHeld = false;
     handles.clear();
@@ -192,6 +207,121 @@ final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDri
       });
       return null;
     });
+  }
+
+  private static int flags(Set<MigrateOption> options) { return options.stream().mapToInt(MigrateOption::flag).reduce(0, (a, b) -> a | b); }
+
+  @Override public void migrate(String name, Hypervisor destination, Map<String, Object> params, Set<MigrateOption> options) {
+    if (!(destination instanceof LibvirtHypervisor dst)) {
+      throw new KvmException("cannot migrate domain '" + name + "' from " + session.uri() + " to " + destination
+          + ": both ends must be libvirt connections");
+    }
+    int flags = flags(options);
+    String op = "migrate domain '" + name + "' to " + dst.uri();
+    dst.session().withCurrent(target -> onNative(op, name, (c, dom) -> {
+      try (LibvirtTypedParams.Built tp = LibvirtTypedParams.build(params)) {
+        Pointer moved = LibvirtNative.INSTANCE.virDomainMigrate3(dom, dst.session().pointer(target), tp.params, tp.count, flags);
+        if (moved == null) throw session.failNative(c, op, kind, name);
+        LibvirtNative.INSTANCE.virDomainFree(moved);
+      }
+      return null;
+    }));
+  }
+
+  @Override public void migrateToUri(String name, String destinationUri, Map<String, Object> params, Set<MigrateOption> options) {
+    int flags = flags(options);
+    String op = "migrate domain '" + name + "' to " + destinationUri;
+    onNative(op, name, (c, dom) -> {
+      try (LibvirtTypedParams.Built tp = LibvirtTypedParams.build(params)) {
+        if (LibvirtNative.INSTANCE.virDomainMigrateToURI3(dom, destinationUri, tp.params, tp.count, flags) < 0) {
+          throw session.failNative(c, op, kind, name);
+        }
+      }
+      return null;
+    });
+  }
+
+  private static final int JOB_STATS_COMPLETED = 1 | 2;   // VIR_DOMAIN_JOB_STATS_COMPLETED | VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED
+  private static final int MAX_SPEED_POSTCOPY = 1;        // VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY
+
+  @Override public DomainJobStats jobStats(String name, boolean completed) {
+    String op = "get the job statistics of domain '" + name + "'";
+    return onNative(op, name, (c, dom) -> {
+      com.sun.jna.ptr.IntByReference type = new com.sun.jna.ptr.IntByReference();
+      PointerByReference params = new PointerByReference();
+      com.sun.jna.ptr.IntByReference n = new com.sun.jna.ptr.IntByReference();
+      if (LibvirtNative.INSTANCE.virDomainGetJobStats(dom, type, params, n, completed ? JOB_STATS_COMPLETED : 0) < 0) {
+        throw session.failNative(c, op, kind, name);
+      }
+      try {
+        return DomainJobStats.of(name, DomainJobType.of(type.getValue()),
+            params.getValue() == null ? Map.of() : LibvirtTypedParams.read(params.getValue(), n.getValue()));
+      } finally {
+        if (params.getValue() != null) LibvirtNative.INSTANCE.virTypedParamsFree(params.getValue(), n.getValue());
+      }
+    });
+  }
+
+  @Override public void abortJob(String name) {
+    String op = "abort the job of domain '" + name + "'";
+    onNative(op, name, (c, dom) -> check(c, op, name, LibvirtNative.INSTANCE.virDomainAbortJob(dom)));
+  }
+
+  @Override public void migrateSetMaxDowntime(String name, long millis) {
+    String op = "set the maximum migration downtime of domain '" + name + "'";
+    onNative(op, name, (c, dom) -> check(c, op, name, LibvirtNative.INSTANCE.virDomainMigrateSetMaxDowntime(dom, millis, 0)));
+  }
+
+  @Override public long migrateGetMaxDowntime(String name) {
+    String op = "get the maximum migration downtime of domain '" + name + "'";
+    return onNative(op, name, (c, dom) -> {
+      com.sun.jna.ptr.LongByReference v = new com.sun.jna.ptr.LongByReference();
+      check(c, op, name, LibvirtNative.INSTANCE.virDomainMigrateGetMaxDowntime(dom, v, 0));
+      return v.getValue();
+    });
+  }
+
+  @Override public void migrateSetMaxSpeed(String name, long mibPerSecond, boolean postcopy) {
+    String op = "set the maximum migration speed of domain '" + name + "'";
+    onNative(op, name, (c, dom) -> check(c, op, name,
+        LibvirtNative.INSTANCE.virDomainMigrateSetMaxSpeed(dom, new com.sun.jna.NativeLong(mibPerSecond), postcopy ? MAX_SPEED_POSTCOPY : 0)));
+  }
+
+  @Override public long migrateGetMaxSpeed(String name, boolean postcopy) {
+    String op = "get the maximum migration speed of domain '" + name + "'";
+    return onNative(op, name, (c, dom) -> {
+      com.sun.jna.ptr.NativeLongByReference v = new com.sun.jna.ptr.NativeLongByReference();
+      check(c, op, name, LibvirtNative.INSTANCE.virDomainMigrateGetMaxSpeed(dom, v, postcopy ? MAX_SPEED_POSTCOPY : 0));
+      return v.getValue().longValue();
+    });
+  }
+
+  @Override public void migrateStartPostCopy(String name) {
+    String op = "start post-copy of the migration of domain '" + name + "'";
+    onNative(op, name, (c, dom) -> check(c, op, name, LibvirtNative.INSTANCE.virDomainMigrateStartPostCopy(dom, 0)));
+  }
+
+  /** A JNA call on domain {@code name}'s native handle (looked up and freed around the call). */
+  @FunctionalInterface
+  private interface NativeCall<T> {
+    T apply(LibvirtConnect c, Pointer dom);
+  }
+
+  private <T> T onNative(String op, String name, NativeCall<T> call) {
+    return session.callNative(c -> {
+      Pointer dom = LibvirtNative.INSTANCE.virDomainLookupByName(session.pointer(c), name);
+      if (dom == null) throw session.failNative(c, op, kind, name);
+      try {
+        return call.apply(c, dom);
+      } finally {
+        LibvirtNative.INSTANCE.virDomainFree(dom);
+      }
+    });
+  }
+
+  private Void check(LibvirtConnect c, String op, String name, int rc) {
+    if (rc < 0) throw session.failNative(c, op, kind, name);
+    return null;
   }
 
   // ------------------------------------------------------------------ statistics (JNA)
@@ -373,12 +503,123 @@ final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDri
             }
             registered = null;
           }
-          boolean release = loopHeld;
-          loopHeld = false;
-          return release ? (Runnable) LibvirtEventLoop::release : null;
+          return releaseLoopIfIdle();
         });
         if (after != null) after.run();
       }
+    };
+  }
+
+  /** Under the write lock: the event loop is released once neither lifecycle nor job listeners need it; returns what to run after the lock. */
+  private Runnable releaseLoopIfIdle() {
+    if (!listeners.isEmpty() || !jobListeners.isEmpty() || !loopHeld) return null;
+    loopHeld = false;
+    return LibvirtEventLoop::release;
+  }
+
+  @Override public KvmSubscription onJobEvent(Consumer<DomainJobEvent> listener) {
+    session.writeLocked(c -> {
+      if (c == null) throw new KvmException("the connection to '" + session.uri() + "' is closed");
+      jobListeners.add(listener);
+      if (!loopHeld) {
+        LibvirtEventLoop.acquire();
+        loopHeld = true;
+      }
+      if (jobCallbacks == null) {
+        try {
+          registerJobEvents(c);
+        } catch (KvmException e) {
+          jobListeners.remove(listener);
+          throw e;
+        }
+      }
+      return null;
+    });
+    return new KvmSubscription() {
+      private boolean done;
+
+      @Override public void close() {
+        Runnable after = session.writeLocked(c -> {
+          if (done) return null;
+          done = true;
+          jobListeners.remove(listener);
+          if (!jobListeners.isEmpty() || c == null) return null;
+          deregisterJobEvents(c);
+          return releaseLoopIfIdle();
+        });
+        if (after != null) after.run();
+      }
+    };
+  }
+
+  private static final int EVENT_MIGRATION_ITERATION = 20, EVENT_JOB_COMPLETED = 21;   // VIR_DOMAIN_EVENT_ID_*
+
+  /** Registers the two job callbacks on {@code c} (all domains); holds the write lock. */
+  private void registerJobEvents(LibvirtConnect c) {
+    Pointer conn = session.pointer(c);
+    int it = LibvirtNative.INSTANCE.virConnectDomainEventRegisterAny(conn, null, EVENT_MIGRATION_ITERATION, onIteration, null, null);
+    if (it < 0) throw session.failNative(c, "register a migration event listener on '" + session.uri() + "'", "connection", session.uri());
+    int done = LibvirtNative.INSTANCE.virConnectDomainEventRegisterAny(conn, null, EVENT_JOB_COMPLETED, onCompleted, null, null);
+    if (done < 0) {
+      KvmException e = session.failNative(c, "register a job event listener on '" + session.uri() + "'", "connection", session.uri());
+      LibvirtNative.INSTANCE.virConnectDomainEventDeregisterAny(conn, it);
+      throw e;
+    }
+    jobCallbacks = new int[] {it, done};
+  }
+
+  private void deregisterJobEvents(LibvirtConnect c) {
+    int[] ids = jobCallbacks;
+    jobCallbacks = null;
+    if (ids == null || c == null || c.pointer() == null) return;
+    for (int id : ids) {
+      if (LibvirtNative.INSTANCE.virConnectDomainEventDeregisterAny(c.pointer(), id) < 0) LOG.debug("deregistering job event callback {} failed", id);
+    }
+  }
+
+  private void fanOut(DomainJobEvent ev) {
+    for (Consumer<DomainJobEvent> each : jobListeners) {
+      try {
+        each.accept(ev);
+      } catch (RuntimeException e) {
+        LOG.warn("a job event listener failed on {}", ev, e);
+      }
+    }
+  }
+
+  /** libvirt-java's private raw detail number, read when it names a detail {@code UNKNOWN} (libvirt 9.0 knows more). */
+  private static final java.lang.reflect.Field RAW_DETAIL = rawDetailField();
+
+  private static java.lang.reflect.Field rawDetailField() {
+    try {
+      java.lang.reflect.Field f = org.libvirt.event.DomainEvent.class.getDeclaredField("detail");
+      f.setAccessible(true);
+      return f;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The event's detail as libvirt names it. libvirt-java 0.5.4 names the post-copy details
+   * ({@code VIR_DOMAIN_EVENT_SUSPENDED_POSTCOPY}(7)/{@code _POSTCOPY_FAILED}(8),
+   * {@code VIR_DOMAIN_EVENT_RESUMED_POSTCOPY}(3)/{@code _POSTCOPY_FAILED}(4)) {@code UNKNOWN}; they are
+   * named here from the raw number. Other unknown details stay {@code UNKNOWN}, as before.
+   */
+  static String detailName(org.libvirt.event.DomainEvent event) {
+    Object d = event.getDetail();
+    String name = d == null ? "UNKNOWN" : String.valueOf(d);
+    if (!name.equals("UNKNOWN") || event.getType() == null || RAW_DETAIL == null) return name;
+    int raw;
+    try {
+      raw = RAW_DETAIL.getInt(event);
+    } catch (IllegalAccessException | RuntimeException e) {
+      return name;
+    }
+    return switch (event.getType()) {
+      case SUSPENDED -> raw == 7 ? "POSTCOPY" : raw == 8 ? "POSTCOPY_FAILED" : name;
+      case RESUMED -> raw == 3 ? "POSTCOPY" : raw == 4 ? "POSTCOPY_FAILED" : name;
+      default -> name;
     };
   }
 
@@ -397,9 +638,8 @@ final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDri
           LOG.debug("freeing an event's domain: {}", e.getMessage());
         }
       }
-      Object detail = event.getDetail();
       DomainEvent ev = new DomainEvent(name, DomainEventType.of(event.getType() == null ? -1 : event.getType().ordinal()),
-          detail == null ? "UNKNOWN" : String.valueOf(detail));
+          detailName(event));
       for (Consumer<DomainEvent> each : listeners) {
         try {
           each.accept(ev);

@@ -1,13 +1,19 @@
 package io.kvmsdk.core.internal.libvirt;
 
+import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.LongByReference;
+import com.sun.jna.ptr.NativeLongByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
  * The libvirt C functions libvirt-java 0.5.4 does not wrap (bulk statistics, hostname, listing every
- * network, pool or filter at once, DHCP leases, nwfilter bindings) or wraps wrongly
+ * network, pool or filter at once, DHCP leases, nwfilter bindings, migration with typed parameters, job
+ * statistics, post-copy, job events) or wraps wrongly
  * ({@code StoragePool.setAutostart} ignores libvirt's failure), bound with JNA. Every {@code Pointer}
  * an allocating function returns is freed by the caller with the matching {@code *Free}
  * (strings and arrays with {@code Native.free}).
@@ -30,6 +36,59 @@ interface LibvirtNative extends Library {
 
   /** Returns a string the caller frees ({@code Native.free}), or NULL on error; flags: {@code VIR_DOMAIN_GET_HOSTNAME_*}. */
   Pointer virDomainGetHostname(Pointer domain, int flags);
+
+  // ------------------------------------------------------------------ migration and jobs
+
+  /** Returns the domain on {@code dconn} (freed by the caller), or NULL on error. */
+  Pointer virDomainMigrate3(Pointer domain, Pointer dconn, Pointer params, int nparams, int flags);
+
+  int virDomainMigrateToURI3(Pointer domain, String dconnuri, Pointer params, int nparams, int flags);
+
+  /** Fills {@code params} with an array the caller frees with {@link #virTypedParamsFree}. */
+  int virDomainGetJobStats(Pointer domain, IntByReference type, PointerByReference params, IntByReference nparams, int flags);
+
+  int virDomainAbortJob(Pointer domain);
+
+  int virDomainMigrateSetMaxDowntime(Pointer domain, long downtime, int flags);
+
+  int virDomainMigrateGetMaxDowntime(Pointer domain, LongByReference downtime, int flags);
+
+  int virDomainMigrateSetMaxSpeed(Pointer domain, NativeLong bandwidth, int flags);
+
+  int virDomainMigrateGetMaxSpeed(Pointer domain, NativeLongByReference bandwidth, int flags);
+
+  int virDomainMigrateStartPostCopy(Pointer domain, int flags);
+
+  void virTypedParamsFree(Pointer params, int nparams);
+
+  int virTypedParamsAddInt(PointerByReference params, IntByReference nparams, IntByReference maxparams, String name, int value);
+
+  int virTypedParamsAddUInt(PointerByReference params, IntByReference nparams, IntByReference maxparams, String name, int value);
+
+  int virTypedParamsAddLLong(PointerByReference params, IntByReference nparams, IntByReference maxparams, String name, long value);
+
+  int virTypedParamsAddULLong(PointerByReference params, IntByReference nparams, IntByReference maxparams, String name, long value);
+
+  int virTypedParamsAddDouble(PointerByReference params, IntByReference nparams, IntByReference maxparams, String name, double value);
+
+  int virTypedParamsAddBoolean(PointerByReference params, IntByReference nparams, IntByReference maxparams, String name, int value);
+
+  int virTypedParamsAddString(PointerByReference params, IntByReference nparams, IntByReference maxparams, String name, String value);
+
+  /** {@code VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION}'s callback; {@code dom} is borrowed (freed by libvirt after the call). */
+  interface MigrationIterationCallback extends Callback {
+    void invoke(Pointer conn, Pointer dom, int iteration, Pointer opaque);
+  }
+
+  /** {@code VIR_DOMAIN_EVENT_ID_JOB_COMPLETED}'s callback; {@code params} belong to libvirt. */
+  interface JobCompletedCallback extends Callback {
+    void invoke(Pointer conn, Pointer dom, Pointer params, int nparams, Pointer opaque);
+  }
+
+  /** Returns the callback id, or -1; {@code dom} NULL: every domain. */
+  int virConnectDomainEventRegisterAny(Pointer conn, Pointer dom, int eventID, Callback cb, Pointer opaque, Pointer freecb);
+
+  int virConnectDomainEventDeregisterAny(Pointer conn, int callbackID);
 
   // ------------------------------------------------------------------ networks
 
