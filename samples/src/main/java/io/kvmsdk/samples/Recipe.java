@@ -324,6 +324,9 @@ public final class Recipe {
     };
   }
 
+  /** Options applying a plan with {@link #planProgress} on {@code out}. */
+  public static ApplyOptions progressOptions(PrintStream out) { return ApplyOptions.builder().listener(planProgress(out)).build(); }
+
   /** A {@link Progress} printing {@code   [2/5] migrating web1 to fake:///hv3}. */
   public Progress progress() { return (done, total, what) -> out.println("  [" + done + "/" + total + "] " + what); }
 
