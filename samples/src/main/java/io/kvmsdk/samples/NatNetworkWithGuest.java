@@ -110,6 +110,12 @@ public final class NatNetworkWithGuest {
     return new Result(network, guest, mac, gateway, SysctlProfile.hypervisor());
   }
 
+  /** The lease the network's DHCP server gave the guest's MAC, as {@code IP/PREFIX (hostname, until TIME)}, if it gave one yet. */
+  public static java.util.Optional<String> lease(Result r) {
+    return r.network().dhcpLeases().stream().filter(l -> l.mac().map(r.mac()::equalsIgnoreCase).orElse(false)).findFirst()
+        .map(l -> l.ipAddress() + "/" + l.prefix() + " (" + l.hostname().orElse("no hostname") + ", until " + l.expiryTime() + ")");
+  }
+
   /** The host side: the sysctl profile, then the gateway (forwarding on, its nft table loaded). */
   public static Plan hostPlan(Result r) { return r.tuning().plan().then(r.gateway().plan()); }
 
@@ -139,6 +145,8 @@ public final class NatNetworkWithGuest {
       r.say(hostPlan(res).toString());
       r.apply("hv1", hostPlan(res), UPLINK);
       r.say("# " + GUEST + " " + res.guest().state() + " on " + NETWORK + ", ssh to it through the host's port 2222");
+      r.say("# DHCP lease read back: " + lease(res).orElse("none yet (this recipe's guest has no OS to ask for one;"
+          + " a real guest's shows in virsh net-dhcp-leases " + NETWORK + ")"));
       return Recipe.DONE;
     } catch (RuntimeException e) {
       List<String> undone = undo.run(e);

@@ -65,7 +65,7 @@ class NatNetworkWithGuestTest {
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.out()).contains("== network guests on fake:///hv1", "<forward mode='nat'", "<filterref filter='kvmsdk-clean-traffic'>",
         "table ip kvmsdk_guests {", "net.ipv4.ip_forward = 1", "Plan with 4 steps:", "sysctl -w net.ipv4.ip_forward=1",
-        "  hv1 [4/4] ", "# web1 RUNNING on guests");
+        "  hv1 [4/4] ", "# web1 RUNNING on guests", "# DHCP lease read back: 192.168.150.10/24 (web1, until ");
     assertThat(hv1.sysctl("net.ipv4.ip_forward")).isEqualTo("1");
     assertThat(kvm1.domains().get("web1").state()).isEqualTo(DomainState.RUNNING);
   }

@@ -55,6 +55,21 @@ class StorageRecipesTest {
     assertThat(kvm1.pools().find("vmstore")).isEmpty();
   }
 
+  @Test void aSanLostWhileServingIsReportedInOneLineAndTheHypervisorIsNotTouched() {
+    san1.inject(FaultRule.of(Fault.HOST_CRASH, FaultMatcher.matching("tgtadm .*--op new --mode account .*")).once());
+
+    RecipeRun run = RecipeRun.of(IscsiBackedGuest.recipe(), IscsiBackedGuest::body);
+
+    assertThat(run.status()).as(run.toString()).isEqualTo(1);
+    assertThat(run.oneErrorLine()).as(run.err()).isTrue();
+    assertThat(run.err()).startsWith("IscsiBackedGuest: plan failed on san1 at step 6/8 (create CHAP account hv1chap)")
+        .contains("No route to host").contains("NOT rolled back");
+    assertThat(san1.crashed()).isTrue();
+    assertThat(hv1.commandLines()).as("the hypervisor was not touched").isEmpty();
+    assertThat(kvm1.secrets().find(IscsiBackedGuest.SECRET_USAGE)).isEmpty();
+    assertThat(kvm1.pools().find("vmstore")).isEmpty();
+  }
+
   @Test void aDroppedConnectionAtThePoolStopsWithOneLineAndUndoesTheSecretAndTheHosts() {
     fake1.inject(FaultRule.of(Fault.CONNECTION_DROPPED, FaultMatcher.operation("startStoragePool")).once());
 
