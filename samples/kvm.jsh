@@ -18,6 +18,18 @@ import io.kvmsdk.core.capabilities.*;
 import io.kvmsdk.network.*;
 import io.kvmsdk.network.ovs.*;
 import io.kvmsdk.network.persist.*;
+import io.kvmsdk.network.bgp.*;
+import io.kvmsdk.network.nft.*;
+import io.kvmsdk.network.filter.*;
+import io.kvmsdk.network.tuning.*;
+// storage: iSCSI (tgt, LIO, open-iscsi, multipath), Ceph (CRUSH, pools, RBD), NFS, LVM, ZFS, Gluster, tiering
+import io.kvmsdk.storage.iscsi.*;
+import io.kvmsdk.storage.ceph.*;
+import io.kvmsdk.storage.nfs.*;
+import io.kvmsdk.storage.lvm.*;
+import io.kvmsdk.storage.zfs.*;
+import io.kvmsdk.storage.gluster.*;
+import io.kvmsdk.storage.tiering.*;
 // ha: keepalived VIPs, Pacemaker/corosync, DRBD
 import io.kvmsdk.ha.*;
 import io.kvmsdk.ha.keepalived.*;
@@ -45,3 +57,5 @@ System.out.println(kvm + " domains: " + kvm.domains().list() + " networks: " + k
 //      VipFailover.GROUP.keepalivedConf("hv1");  dryRun(VipFailover.GROUP.plan("hv1"));
 //      BridgeSpec.linux("br0").addPort("eth1").mtu(9000).build().plan();
 //      GuestTuning.place(GuestTuning.sampleHost(), 4, Size.gib(4));
+//      BgpEcmp.config("hv1").birdConf();  BgpEcmp.check(BgpEcmp.config("hv1"));
+//      CephRbdGuest.dryRun(CephRbdGuest.crushMap());  dryRun(TieredPools.SSD_VG.plan());  IscsiBackedGuest.TARGET.tgtPlan();

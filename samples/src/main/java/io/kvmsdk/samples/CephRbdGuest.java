@@ -13,6 +13,8 @@ import io.kvmsdk.storage.ceph.CrushBucketAlg;
 import io.kvmsdk.storage.ceph.CrushMap;
 import io.kvmsdk.storage.ceph.CrushRule;
 import io.kvmsdk.storage.ceph.RbdImage;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +22,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A guest whose disk is an RBD image on a Ceph pool spread over racks: the CRUSH dry run first (does every
+ * Chapter 6: a guest whose disk is an RBD image on a Ceph pool spread over racks: the CRUSH dry run first (does every
  * PG keep 3 replicas in 3 racks, what moves when a host fails, does the pool fit), then the pool, image and
- * cephx user as {@code ceph}/{@code rbd} plans, then the libvirt side: the cephx secret, the {@code rbd}
- * pool on three monitors and the guest's network disk.
+ * cephx user as {@code ceph}/{@code rbd} plans (printed: they run on a Ceph admin node), then the libvirt side:
+ * the cephx secret, the {@code rbd} pool on three monitors and the guest's network disk.
  *
- * <p>Run with no arguments: the plans are printed as a dry-run script and the secret, pool and guest are
- * defined on a fake hypervisor ({@code fake:///ceph-rbd}). With {@code URI KEYRING MON...} it defines them on
- * that libvirt and sets the secret's value from the keyring's {@code key = } line (never printed).
+ * <pre>{@code
+ * java -cp "$CP" io.kvmsdk.samples.CephRbdGuest                       # defined on fake:///hv1
+ * java -cp "$CP" io.kvmsdk.samples.CephRbdGuest --uri qemu:///system  # on that libvirt
+ * }</pre>
+ *
+ * On a real libvirt the secret's value comes from {@value #KEYRING} when this user may read it (the
+ * {@code key = } line, never printed); otherwise the recipe says how to set it. The monitors are
+ * {@link #MONITORS}: change them for your cluster. All or nothing: if defining fails (a dropped
+ * connection, a refused definition), the secret and pool this run defined are undefined again.
  */
 public final class CephRbdGuest {
   /** The replicated pool by rack, with one 20 GiB image snapshotted as {@code base}. */
@@ -37,6 +45,10 @@ public final class CephRbdGuest {
   /** The cephx user the hypervisors connect as, and the usage name of its libvirt secret. */
   public static final String USER = "libvirt";
   public static final String USAGE = "client.libvirt";
+  /** Where {@link CephPool#cephxUserPlan} writes the user's keyring. */
+  public static final String KEYRING = "/etc/ceph/ceph.client.libvirt.keyring";
+  /** The monitors the recipe's pool and disk name. */
+  public static final List<SourceHost> MONITORS = List.of(SourceHost.of("mon1", 6789), SourceHost.of("mon2", 6789), SourceHost.of("mon3", 6789));
 
   private CephRbdGuest() {}
 
@@ -61,37 +73,76 @@ public final class CephRbdGuest {
         .addDisk(VMS.images().get(0).disk(VMS.name(), USER, USAGE, monitors).virtio()).build();
   }
 
-  /** Defines the secret (with {@code key} when not null), the rbd pool and the guest on {@code kvm}. */
-  public static Domain define(Kvm kvm, char[] key, SourceHost... monitors) {
-    Secret secret = kvm.secrets().find(USAGE).orElseGet(() -> kvm.secrets().define(VMS.cephxSecret(USAGE)));
-    if (key != null) secret.setValue(key);
-    StoragePool pool = kvm.pools().find("ceph-vms").orElseGet(() -> kvm.pools().define(VMS.libvirtPool("ceph-vms", USER, USAGE, monitors)));
-    System.out.println("defined " + pool.name() + " and secret " + secret.uuid());
-    return kvm.domains().define(guest(monitors));
+  /** Defines the secret (with {@code key} when not null), the rbd pool and the guest on {@code kvm}; see {@link #define(PrintStream, Kvm, char[], SourceHost...)}. */
+  public static Domain define(Kvm kvm, char[] key, SourceHost... monitors) { return define(System.out, kvm, key, monitors); }
+
+  /**
+   * Defines the secret (with {@code key} when not null), the rbd pool and the guest on {@code kvm},
+   * printing what it defined on {@code out}. If a step fails, the secret and pool this call defined are
+   * undefined again (newest first) and the error goes on.
+   */
+  public static Domain define(PrintStream out, Kvm kvm, char[] key, SourceHost... monitors) {
+    Undo undo = new Undo();
+    try {
+      Secret secret = kvm.secrets().find(USAGE).orElse(null);
+      if (secret == null) {
+        Secret defined = kvm.secrets().define(VMS.cephxSecret(USAGE));
+        undo.push("secret " + USAGE + " undefined", defined::undefine);
+        secret = defined;
+      }
+      if (key != null) secret.setValue(key);
+      StoragePool pool = kvm.pools().find("ceph-vms").orElse(null);
+      if (pool == null) {
+        StoragePool defined = kvm.pools().define(VMS.libvirtPool("ceph-vms", USER, USAGE, monitors));
+        undo.push("pool ceph-vms undefined", defined::undefine);
+        pool = defined;
+      }
+      out.println("defined " + pool.name() + " and secret " + secret.uuid());
+      return kvm.domains().define(guest(monitors));
+    } catch (RuntimeException e) {
+      List<String> undone = undo.run(e);
+      if (!undone.isEmpty()) out.println("# rolled back: " + String.join(", ", undone));
+      throw e;
+    }
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) { recipe().main(args, CephRbdGuest::body); }
+
+  static Recipe recipe() { return Recipe.named("CephRbdGuest"); }
+
+  static int body(Recipe r) {
     CrushMap map = crushMap();
-    dryRun(map).forEach(System.out::println);
-    System.out.println(map.rule("by_rack").orElseThrow().createPlan().then(VMS.createPlan()).then(VMS.rbdPlan())
-        .then(VMS.cephxUserPlan(USER, "/etc/ceph/ceph.client.libvirt.keyring")).toScript());
-    String uri = args.length > 0 ? args[0] : "fake:///ceph-rbd";
-    char[] key = args.length > 1 ? keyOf(Path.of(args[1])) : null;
-    SourceHost[] mons = args.length > 2 ? Arrays.stream(args, 2, args.length).map(m -> SourceHost.of(m, 6789)).toArray(SourceHost[]::new)
-        : new SourceHost[] {SourceHost.of("mon1", 6789), SourceHost.of("mon2", 6789), SourceHost.of("mon3", 6789)};
-    try (Kvm kvm = Kvm.connect(uri)) {
-      Domain d = define(kvm, key, mons);
-      System.out.println(d.spec().devices().disks().get(0));
+    dryRun(map).forEach(r::say);
+    r.say("# on a Ceph admin node (ceph, rbd):\n" + map.rule("by_rack").orElseThrow().createPlan().then(VMS.createPlan()).then(VMS.rbdPlan())
+        .then(VMS.cephxUserPlan(USER, KEYRING)).toScript());
+    char[] key = null;
+    if (!r.fake()) {
+      Path keyring = Path.of(KEYRING);
+      if (Files.isReadable(keyring)) {
+        key = keyOf(keyring);
+      } else {
+        r.say("# " + KEYRING + " not readable here: the secret is defined without a value; then"
+            + " virsh secret-set-value --secret " + USAGE + " --file <(ceph auth get-key client." + USER + ")");
+      }
+    }
+    try {
+      Domain d = define(r.out(), r.kvm("hv1"), key, MONITORS.toArray(SourceHost[]::new));
+      r.say(d.spec().devices().disks().get(0).toString());
+      return Recipe.DONE;
     } finally {
       if (key != null) Arrays.fill(key, '\0');
     }
   }
 
-  private static char[] keyOf(Path keyring) throws java.io.IOException {
-    for (String line : Files.readAllLines(keyring, StandardCharsets.UTF_8)) {
-      String t = line.strip();
-      if (t.startsWith("key")) return t.substring(t.indexOf('=') + 1).strip().toCharArray();
+  private static char[] keyOf(Path keyring) {
+    try {
+      for (String line : Files.readAllLines(keyring, StandardCharsets.UTF_8)) {
+        String t = line.strip();
+        if (t.startsWith("key")) return t.substring(t.indexOf('=') + 1).strip().toCharArray();
+      }
+    } catch (IOException e) {
+      throw new Recipe.Stop("cannot read " + keyring + ": " + e.getMessage() + "; run as a user who may, or set the secret's value with virsh");
     }
-    throw new IllegalArgumentException("no 'key = ' line in " + keyring);
+    throw new Recipe.Stop("no 'key = ' line in " + keyring + ": is it a cephx keyring?");
   }
 }

@@ -258,7 +258,10 @@ public final class Recipe {
     return Optional.of(realRunner(uri(host)));
   }
 
-  /** This machine for a local URI ({@code qemu:///system}), ssh to the URI's host for {@code qemu+ssh://[user@]host/...}. */
+  /**
+   * This machine for a local URI ({@code qemu:///system}), ssh to the URI's host for
+   * {@code qemu+ssh://[user@]host/...} or {@code ssh://[user@]host} (a host without libvirt, e.g. a SAN).
+   */
   static CommandRunner realRunner(String uri) {
     java.net.URI u;
     try {
@@ -267,7 +270,7 @@ public final class Recipe {
       throw new Stop("'" + uri + "' is not a URI: " + e.getMessage());
     }
     if (u.getHost() == null || u.getHost().isEmpty()) return LocalCommandRunner.create();
-    if (u.getScheme() != null && u.getScheme().endsWith("+ssh")) {
+    if (u.getScheme() != null && (u.getScheme().endsWith("+ssh") || u.getScheme().equals("ssh"))) {
       SshCommandRunner.Builder b = SshCommandRunner.builder(u.getHost());
       if (u.getUserInfo() != null) b.user(u.getUserInfo());
       if (u.getPort() > 0) b.port(u.getPort());
@@ -320,6 +323,9 @@ public final class Recipe {
           + ": " + what);
     };
   }
+
+  /** Options applying a plan with {@link #planProgress} on {@code out}. */
+  public static ApplyOptions progressOptions(PrintStream out) { return ApplyOptions.builder().listener(planProgress(out)).build(); }
 
   /** A {@link Progress} printing {@code   [2/5] migrating web1 to fake:///hv3}. */
   public Progress progress() { return (done, total, what) -> out.println("  [" + done + "/" + total + "] " + what); }

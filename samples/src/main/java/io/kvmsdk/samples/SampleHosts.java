@@ -45,7 +45,8 @@ final class SampleHosts {
   /**
    * Host {@code name} of the fake cluster bound to this thread (the one {@code fake:///name} reaches,
    * so a test's faults apply), with physical NICs {@code nics} and the fakes of the HA tools
-   * (keepalived, drbdadm, install/cmp/mv/rm, pgrep/pkill) when kvm-sdk-ha is on the class path.
+   * (keepalived, drbdadm, install/cmp/mv/rm, pgrep/pkill) when kvm-sdk-ha is on the class path and
+   * {@code sed} from kvm-sdk-storage (the storage tools themselves come from the class path).
    */
   static Optional<CommandRunner> clusterHost(String name, String... nics) {
     try {
@@ -58,6 +59,7 @@ final class SampleHosts {
       }
       Class<?> tool = Class.forName("io.kvmsdk.testkit.host.FakeTool");
       for (Object t : haTools()) h.getMethod("withTool", tool).invoke(host, t);
+      for (Object t : storageTools()) h.getMethod("withTool", tool).invoke(host, t);
       return Optional.of((CommandRunner) host);
     } catch (ReflectiveOperationException | LinkageError e) {
       return Optional.empty();
@@ -73,6 +75,53 @@ final class SampleHosts {
         throw new IllegalStateException("the testkit's FakeHost has no withFile(String, String)", e);
       }
     });
+  }
+
+  /**
+   * Changes the fake state {@code slotField} of class {@code toolClass} (e.g. {@code Tgtadm.TGTD})
+   * of host {@code name} of the bound fake cluster: {@code change} gets the state object. Nothing
+   * without the testkit.
+   */
+  static void clusterState(String name, String toolClass, String slotField, java.util.function.Consumer<Object> change) {
+    clusterHost(name).ifPresent(h -> {
+      try {
+        Object slot = Class.forName(toolClass).getField(slotField).get(null);
+        java.lang.reflect.Method withState = java.util.Arrays.stream(h.getClass().getMethods())
+            .filter(m -> m.getName().equals("withState") && m.getParameterCount() == 2).findFirst().orElseThrow();
+        withState.invoke(h, slot, change);
+      } catch (ReflectiveOperationException | LinkageError e) {
+        throw new IllegalStateException("cannot set " + slotField + " of " + toolClass + " on fake host " + name, e);
+      }
+    });
+  }
+
+  /** Calls {@code method} of {@code target} with {@code args} (the fakes' state objects, not compiled against). */
+  static Object call(Object target, String method, Object... args) {
+    for (java.lang.reflect.Method m : target.getClass().getMethods()) {
+      if (!m.getName().equals(method) || m.getParameterCount() != args.length) continue;
+      try {
+        return m.invoke(target, args);
+      } catch (IllegalArgumentException wrongOverload) {
+        continue;
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(target.getClass().getSimpleName() + "." + method + " failed", e);
+      }
+    }
+    throw new IllegalStateException(target.getClass().getSimpleName() + " has no " + method + " taking " + args.length + " argument(s)");
+  }
+
+  /** Gives host {@code name} of the bound fake cluster a disk {@code path} of {@code size} (for the fake LVM tools). */
+  static void clusterDisk(String name, String path, io.kvmsdk.core.Size size) {
+    clusterState(name, "io.kvmsdk.storage.fake.BlockDevices", "SLOT", d -> call(d, "add", path, size.bytes()));
+    clusterFile(name, path, "");
+  }
+
+  private static List<?> storageTools() {
+    try {
+      return (List<?>) Class.forName("io.kvmsdk.storage.fake.StorageFakes").getMethod("genericTools").invoke(null);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return List.of();
+    }
   }
 
   private static List<?> haTools() {

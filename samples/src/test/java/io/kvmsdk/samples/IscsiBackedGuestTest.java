@@ -1,7 +1,6 @@
 package io.kvmsdk.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kvmsdk.core.Kvm;
 import io.kvmsdk.core.domain.Domain;
@@ -38,19 +37,14 @@ class IscsiBackedGuestTest {
     assertThat(printed).contains("again: changed=false", "<pool type='iscsi-direct'>", "incominguser hv1chap ****").doesNotContain("Tr0ub4dor-san");
   }
 
-  @Test void mainRunsWithoutArguments() {
-    PrintStream old = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      IscsiBackedGuest.main(new String[0]);
-    } finally {
-      System.setOut(old);
-    }
-    assertThat(buf.toString(StandardCharsets.UTF_8)).contains("guest web1: RUNNING").doesNotContain("Tr0ub4dor-san");
-  }
+  @Test void theRecipeRunsOnFakeHostsWithoutArgumentsAndBadArgumentsAreOneLine() {
+    RecipeRun run = RecipeRun.of(IscsiBackedGuest.recipe(), IscsiBackedGuest::body);
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("guest web1: RUNNING", "  san1 [1/", "  hv1 [1/").doesNotContain("Tr0ub4dor-san");
 
-  @Test void aRealTargetOnlyWhenAllThreeAreNamed() {
-    assertThatThrownBy(() -> IscsiBackedGuest.main(new String[] {"qemu:///system"})).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("usage: IscsiBackedGuest [<libvirt-uri>");
+    RecipeRun bad = RecipeRun.of(IscsiBackedGuest.recipe(), IscsiBackedGuest::body, "--uri", "qemu:///system");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.oneErrorLine()).isTrue();
+    assertThat(bad.err()).contains("needs 2 --uri (for hv1, san1), got 1");
   }
 }

@@ -72,5 +72,10 @@ class KvmJshTest {
     assertThat(eval("GuestTuning.place(GuestTuning.sampleHost(), 2, Size.gib(1)).cell()")).containsExactly("0");
     assertThat(eval("fake(\"hv2\").uri()")).containsExactly("\"fake:///hv2\"");
     assertThat(eval("BridgeSpec.linux(\"br0\").addPort(\"eth1\").mtu(9000).build().plan().size() > 0")).containsExactly("true");
+    // the storage and network subpackages are imported: their simple names resolve
+    assertThat(eval("BgpEcmp.check(BgpEcmp.config(\"hv1\")).isEmpty()")).containsExactly("true");
+    assertThat(eval("VolumeGroup.builder().name(\"vg0\").addDevices(\"/dev/sdb\").build().name()")).containsExactly("\"vg0\"");
+    assertThat(eval("CrushRule.replicated(\"r\", \"default\", \"rack\") != null")).containsExactly("true");
+    assertThat(eval("SysctlProfile.hypervisor().path()").get(0)).startsWith("\"/etc/sysctl.d/");
   }
 }

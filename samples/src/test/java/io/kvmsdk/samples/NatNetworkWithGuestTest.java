@@ -3,6 +3,7 @@ package io.kvmsdk.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kvmsdk.core.Kvm;
+import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.nwfilter.NwFilterBinding;
 import io.kvmsdk.network.HostMacs;
@@ -10,17 +11,21 @@ import io.kvmsdk.network.MacPool;
 import io.kvmsdk.testkit.EnableFakeKvm;
 import io.kvmsdk.testkit.FakeHost;
 import io.kvmsdk.testkit.FakeHostSnapshot;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.kvmsdk.testkit.FakeHypervisor;
+import io.kvmsdk.testkit.Fault;
+import io.kvmsdk.testkit.FaultMatcher;
+import io.kvmsdk.testkit.FaultRule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The NAT network with a guest on fake:///default, and its host side on a fake host. */
+/** Chapters 1-3: the NAT network with a guest, its host side on a fake host; a failing host step, a dropped connection. */
 @EnableFakeKvm
 class NatNetworkWithGuestTest {
   Kvm kvm;
   FakeHost host;
+  @EnableFakeKvm.Host("hv1") Kvm kvm1;
+  @EnableFakeKvm.Host("hv1") FakeHost hv1;
+  @EnableFakeKvm.Host("hv1") FakeHypervisor fake1;
 
   @Test void theGuestRunsOnTheNatNetworkWithItsPooledMacAndFilter() {
     NatNetworkWithGuest.Result r = NatNetworkWithGuest.run(kvm, "eth0", 17);
@@ -54,17 +59,50 @@ class NatNetworkWithGuestTest {
     host.assertUnchangedSince(converged);
   }
 
-  @Test void mainPrintsTheXmlAndThePlansOnAFake() {
-    PrintStream out = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      NatNetworkWithGuest.main(new String[0]);
-    } finally {
-      System.setOut(out);
-    }
-    String printed = buf.toString(StandardCharsets.UTF_8);
-    assertThat(printed).contains("== network guests on fake:///natdemo", "<forward mode='nat'", "<filterref filter='kvmsdk-clean-traffic'>",
-        "table ip kvmsdk_guests {", "net.ipv4.ip_forward = 1", "Plan with 4 steps:", "sysctl -w net.ipv4.ip_forward=1");
+  @Test void theRecipePrintsTheXmlAndAppliesTheHostPlanToFakeHostHv1() {
+    RecipeRun run = RecipeRun.of(NatNetworkWithGuest.recipe(), NatNetworkWithGuest::body);
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("== network guests on fake:///hv1", "<forward mode='nat'", "<filterref filter='kvmsdk-clean-traffic'>",
+        "table ip kvmsdk_guests {", "net.ipv4.ip_forward = 1", "Plan with 4 steps:", "sysctl -w net.ipv4.ip_forward=1",
+        "  hv1 [4/4] ", "# web1 RUNNING on guests", "# DHCP lease read back: 192.168.150.10/24 (web1, until ");
+    assertThat(hv1.sysctl("net.ipv4.ip_forward")).isEqualTo("1");
+    assertThat(kvm1.domains().get("web1").state()).isEqualTo(DomainState.RUNNING);
+  }
+
+  @Test void aFailingHostStepRollsBackTheHostAndTakesTheGuestNetworkAndFiltersBack() {
+    hv1.failWhen(FaultMatcher.command("nft", "-f"), 1, "Error: Could not process rule: Operation not permitted");
+
+    RecipeRun run = RecipeRun.of(NatNetworkWithGuest.recipe(), NatNetworkWithGuest::body);
+
+    assertThat(run.status()).as(run.toString()).isEqualTo(1);
+    assertThat(run.oneErrorLine()).as(run.err()).isTrue();
+    assertThat(run.err()).startsWith("NatNetworkWithGuest: plan failed on hv1 at step").contains("rolled back:");
+    assertThat(run.out()).contains("rolling back").contains("# rolled back on fake:///hv1: guest web1 stopped, guest web1 undefined,"
+        + " its new filters undefined, network guests stopped, network guests undefined");
+    assertThat(kvm1.domains().find("web1")).isEmpty();
+    assertThat(kvm1.networks().find("guests")).isEmpty();
+    assertThat(kvm1.nwfilters().list()).noneMatch(f -> f.name().startsWith("kvmsdk-"));
+    assertThat(kvm1.nwfilters().bindings().list()).isEmpty();
+    assertThat(hv1.run(HostCommand.of("nft", "list", "table", "ip", "kvmsdk_guests")).exitCode()).isNotZero();
+  }
+
+  @Test void aDroppedConnectionStopsWithOneLineAndLeavesNoNetworkOrFilter() {
+    fake1.inject(FaultRule.of(Fault.CONNECTION_DROPPED, FaultMatcher.operation("defineDomain")).once());
+
+    RecipeRun run = RecipeRun.of(NatNetworkWithGuest.recipe(), NatNetworkWithGuest::body);
+
+    assertThat(run.status()).as(run.toString()).isEqualTo(2);
+    assertThat(run.oneErrorLine()).as(run.err()).isTrue();
+    assertThat(run.err()).startsWith("NatNetworkWithGuest: lost the connection to a host");
+    assertThat(kvm1.networks().find("guests")).isEmpty();
+    assertThat(kvm1.nwfilters().list()).noneMatch(f -> f.name().startsWith("kvmsdk-"));
+    assertThat(hv1.commandLines()).as("the host was not touched").isEmpty();
+  }
+
+  @Test void aUriThatDoesNotConnectIsOneLineAndExit2() {
+    RecipeRun run = RecipeRun.of(NatNetworkWithGuest.recipe(), NatNetworkWithGuest::body, "--uri", "nonsense://hv9/system");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).startsWith("NatNetworkWithGuest: cannot connect to nonsense://hv9/system");
   }
 }

@@ -40,7 +40,10 @@ class RecipeTest {
     for (R r : java.util.List.of(new R("VipFailover", VipFailover.recipe(), VipFailover::body, 2),
         new R("PacemakerGuest", PacemakerGuest.recipe(), PacemakerGuest::body, 2), new R("DrbdDualPrimary", DrbdDualPrimary.recipe(), DrbdDualPrimary::body, 2),
         new R("GuestSecurity", GuestSecurity.recipe(), GuestSecurity::body, 1), new R("GuestTuning", GuestTuning.recipe(), GuestTuning::body, 1),
-        new R("GuestPlacement", GuestPlacement.recipe(), GuestPlacement::body, 2))) {
+        new R("GuestPlacement", GuestPlacement.recipe(), GuestPlacement::body, 2),
+        new R("NatNetworkWithGuest", NatNetworkWithGuest.recipe(), NatNetworkWithGuest::body, 1),
+        new R("IscsiBackedGuest", IscsiBackedGuest.recipe(), IscsiBackedGuest::body, 2), new R("CephRbdGuest", CephRbdGuest.recipe(), CephRbdGuest::body, 1),
+        new R("TieredPools", TieredPools.recipe(), TieredPools::body, 2))) {
       java.util.List<String> args = new java.util.ArrayList<>();
       for (int i = 0; i < r.hosts(); i++) args.addAll(java.util.List.of("--uri", "nonsense://hv" + i + "/system"));
       RecipeRun run = RecipeRun.of(r.recipe(), r.body(), args.toArray(String[]::new));

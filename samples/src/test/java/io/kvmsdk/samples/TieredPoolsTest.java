@@ -1,7 +1,6 @@
 package io.kvmsdk.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kvmsdk.core.Kvm;
 import io.kvmsdk.core.Size;
@@ -37,19 +36,15 @@ class TieredPoolsTest {
         "<fs:option name='nconnect=4'/>");
   }
 
-  @Test void mainRunsWithoutArguments() {
-    PrintStream old = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      TieredPools.main(new String[0]);
-    } finally {
-      System.setOut(old);
-    }
-    assertThat(buf.toString(StandardCharsets.UTF_8)).contains("db1-data -> fast (ssd, pool ssd)", "iso-library -> bulk (hdd, pool hdd)");
+  @Test void theRecipeRunsOnFakeHostsWithoutArguments() {
+    RecipeRun run = RecipeRun.of(TieredPools.recipe(), TieredPools::body);
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("db1-data -> fast (ssd, pool ssd)", "iso-library -> bulk (hdd, pool hdd)", "  hv1 [1/");
   }
 
-  @Test void aRealTargetOnlyWhenAllThreeAreNamed() {
-    assertThatThrownBy(() -> TieredPools.main(new String[] {"qemu:///system"})).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("usage: TieredPools [<libvirt-uri>");
+  @Test void realHostsNeedBothUris() {
+    RecipeRun bad = RecipeRun.of(TieredPools.recipe(), TieredPools::body, "--uri", "qemu:///system");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("needs 2 --uri (for hv1, nas), got 1");
   }
 }
