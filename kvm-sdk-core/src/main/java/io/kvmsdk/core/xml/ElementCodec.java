@@ -257,6 +257,7 @@ public final class ElementCodec<T, B> implements Codec<T> {
         }
         prev = c.name();
       }
+      if (extraKids != null) keptAfterTyped(extraKids, acc);
       for (int i = 0; i < acc.length; i++) if (acc[i] != null) children.get(i).finish(b, acc[i]);
     }
     if (ns != null) nsSet.accept(b, ns);
@@ -264,6 +265,21 @@ public final class ElementCodec<T, B> implements Codec<T> {
       setExtras.accept(b, Unmodeled.of(extraAttrs == null ? List.of() : extraAttrs, extraKids == null ? List.of() : extraKids));
     }
     return build(b, path);
+  }
+
+  /**
+   * A kept {@code <x>} of a field that holds one {@code <x>} (a second one, or one it could not read)
+   * goes right after the typed {@code <x>}: anchored to another sibling it could be written before the
+   * typed one and be the typed one on the next read, so each round trip would swap them.
+   */
+  private void keptAfterTyped(List<Unmodeled.Element> kept, Object[] acc) {
+    for (int i = 0, n = kept.size(); i < n; i++) {
+      Unmodeled.Element k = kept.get(i);
+      ChildField<T, B> f = childByName.get(k.element().name());
+      if ((f instanceof SingleChild || f instanceof FlagChild) && acc[f.index] != null) {
+        kept.set(i, new Unmodeled.Element(k.element().name(), k.element()));
+      }
+    }
   }
 
   private T build(B b, XPath path) {

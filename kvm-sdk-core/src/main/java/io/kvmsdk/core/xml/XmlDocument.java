@@ -45,7 +45,7 @@ public final class XmlDocument<T> {
   /** Parses {@code xml}; throws {@link InvalidSpecException} naming the field and the rule. */
   public T parse(String xml) {
     String rootName = rootName();
-    XmlElement e = XmlReader.parse(xml, rootName);
+    XmlElement e = XmlElement.read(xml, rootName);
     if (!e.name().equals(rootName)) {
       throw new InvalidSpecException(rootName, "root element must be <" + rootName + ">, got <" + e.name() + ">");
     }

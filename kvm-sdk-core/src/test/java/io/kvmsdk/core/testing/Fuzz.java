@@ -206,11 +206,15 @@ public final class Fuzz<T> {
     public final Map<KnownIssue, Long> toleratedSeeds = new LinkedHashMap<>();
     public final List<String> failures = new ArrayList<>();
     public long millis;
+    /** CPU time the cases took on the worker thread (mutation excluded). */
+    public long cpuNanos;
+    /** CPU time the main thread took (mutating, loading seeds). */
+    public long mainCpuNanos;
 
     @Override public String toString() {
       return cases + " cases: " + parsed + " parsed and stable, " + refused + " refused typed, " + secretsPlanted
           + " with a planted secret, tolerated " + tolerated + " (e.g. seeds " + toleratedSeeds + "), "
-          + failures.size() + " failures, " + millis + " ms";
+          + failures.size() + " failures, " + millis + " ms (CPU: " + cpuNanos / 1_000_000 + " ms parsing, " + mainCpuNanos / 1_000_000 + " ms mutating)";
     }
   }
 
@@ -223,6 +227,7 @@ public final class Fuzz<T> {
     String replay = System.getProperty("kvmsdk.fuzzSeed");
     Report rep = new Report();
     long t0 = System.nanoTime();
+    long m0 = cpu();
     ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "fuzz-" + name);
       t.setDaemon(true);
@@ -247,6 +252,7 @@ public final class Fuzz<T> {
       worker.shutdownNow();
     }
     rep.millis = (System.nanoTime() - t0) / 1_000_000;
+    rep.mainCpuNanos = cpu() - m0;
     System.out.println("fuzz " + name + ": " + rep);
     if (!rep.failures.isEmpty()) {
       throw new AssertionError("fuzz " + name + ": " + rep.failures.size() + " broken invariants (replay one with -Dkvmsdk.fuzzSeed=N):\n"
@@ -296,7 +302,15 @@ public final class Fuzz<T> {
     rep.cases++;
     boolean planted = input.contains(CANARY);
     if (planted) rep.secretsPlanted++;
-    Future<Outcome> f = worker.submit(() -> evaluate(input));
+    long[] used = new long[1];
+    Future<Outcome> f = worker.submit(() -> {
+      long c0 = cpu();
+      try {
+        return evaluate(input);
+      } finally {
+        used[0] = cpu() - c0;
+      }
+    });
     Outcome o;
     try {
       o = f.get(60, TimeUnit.SECONDS);
@@ -309,6 +323,7 @@ public final class Fuzz<T> {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+    rep.cpuNanos += used[0];
     switch (o.kind) {
       case "parsed": rep.parsed++; break;
       case "refused": rep.refused++; break;
@@ -659,7 +674,10 @@ public final class Fuzz<T> {
         if (secretTexts.contains(n.name)) texts.add(n);
       }
       int k = sites.size() + texts.size();
-      if (k == 0) return;
+      if (k == 0 || r.nextInt(3) == 0) { // a secret attribute where it does not belong
+        if (!secretAttributes.isEmpty()) all.get(r.nextInt(all.size())).attrs.add(new String[] {secretAttributes.get(r.nextInt(secretAttributes.size())), secret(r)});
+        return;
+      }
       int i = r.nextInt(k);
       if (i < sites.size()) sites.get(i)[1] = secret(r);
       else texts.get(i - sites.size()).text = secret(r);

@@ -10,7 +10,6 @@ import io.kvmsdk.core.xml.SizeCodec;
 import io.kvmsdk.core.xml.ValueType;
 import io.kvmsdk.core.xml.XPath;
 import io.kvmsdk.core.xml.XmlDocument;
-import io.kvmsdk.core.xml.XmlReader;
 import io.kvmsdk.core.xml.XmlWriter;
 import io.kvmsdk.core.xml.XmlElement;
 import java.util.ArrayList;
@@ -153,13 +152,8 @@ public final class DomainCodecs {
   /** Reads {@code e} as libvirt reads a snapshot's domain: its parser's rules, not the define-time validation. */
   static DomainSpec readWithoutValidation(XmlElement e, XPath path) { return Validation.withoutValidation(() -> DOMAIN.read(e, path)); }
 
-  public static DomainSpec parseDomain(String xml) {
-    XmlElement root = XmlReader.parse(xml, "domain");
-    if (!root.name().equals("domain")) {
-      throw new InvalidSpecException("domain", "root element must be <domain>, got <" + root.name() + ">");
-    }
-    return DOMAIN.read(root, XPath.root("domain"));
-  }
+  /** Parses a domain (through {@link XmlDocument}: root checked, a root it cannot read refused typed). */
+  public static DomainSpec parseDomain(String xml) { return XmlDocument.of(DOMAIN).parse(xml); }
 
   public static XmlElement domainTree(DomainSpec d) {
     XmlElement e = DOMAIN.write(d);
