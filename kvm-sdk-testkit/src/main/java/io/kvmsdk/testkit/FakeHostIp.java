@@ -26,6 +26,7 @@ final class FakeHostIp implements FakeTool {
     String ns;
     boolean json;
     boolean brief;
+    boolean details;
     final StringBuilder out = new StringBuilder();
     final StringBuilder err = new StringBuilder();
 
@@ -81,7 +82,8 @@ final class FakeHostIp implements FakeTool {
           break;
         case "-j": case "-json": c.json = true; break;
         case "-br": case "-brief": c.brief = true; break;
-        case "-d": case "-details": case "-s": case "-stats": case "-p": case "-pretty": case "-o": case "-oneline":
+        case "-d": case "-details": c.details = true; break;
+        case "-s": case "-stats": case "-p": case "-pretty": case "-o": case "-oneline":
         case "-4": case "-c": case "-color": break;
         default: throw new FakeToolExit(255, "Option \"" + a.get(i) + "\" is unknown, try \"ip -help\".");
       }

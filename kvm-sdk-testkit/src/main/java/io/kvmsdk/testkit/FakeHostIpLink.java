@@ -81,12 +81,7 @@ final class FakeHostIpLink {
     if (type == null) throw new FakeToolExit(255, "Not enough information: \"type\" argument is required");
     List<String> targs = a.subList(Math.min(i, a.size()), a.size());
     switch (type) {
-      case "bridge":
-        for (int k = 0; k < targs.size(); k += 2) {
-          if (!is(targs.get(k), "vlan_filtering", "stp_state", "forward_delay", "mcast_snooping", "vlan_default_pvid")) {
-            throw new FakeToolExit(255, "bridge: unknown command \"" + targs.get(k) + "\"?");
-          }
-        }
+      case "bridge": case "bond": case "vxlan": case "macvlan": case "macvtap":
         break;
       case "veth":
         for (int k = 0; k < targs.size(); k++) {
@@ -119,9 +114,33 @@ final class FakeHostIpLink {
     Link par = null;
     if (parent != null) par = device(ns, parent);
     if (type.equals("vlan") && par == null) throw new FakeToolExit(2, "Error: 8021q: VLAN device requires a lower device");
+    if ((type.equals("macvlan") || type.equals("macvtap")) && par == null) throw new FakeToolExit(2, "RTNETLINK answers: Invalid argument");
+    if (type.equals("vlan")) {
+      for (Link other : ns.links.values()) {
+        if (parent.equals(other.parent) && other.type.equals("vlan") && vid.equals(other.vlanId)) throw new FakeToolExit(2, "RTNETLINK answers: File exists");
+      }
+    }
     if (ns.links.containsKey(name) || (peer != null && ns.links.containsKey(peer))) throw new FakeToolExit(2, "RTNETLINK answers: File exists");
     if (mtu != null) checkMtu(mtu);
+    // the kind's options are checked on a scratch link first: a refused option creates nothing
+    Link scratch = new Link(0, name, type);
+    FakeHostLinkKinds.initInfo(scratch);
+    String warning = "";
+    switch (type) {
+      case "bridge": FakeHostLinkKinds.bridgeOptions(scratch, targs, true); break;
+      case "bond": FakeHostLinkKinds.bondOptions(ns, scratch, targs); break;
+      case "vxlan": warning = FakeHostLinkKinds.vxlanOptions(ns, scratch, targs); break;
+      case "macvlan": case "macvtap": FakeHostLinkKinds.macvlanOptions(scratch, targs); break;
+      default: break;
+    }
     Link l = ns.add(name, type);
+    l.info.putAll(scratch.info);
+    if (type.equals("vxlan")) l.mtu = scratch.mtu;
+    if (type.equals("macvlan") || type.equals("macvtap")) {
+      l.parent = parent;
+      l.mtu = par.mtu;
+    }
+    if (!warning.isEmpty()) c.err.append(warning).append('\n');
     if (type.equals("veth")) {
       String pn = peer == null ? nextVethName(ns) : peer;
       Link p = ns.add(pn, "veth");
@@ -179,8 +198,15 @@ final class FakeHostIpLink {
     String mac = null;
     String newName = null;
     String toNs = null;
+    String kind = null;
+    List<String> kindArgs = List.of();
     for (int i = 0; i < a.size(); i++) {
       String w = a.get(i);
+      if (is(w, "type")) {
+        kind = need(a, ++i);
+        kindArgs = a.subList(i + 1, a.size());
+        break;
+      }
       if (is(w, "dev")) name = need(a, ++i);
       else if (is(w, "up")) up = true;
       else if (is(w, "down")) up = false;
@@ -212,6 +238,7 @@ final class FakeHostIpLink {
       if (l.type.equals("bridge")) l.mtuSetByUser = true;
       if (l.master != null) ns.adjustBridgeMtu(l.master);
       for (Link v : ns.links.values()) if (l.name.equals(v.parent) && v.mtu > mtu) v.mtu = mtu;
+      if (l.type.equals("bond")) for (Link v : ns.links.values()) if (l.name.equals(v.master)) v.mtu = mtu;
     }
     if (newName != null && !newName.equals(l.name)) {
       if (l.up) throw new FakeToolExit(2, "RTNETLINK answers: Device or resource busy");
@@ -223,9 +250,28 @@ final class FakeHostIpLink {
     if (master != null) {
       Link br = ns.links.get(master);
       if (l.type.equals("bridge")) throw new FakeToolExit(2, "Error: Can not enslave a bridge to a bridge.");
-      if (!br.type.equals("bridge")) throw new FakeToolExit(2, "RTNETLINK answers: Operation not supported");
+      if (!br.type.equals("bridge") && !br.type.equals("bond")) throw new FakeToolExit(2, "RTNETLINK answers: Operation not supported");
       if (l.type.equals("loopback")) throw new FakeToolExit(2, "Error: Can not enslave loopback device.");
+      if (br.type.equals("bond") && l == br) throw new FakeToolExit(2, "RTNETLINK answers: Invalid argument");
+      if (br.type.equals("bond") && l.type.equals("bond") && br.name.equals(l.master)) throw new FakeToolExit(2, "RTNETLINK answers: Invalid argument");
       ns.enslave(l, master);
+    }
+    if (kind != null) {
+      switch (kind) {
+        case "bridge":
+          if (!l.type.equals("bridge")) throw new FakeToolExit(2, "RTNETLINK answers: Operation not supported");
+          FakeHostLinkKinds.bridgeOptions(l, kindArgs, false);
+          break;
+        case "bridge_slave":
+          FakeHostLinkKinds.bridgeSlaveOptions(ns, l, kindArgs);
+          break;
+        case "bond":
+          if (!l.type.equals("bond")) throw new FakeToolExit(2, "RTNETLINK answers: Operation not supported");
+          FakeHostLinkKinds.bondOptions(ns, l, kindArgs);
+          break;
+        default:
+          throw new FakeToolExit(2, "Error: Unknown device type.");
+      }
     }
     if (toNs != null && !toNs.equals(ns.name)) {
       Ns target = s.namespaces.get(toNs);
@@ -375,6 +421,7 @@ final class FakeHostIpLink {
     j.append(",\"operstate\":").append(q(ns.operState(l, s)));
     j.append(",\"link_type\":").append(q(l.type.equals("loopback") ? "loopback" : "ether"));
     j.append(",\"address\":").append(q(l.mac));
+    if (c.details) j.append(FakeHostLinkKinds.linkinfoJson(l));
     if (withAddrs) {
       j.append(",\"addr_info\":[");
       j.append(l.addresses.stream().map(a -> {

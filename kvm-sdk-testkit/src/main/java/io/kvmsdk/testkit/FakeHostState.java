@@ -227,12 +227,19 @@ final class FakeHostState {
       }
       case "master": return l.master == null || p.length > 2 ? null : Node.DIR;
       case "bridge": return l.type.equals("bridge") && p.length == 2 ? Node.DIR : null;
+      case "bonding": return l.type.equals("bond") && p.length == 2 ? Node.DIR : null;
       case "brif":
         if (!l.type.equals("bridge")) return null;
         if (p.length == 2) return Node.DIR;
         Link port = ns.links.get(p[2]);
         return p.length == 3 && port != null && l.name.equals(port.master) ? Node.DIR : null;
-      default: return null;
+      default: {
+        if (attr.startsWith("lower_") && p.length == 2) {
+          Link lower = ns.links.get(attr.substring("lower_".length()));
+          return lower != null && (l.name.equals(lower.master) || (lower.name.equals(l.parent))) ? Node.DIR : null;
+        }
+        return null;
+      }
     }
   }
 
@@ -312,7 +319,7 @@ final class FakeHostState {
       links.remove(linkName);
       staticRoutes.removeIf(r -> r.dev.equals(linkName));
       sysctls.keySet().removeIf(k -> k.startsWith("net.ipv4.conf." + linkName + ".") || k.startsWith("net.ipv6.conf." + linkName + "."));
-      for (Link l : links.values()) if (linkName.equals(l.master)) { l.master = null; l.vlans.clear(); }
+      for (Link l : links.values()) if (linkName.equals(l.master)) { l.master = null; l.vlans.clear(); l.slaveKind = null; l.slaveInfo.clear(); }
     }
 
     /** The bridge MTU rule: unless set by the user, the smallest port MTU, or 1500 without ports. */
@@ -337,6 +344,8 @@ final class FakeHostState {
       String old = l.master;
       l.master = null;
       l.vlans.clear();
+      l.slaveKind = null;
+      l.slaveInfo.clear();
       adjustBridgeMtu(old);
     }
 
@@ -347,7 +356,16 @@ final class FakeHostState {
       l.master = master;
       l.vlans.clear();
       Link m = links.get(master);
-      if (m != null && m.type.equals("bridge")) l.vlans.put(1, new LinkedHashSet<>(List.of("PVID", "untagged")));
+      l.slaveKind = m == null ? null : m.type.equals("bridge") || m.type.equals("bond") ? m.type : null;
+      l.slaveInfo.clear();
+      if (m != null && m.type.equals("bridge")) {
+        l.vlans.put(1, new LinkedHashSet<>(List.of("PVID", "untagged")));
+        FakeHostLinkKinds.initBridgePort(l);
+      }
+      if (m != null && m.type.equals("bond")) {
+        FakeHostLinkKinds.initBondSlave(this, m, l);
+        l.mtu = m.mtu;
+      }
       if (old != null) adjustBridgeMtu(old);
       adjustBridgeMtu(master);
     }
@@ -392,10 +410,12 @@ final class FakeHostState {
         }
         case "bridge":
           return links.values().stream().anyMatch(p -> l.name.equals(p.master) && operUp(p, s));
-        case "vlan": {
+        case "vlan": case "macvlan": case "macvtap": {
           Link p = links.get(l.parent);
           return p != null && operUp(p, s);
         }
+        case "bond":
+          return links.values().stream().anyMatch(p -> l.name.equals(p.master) && operUp(p, s));
         default:
           return true;
       }
@@ -405,7 +425,7 @@ final class FakeHostState {
       if (l.type.equals("loopback") || l.type.equals("dummy")) return l.up ? "UNKNOWN" : "DOWN";
       if (!l.up) return "DOWN";
       if (operUp(l, s)) return "UP";
-      return l.type.equals("veth") || l.type.equals("vlan") ? "LOWERLAYERDOWN" : "DOWN";
+      return l.type.equals("veth") || l.type.equals("vlan") || l.type.equals("macvlan") || l.type.equals("macvtap") ? "LOWERLAYERDOWN" : "DOWN";
     }
 
     List<FakeHostLink> publicLinks() {
@@ -468,6 +488,11 @@ final class FakeHostState {
     /** Addresses whose subnet route is in the table: added with the address, flushed when the link goes down, back when it goes up. */
     final Set<String> routed = new LinkedHashSet<>();
     final TreeMap<Integer, Set<String>> vlans = new TreeMap<>();
+    /** The kind's settings as {@code ip -d} prints them ({@code info_data}), in its order. */
+    final Map<String, Object> info = new LinkedHashMap<>();
+    /** The kind of this link's master ({@code bridge}, {@code bond}) while it has one, and its per-port settings. */
+    String slaveKind;
+    final Map<String, Object> slaveInfo = new LinkedHashMap<>();
 
     Link(int index, String name, String type) {
       this.index = index;
@@ -489,6 +514,9 @@ final class FakeHostState {
       l.addresses.addAll(addresses);
       l.routed.addAll(routed);
       vlans.forEach((k, v) -> l.vlans.put(k, new LinkedHashSet<>(v)));
+      l.info.putAll(info);
+      l.slaveKind = slaveKind;
+      l.slaveInfo.putAll(slaveInfo);
       return l;
     }
 

@@ -79,7 +79,8 @@ public final class Plan {
   public PlanResult apply(CommandRunner runner) { return apply(runner, ApplyOptions.defaults()); }
 
   /**
-   * Applies the plan: for each step, runs its check (exit 0: skip), then its change commands. At
+   * Applies the plan: for each step, runs its check (exit 0: skip) or judges its {@link Probe} (a
+   * probe's read runs once and is shared by the following steps until a change runs), then its change commands. At
    * the first failure it stops, runs the undo commands of the steps it applied (newest first,
    * including the failing step when some of its change commands had succeeded) and throws
    * {@link PlanFailedException} naming the failed step, what was applied, what was rolled back and
@@ -105,6 +106,7 @@ public final class Plan {
       Step s = steps.get(i);
       sb.append("\n  ").append(i + 1).append(". ").append(PlanScript.comment(s.description()));
       s.check().ifPresent(c -> sb.append("\n       check:  ").append(c));
+      s.probe().ifPresent(p -> sb.append("\n       probe:  ").append(p));
       for (HostCommand c : s.change()) sb.append("\n       change: ").append(c);
       for (HostCommand c : s.undo()) sb.append("\n       undo:   ").append(c);
     }
@@ -119,6 +121,8 @@ public final class Plan {
     private final String host;
     private final int n = steps.size();
     private final StepResult[] results = new StepResult[steps.size()];
+    /** Outputs of probe reads of this run, dropped whenever a change or undo command runs. */
+    private final java.util.Map<HostCommand, String> reads = new java.util.HashMap<>();
 
     Applier(CommandRunner runner, ApplyOptions options) {
       this.runner = runner;
@@ -143,10 +147,16 @@ public final class Plan {
         int changesDone = 0;
         HostCommand current = null;
         try {
-          if (s.check().isPresent()) {
-            current = s.check().get();
-            CommandResult r = exec(num, s, "check", current);
-            if (r.ok()) {
+          if (s.probe().isPresent() || s.check().isPresent()) {
+            boolean done;
+            if (s.probe().isPresent()) {
+              current = s.probe().get().read();
+              done = probe(num, s, s.probe().get());
+            } else {
+              current = s.check().get();
+              done = exec(num, s, "check", current).ok();
+            }
+            if (done) {
               log.debug("step {}/{} ({}) on {}: already done, skipped", num, n, s.description(), host);
               results[i] = results[i].with(StepStatus.SKIPPED_ALREADY_DONE, null, "");
               emit(PlanEvent.Type.STEP_SKIPPED, num, s, current, null);
@@ -174,7 +184,20 @@ public final class Plan {
       return new PlanResult(host, List.of(results), null);
     }
 
+    /** Judges {@code p} on its read's output, run once and shared until a change or undo runs. */
+    private boolean probe(int num, Step s, Probe p) {
+      String out = reads.get(p.read());
+      if (out == null) {
+        CommandResult r = exec(num, s, "probe", p.read());
+        if (!r.ok()) return false;
+        out = r.stdout();
+        reads.put(p.read(), out);
+      }
+      return p.test(out);
+    }
+
     private CommandResult exec(int num, Step s, String role, HostCommand c) {
+      if (!role.equals("probe") && !role.equals("check")) reads.clear();
       log.debug("step {}/{} ({}) on {}: {}: {}", num, n, s.description(), host, role, c);
       emit(PlanEvent.Type.COMMAND_STARTED, num, s, c, null);
       CommandResult r = runner.run(c);

@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class Step {
   private final String description;
   private final HostCommand check;
+  private final Probe probe;
   private final List<HostCommand> change;
   private final List<HostCommand> undo;
 
@@ -32,6 +33,7 @@ public final class Step {
     }
     this.description = b.description;
     this.check = b.check;
+    this.probe = b.probe;
     this.change = List.copyOf(b.change);
     this.undo = List.copyOf(b.undo);
   }
@@ -47,6 +49,7 @@ public final class Step {
   public Builder toBuilder() {
     Builder b = new Builder(description);
     b.check = check;
+    b.probe = probe;
     b.change.addAll(change);
     b.undo.addAll(undo);
     return b;
@@ -58,6 +61,9 @@ public final class Step {
   /** The command whose exit 0 means the step is already done. */
   public Optional<HostCommand> check() { return Optional.ofNullable(check); }
 
+  /** The batched check {@link Plan#apply} prefers to {@link #check()}; see {@link Probe}. */
+  public Optional<Probe> probe() { return Optional.ofNullable(probe); }
+
   /** The commands that do the step, run in order. */
   public List<HostCommand> change() { return change; }
 
@@ -67,14 +73,15 @@ public final class Step {
   @Override public boolean equals(Object o) {
     if (!(o instanceof Step)) return false;
     Step s = (Step) o;
-    return description.equals(s.description) && Objects.equals(check, s.check) && change.equals(s.change) && undo.equals(s.undo);
+    return description.equals(s.description) && Objects.equals(check, s.check) && Objects.equals(probe, s.probe) && change.equals(s.change) && undo.equals(s.undo);
   }
 
-  @Override public int hashCode() { return Objects.hash(description, check, change, undo); }
+  @Override public int hashCode() { return Objects.hash(description, check, probe, change, undo); }
 
   @Override public String toString() {
     StringBuilder sb = new StringBuilder(description);
     if (check != null) sb.append("\n  check:  ").append(check);
+    if (probe != null) sb.append("\n  probe:  ").append(probe);
     for (HostCommand c : change) sb.append("\n  change: ").append(c);
     for (HostCommand c : undo) sb.append("\n  undo:   ").append(c);
     return sb.toString();
@@ -84,6 +91,7 @@ public final class Step {
   public static final class Builder {
     private String description;
     private HostCommand check;
+    private Probe probe;
     private final List<HostCommand> change = new ArrayList<>();
     private final List<HostCommand> undo = new ArrayList<>();
 
@@ -94,6 +102,9 @@ public final class Step {
 
     /** The command whose exit 0 means the step is already done. */
     public Builder check(HostCommand check) { this.check = Objects.requireNonNull(check, "check"); return this; }
+
+    /** The batched check {@link Plan#apply} runs instead of {@link #check(HostCommand)} (scripts still use the check). */
+    public Builder probe(Probe probe) { this.probe = Objects.requireNonNull(probe, "probe"); return this; }
 
     /** Appends a change command. */
     public Builder change(HostCommand command) { change.add(Objects.requireNonNull(command, "command")); return this; }
