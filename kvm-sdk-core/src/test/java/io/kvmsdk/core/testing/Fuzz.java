@@ -756,7 +756,7 @@ public final class Fuzz<T> {
         case 0: lines.remove(i); break;
         case 1: lines.add(i, lines.get(i)); break;
         case 2: { int j = line(lines); String t = lines.get(i); lines.set(i, lines.get(j)); lines.set(j, t); break; }
-        case 3: lines.add(r.nextBoolean() ? 0 : lines.size(), lines.remove(i).strip()); break;
+        case 3: { String moved = lines.remove(i).strip(); lines.add(r.nextBoolean() ? 0 : lines.size(), moved); break; }
         case 4: case 5: case 6: lines.set(i, replaceWord(lines.get(i), quoted(hostile(r)))); break;
         case 7: lines.set(i, replaceWord(lines.get(i), "")); break;
         case 8: {
