@@ -37,9 +37,11 @@ public final class PlanQuoting {
     public int commands;
     public int runs;
     public int skipped;
+    /** Commands already run (the same command line and stdin from another plan is not run again). */
+    final java.util.Set<List<Object>> seen = new java.util.HashSet<>();
     public final List<String> failures = new ArrayList<>();
 
-    @Override public String toString() { return commands + " commands, " + runs + " shell runs, " + skipped + " skipped, " + failures.size() + " failures"; }
+    @Override public String toString() { return commands + " commands (" + seen.size() + " different), " + runs + " shell runs, " + skipped + " skipped, " + failures.size() + " failures"; }
   }
 
   /** True when at least one of {@link #SHELLS} is installed. */
@@ -60,6 +62,7 @@ public final class PlanQuoting {
   private static void one(String description, HostCommand c, Result r) {
     r.commands++;
     List<String> expected = c.commandLine().stream().map(a -> a.value()).toList();
+    if (!r.seen.add(List.of(expected, Arrays.toString(c.stdin().orElse(new byte[0]))))) return;
     String program = expected.get(0);
     if (c.hasSecrets() || c.stdinSecret() || program.contains("/") || BUILTINS.contains(program) || program.isEmpty() || program.startsWith(".")) {
       r.skipped++;
