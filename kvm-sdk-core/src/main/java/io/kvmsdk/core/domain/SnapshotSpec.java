@@ -79,7 +79,8 @@ public abstract class SnapshotSpec {
     return b.build();
   }
 
-  @Override public String toString() { return toXml(); }
+  /** The XML with secrets masked: the embedded domain's graphics passwords and disk cookies never show. */
+  @Override public String toString() { return SnapshotCodecs.renderRedacted(this); }
 
   @Value.Check protected void check() {
     if (domain().isPresent() && domainUuid().isPresent()) {

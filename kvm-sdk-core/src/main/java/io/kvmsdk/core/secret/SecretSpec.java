@@ -75,7 +75,8 @@ public abstract class SecretSpec {
     }
   }
 
-  @Override public String toString() { return toXml(); }
+  /** The XML with secret-looking values masked, like every other document's. */
+  @Override public String toString() { return SecretCodecs.renderRedacted(this); }
 
   /** Builds a {@link SecretSpec}. */
   public static class Builder extends ImmutableSecretSpec.Builder {}

@@ -294,6 +294,7 @@ public final class ElementCodec<T, B> implements Codec<T> {
       prev = cn;
     }
     if (hasText) text.read(b, txt, path);
+    if (extraKids != null && acc != null) keptAfterTyped(extraKids, acc);
     if (acc != null) for (int i = 0; i < acc.length; i++) if (acc[i] != null) children.get(i).finish(b, acc[i]);
     if (ns != null) nsSet.accept(b, ns);
     if (extraAttrs != null || extraKids != null) {
@@ -321,6 +322,20 @@ public final class ElementCodec<T, B> implements Codec<T> {
     XmlElement e = in.tree();
     C v = codec.read(e, path);
     return v != null ? v : in.keep(e);
+
+  /**
+   * A kept {@code <x>} of a field that holds one {@code <x>} (a second one, or one it could not read)
+   * goes right after the typed {@code <x>}: anchored to another sibling it could be written before the
+   * typed one and be the typed one on the next read, so each round trip would swap them.
+   */
+  private void keptAfterTyped(List<Unmodeled.Element> kept, Object[] acc) {
+    for (int i = 0, n = kept.size(); i < n; i++) {
+      Unmodeled.Element k = kept.get(i);
+      ChildField<T, B> f = childByName.get(k.element().name());
+      if ((f instanceof SingleChild || f instanceof FlagChild) && acc[f.index] != null) {
+        kept.set(i, new Unmodeled.Element(k.element().name(), k.element()));
+      }
+    }
   }
 
   private T build(B b, XPath path) {

@@ -46,7 +46,7 @@ public final class XmlDocument<T> {
   public T parse(String xml) {
     String rootName = rootName();
     if (root instanceof ElementCodec) return stream(xml, rootName, (ElementCodec<T, ?>) root);
-    XmlElement e = XmlReader.parse(xml, rootName);
+    XmlElement e = XmlElement.read(xml, rootName);
     if (!e.name().equals(rootName)) {
       throw new InvalidSpecException(rootName, "root element must be <" + rootName + ">, got <" + e.name() + ">");
     }

@@ -55,16 +55,16 @@ public abstract class ClusterStatus {
       throw new CommandFailedException("crm_mon", List.of("crm_mon"), code.matches("[0-9]{1,5}") ? Integer.parseInt(code) : 1, String.valueOf(status.attr("message")));
     }
     child(root, "summary").flatMap(s -> child(s, "current_dc")).ifPresent(dc -> {
-      if ("true".equals(dc.attr("present"))) b.dc(dc.attr("name"));
+      if ("true".equals(dc.attr("present"))) b.dc(req(dc, "name", "summary/current_dc"));
       b.withQuorum("true".equals(dc.attr("with_quorum")));
     });
     if (child(root, "summary").flatMap(s -> child(s, "current_dc")).isEmpty()) b.withQuorum(false);
     child(root, "nodes").ifPresent(ns -> {
       for (XmlElement n : ns.children()) {
         if (!n.name().equals("node")) continue;
-        b.addNode(NodeStatus.builder().name(n.attr("name")).id(String.valueOf(n.attr("id"))).online(yes(n, "online"))
+        b.addNode(NodeStatus.builder().name(req(n, "name", "nodes/node")).id(String.valueOf(n.attr("id"))).online(yes(n, "online"))
             .standby(yes(n, "standby")).maintenance(yes(n, "maintenance")).dc(yes(n, "is_dc"))
-            .resourcesRunning(n.attr("resources_running") == null ? 0 : Integer.parseInt(n.attr("resources_running"))).build());
+            .resourcesRunning(count(n, "resources_running", "nodes/node")).build());
       }
     });
     child(root, "resources").ifPresent(rs -> resources(rs, b, null, null));
@@ -75,20 +75,20 @@ public abstract class ClusterStatus {
     for (XmlElement e : parent.children()) {
       switch (e.name()) {
         case "resource": {
-          ResourceStatus.Builder r = ResourceStatus.builder().id(e.attr("id")).agent(String.valueOf(e.attr("resource_agent")))
+          ResourceStatus.Builder r = ResourceStatus.builder().id(req(e, "id", "resource")).agent(String.valueOf(e.attr("resource_agent")))
               .role(String.valueOf(e.attr("role"))).active(yes(e, "active")).failed(yes(e, "failed"))
               .managed(e.attr("managed") == null || yes(e, "managed")).blocked(yes(e, "blocked"));
-          for (XmlElement n : e.children()) if (n.name().equals("node")) r.addNode(n.attr("name"));
+          for (XmlElement n : e.children()) if (n.name().equals("node")) r.addNode(req(n, "name", "resource/node"));
           if (group != null) r.group(group);
           if (clone != null) r.clone(clone);
           b.addResource(r.build());
           break;
         }
         case "group":
-          resources(e, b, e.attr("id"), clone);
+          resources(e, b, req(e, "id", "group"), clone);
           break;
         case "clone":
-          resources(e, b, group, e.attr("id"));
+          resources(e, b, group, req(e, "id", "clone"));
           break;
         default:
           // bundles and what later versions add: not typed
@@ -101,6 +101,21 @@ public abstract class ClusterStatus {
   }
 
   private static boolean yes(XmlElement e, String attr) { return "true".equals(e.attr(attr)); }
+
+  /** An attribute crm_mon always writes: missing, the output is not crm_mon's (refused typed, not a NullPointerException). */
+  private static String req(XmlElement e, String attr, String path) {
+    String v = e.attr(attr);
+    if (v == null) throw new InvalidSpecException("pacemaker-result/" + path + "/@" + attr, "is required");
+    return v;
+  }
+
+  /** A count attribute: absent is 0, anything but a number is refused typed. */
+  private static int count(XmlElement e, String attr, String path) {
+    String v = e.attr(attr);
+    if (v == null) return 0;
+    if (!v.matches("[0-9]{1,9}")) throw new InvalidSpecException("pacemaker-result/" + path + "/@" + attr, "must be a count, got '" + v + "'");
+    return Integer.parseInt(v);
+  }
 
   /** The first resource (or clone instance) with this id. */
   public Optional<ResourceStatus> resource(String id) { return resources().stream().filter(r -> r.id().equals(id)).findFirst(); }

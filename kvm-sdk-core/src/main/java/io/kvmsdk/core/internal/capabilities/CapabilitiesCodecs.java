@@ -8,8 +8,8 @@ import io.kvmsdk.core.xml.ElementCodec;
 import io.kvmsdk.core.xml.SizeCodec;
 import io.kvmsdk.core.xml.ValueType;
 import io.kvmsdk.core.xml.XPath;
-import io.kvmsdk.core.xml.XmlReader;
 import io.kvmsdk.core.xml.XmlWriter;
+import io.kvmsdk.core.xml.XmlDocument;
 import io.kvmsdk.core.xml.XmlElement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -365,13 +365,7 @@ public final class CapabilitiesCodecs {
 
   // ================================================================== front doors
 
-  public static HostCapabilities parseCapabilities(String xml) {
-    XmlElement root = XmlReader.parse(xml, "capabilities");
-    if (!root.name().equals("capabilities")) {
-      throw new InvalidSpecException("capabilities", "root element must be <capabilities>, got <" + root.name() + ">");
-    }
-    return CAPABILITIES.read(root, XPath.root("capabilities"));
-  }
+  public static HostCapabilities parseCapabilities(String xml) { return XmlDocument.of(CAPABILITIES).parse(xml); }
 
   public static String renderCapabilities(HostCapabilities c) { return XmlWriter.write(CAPABILITIES.write(c)); }
 
@@ -381,13 +375,7 @@ public final class CapabilitiesCodecs {
     return List.copyOf(new LinkedHashSet<>(out));
   }
 
-  public static DomainCapabilities parseDomainCapabilities(String xml) {
-    XmlElement root = XmlReader.parse(xml, "domainCapabilities");
-    if (!root.name().equals("domainCapabilities")) {
-      throw new InvalidSpecException("domainCapabilities", "root element must be <domainCapabilities>, got <" + root.name() + ">");
-    }
-    return DOMAIN_CAPABILITIES.read(root, XPath.root("domainCapabilities"));
-  }
+  public static DomainCapabilities parseDomainCapabilities(String xml) { return XmlDocument.of(DOMAIN_CAPABILITIES).parse(xml); }
 
   public static String renderDomainCapabilities(DomainCapabilities c) { return XmlWriter.write(DOMAIN_CAPABILITIES.write(c)); }
 

@@ -10,7 +10,6 @@ import io.kvmsdk.core.xml.SizeCodec;
 import io.kvmsdk.core.xml.ValueType;
 import io.kvmsdk.core.xml.XPath;
 import io.kvmsdk.core.xml.XmlDocument;
-import io.kvmsdk.core.xml.XmlReader;
 import io.kvmsdk.core.xml.XmlWriter;
 import io.kvmsdk.core.xml.XmlElement;
 import java.util.ArrayList;

@@ -1,13 +1,12 @@
 package io.kvmsdk.core.internal.domain;
 
-import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.xml.Codec;
 import io.kvmsdk.core.xml.ElementCodec;
 import io.kvmsdk.core.xml.ValueType;
 import io.kvmsdk.core.xml.XPath;
-import io.kvmsdk.core.xml.XmlReader;
 import io.kvmsdk.core.xml.XmlWriter;
 import io.kvmsdk.core.secret.SecretSpec;
+import io.kvmsdk.core.xml.XmlDocument;
 import io.kvmsdk.core.xml.XmlElement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,13 +49,12 @@ public final class SecretCodecs {
             s -> s.usageType().map(t -> new String[] {t, s.usageName().orElse(null)}),
             (b, v) -> { b.usageType(v.get()[0]); b.usageName(java.util.Optional.ofNullable(v.get()[1])); }));
 
-  public static SecretSpec parse(String xml) {
-    XmlElement root = XmlReader.parse(xml, "secret");
-    if (!root.name().equals("secret")) throw new InvalidSpecException("secret", "root element must be <secret>, got <" + root.name() + ">");
-    return SECRET.read(root, XPath.root("secret"));
-  }
+  public static SecretSpec parse(String xml) { return XmlDocument.of(SECRET).parse(xml); }
 
   public static String render(SecretSpec s) { return XmlWriter.write(SECRET.write(s)); }
+
+  /** {@link #render} with secret values shown as {@code ****}. */
+  public static String renderRedacted(SecretSpec s) { return XmlWriter.writeRedacted(SECRET.write(s)); }
 
   public static List<String> unmodeledPaths(SecretSpec s) {
     List<String> out = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.kvmsdk.core.internal.domain;
 
-import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.SnapshotDisk;
 import io.kvmsdk.core.domain.SnapshotDiskDriver;
@@ -12,8 +11,8 @@ import io.kvmsdk.core.xml.RawCodec;
 import io.kvmsdk.core.xml.ValueType;
 import io.kvmsdk.core.xml.WrappedTextCodec;
 import io.kvmsdk.core.xml.XPath;
-import io.kvmsdk.core.xml.XmlReader;
 import io.kvmsdk.core.xml.XmlWriter;
+import io.kvmsdk.core.xml.XmlDocument;
 import io.kvmsdk.core.xml.XmlElement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,7 +48,9 @@ public final class SnapshotCodecs {
         if (d == null) return null;
         out.add(d);
       }
-      return out;
+      // an empty <disks/> is kept verbatim: typed it would vanish from the render, and a second
+      // <disks> kept after it would become the typed one on the next read
+      return out.isEmpty() ? null : out;
     }
 
     @Override public XmlElement write(List<SnapshotDisk> v) {
@@ -159,15 +160,12 @@ public final class SnapshotCodecs {
         .child("inactiveDomain", embeddedDomain("inactiveDomain"), SnapshotSpec::inactiveDomain, SnapshotSpec.Builder::inactiveDomain)
         .child("cookie", new RawCodec("cookie"), SnapshotSpec::cookie, SnapshotSpec.Builder::cookie));
 
-  public static SnapshotSpec parse(String xml) {
-    XmlElement root = XmlReader.parse(xml, "domainsnapshot");
-    if (!root.name().equals("domainsnapshot")) {
-      throw new InvalidSpecException("domainsnapshot", "root element must be <domainsnapshot>, got <" + root.name() + ">");
-    }
-    return SNAPSHOT.read(root, XPath.root("domainsnapshot"));
-  }
+  public static SnapshotSpec parse(String xml) { return XmlDocument.of(SNAPSHOT).parse(xml); }
 
   public static String render(SnapshotSpec s) { return XmlWriter.write(SNAPSHOT.write(s)); }
+
+  /** {@link #render} with secrets (the embedded domain's passwords, disk cookies) shown as {@code ****}. */
+  public static String renderRedacted(SnapshotSpec s) { return XmlWriter.writeRedacted(SNAPSHOT.write(s)); }
 
   public static List<String> unmodeledPaths(SnapshotSpec s) {
     List<String> out = new ArrayList<>();
