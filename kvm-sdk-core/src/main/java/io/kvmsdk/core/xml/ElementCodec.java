@@ -322,6 +322,7 @@ public final class ElementCodec<T, B> implements Codec<T> {
     XmlElement e = in.tree();
     C v = codec.read(e, path);
     return v != null ? v : in.keep(e);
+  }
 
   /**
    * A kept {@code <x>} of a field that holds one {@code <x>} (a second one, or one it could not read)
