@@ -294,7 +294,6 @@ public final class ElementCodec<T, B> implements Codec<T> {
       prev = cn;
     }
     if (hasText) text.read(b, txt, path);
-    if (extraKids != null && acc != null) keptAfterTyped(extraKids, acc);
     if (acc != null) for (int i = 0; i < acc.length; i++) if (acc[i] != null) children.get(i).finish(b, acc[i]);
     if (ns != null) nsSet.accept(b, ns);
     if (extraAttrs != null || extraKids != null) {
@@ -325,18 +324,14 @@ public final class ElementCodec<T, B> implements Codec<T> {
   }
 
   /**
-   * A kept {@code <x>} of a field that holds one {@code <x>} (a second one, or one it could not read)
-   * goes right after the typed {@code <x>}: anchored to another sibling it could be written before the
-   * typed one and be the typed one on the next read, so each round trip would swap them.
+   * Whether a kept {@code <name>} belongs right after the typed {@code <name>}: the field holds one such
+   * element (a second one, or one it could not read, is kept). Anchored to another sibling it could be
+   * written before the typed one (which may also be a default the input did not have) and be the typed
+   * one on the next read, so each round trip would swap them.
    */
-  private void keptAfterTyped(List<Unmodeled.Element> kept, Object[] acc) {
-    for (int i = 0, n = kept.size(); i < n; i++) {
-      Unmodeled.Element k = kept.get(i);
-      ChildField<T, B> f = childByName.get(k.element().name());
-      if ((f instanceof SingleChild || f instanceof FlagChild) && acc[f.index] != null) {
-        kept.set(i, new Unmodeled.Element(k.element().name(), k.element()));
-      }
-    }
+  private boolean followsTyped(String name) {
+    ChildField<T, B> f = childByName.get(name);
+    return f instanceof SingleChild || f instanceof FlagChild;
   }
 
   private T build(B b, XPath path) {
@@ -409,11 +404,16 @@ public final class ElementCodec<T, B> implements Codec<T> {
     ArrayList<Slot> kids = new ArrayList<>();
     for (int i = 0, n = children.size(); i < n; i++) children.get(i).slots(v, kids);
     for (Unmodeled.Element k : kept) {
+      String anchor = k.after();
+      String own = k.element().name();
+      if (followsTyped(own)) {
+        for (Slot s : kids) if (!s.kept && s.name.equals(own)) { anchor = own; break; }
+      }
       int at = 0;
-      if (k.after() != null) {
+      if (anchor != null) {
         at = kids.size();
         for (int i = kids.size() - 1; i >= 0; i--) {
-          if (kids.get(i).name.equals(k.after())) { at = i + 1; break; }
+          if (kids.get(i).name.equals(anchor)) { at = i + 1; break; }
         }
       }
       while (at < kids.size() && kids.get(at).kept) at++;
@@ -425,14 +425,19 @@ public final class ElementCodec<T, B> implements Codec<T> {
   }
 
   /** Puts kept children back after the sibling they followed, in their original order. */
-  static void insertKept(ArrayList<XmlElement> kids, List<Unmodeled.Element> kept) {
+  private void insertKept(ArrayList<XmlElement> kids, List<Unmodeled.Element> kept) {
     Set<XmlElement> inserted = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Unmodeled.Element k : kept) {
+      String anchor = k.after();
+      String own = k.element().name();
+      if (followsTyped(own)) {
+        for (XmlElement c : kids) if (!inserted.contains(c) && c.name().equals(own)) { anchor = own; break; }
+      }
       int at = 0;
-      if (k.after() != null) {
+      if (anchor != null) {
         at = kids.size();
         for (int i = kids.size() - 1; i >= 0; i--) {
-          if (kids.get(i).name().equals(k.after())) { at = i + 1; break; }
+          if (kids.get(i).name().equals(anchor)) { at = i + 1; break; }
         }
       }
       while (at < kids.size() && inserted.contains(kids.get(at))) at++;
