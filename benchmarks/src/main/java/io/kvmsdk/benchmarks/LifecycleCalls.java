@@ -1,6 +1,8 @@
 package io.kvmsdk.benchmarks;
 
 import io.kvmsdk.core.Kvm;
+import io.kvmsdk.core.Size;
+import io.kvmsdk.core.domain.Os;
 import io.kvmsdk.core.domain.Domain;
 import io.kvmsdk.core.domain.DomainSpec;
 import java.util.Arrays;
@@ -20,8 +22,8 @@ public final class LifecycleCalls {
 
   static final String[] CALLS = {"parse", "define", "start", "suspend", "resume", "destroy", "undefine"};
 
-  static final String XML = "<domain type='test'><name>lifecycle-calls</name><memory unit='MiB'>64</memory>"
-      + "<os><type arch='x86_64'>hvm</type></os></domain>";
+  /** The definition both sides send; the SDK side parses it back each round, as "define from a spec parsed from XML" asks. */
+  static final String XML = DomainSpec.builder().type("test").name("lifecycle-calls").memory(Size.mib(64)).os(Os.hvm()).build().toXml();
 
   public static void main(String[] args) throws Exception {
     String uri = args.length > 0 ? args[0] : "test:///default";
