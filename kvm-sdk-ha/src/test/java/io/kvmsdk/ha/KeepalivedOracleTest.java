@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kvmsdk.ha.keepalived.KeepalivedConf;
 import io.kvmsdk.ha.keepalived.VrrpScript;
-import io.kvmsdk.ha.testing.Netns;
-import io.kvmsdk.ha.testing.Proc;
+import io.kvmsdk.core.testing.Netns;
+import io.kvmsdk.core.testing.Proc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kvmsdk.core.host.PlanResult;
 import io.kvmsdk.ha.keepalived.KeepalivedService;
-import io.kvmsdk.ha.testing.Netns;
-import io.kvmsdk.ha.testing.NetnsRunner;
-import io.kvmsdk.ha.testing.Proc;
+import io.kvmsdk.core.testing.Netns;
+import io.kvmsdk.core.testing.NetnsRunner;
+import io.kvmsdk.core.testing.Proc;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

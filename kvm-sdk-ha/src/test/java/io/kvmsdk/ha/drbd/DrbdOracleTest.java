@@ -6,7 +6,7 @@ import io.kvmsdk.core.host.CommandResult;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.testing.Oracles;
 import io.kvmsdk.ha.fake.HaFakes;
-import io.kvmsdk.ha.testing.Proc;
+import io.kvmsdk.core.testing.Proc;
 import io.kvmsdk.testkit.FakeHost;
 import java.io.IOException;
 import java.nio.file.Files;

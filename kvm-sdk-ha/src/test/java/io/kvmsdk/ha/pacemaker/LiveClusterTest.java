@@ -8,7 +8,7 @@ import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.host.PlanResult;
 import io.kvmsdk.core.testing.Oracles;
-import io.kvmsdk.ha.testing.NetnsRunner;
+import io.kvmsdk.core.testing.NetnsRunner;
 import io.kvmsdk.testkit.contract.ContractCases;
 import java.nio.file.Files;
 import java.nio.file.Path;

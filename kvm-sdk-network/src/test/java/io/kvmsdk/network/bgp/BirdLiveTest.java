@@ -2,8 +2,8 @@ package io.kvmsdk.network.bgp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kvmsdk.network.testing.Netns;
-import io.kvmsdk.network.testing.Proc;
+import io.kvmsdk.core.testing.Netns;
+import io.kvmsdk.core.testing.Proc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

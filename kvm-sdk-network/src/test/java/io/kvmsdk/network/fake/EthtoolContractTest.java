@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kvmsdk.core.host.CommandResult;
 import io.kvmsdk.core.host.HostCommand;
-import io.kvmsdk.network.testing.Netns;
-import io.kvmsdk.network.testing.NetnsRunner;
-import io.kvmsdk.network.testing.Proc;
+import io.kvmsdk.core.testing.Netns;
+import io.kvmsdk.core.testing.NetnsRunner;
+import io.kvmsdk.core.testing.Proc;
 import io.kvmsdk.network.tuning.Offload;
 import io.kvmsdk.testkit.FakeHost;
 import java.util.Arrays;

@@ -6,7 +6,7 @@ import io.kvmsdk.core.nwfilter.NwFilterBindingOwner;
 import io.kvmsdk.core.nwfilter.NwFilterBindingSpec;
 import io.kvmsdk.core.nwfilter.NwFilterSpec;
 import io.kvmsdk.core.testing.Oracles;
-import io.kvmsdk.network.testing.Proc;
+import io.kvmsdk.core.testing.Proc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.kvmsdk.network.testing;
 
+import io.kvmsdk.core.testing.Netns;
+import io.kvmsdk.core.testing.Proc;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

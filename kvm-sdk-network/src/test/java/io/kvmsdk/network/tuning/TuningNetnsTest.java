@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.kvmsdk.core.PlanFailedException;
-import io.kvmsdk.network.testing.Netns;
-import io.kvmsdk.network.testing.NetnsRunner;
-import io.kvmsdk.network.testing.Proc;
+import io.kvmsdk.core.testing.Netns;
+import io.kvmsdk.core.testing.NetnsRunner;
+import io.kvmsdk.core.testing.Proc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

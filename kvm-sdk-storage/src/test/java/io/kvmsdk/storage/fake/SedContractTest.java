@@ -6,7 +6,7 @@ import io.kvmsdk.core.host.CommandResult;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.host.LocalCommandRunner;
 import io.kvmsdk.core.testing.Oracles;
-import io.kvmsdk.storage.testing.Proc;
+import io.kvmsdk.core.testing.Proc;
 import io.kvmsdk.testkit.FakeHost;
 import java.util.ArrayList;
 import java.util.List;

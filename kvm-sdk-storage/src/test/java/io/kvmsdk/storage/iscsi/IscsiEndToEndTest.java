@@ -17,7 +17,7 @@ import io.kvmsdk.core.storage.StorageVolume;
 import io.kvmsdk.core.testing.Oracles;
 import io.kvmsdk.core.testing.RelaxNg;
 import io.kvmsdk.storage.testing.PrivateTgtd;
-import io.kvmsdk.storage.testing.Proc;
+import io.kvmsdk.core.testing.Proc;
 import io.kvmsdk.testkit.contract.ContractCases;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +103,7 @@ class IscsiEndToEndTest {
     List<String> a = new java.util.ArrayList<>(List.of("ip", "netns", "exec", tgtd.netns, "env"));
     env.forEach((k, v) -> a.add(k + "=" + v));
     a.addAll(List.of(argv));
-    return Proc.run(a, Map.of(), 60);
+    return Proc.run(a, null, 60);
   }
 
   @Test void theTargetPlanIsIdempotentOnTheRealTgtd() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kvmsdk.core.testing.Oracles;
 import io.kvmsdk.storage.testing.PrivateTgtd;
-import io.kvmsdk.storage.testing.Proc;
+import io.kvmsdk.core.testing.Proc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,7 @@ class TgtConfOracleTest {
           .allowInitiator("iqn.2026-01.io.kvmsdk:hv1").maxConnections(2).build();
       Path conf = dir.resolve("t.conf");
       Files.writeString(conf, t.targetsConf());
-      Proc.Result r = Proc.run(List.of("tgt-admin", "-C", String.valueOf(tgtd.controlPort), "-c", conf.toString(), "-e", "-p"), Map.of(), 60);
+      Proc.Result r = Proc.run(List.of("tgt-admin", "-C", String.valueOf(tgtd.controlPort), "-c", conf.toString(), "-e", "-p"), null, 60);
       assertThat(r.rc()).as(r.toString()).isZero();
       String c = "tgtadm -C " + tgtd.controlPort + " --lld iscsi ";
       assertThat(r.out())

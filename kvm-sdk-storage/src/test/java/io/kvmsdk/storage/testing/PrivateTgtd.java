@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.testing;
 
 import io.kvmsdk.core.testing.Oracles;
+import io.kvmsdk.core.testing.Proc;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

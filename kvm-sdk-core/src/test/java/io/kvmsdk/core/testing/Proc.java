@@ -1,6 +1,5 @@
-package io.kvmsdk.network.testing;
+package io.kvmsdk.core.testing;
 
-import io.kvmsdk.core.testing.Oracles;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a real program for a test: argv, a timeout, its exit code and output. */
+/** Runs a real program for a test: argv, a timeout, its exit code and output (shared by every module's tests). */
 public final class Proc {
   private Proc() {}
 
@@ -23,10 +22,11 @@ public final class Proc {
 
   public static Result run(String... argv) { return run(List.of(argv), null, 60); }
 
+  /** Runs {@code argv} with {@code stdin} (none when null: /dev/null), failing the test past the timeout. */
   public static Result run(List<String> argv, String stdin, int timeoutSeconds) {
     try {
-      Path out = Files.createTempFile("n2-out", ".txt");
-      Path err = Files.createTempFile("n2-err", ".txt");
+      Path out = Files.createTempFile("kvmsdk-proc-out", ".txt");
+      Path err = Files.createTempFile("kvmsdk-proc-err", ".txt");
       try {
         ProcessBuilder pb = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile());
         if (stdin == null) pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -39,7 +39,7 @@ public final class Proc {
           p.destroyForcibly();
           throw new AssertionError(argv + " ran longer than " + timeoutSeconds + " s");
         }
-        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
       } finally {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
@@ -65,7 +65,7 @@ public final class Proc {
     for (String p : programs) Oracles.require(has(p), p + " is not installed (see scripts/oracles.sh install)");
   }
 
-  /** Skips (fails in CI) unless the test runs as root. */
+  /** Skips (fails under -Dkvmsdk.requireTools=true) unless the test runs as root. */
   public static void requireRoot(String why) {
     Oracles.require("root".equals(System.getProperty("user.name")), why + " needs root");
   }

@@ -1,4 +1,4 @@
-package io.kvmsdk.ha.testing;
+package io.kvmsdk.core.testing;
 
 import io.kvmsdk.core.host.Arg;
 import io.kvmsdk.core.host.CommandResult;
@@ -7,10 +7,12 @@ import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.host.LocalCommandRunner;
 import java.util.Map;
 
-/** A {@link CommandRunner} that runs every command inside a network namespace ({@code ip netns exec NS ...}), as a node of a test cluster. */
+/** A {@link CommandRunner} that runs every command inside a network namespace ({@code ip netns exec NS ...}). */
 public final class NetnsRunner implements CommandRunner {
   private final String namespace;
   private final LocalCommandRunner local = LocalCommandRunner.create();
+
+  public NetnsRunner(Netns ns) { this(ns.name()); }
 
   public NetnsRunner(String namespace) { this.namespace = namespace; }
 

@@ -1,24 +1,25 @@
-package io.kvmsdk.network.testing;
+package io.kvmsdk.core.testing;
 
-import io.kvmsdk.core.testing.Oracles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A scratch network namespace for a test ({@code n2-<what>-XXXXXX}), deleted on {@link #close()}
- * with everything in it: use in try-with-resources or an {@code @AfterEach}. Skips (fails in CI)
- * without root and iproute2.
+ * A scratch network namespace for a test ({@code kvmsdk-<what>-XXXXXX}), deleted on {@link #close()}
+ * with everything in it: use in try-with-resources or an {@code @AfterEach}. Skips (fails under
+ * -Dkvmsdk.requireTools=true) without root and iproute2.
  */
 public final class Netns implements AutoCloseable {
   private final String name;
 
   private Netns(String name) { this.name = name; }
 
+  public static Netns create() { return create("t"); }
+
   public static Netns create(String what) {
     Proc.requireRoot("a network namespace");
     Proc.require("ip");
-    String n = "n2-" + what + "-" + UUID.randomUUID().toString().substring(0, 6);
+    String n = "kvmsdk-" + what + "-" + UUID.randomUUID().toString().substring(0, 6);
     Proc.Result r = Proc.run("ip", "netns", "add", n);
     Oracles.require(r.ok(), "cannot create a network namespace: " + r);
     Netns ns = new Netns(n);
@@ -40,9 +41,7 @@ public final class Netns implements AutoCloseable {
   /** Runs {@code argv} inside the namespace. */
   public Proc.Result exec(String... argv) { return exec(List.of(argv), null); }
 
-  public Proc.Result exec(List<String> argv, String stdin) {
-    return Proc.run(wrap(argv), stdin, 60);
-  }
+  public Proc.Result exec(List<String> argv, String stdin) { return Proc.run(wrap(argv), stdin, 60); }
 
   /** Runs {@code argv} inside the namespace and fails the test unless it exits 0. */
   public Proc.Result execOk(String... argv) {
@@ -63,6 +62,13 @@ public final class Netns implements AutoCloseable {
     ip("link", "add", here, "type", "veth", "peer", "name", there, "netns", other.name);
     ip("link", "set", here, "up");
     other.ip("link", "set", there, "up");
+  }
+
+  /** A veth pair with both ends in this namespace, up. */
+  public void vethPair(String a, String b) {
+    ip("link", "add", a, "type", "veth", "peer", "name", b);
+    ip("link", "set", a, "up");
+    ip("link", "set", b, "up");
   }
 
   @Override public void close() { Proc.run("ip", "netns", "del", name); }
