@@ -289,7 +289,10 @@ public final class KvmMetrics implements MeterBinder, AutoCloseable {
     hostMeters.add(gauge("kvm.host.memory.free", "Free memory of the host (virNodeGetFreeMemory)", "bytes", m -> m.memoryFree));
     hostMeters.add(gauge("kvm.host.domains", "Guests the host knows: persistent ones and running transient ones", null, m -> m.domains));
     hostMeters.add(gauge("kvm.host.domains.running", "Guests in state running", null, m -> m.domainsRunning));
-    hostMeters.add(FunctionCounter.builder("kvm.host.scrape.errors", this, m -> m.scrapeErrors)
+    hostMeters.add(FunctionCounter.builder("kvm.host.scrape.errors", this, m -> {
+          m.ensureFresh(); // read first in a scrape, it must count that scrape's failed read too
+          return m.scrapeErrors;
+        })
         .description("Failed reads of the host's statistics").tags(hostTags).register(registry));
     if (events) {
       for (DomainEventType t : DomainEventType.values()) {

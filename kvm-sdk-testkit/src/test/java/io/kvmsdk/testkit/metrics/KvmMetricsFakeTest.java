@@ -266,6 +266,19 @@ class KvmMetricsFakeTest {
     return c.count();
   }
 
+  @Test void theErrorCounterReadFirstCountsTheFailedReadOfItsOwnScrape() {
+    FakeHypervisor hv = hostWith("hv1", 1);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (Kvm kvm = Kvm.using(hv); KvmMetrics metrics = KvmMetrics.of(kvm)) {
+      metrics.bindTo(registry);
+      hv.inject(FaultRule.of(Fault.LIBVIRT_ERROR, FaultMatcher.operation("allDomainStats")).once());
+      hv.clock().advance(Duration.ofSeconds(10));
+      // a registry may read the counter before any gauge: the counter itself must refresh
+      assertThat(registry.get("kvm.host.scrape.errors").tags("host", "hv1").functionCounter().count()).isEqualTo(1.0);
+      assertThat(registry.get("kvm.host.up").tags("host", "hv1").gauge().value()).isEqualTo(0.0);
+    }
+  }
+
   @Test void aFailedReadSetsUpToZeroKeepsTheLastValuesAndRecovers() {
     FakeHypervisor hv = hostWith("hv1", 2);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
