@@ -24,7 +24,7 @@ import java.util.WeakHashMap;
 final class FakeHostTools {
   /** The tools every fake host has. Stateless, so shared. */
   static final List<FakeTool> BUILT_IN = List.of(new FakeHostIp(), new FakeHostBridge(), new FakeHostSysctl(), new FakeHostCat(),
-      new FakeHostTestCommand(), new FakeHostGrep(), new FakeHostSh(), new FakeHostTrue());
+      new FakeHostTestCommand(), new FakeHostGrep(), new FakeHostSh(), new FakeHostTrue(), new FakeHostFiles());
 
   private static final FakeHostTools BUILT_IN_ONLY = new FakeHostTools(index(BUILT_IN));
 

@@ -8,9 +8,9 @@ import java.util.List;
 public final class HaFakes {
   private HaFakes() {}
 
-  /** drbdadm, keepalived, install, cmp, mv, rm, pgrep and pkill. */
+  /** drbdadm, keepalived, pgrep and pkill (install, cmp, mv and rm are every fake host's own). */
   public static List<FakeTool> tools() {
-    return List.of(new Drbdadm(), new Keepalived(), new FileTools(), new ProcessTools());
+    return List.of(new Drbdadm(), new Keepalived(), new ProcessTools());
   }
 
   /** A fake host named {@code name} (drbdadm and keepalived act for the host of that name) with {@link #tools()}. */

@@ -10,12 +10,12 @@ public final class StorageFakes {
   private StorageFakes() {}
 
   /**
-   * The generic tools the plans' checks and file steps use ({@code sed}, {@code install},
-   * {@code cmp}, {@code rm}): not on the class path's tool list, since other modules may bring
-   * their own. The storage tools themselves (tgtadm, iscsiadm, the LVM and ZFS tools, gluster,
-   * exportfs, multipathd) are found on the class path.
+   * The generic tool the plans' checks use that a fake host lacks ({@code sed}): not on the class
+   * path's tool list, since other modules may bring their own ({@code install}, {@code cmp},
+   * {@code mv}, {@code rm} are the testkit's own). The storage tools themselves (tgtadm, iscsiadm,
+   * the LVM and ZFS tools, gluster, exportfs, multipathd) are found on the class path.
    */
-  public static List<FakeTool> genericTools() { return List.of(new Sed(), new FileTools()); }
+  public static List<FakeTool> genericTools() { return List.of(new Sed()); }
 
   /** A fake host named {@code name} with the storage tools and {@link #genericTools()}; no tgtd runs yet. */
   public static FakeHost host(String name) {
