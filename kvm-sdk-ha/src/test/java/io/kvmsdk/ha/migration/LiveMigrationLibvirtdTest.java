@@ -77,13 +77,17 @@ class LiveMigrationLibvirtdTest {
         .policy(policy).listener(seen::add).run();
     System.out.println("real, steered and aborted: " + r);
     assertThat(r.outcome()).isEqualTo(MigrationResult.Outcome.ABORTED);
-    assertThat(r.actions()).extracting(MigrationAction::kind).containsExactly(MigrationAction.Kind.MAX_DOWNTIME, MigrationAction.Kind.MAX_DOWNTIME,
-        MigrationAction.Kind.ABORT);
-    assertThat(r.actions()).allSatisfy(x -> assertThat(x.succeeded()).isTrue());
-    // never before their time; on a loaded machine a poll can come seconds late (seen: the abort at 8.7 s)
-    assertThat(r.actions().get(0).at()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
-    assertThat(r.actions().get(1).at()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
-    assertThat(r.actions().get(2).at()).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(15));
+    // steps are applied in order, never before their time; a poll that comes late (a loaded machine: seen the first
+    // poll after 2 s, and the abort at 8.7 s) applies only the latest due step, so the 200 ms step may be skipped
+    List<MigrationAction> acts = r.actions();
+    assertThat(acts).allSatisfy(x -> assertThat(x.succeeded()).isTrue());
+    assertThat(acts).extracting(MigrationAction::kind).last().isEqualTo(MigrationAction.Kind.ABORT);
+    List<MigrationAction> raises = acts.subList(0, acts.size() - 1);
+    assertThat(raises).extracting(MigrationAction::kind).containsOnly(MigrationAction.Kind.MAX_DOWNTIME);
+    assertThat(raises).extracting(MigrationAction::detail).isIn(List.of("200 ms", "400 ms"), List.of("400 ms"));
+    if (raises.size() == 2) assertThat(raises.get(0).at()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(raises.get(raises.size() - 1).at()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    assertThat(acts.get(acts.size() - 1).at()).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(15));
     // not read back after the abort: libvirt 9.0 resets the migration parameters then, and the value read varies (100, 200, 400 ms seen)
     // the listener heard every poll, with the data moving and the downtime the policy set
     assertThat(seen.size()).isGreaterThanOrEqualTo(3);
