@@ -144,7 +144,10 @@ public final class DrbdLiveMigration {
         .option("--guest", "NAME", "the guest to move from the first host to the second (default vm1)");
   }
 
-  static int body(Recipe r) {
+  static int body(Recipe r) { return body(r, MigrationListener.none()); }
+
+  /** {@link #body} with {@code also} hearing the migration too (a test's hook, e.g. to crash the destination midway). */
+  static int body(Recipe r, MigrationListener also) {
     DrbdResource res = DrbdDualPrimary.R0;
     String guest = r.value("--guest").orElse(GUEST);
     r.say("# " + OPTIONS + "\n# " + POLICY);
@@ -155,6 +158,8 @@ public final class DrbdLiveMigration {
     }
     Kvm hv1 = r.kvm("hv1");
     Kvm hv2 = r.kvm("hv2");
+    notOn(hv2, guest);                               // before anything changes
+    if (!r.fake()) running(hv1, guest);
     boolean drbd = nodes.size() == r.hostNames().size();
     if (!drbd) {
       r.hostNames().forEach(n -> r.apply(n, res.plan(n).then(promote(res))));
@@ -164,10 +169,10 @@ public final class DrbdLiveMigration {
     } else {
       setUpDrbd(r, res, nodes, guest);
     }
-    Domain vm = running(r, hv1, hv2, guest);
+    Domain vm = running(hv1, guest);
     r.say("# migrating " + guest + " from " + hv1.uri() + " to " + hv2.uri());
     boolean terminal = r.out() == System.out && System.console() != null;
-    MigrationResult m = LiveMigration.of(hv1, vm.name(), hv2).options(OPTIONS).policy(POLICY).listener(progressBar(r.out(), terminal)).run();
+    MigrationResult m = LiveMigration.of(hv1, vm.name(), hv2).options(OPTIONS).policy(POLICY).listener(both(progressBar(r.out(), terminal), also)).run();
     if (terminal) r.say("");
     r.say("# " + m);
     if (m.completed()) {
@@ -234,19 +239,36 @@ public final class DrbdLiveMigration {
   /** On fake hosts: the guest of {@link DrbdDualPrimary}, defined and started on hv1 unless it is there already. */
   private static void fakeGuest(Recipe r, String guest) {
     Kvm hv1 = r.kvm("hv1");
-    if (r.kvm("hv2").domains().find(guest).isPresent()) return;
     Domain d = hv1.domains().find(guest).orElseGet(() -> hv1.domains().define(DrbdDualPrimary.guest(DrbdDualPrimary.R0).copy(b -> b.name(guest))));
     if (d.state() != DomainState.RUNNING) d.start();
   }
 
-  /** The guest, running on hv1; else stops (exit 2) saying where it is. */
-  private static Domain running(Recipe r, Kvm hv1, Kvm hv2, String guest) {
-    Optional<Domain> here = hv1.domains().find(guest);
-    if (here.isPresent() && here.get().state() == DomainState.RUNNING) return here.get();
+  private static MigrationListener both(MigrationListener a, MigrationListener b) {
+    return new MigrationListener() {
+      @Override public void onProgress(MigrationProgress p) {
+        a.onProgress(p);
+        b.onProgress(p);
+      }
+
+      @Override public void onAction(MigrationAction x) {
+        a.onAction(x);
+        b.onAction(x);
+      }
+    };
+  }
+
+  /** Stops (exit 2) when the guest runs on the destination already. */
+  private static void notOn(Kvm hv2, String guest) {
     Optional<Domain> there = hv2.domains().find(guest);
     if (there.isPresent() && there.get().state() == DomainState.RUNNING) {
       throw new Recipe.Stop(guest + " already runs on " + hv2.uri() + ": nothing to migrate (give the hosts the other way round to move it back)");
     }
+  }
+
+  /** The guest, running on hv1; else stops (exit 2) saying where it is. */
+  private static Domain running(Kvm hv1, String guest) {
+    Optional<Domain> here = hv1.domains().find(guest);
+    if (here.isPresent() && here.get().state() == DomainState.RUNNING) return here.get();
     throw new Recipe.Stop(guest + " does not run on " + hv1.uri() + (here.map(d -> " (it is " + d.state() + ")").orElse(" (not defined there)"))
         + ": start it there first");
   }
