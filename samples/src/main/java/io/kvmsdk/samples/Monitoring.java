@@ -203,16 +203,20 @@ public final class Monitoring {
       r.say("# wrote " + rules.rules().size() + " alert rules (groups " + String.join(", ", rules.groups().keySet()) + ") to " + file
           + "; check them with: promtool check rules " + file);
     }
-    Map<String, Kvm> hosts = new LinkedHashMap<>();
+    // host tags: the URIs' hosts (qemu+ssh://root@hv7/system: hv7); when two URIs name the same host
+    // (two local sockets), the recipe's names hv1, hv2, ... for all
+    Map<String, Kvm> byName = new LinkedHashMap<>();
+    Map<String, Kvm> byUri = new LinkedHashMap<>();
     for (String name : r.hostNames()) {
       Kvm kvm = r.kvm(name);
       if (r.fake() && kvm.domains().list().isEmpty()) {
         kvm.domains().define(DomainSpec.builder().type("kvm").name(name.equals("hv1") ? "web1" : "db1").vcpus(2).memory(Size.mib(512)).osType("hvm")
             .build()).start();
       }
-      String tag = r.fake() ? name : KvmMetrics.of(kvm).host();
-      hosts.put(hosts.containsKey(tag) ? name : tag, kvm);
+      byName.put(name, kvm);
+      byUri.put(KvmMetrics.of(kvm).host(), kvm);
     }
+    Map<String, Kvm> hosts = r.fake() || byUri.size() < byName.size() ? byName : byUri;
     Endpoint endpoint;
     try {
       endpoint = Endpoint.serve(hosts, port);

@@ -131,6 +131,21 @@ class MonitoringTest {
     }
   }
 
+  @Test void realHostsAreTaggedByTheirUrisHostUnlessTwoUrisNameTheSameHost() {
+    guests();
+
+    RecipeRun tagged = RecipeRun.of(Monitoring.recipe(), Monitoring::body, "--uri", "fake:///hv2", "--uri", "fake:///hv1", "--port", "0");
+
+    assertThat(tagged.status()).as(tagged.toString()).isZero();
+    assertThat(tagged.out()).contains("(hosts hv2, hv1)").contains("  kvm_domain_state{guest=\"db1\",host=\"hv2\"} 1.0");
+
+    RecipeRun same = RecipeRun.of(Monitoring.recipe(), Monitoring::body, "--uri", "fake:///hv2", "--uri", "fake:///hv2", "--port", "0");
+
+    assertThat(same.status()).as(same.toString()).isZero();
+    assertThat(same.out()).contains("(hosts hv1, hv2)").contains("  kvm_domain_state{guest=\"db1\",host=\"hv1\"} 1.0")
+        .contains("  kvm_domain_state{guest=\"db1\",host=\"hv2\"} 1.0");
+  }
+
   @Test void withServeItServesUntilInterrupted() throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
