@@ -180,9 +180,9 @@ public final class DrbdLiveMigration {
       if (!drbd) return Recipe.DONE;
       try {
         r.apply("hv1", demote(res));
-      } catch (PlanFailedException e) {
-        r.say("hv1: NOT demoted: " + Recipe.oneLine(e) + "; " + res.name() + " stays primary on both: run drbdadm secondary " + res.name()
-            + " on hv1 by hand");
+      } catch (RuntimeException e) {   // a refused step, or hv1 unreachable: the migration stands, the report says what is left
+        r.say("hv1: NOT demoted: " + (e instanceof PlanFailedException pf ? Recipe.oneLine(pf) : Recipe.cause(e)) + "; " + res.name()
+            + " stays primary on both: run drbdadm secondary " + res.name() + " on hv1 by hand");
         return Recipe.FAILED;
       }
       r.say("hv1: " + res.name() + " secondary again (the guest left it); hv2: primary");
@@ -193,8 +193,10 @@ public final class DrbdLiveMigration {
           + " Look at both hosts (virsh domstate " + guest + "); nothing was demoted");
       return Recipe.FAILED;
     }
-    String where = hv1.domains().find(guest).map(d -> d.state().toString()).orElse("GONE");
-    r.say("migration " + m.outcome() + ": " + guest + " stays on hv1 (" + where + ")" + m.error().map(e -> ": " + Recipe.cause(e)).orElse(""));
+    String why = m.error().map(e -> ": " + Recipe.cause(e)).orElse("");
+    Optional<Domain> left = hv1.domains().find(guest);
+    r.say(left.isPresent() ? "migration " + m.outcome() + ": " + guest + " stays on hv1 (" + left.get().state() + ")" + why
+        : "migration " + m.outcome() + ", and " + guest + " is no longer on hv1: look at both hosts (virsh domstate " + guest + ")" + why);
     if (drbd) {
       try {
         r.apply("hv2", demote(res));
