@@ -110,6 +110,18 @@ class DrbdLiveMigrationTest {
     assertThat(run.out()).doesNotContain("change-me-before-use");
   }
 
+  @Test void aRefusedDemotionAfterTheMigrationIsReportedWithTheGuestOnHv2() {
+    hv1.failWhen(FaultMatcher.command("drbdadm", "secondary"), 11, "r0: State change failed: (-12) Device is held open by someone");
+
+    RecipeRun run = run();
+
+    assertThat(run.status()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).contains("vm1 runs on hv2 now").contains("hv1: NOT demoted: plan failed on hv1").contains("Device is held open")
+        .contains("r0 stays primary on both: run drbdadm secondary r0 on hv1 by hand");
+    assertGuestOnlyOn(kvm2);
+    assertThat(role(hv1)).isEqualTo("Primary");
+  }
+
   @Test void aConnectionDroppedMidwayFailsTheMigrationTheGuestStaysOnHv1WhichStaysPrimary() {
     fake1.inject(FaultRule.of(Fault.MIGRATION_FAILS_MIDWAY, FaultMatcher.operation("migrateDomain", "vm1")).delay(Duration.ofSeconds(3))
         .message("Unable to write to socket: Connection reset by peer"));
