@@ -4,7 +4,7 @@
 // for a real one: var kvm = Kvm.connect("qemu:///system");   (or "test:///default", "qemu+ssh://root@hv1/system")
 // KvmJshTest runs this file through the JShell API on every build, so it cannot rot.
 
-// core: the libvirt documents and their handles, host command plans
+// core: the libvirt documents and their handles, host command plans, metrics and alert rules
 import io.kvmsdk.core.*;
 import io.kvmsdk.core.domain.*;
 import io.kvmsdk.core.common.*;
@@ -14,6 +14,7 @@ import io.kvmsdk.core.storage.*;
 import io.kvmsdk.core.nwfilter.*;
 import io.kvmsdk.core.host.*;
 import io.kvmsdk.core.capabilities.*;
+import io.kvmsdk.core.metrics.*;
 // network: bridges, bonds, VLANs, VXLAN, Open vSwitch, and their networkd/ifupdown2 files
 import io.kvmsdk.network.*;
 import io.kvmsdk.network.ovs.*;
@@ -30,11 +31,13 @@ import io.kvmsdk.storage.lvm.*;
 import io.kvmsdk.storage.zfs.*;
 import io.kvmsdk.storage.gluster.*;
 import io.kvmsdk.storage.tiering.*;
-// ha: keepalived VIPs, Pacemaker/corosync, DRBD
+// ha: keepalived VIPs, Pacemaker/corosync, DRBD, live migration with a policy, alert rules
 import io.kvmsdk.ha.*;
 import io.kvmsdk.ha.keepalived.*;
 import io.kvmsdk.ha.pacemaker.*;
 import io.kvmsdk.ha.drbd.*;
+import io.kvmsdk.ha.migration.*;
+import io.kvmsdk.ha.alerts.*;
 // testkit: fake hosts and faults; samples: the recipes (VipFailover.GROUP, GuestTuning.place(...), ...)
 import io.kvmsdk.testkit.*;
 import io.kvmsdk.samples.*;
@@ -59,3 +62,5 @@ System.out.println(kvm + " domains: " + kvm.domains().list() + " networks: " + k
 //      GuestTuning.place(GuestTuning.sampleHost(), 4, Size.gib(4));
 //      BgpEcmp.config("hv1").birdConf();  BgpEcmp.check(BgpEcmp.config("hv1"));
 //      CephRbdGuest.dryRun(CephRbdGuest.crushMap());  dryRun(TieredPools.SSD_VG.plan());  IscsiBackedGuest.TARGET.tgtPlan();
+//      DrbdLiveMigration.POLICY;  LiveMigration.of(fake("hv1"), "web1", fake("hv2")).policy(DrbdLiveMigration.POLICY).options(DrbdLiveMigration.OPTIONS);
+//      var ep = Monitoring.Endpoint.serve(java.util.Map.of("default", kvm), 0); ep.uri(); ep.close();  Monitoring.rules().toYaml();

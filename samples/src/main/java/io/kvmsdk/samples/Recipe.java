@@ -32,6 +32,7 @@ import java.util.function.BooleanSupplier;
  *                             host plans are printed as dry-run scripts
  * RECIPE --uri URI --apply    also applies the host plans: on this machine for a local URI (qemu:///system),
  *                             over ssh for qemu+ssh://USER@HOST/system (root: the recipe says why first)
+ * RECIPE ... --port 9177      a recipe's own options ({@link #option}, {@link #flag}), anywhere on the line
  * </pre>
  *
  * Exit status: 0 done; 1 the recipe ran and something failed (its report says what, and what was
@@ -80,23 +81,35 @@ public final class Recipe {
     public Stop(String line) { super(line, null, false, false); }
   }
 
+  /** A recipe's own command-line option: {@code --name VALUE}, or a flag {@code --name} when {@code value} is null. */
+  private record Opt(String name, String value, String what) {
+    String usage() { return name + (value == null ? "" : " " + value); }
+  }
+
   private final String name;
   private List<String> hosts;   // a fleet's real run renames them hv1..hvN
   private final int atLeast;
   private final String rootFor;
   private final BooleanSupplier isRoot;
+  private final List<Opt> opts;
   // set per run
   private List<String> uris = List.of();
   private boolean applyForReal;
+  private final Map<String, String> given = new LinkedHashMap<>();
   private PrintStream out = System.out;
   private final Map<String, Kvm> open = new LinkedHashMap<>();
 
   private Recipe(String name, List<String> hosts, int atLeast, String rootFor, BooleanSupplier isRoot) {
+    this(name, hosts, atLeast, rootFor, isRoot, List.of());
+  }
+
+  private Recipe(String name, List<String> hosts, int atLeast, String rootFor, BooleanSupplier isRoot, List<Opt> opts) {
     this.name = name;
     this.hosts = hosts;
     this.atLeast = atLeast;
     this.rootFor = rootFor;
     this.isRoot = isRoot;
+    this.opts = opts;
   }
 
   /** A recipe called {@code name} (its class's simple name), on one host named {@code hv1}. */
@@ -105,7 +118,7 @@ public final class Recipe {
   /** The hosts the recipe works on, by the names its fake hosts get ({@code fake:///NAME}); {@code --uri}s map to them in order. */
   public Recipe hosts(String... names) {
     if (names.length == 0) throw new IllegalArgumentException("a recipe works on at least one host");
-    return new Recipe(name, List.of(names), 0, rootFor, isRoot);
+    return new Recipe(name, List.of(names), 0, rootFor, isRoot, opts);
   }
 
   /**
@@ -114,14 +127,34 @@ public final class Recipe {
    */
   public Recipe fleet(int min, String... names) {
     if (min < 1 || names.length < min) throw new IllegalArgumentException("a fleet of at least " + min + " needs as many fake hosts");
-    return new Recipe(name, List.of(names), min, rootFor, isRoot);
+    return new Recipe(name, List.of(names), min, rootFor, isRoot, opts);
   }
 
   /** Says that {@code --apply} needs root, and why ("writes /etc/keepalived/keepalived.conf and starts keepalived"). */
-  public Recipe root(String why) { return new Recipe(name, hosts, atLeast, Objects.requireNonNull(why, "why"), isRoot); }
+  public Recipe root(String why) { return new Recipe(name, hosts, atLeast, Objects.requireNonNull(why, "why"), isRoot, opts); }
 
   /** For tests: how the recipe finds out whether it runs as root. */
-  Recipe rootCheck(BooleanSupplier check) { return new Recipe(name, hosts, atLeast, rootFor, check); }
+  Recipe rootCheck(BooleanSupplier check) { return new Recipe(name, hosts, atLeast, rootFor, check, opts); }
+
+  /**
+   * Adds option {@code --name VALUE} ({@code option("--port", "N", "where to listen, 0: any free port")}):
+   * the body reads it with {@link #value}; given twice, the last one counts.
+   */
+  public Recipe option(String name, String value, String what) { return withOpt(new Opt(name, Objects.requireNonNull(value, "value"), what)); }
+
+  /** Adds flag {@code --name} ({@code flag("--serve", "keep serving until Ctrl-C")}): the body reads it with {@link #flagged}. */
+  public Recipe flag(String name, String what) { return withOpt(new Opt(name, null, what)); }
+
+  private Recipe withOpt(Opt o) {
+    if (!o.name().matches("--[a-z][a-z0-9-]*") || Set.of("--uri", "--apply", "--help").contains(o.name())
+        || opts.stream().anyMatch(x -> x.name().equals(o.name()))) {
+      throw new IllegalArgumentException("option '" + o.name() + "': must be --lower-case-words, not --uri, --apply, --help or twice");
+    }
+    Objects.requireNonNull(o.what(), "what");
+    List<Opt> more = new ArrayList<>(opts);
+    more.add(o);
+    return new Recipe(name, hosts, atLeast, rootFor, isRoot, List.copyOf(more));
+  }
 
   /** Runs {@code body} with {@code args}; exits the JVM with the status unless it is 0 (then {@code main} just returns). */
   public void main(String[] args, Body body) {
@@ -131,7 +164,7 @@ public final class Recipe {
 
   /** {@link #main}'s work: parses {@code args}, runs {@code body}, closes the connections, returns the exit status. */
   public int run(String[] args, PrintStream out, PrintStream err, Body body) {
-    Recipe r = new Recipe(name, hosts, atLeast, rootFor, isRoot);
+    Recipe r = new Recipe(name, hosts, atLeast, rootFor, isRoot, opts);
     r.out = out;
     AutoCloseable binding = null;
     try {
@@ -180,7 +213,17 @@ public final class Recipe {
         }
         case "--apply" -> applyForReal = true;
         case "--help", "-h" -> throw new Stop(usage());
-        default -> throw new Stop("unknown argument '" + args[i] + "'; " + usage());
+        default -> {
+          String arg = args[i];
+          Opt o = opts.stream().filter(x -> x.name().equals(arg)).findFirst()
+              .orElseThrow(() -> new Stop("unknown argument '" + arg + "'; " + usage()));
+          if (o.value() == null) {
+            given.put(o.name(), "");
+          } else {
+            if (i + 1 >= args.length || args[i + 1].startsWith("--")) throw new Stop(o.name() + " needs a value (" + o.value() + "); " + usage());
+            given.put(o.name(), args[++i]);
+          }
+        }
       }
     }
     if (!u.isEmpty() && atLeast > 0) {
@@ -203,7 +246,46 @@ public final class Recipe {
   private String usage() {
     String each = atLeast > 0 ? "--uri URI (at least " + atLeast + " times)"
         : hosts.size() == 1 ? "--uri URI" : String.join(" ", hosts.stream().map(h -> "--uri URI_OF_" + h.toUpperCase()).toList());
-    return "usage: " + name + " [" + each + " [--apply]]   (no arguments: fake hosts " + String.join(", ", hosts) + ")";
+    StringBuilder own = new StringBuilder();
+    for (Opt o : opts) own.append(" [").append(o.usage()).append("]");
+    StringBuilder help = new StringBuilder();
+    for (Opt o : opts) help.append(help.length() == 0 ? "; " : ", ").append(o.name()).append(": ").append(o.what());
+    return "usage: " + name + " [" + each + " [--apply]]" + own + "   (no arguments: fake hosts " + String.join(", ", hosts) + ")" + help;
+  }
+
+  /** The value of option {@code name} ({@link #option}) on this run's command line, if given. */
+  public Optional<String> value(String name) {
+    Opt o = declared(name);
+    if (o.value() == null) throw new IllegalArgumentException(name + " is a flag: use flagged(\"" + name + "\")");
+    return Optional.ofNullable(given.get(name));
+  }
+
+  /** True when flag {@code name} ({@link #flag}) is on this run's command line. */
+  public boolean flagged(String name) {
+    Opt o = declared(name);
+    if (o.value() != null) throw new IllegalArgumentException(name + " takes a value: use value(\"" + name + "\")");
+    return given.containsKey(name);
+  }
+
+  /**
+   * The value of option {@code name} as a whole number in {@code min..max}, else {@code otherwise};
+   * anything else stops the recipe with one line ({@link #STOPPED}).
+   */
+  public int intValue(String name, int min, int max, int otherwise) {
+    Optional<String> v = value(name);
+    if (v.isEmpty()) return otherwise;
+    try {
+      int n = Integer.parseInt(v.get());
+      if (n >= min && n <= max) return n;
+    } catch (NumberFormatException notANumber) {
+      // said below
+    }
+    throw new Stop(name + " must be a whole number from " + min + " to " + max + ", got '" + v.get() + "'");
+  }
+
+  private Opt declared(String name) {
+    return opts.stream().filter(x -> x.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(this.name + " has no option " + name + " (declare it with option or flag)"));
   }
 
   /** True when no {@code --uri} was given: every host is the testkit's fake. */

@@ -116,6 +116,34 @@ final class SampleHosts {
     clusterFile(name, path, "");
   }
 
+  /**
+   * Makes resource {@code res} (up on fake host {@code name} of the bound fake cluster) look in sync,
+   * as after its initial sync: the fake drbdadm models no replication, so its {@code primary} would
+   * otherwise need {@code --force}. Nothing without the testkit and kvm-sdk-ha's fakes; a resource
+   * that is not up is left alone.
+   */
+  static void fakeDrbdInSync(String name, String res) {
+    try {
+      Class.forName("io.kvmsdk.ha.fake.DrbdState");
+    } catch (ClassNotFoundException | LinkageError noFakes) {
+      return;
+    }
+    clusterState(name, "io.kvmsdk.ha.fake.DrbdState", "SLOT", state -> {
+      Object up = ((Optional<?>) call(state, "up", res)).orElse(null);
+      if (up == null) return;
+      try {
+        Class<?> upType = up.getClass();
+        Object synced = upType.getConstructor(String.class, String.class, boolean.class)
+            .newInstance(call(up, "config"), call(up, "role"), true);
+        java.lang.reflect.Method setUp = state.getClass().getDeclaredMethod("setUp", String.class, upType);
+        setUp.setAccessible(true);   // the fake's own setter, package-private: the fake has no public "synced" switch
+        setUp.invoke(state, res, synced);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot mark DRBD " + res + " in sync on fake host " + name, e);
+      }
+    });
+  }
+
   private static List<?> storageTools() {
     try {
       return (List<?>) Class.forName("io.kvmsdk.storage.fake.StorageFakes").getMethod("genericTools").invoke(null);

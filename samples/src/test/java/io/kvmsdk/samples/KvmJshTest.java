@@ -77,5 +77,10 @@ class KvmJshTest {
     assertThat(eval("VolumeGroup.builder().name(\"vg0\").addDevices(\"/dev/sdb\").build().name()")).containsExactly("\"vg0\"");
     assertThat(eval("CrushRule.replicated(\"r\", \"default\", \"rack\") != null")).containsExactly("true");
     assertThat(eval("SysctlProfile.hypervisor().path()").get(0)).startsWith("\"/etc/sysctl.d/");
+    // metrics, migration and alerts are imported too
+    assertThat(eval("MigrationPolicy.none().downtimeSteps().isEmpty()")).containsExactly("true");
+    assertThat(eval("KvmAlerts.defaults().rules().size() > 0 && HaAlerts.vipOwnerChanged(Duration.ofMinutes(1)) != null")).containsExactly("true");
+    assertThat(eval("KvmMetrics.of(kvm).host()")).containsExactly("\"default\"");
+    assertThat(eval("DrbdLiveMigration.POLICY.deadline().isPresent() && Monitoring.rules().rules().size() == 6")).containsExactly("true");
   }
 }

@@ -43,7 +43,8 @@ class RecipeTest {
         new R("GuestPlacement", GuestPlacement.recipe(), GuestPlacement::body, 2),
         new R("NatNetworkWithGuest", NatNetworkWithGuest.recipe(), NatNetworkWithGuest::body, 1),
         new R("IscsiBackedGuest", IscsiBackedGuest.recipe(), IscsiBackedGuest::body, 2), new R("CephRbdGuest", CephRbdGuest.recipe(), CephRbdGuest::body, 1),
-        new R("TieredPools", TieredPools.recipe(), TieredPools::body, 2))) {
+        new R("TieredPools", TieredPools.recipe(), TieredPools::body, 2),
+        new R("DrbdLiveMigration", DrbdLiveMigration.recipe(), DrbdLiveMigration::body, 2), new R("Monitoring", Monitoring.recipe(), Monitoring::body, 2))) {
       java.util.List<String> args = new java.util.ArrayList<>();
       for (int i = 0; i < r.hosts(); i++) args.addAll(java.util.List.of("--uri", "nonsense://hv" + i + "/system"));
       RecipeRun run = RecipeRun.of(r.recipe(), r.body(), args.toArray(String[]::new));
@@ -62,6 +63,27 @@ class RecipeTest {
     }
     assertThat(RecipeRun.of(Recipe.named("Demo").hosts("hv1", "hv2"), LIST, "--uri", "a:///x").err())
         .contains("needs 2 --uri (for hv1, hv2), got 1").contains("usage: Demo [--uri URI_OF_HV1 --uri URI_OF_HV2 [--apply]]");
+  }
+
+  @Test void aRecipesOwnOptionsAndFlagsAreReadAnywhereOnTheLine() {
+    Recipe demo = Recipe.named("Demo").option("--port", "N", "where to listen").flag("--serve", "keep serving");
+    Recipe.Body show = r -> {
+      r.say("port=" + r.intValue("--port", 0, 65535, 9177) + " serve=" + r.flagged("--serve") + " raw=" + r.value("--port").orElse("-"));
+      return Recipe.DONE;
+    };
+    assertThat(RecipeRun.of(demo, show).out()).contains("port=9177 serve=false raw=-");
+    assertThat(RecipeRun.of(demo, show, "--serve", "--port", "80", "--port", "81").out()).contains("port=81 serve=true raw=81");
+    RecipeRun bad = RecipeRun.of(demo, show, "--port", "eighty");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).isEqualTo("Demo: --port must be a whole number from 0 to 65535, got 'eighty'\n");
+    RecipeRun missing = RecipeRun.of(demo, show, "--port", "--serve");
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("Demo: --port needs a value (N); usage: Demo [--uri URI [--apply]] [--port N] [--serve]")
+        .endsWith("; --port: where to listen, --serve: keep serving\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecipeRun.of(demo, r -> r.flagged("--port") ? 0 : 1))
+        .as("a value read as a flag is a bug in the recipe, not the user's").hasMessageContaining("--port takes a value");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> demo.flag("--uri", "x")).isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> demo.option("--port", "N", "again")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test void applyWithoutRootSaysWhyFirstThenStops() {
