@@ -104,7 +104,7 @@ class CrushMapFuzzTest {
         .words("device", "type", "class", "id", "alg", "hash", "item", "weight", "pos", "rule", "step", "take", "choose", "chooseleaf",
             "firstn", "indep", "emit", "straw", "straw2", "list", "tree", "uniform", "tunable", "choose_args", "bucket_id", "weight_set",
             "ids", "min_size", "max_size", "replicated", "erasure", "osd", "host", "root", "default", "-1", "65535.999", "4294967295")
-        .cases(2000);
+        .cases(1500);
   }
 
   @Test void everyMutationIsRefusedTypedOrRendersStably() {
