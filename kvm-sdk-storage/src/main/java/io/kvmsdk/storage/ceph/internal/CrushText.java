@@ -141,6 +141,8 @@ public final class CrushText {
   /** A weight as crushtool reads it: {@code (unsigned)(strtof(text) * (float)0x10000)}. */
   public static long fixedOf(float weight) { return (long) (weight * (float) 0x10000); }
 
+  private static String fixed16(long fixed) { return BigDecimal.valueOf(fixed).divide(BigDecimal.valueOf(0x10000)).setScale(3, RoundingMode.HALF_EVEN).toPlainString(); }
+
   /** A 16.16 weight as crushtool prints it ({@code %.3f} of a float, from a signed int). */
   public static String fixed(int fixed) {
     float f = (float) fixed / (float) 0x10000;
@@ -361,6 +363,10 @@ public final class CrushText {
                 + fixed((int) weight) + " but previous item(s) have weight " + fixed(uniform.intValue())
                 + "; uniform bucket items must all have identical weights");
           }
+        }
+        if (weight > Integer.MAX_VALUE) {
+          throw semantic(i.at, at + "/item " + i.name + "/weight", "crushtool -d prints an item weight from a signed 32-bit 16.16 number:"
+              + " at most 32767.999, got " + fixed16(weight) + (i.weight == null ? " (the weight of bucket " + i.name + ")" : ""));
         }
         int pos = i.pos == null ? -1 : i.pos;
         if (pos >= size) throw semantic(i.at, at + "/item " + i.name, "item '" + i.name + "' in bucket '" + b.name + "' has pos " + pos + " >= size " + size);
