@@ -103,7 +103,7 @@ class CrushMapFuzzTest {
     return Fuzz.text("crush map", CrushMap::parse, CrushMap::toText)
         .words("device", "type", "class", "id", "alg", "hash", "item", "weight", "pos", "rule", "step", "take", "choose", "chooseleaf",
             "firstn", "indep", "emit", "straw", "straw2", "list", "tree", "uniform", "tunable", "choose_args", "bucket_id", "weight_set",
-            "ids", "min_size", "max_size", "replicated", "erasure", "osd", "host", "root", "default", "-1", "65535.999", "4294967295")
+            "ids", "min_size", "max_size", "replicated", "erasure", "osd", "host", "root", "default", "-1", "65535.999", "40000", "32767.999", "4294967295")
         .cases(1500);
   }
 
