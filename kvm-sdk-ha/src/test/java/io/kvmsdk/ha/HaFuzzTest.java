@@ -13,8 +13,12 @@ import io.kvmsdk.ha.pacemaker.VirtualDomain;
 import io.kvmsdk.ha.keepalived.VrrpScript;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
+import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.ha.keepalived.VrrpAuth;
+import io.kvmsdk.ha.keepalived.VrrpInstance;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The HA module's parsers under {@link Fuzz}: keepalived.conf, DRBD .res files, the Pacemaker CIB and
@@ -70,13 +74,7 @@ class HaFuzzTest {
     return List.of(FOREIGN_KEEPALIVED, web.keepalivedConf("hv1"));
   }
 
-  /**
-   * Disabled until fixed (57 of 2,000 cases): KeepalivedConf.parse accepts values its render refuses
-   * (seeds 4, 114, 185: a {@code \\} or control character in notify_master, an empty script_user), and
-   * an auth_pass kept in an unmodeled statement ({@code auth_type PASS auth_pass x} on one line, seed
-   * 569; a quoted-quote auth_pass, seed 245) shows in toString(). Replay: -Dkvmsdk.fuzzSeed=N.
-   */
-  @Disabled("finds open bugs in KeepalivedCodec (parse/render asymmetry, auth_pass in unmodeled statements): see the javadoc")
+  /** Replay a case with -Dkvmsdk.fuzzSeed=N; the fixes it found have regression tests below (seed4_..., seed569_...). */
   @Test void keepalivedConf() {
     Fuzz.text("keepalived.conf", KeepalivedConf::parse, KeepalivedConf::render).seeds(keepalivedSeeds())
         .secretKeywords("auth_pass")
@@ -96,15 +94,7 @@ class HaFuzzTest {
         .build();
   }
 
-  /**
-   * Disabled until fixed (43 of 2,000 cases): the shared secret shows in InvalidSpecException messages
-   * ({@code drbd.res line 7: 'shared-secret fuzzSecret...' takes one value}, seeds 1, 318) and in
-   * toString() when it is kept in an unmodeled statement (seeds 88, 217); a volume without
-   * {@code device minor N} or a host without a required part escapes as an untyped
-   * IllegalStateException (seeds 178, 259, 346, 457); a parsed value whose toString() throws because a
-   * kept value holds a quote (seed 58). Replay: -Dkvmsdk.fuzzSeed=N.
-   */
-  @Disabled("finds open bugs in DrbdCodec (shared secret in messages and toString, untyped IllegalStateException): see the javadoc")
+  /** Replay a case with -Dkvmsdk.fuzzSeed=N; the fixes it found have regression tests below (seed1_..., seed178_...). */
   @Test void drbdResources() {
     String handlers = drbd().resFile().replace("  volume 10 {", "  handlers {\n    split-brain \"/usr/lib/drbd/notify-split-brain.sh root\";\n  }\n  volume 10 {");
     Fuzz.text("drbd", DrbdResource::parse, DrbdResource::resFile).seeds(List.of(drbd().resFile(), handlers))
@@ -112,6 +102,103 @@ class HaFuzzTest {
         .words("resource", "volume", "on", "net", "disk", "device", "minor", "meta-disk", "internal", "node-id", "address",
             "ipv4", "ipv6", "protocol", "connection-mesh", "hosts", "none")
         .cases(2000).run();
+  }
+
+
+  static final String SMALL_KEEPALIVED = """
+      global_defs {
+        enable_script_security
+      }
+      vrrp_instance VI_1 {
+        interface eth0
+        virtual_router_id 51
+        authentication {
+          auth_type PASS
+          auth_pass pw1
+        }
+        virtual_ipaddress {
+          192.0.2.1/24
+        }
+        notify_master "/etc/keepalived/master.sh arg"
+      }
+      """;
+
+  static Fuzz<KeepalivedConf> keepalived() { return Fuzz.text("keepalived.conf", KeepalivedConf::parse, KeepalivedConf::render).secretKeywords("auth_pass"); }
+
+  @Test void aSmallKeepalivedConfParsesAndRendersStably() {
+    assertThat(keepalived().check(SMALL_KEEPALIVED).kind).isEqualTo("parsed");
+  }
+
+  /**
+   * Seeds 4, 114, 185, 291: parse took a notify command with an escaped '\\' or a control character, and an
+   * empty script_user, that its own render refuses (so toString() threw): now parse refuses them.
+   */
+  @Test void seed4_parseRefusesWhatItsRenderCannotWriteBack() {
+    Fuzz<KeepalivedConf> f = keepalived();
+    assertThat(f.check(SMALL_KEEPALIVED.replace("master.sh arg", "master.sh \\\\")).kind).isEqualTo("refused");
+    assertThat(f.check(SMALL_KEEPALIVED.replace("master.sh arg", "master.sh a\\\\tb")).kind).isEqualTo("refused");
+    assertThat(f.check(SMALL_KEEPALIVED.replace("  enable_script_security", "  enable_script_security\n  script_user \"\"")).kind).isEqualTo("refused");
+  }
+
+  /** Seeds 569, 245: an auth_pass the codec could not type was kept verbatim and shown by toString(). */
+  @Test void seed569_anAuthPassThatCannotBeTypedIsRefusedWithoutShowingIt() {
+    Fuzz<KeepalivedConf> f = keepalived();
+    String oneLine = SMALL_KEEPALIVED.replace("auth_type PASS\n    auth_pass pw1", "auth_type PASS auth_pass fuzzSecret1");
+    String twice = SMALL_KEEPALIVED.replace("auth_pass pw1", "auth_pass pw1\n    auth_pass fuzzSecret2");
+    String elsewhere = SMALL_KEEPALIVED.replace("  enable_script_security", "  auth_pass fuzzSecret3");
+    String inArgs = SMALL_KEEPALIVED.replace("interface eth0", "interface eth0 auth_pass fuzzSecret4");
+    for (String doc : List.of(oneLine, twice, elsewhere, inArgs)) {
+      assertThat(f.check(doc).kind).as(doc).isEqualTo("refused");
+    }
+    assertThatThrownBy(() -> io.kvmsdk.ha.keepalived.KeepalivedStatement.of("auth_pass", "fuzzSecret5"))
+        .isInstanceOf(InvalidSpecException.class).message().doesNotContain(Fuzz.CANARY);
+  }
+
+  /** VrrpInstance.toString() rendered the block unredacted, auth_pass included. */
+  @Test void aVrrpInstancesToStringMasksTheAuthPass() {
+    VrrpInstance i = VrrpInstance.builder().from(KeepalivedConf.parse(SMALL_KEEPALIVED).instances().get(0)).authentication(VrrpAuth.pass("s3cr3t")).build();
+    assertThat(i.toString()).doesNotContain("s3cr3t").contains("auth_pass ****");
+    assertThat(io.kvmsdk.ha.internal.KeepalivedCodec.render(i, false)).contains("auth_pass s3cr3t");
+  }
+
+  static Fuzz<DrbdResource> drbdFuzz() { return Fuzz.text("drbd", DrbdResource::parse, DrbdResource::resFile).secretKeywords("shared-secret"); }
+
+  /** Seeds 1, 318: the parser's messages quoted the statement's words, the shared secret included. */
+  @Test void seed1_drbdMessagesDoNotQuoteValues() {
+    String res = drbd().resFile();
+    assertThat(drbdFuzz().check(res).kind).isEqualTo("parsed");
+    assertThat(drbdFuzz().check(res.replace("\"" + SECRET + " $x\";", "\"" + SECRET + " $x\"")).kind).isEqualTo("refused");
+    assertThatThrownBy(() -> DrbdResource.parse(res.replace("shared-secret \"", "\"")))
+        .isInstanceOf(InvalidSpecException.class).message().doesNotContain(Fuzz.CANARY);
+  }
+
+  /** Seeds 88, 217, 223: a second net section, kept verbatim, showed its shared-secret in toString(). */
+  @Test void seed88_aSharedSecretOutsideTheTypedNetSectionIsRefused() {
+    String res = drbd().resFile();
+    String secondNet = res.replace("  disk {", "  net {\n    shared-secret \"" + SECRET + "2\";\n  }\n  disk {");
+    assertThat(drbdFuzz().check(secondNet).kind).isEqualTo("refused");
+    String inHandlers = res.replace("  disk {", "  handlers {\n    x shared-secret \"" + SECRET + "3\";\n  }\n  disk {");
+    assertThat(drbdFuzz().check(inHandlers).kind).isEqualTo("refused");
+  }
+
+  /** Seeds 58, 110: a kept statement holding an escaped quote parsed, then toString() threw. */
+  @Test void seed58_aKeptValueTheWriterCannotWriteIsRefusedAtParse() {
+    String res = drbd().resFile().replace("  disk {", "  handlers {\n    split-brain \"a\\\"b\";\n  }\n  disk {");
+    assertThat(drbdFuzz().check(res).kind).isEqualTo("refused");
+  }
+
+  /** Seeds 178, 258, 259: a host without address or node-id, a volume without device minor threw an untyped IllegalStateException. */
+  @Test void seed178_missingHostAndVolumePartsAreRefusedTypedNamingTheField() {
+    String res = drbd().resFile();
+    assertThatThrownBy(() -> DrbdResource.parse(res.replace("    address ipv4 198.18.0.2:7790;\n", "")))
+        .isInstanceOf(InvalidSpecException.class).hasMessageContaining("on/address").hasMessageContaining("is required");
+    assertThatThrownBy(() -> DrbdResource.parse(res.replace("    node-id 1;\n", "")))
+        .isInstanceOf(InvalidSpecException.class).hasMessageContaining("on/node-id");
+    assertThatThrownBy(() -> DrbdResource.parse(res.replace("    device minor 11;\n", "")))
+        .isInstanceOf(InvalidSpecException.class).hasMessageContaining("device minor");
+    assertThatThrownBy(() -> DrbdHost.builder().name("n1").build()).isInstanceOf(InvalidSpecException.class)
+        .hasMessageContaining("on/node-id").hasMessageContaining("on/address");
+    assertThatThrownBy(() -> DrbdVolume.builder().number(1).build()).isInstanceOf(InvalidSpecException.class).hasMessageContaining("volume/device minor");
   }
 
   static ClusterSpec cluster() {

@@ -78,4 +78,23 @@ class SnapshotAndSecretFuzzTest {
         + "<source file='/tmp/a'/></disk></disks><domain><uuid>9d37b878-a7cc-9f9a-b78f-49b3abad25a8</uuid></domain></domainsnapshot>";
     assertThat(Fuzz.xml("domainsnapshot", SnapshotSpec::fromXml, SnapshotSpec::toXml).check(xml).kind).isEqualTo("parsed");
   }
+
+  /**
+   * Seed 19395 (of 20,000): a dropped character turned {@code passwd='fuzzSecret...'} into
+   * {@code paswd='fuzzSecret...'}, an ordinary attribute kept verbatim, and the harness called it a
+   * leak. A planted value is a secret only while it sits at a secret site ({@link Fuzz#secretCase}).
+   */
+  @Test void seed19395_aPlantedValueMovedOffItsSecretSiteIsNoSecret() {
+    String xml = "<domainsnapshot paswd='fuzzSecreta158d' passwd='fuzzSecreta293c'>\n  <name>snap1</name>\n</domainsnapshot>\n";
+    Fuzz<SnapshotSpec> f = Fuzz.xml("domainsnapshot", SnapshotSpec::fromXml, SnapshotSpec::toXml).secretAttributes("passwd").secretText("cookie");
+    assertThat(f.check(xml).kind).isEqualTo("parsed");
+    Fuzz.SecretCase c = f.secretCase(xml);
+    assertThat(c.live()).containsExactly("fuzzSecreta293c");
+    assertThat(c.shownIn("x passwd='fuzzSecreta293c'")).isNotNull();
+    assertThat(c.shownIn("x paswd='fuzzSecreta158d' passwd='****'")).isNull();
+    assertThat(f.secretCase("<a><cookie n='1'>fuzzSecret1</cookie></a>").shownIn("fuzzSecret1")).isNotNull();
+    Fuzz<String> text = Fuzz.text("t", x -> x, null).secretKeywords("auth_pass");
+    assertThat(text.secretCase("  auth_pass \"fuzzSecret1\";\nx fuzzSecret2\n").live()).containsExactly("fuzzSecret1");
+    assertThat(text.secretCase("auth_pass\nfuzzSecret3").planted()).isFalse();
+  }
 }

@@ -6,8 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,24 +57,6 @@ public final class Fuzz<T> {
   public static final long CASE_CPU_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** What every planted secret starts with: it must never appear in a message or a toString(). */
   public static final String CANARY = "fuzzSecret";
-
-  /**
-   * Bugs known and being fixed elsewhere. A case that breaks an invariant only because of one is
-   * counted as tolerated and listed; {@code -Dkvmsdk.fuzzStrict=true}, or removing the issue from
-   * {@link #TOLERATED}, makes it a failure again.
-   */
-  public enum KnownIssue {
-    /**
-     * The XML toolkit's pretty-printer indents into mixed content: an element holding both text and
-     * a child element ({@code <memory unit='KiB'>65536<x/></memory>}) gains white space in its text on
-     * each round trip, so the render is not stable. Being fixed in {@code io.kvmsdk.core.xml}'s
-     * reader/writer (helper perf2); flip it on after that merge.
-     */
-    MIXED_CONTENT_INDENT
-  }
-
-  /** The issues every fuzz run tolerates until they are fixed; empty it to make them failures. */
-  public static final Set<KnownIssue> TOLERATED = Set.copyOf(EnumSet.of(KnownIssue.MIXED_CONTENT_INDENT));
 
   /** Values an attacker or a careless script puts anywhere. */
   public static final List<String> HOSTILE = List.of(
@@ -202,8 +182,6 @@ public final class Fuzz<T> {
     public int parsed;
     public int refused;
     public int secretsPlanted;
-    public final Map<KnownIssue, Integer> tolerated = new LinkedHashMap<>();
-    public final Map<KnownIssue, Long> toleratedSeeds = new LinkedHashMap<>();
     public final List<String> failures = new ArrayList<>();
     public long millis;
     /** CPU time the cases took on the worker thread (mutation excluded). */
@@ -213,7 +191,7 @@ public final class Fuzz<T> {
 
     @Override public String toString() {
       return cases + " cases: " + parsed + " parsed and stable, " + refused + " refused typed, " + secretsPlanted
-          + " with a planted secret, tolerated " + tolerated + " (e.g. seeds " + toleratedSeeds + "), "
+          + " with a planted secret, "
           + failures.size() + " failures, " + millis + " ms (CPU: " + cpuNanos / 1_000_000 + " ms parsing, " + mainCpuNanos / 1_000_000 + " ms mutating)";
     }
   }
@@ -287,7 +265,7 @@ public final class Fuzz<T> {
 
   /** How one case ended. */
   public static final class Outcome {
-    public final String kind; // parsed, refused, tolerated, failed
+    public final String kind; // parsed, refused, failed
     public final String detail;
 
     Outcome(String kind, String detail) {
@@ -300,8 +278,7 @@ public final class Fuzz<T> {
 
   private Outcome runCase(ExecutorService worker, long seed, String input, Report rep) {
     rep.cases++;
-    boolean planted = input.contains(CANARY);
-    if (planted) rep.secretsPlanted++;
+    if (secretCase(input).planted()) rep.secretsPlanted++;
     long[] used = new long[1];
     Future<Outcome> f = worker.submit(() -> {
       long c0 = cpu();
@@ -327,13 +304,8 @@ public final class Fuzz<T> {
     switch (o.kind) {
       case "parsed": rep.parsed++; break;
       case "refused": rep.refused++; break;
-      case "failed":
-        rep.failures.add("seed " + seed + ": " + o.detail + "\n    input: " + excerpt(input, 300));
-        break;
       default:
-        KnownIssue k = KnownIssue.valueOf(o.kind);
-        rep.tolerated.merge(k, 1, Integer::sum);
-        rep.toleratedSeeds.putIfAbsent(k, seed);
+        rep.failures.add("seed " + seed + ": " + o.detail + "\n    input: " + excerpt(input, 300));
     }
     return o;
   }
@@ -345,14 +317,15 @@ public final class Fuzz<T> {
   /** Runs on the worker thread: parse, render, re-parse, re-render; the invariants. */
   private Outcome evaluate(String input) {
     long c0 = cpu();
+    SecretCase secrets = secretCase(input);
     T v;
     try {
       v = parse.apply(input);
     } catch (Throwable e) {
-      return slow(c0, refusal(e, "parse"));
+      return slow(c0, refusal(e, "parse", secrets));
     }
     if (v == null) return new Outcome("failed", "parse returned null");
-    String leak = leak(input, () -> shown.apply(v), "toString()");
+    String leak = leak(secrets, () -> shown.apply(v), "toString()");
     if (leak != null) return new Outcome("failed", leak);
     if (render == null) {
       try {
@@ -382,22 +355,17 @@ public final class Fuzz<T> {
       return slow(c0, new Outcome("failed", "the re-parsed value does not render: " + describe(e)));
     }
     if (verbose) System.out.println("render:\n" + r1 + (r1.equals(r2) ? "(stable)" : "render of the render:\n" + r2));
-    if (!r1.equals(r2)) {
-      KnownIssue k = xml ? knownIssue(r1, r2) : null;
-      if (k != null && TOLERATED.contains(k) && !Boolean.getBoolean("kvmsdk.fuzzStrict")) return new Outcome(k.name(), null);
-      return slow(c0, new Outcome("failed", "the render is not stable: " + firstDifference(r1, r2)
-          + (k == null ? "" : " (known issue " + k + ")")));
-    }
+    if (!r1.equals(r2)) return slow(c0, new Outcome("failed", "the render is not stable: " + firstDifference(r1, r2)));
     return slow(c0, new Outcome("parsed", null));
   }
 
-  private Outcome refusal(Throwable e, String what) {
+  private Outcome refusal(Throwable e, String what, SecretCase secrets) {
     if (e instanceof StackOverflowError) return new Outcome("failed", what + " overflowed the stack");
     if (e instanceof OutOfMemoryError) return new Outcome("failed", what + " ran out of memory");
     boolean typed = refusals.stream().anyMatch(t -> t.isInstance(e));
     if (!typed) return new Outcome("failed", what + " threw an untyped " + describe(e));
     for (Throwable x = e; x != null; x = x.getCause()) {
-      if (String.valueOf(x.getMessage()).contains(CANARY)) {
+      if (secrets.shownIn(String.valueOf(x.getMessage())) != null) {
         return new Outcome("failed", "a planted secret shows in the message of " + x.getClass().getSimpleName() + ": "
             + excerpt(x.getMessage(), 200));
       }
@@ -405,15 +373,101 @@ public final class Fuzz<T> {
     return new Outcome("refused", e.getClass().getSimpleName());
   }
 
-  private static String leak(String input, java.util.function.Supplier<String> shown, String what) {
-    if (!input.contains(CANARY)) return null;
+  private static String leak(SecretCase secrets, java.util.function.Supplier<String> shown, String what) {
+    if (!secrets.planted()) return null;
     String s;
     try {
       s = shown.get();
     } catch (Throwable e) {
       return what + " threw " + describe(e);
     }
-    return s.contains(CANARY) ? "a planted secret shows in " + what + ": " + excerpt(s.substring(Math.max(0, s.indexOf(CANARY) - 80)), 160) : null;
+    String found = secrets.shownIn(s);
+    return found != null ? "a planted secret shows in " + what + ": " + excerpt(s.substring(Math.max(0, s.indexOf(found) - 80)), 160) : null;
+  }
+
+  // ------------------------------------------------------------------ secrets
+
+  private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile(CANARY + "[0-9A-Za-z]*");
+
+  /**
+   * The planted secrets of one input. A planted value is a secret only while it sits at a secret
+   * site: the value of a {@link #secretAttributes secret attribute}, the text of a
+   * {@link #secretText secret element}, the word after a {@link #secretKeywords secret keyword} on
+   * its line. A later mutation can move it elsewhere (a character of {@code passwd} dropped, the
+   * keyword replaced, the line split): there it is an ordinary value the parser may show.
+   */
+  public static final class SecretCase {
+    private final Set<String> live;
+    private final boolean moved;
+
+    SecretCase(Set<String> live, boolean moved) {
+      this.live = live;
+      this.moved = moved;
+    }
+
+    /** Whether the input holds a planted value at a secret site. */
+    public boolean planted() { return !live.isEmpty(); }
+
+    /** The planted values found only at secret sites. */
+    public Set<String> live() { return live; }
+
+    /**
+     * What of a secret {@code shown} shows, or null: any planted prefix when every planted value of
+     * the input sits at a secret site; else the start of one that does (the moved ones may show).
+     */
+    public String shownIn(String shown) {
+      if (live.isEmpty() || shown == null) return null;
+      if (!moved) return shown.contains(CANARY) ? CANARY : null;
+      for (String t : live) {
+        String head = t.substring(0, Math.min(t.length(), CANARY.length() + 5));
+        if (shown.contains(head)) return head;
+      }
+      return null;
+    }
+  }
+
+  /** Where the planted values of {@code input} sit: which are secrets and whether some were moved off a secret site. */
+  public SecretCase secretCase(String input) {
+    if (!input.contains(CANARY)) return new SecretCase(Set.of(), false);
+    List<int[]> sites = new ArrayList<>();
+    if (xml) {
+      for (String a : secretAttributes) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w:.-])" + java.util.regex.Pattern.quote(a)
+            + "\\s*=\\s*(?:'([^'<]*)'|\"([^\"<]*)\")").matcher(input);
+        while (m.find()) sites.add(m.group(1) != null ? new int[] {m.start(1), m.end(1)} : new int[] {m.start(2), m.end(2)});
+      }
+      for (String t : secretTexts) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + java.util.regex.Pattern.quote(t) + "(?:\\s[^>]*)?>([^<]*)").matcher(input);
+        while (m.find()) sites.add(new int[] {m.start(1), m.end(1)});
+      }
+    }
+    Set<String> atSite = new java.util.HashSet<>();
+    Set<String> elsewhere = new java.util.HashSet<>();
+    java.util.regex.Matcher m = TOKEN.matcher(input);
+    while (m.find()) {
+      boolean site = xml ? within(sites, m.start(), m.end()) : afterSecretKeyword(input, m.start());
+      (site ? atSite : elsewhere).add(m.group());
+    }
+    Set<String> live = new java.util.LinkedHashSet<>(atSite);
+    live.removeAll(elsewhere);
+    return new SecretCase(Set.copyOf(live), !elsewhere.isEmpty());
+  }
+
+  private static boolean within(List<int[]> sites, int from, int to) {
+    for (int[] s : sites) if (from >= s[0] && to <= s[1]) return true;
+    return false;
+  }
+
+  /** Whether the word holding position {@code at} follows a secret keyword on its line. */
+  private boolean afterSecretKeyword(String text, int at) {
+    int i = at;
+    while (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) i--;
+    while (i > 0 && Character.isWhitespace(text.charAt(i - 1)) && text.charAt(i - 1) != '\n') i--;
+    if (i == 0 || text.charAt(i - 1) == '\n') return false;
+    int end = i;
+    while (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) i--;
+    String word = text.substring(i, end).replaceAll("^[\"{};]+|[\"{};]+$", "");
+    return secretKeywords.contains(word);
   }
 
   private static Outcome slow(long c0, Outcome o) {
@@ -464,26 +518,6 @@ public final class Fuzz<T> {
       return "<" + root + ">" + "<a>".repeat(DEEP) + "</a>".repeat(DEEP) + "</" + root + ">";
     }
     return "a {\n".repeat(DEEP) + "}\n".repeat(DEEP);
-  }
-
-  /** The known issue a pair of unequal renders shows, or null. */
-  static KnownIssue knownIssue(String r1, String r2) {
-    try {
-      if (mixedTrimmed(XmlElement.parse(r1)).equals(mixedTrimmed(XmlElement.parse(r2)))) return KnownIssue.MIXED_CONTENT_INDENT;
-    } catch (RuntimeException e) {
-      return null;
-    }
-    return null;
-  }
-
-  /** {@code e} with the text of every element that also has children stripped of white space. */
-  private static XmlElement mixedTrimmed(XmlElement e) {
-    XmlElement.Builder b = XmlElement.builder(e.name());
-    for (int i = 0; i < e.attrCount(); i++) b.attr(e.attrName(i), e.attrValue(i));
-    for (XmlElement c : e.children()) b.child(mixedTrimmed(c));
-    String t = e.text();
-    if (t != null && !e.children().isEmpty()) t = t.replaceAll("\\s+", "");
-    return b.text(t == null || t.isEmpty() ? null : t).build();
   }
 
   static String firstDifference(String a, String b) {

@@ -37,5 +37,14 @@ public abstract class DrbdHost {
     disks().forEach((v, d) -> DrbdVolume.checkDisk(at + "/volume " + v + "/disk", d));
   }
 
-  public static class Builder extends ImmutableDrbdHost.Builder {}
+  /** Builds a {@link DrbdHost}; a missing name, node-id or address is an {@link InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableDrbdHost.Builder {
+    @Override public DrbdHost build() {
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Names.missing("on", e, java.util.Map.of("name", "on/name", "nodeId", "on/node-id", "address", "on/address"));
+      }
+    }
+  }
 }

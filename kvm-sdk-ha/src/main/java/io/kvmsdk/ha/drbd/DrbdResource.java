@@ -210,6 +210,15 @@ public abstract class DrbdResource {
 
   /** Builds a {@link DrbdResource}. */
   public static class Builder extends ImmutableDrbdResource.Builder {
+    /** Builds the resource; a missing name is an {@link InvalidSpecException} naming it. */
+    @Override public DrbdResource build() {
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Names.missing("resource", e, Map.of("name", "resource/name"));
+      }
+    }
+
     /** Adds a node with the resource's port, its disks from the volumes. */
     public Builder addHost(String name, int nodeId, String address) {
       addHost(DrbdHost.builder().name(name).nodeId(nodeId).address(address).build());

@@ -38,5 +38,14 @@ public abstract class DrbdVolume {
     if (!d.equals("none")) Names.path(field, d);
   }
 
-  public static class Builder extends ImmutableDrbdVolume.Builder {}
+  /** Builds a {@link DrbdVolume}; a missing minor is an {@link InvalidSpecException} naming {@code device minor}. */
+  public static class Builder extends ImmutableDrbdVolume.Builder {
+    @Override public DrbdVolume build() {
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Names.missing("volume", e, java.util.Map.of("minor", "volume/device minor"));
+      }
+    }
+  }
 }

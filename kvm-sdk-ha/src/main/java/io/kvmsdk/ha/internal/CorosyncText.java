@@ -51,7 +51,11 @@ public final class CorosyncText {
       pairWritten = true;
       int before = sb.length();
       indent().append(key).append(": ").append(value).append('\n');
-      if (sb.length() - before > MAX_LINE) throw new InvalidSpecException(field, "corosync reads lines of at most " + MAX_LINE + " bytes");
+      // corosync reads a line into 512 bytes: UTF-8 bytes count, not characters
+      if (sb.substring(before).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LINE) {
+        sb.setLength(before);
+        throw new InvalidSpecException(field, "corosync reads lines of at most " + MAX_LINE + " bytes (UTF-8)");
+      }
       return this;
     }
 

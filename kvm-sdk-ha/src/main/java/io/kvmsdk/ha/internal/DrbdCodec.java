@@ -112,7 +112,7 @@ public final class DrbdCodec {
           }
           break;
         case "volume":
-          b.addVolume(volume(n));
+          b.addVolume(built(n, () -> volume(n)));
           break;
         case "on":
           if (n.args().size() != 1) throw error(n, "'on' takes one host name");
@@ -135,10 +135,10 @@ public final class DrbdCodec {
               if (port == null) port = p;
               if (p != port) h.port(p);
             } else {
-              throw error(o, "'" + o.keyword() + "' in an 'on' section is not supported");
+              throw error(o, DrbdText.shownKeyword(o.keyword()) + " in an 'on' section is not supported");
             }
           }
-          b.addHost(h.build());
+          b.addHost(built(n, h::build));
           break;
         case "connection-mesh":
           if (seenMesh) { b.addUnmodeled(kept(n)); break; }
@@ -161,7 +161,7 @@ public final class DrbdCodec {
     DrbdVolume.Builder v = DrbdVolume.builder().number(number(n, n.args().get(0)));
     Set<String> seen = new HashSet<>();
     for (Node o : n.block) {
-      if (o.isSection() || !seen.add(o.keyword())) throw error(o, "unexpected '" + o.keyword() + "' in a volume");
+      if (o.isSection() || !seen.add(o.keyword())) throw error(o, "unexpected " + DrbdText.shownKeyword(o.keyword()) + " in a volume");
       switch (o.keyword()) {
         case "device":
           if (o.args().size() != 2 || !o.args().get(0).equals("minor")) throw error(o, "write the device as 'device minor N'");
@@ -169,31 +169,46 @@ public final class DrbdCodec {
           break;
         case "disk": v.disk(single(o)); break;
         case "meta-disk": v.metaDisk(single(o)); break;
-        default: throw error(o, "'" + o.keyword() + "' in a volume is not supported");
+        default: throw error(o, DrbdText.shownKeyword(o.keyword()) + " in a volume is not supported");
       }
     }
     return v.build();
   }
 
+  /** A host's or volume's value; a broken rule names the section's line as well as the field. */
+  private static <T> T built(Node n, java.util.function.Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (InvalidSpecException e) {
+      if (e.field().startsWith("drbd.res")) throw e;
+      throw new InvalidSpecException("drbd.res line " + n.line + " (" + e.field() + ")", e.rule(), e);
+    }
+  }
+
+  /** A statement kept verbatim: refused when it holds a shared-secret or a value the writer cannot write back. */
   private static DrbdStatement kept(Node n) {
+    return built(n, () -> keptStatement(n));
+  }
+
+  private static DrbdStatement keptStatement(Node n) {
     DrbdStatement.Builder b = DrbdStatement.builder().keyword(n.keyword()).args(n.args()).section(n.isSection());
-    if (n.block != null) for (Node c : n.block) b.addBlock(kept(c));
+    if (n.block != null) for (Node c : n.block) b.addBlock(keptStatement(c));
     return b.build();
   }
 
   private static String single(Node o) {
-    if (o.args().size() != 1) throw error(o, "'" + o.keyword() + "' takes one value");
+    if (o.args().size() != 1) throw error(o, DrbdText.shownKeyword(o.keyword()) + " takes one value");
     return o.args().get(0);
   }
 
   private static boolean yesNo(Node o, String v) {
     if (v.equals("yes")) return true;
     if (v.equals("no")) return false;
-    throw error(o, "'" + o.keyword() + "' is yes or no, got '" + v + "'");
+    throw error(o, DrbdText.shownKeyword(o.keyword()) + " is yes or no");
   }
 
   private static int number(Node o, String v) {
-    if (!v.matches("[0-9]{1,7}")) throw error(o, "'" + o.keyword() + "' needs a number, got '" + v + "'");
+    if (!v.matches("[0-9]{1,7}")) throw error(o, DrbdText.shownKeyword(o.keyword()) + " needs a number of at most 7 digits");
     return Integer.parseInt(v);
   }
 

@@ -24,6 +24,14 @@ public final class DrbdText {
     return quoted(s, field);
   }
 
+  /**
+   * {@code keyword} as an error message may show it: a keyword-shaped word as it is, anything else
+   * (a value that slid into the keyword's place, perhaps a secret) as {@code a statement}.
+   */
+  public static String shownKeyword(String keyword) {
+    return keyword.matches("[a-z][a-z0-9-]{0,39}") ? "'" + keyword + "'" : "a statement";
+  }
+
   /** {@code s} in double quotes. */
   public static String quoted(String s, String field) {
     for (int i = 0; i < s.length(); i++) {
@@ -117,12 +125,12 @@ public final class DrbdText {
       while (true) {
         skipBlanks();
         if (pos >= s.length()) {
-          if (!words.isEmpty()) throw error("'" + String.join(" ", words) + "' is missing its ';'");
+          if (!words.isEmpty()) throw error(shownKeyword(words.get(0)) + " is missing its ';'");
           return out;
         }
         char c = s.charAt(pos);
         if (c == '}') {
-          if (!words.isEmpty()) throw error("'" + String.join(" ", words) + "' is missing its ';'");
+          if (!words.isEmpty()) throw error(shownKeyword(words.get(0)) + " is missing its ';'");
           return out;
         }
         if (words.isEmpty()) start = line;
@@ -135,7 +143,7 @@ public final class DrbdText {
           pos++;
           if (words.isEmpty()) throw error("a section needs a keyword");
           List<Node> block = nodes(depth + 1);
-          if (pos >= s.length()) throw new InvalidSpecException("drbd.res line " + start, "section '" + words.get(0) + "' is missing its '}'");
+          if (pos >= s.length()) throw new InvalidSpecException("drbd.res line " + start, "section " + shownKeyword(words.get(0)) + " is missing its '}'");
           pos++; // '}'
           out.add(new Node(start, List.copyOf(words), block));
           words.clear();

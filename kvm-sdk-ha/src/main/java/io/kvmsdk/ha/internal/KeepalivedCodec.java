@@ -235,10 +235,35 @@ public final class KeepalivedCodec {
 
   // ------------------------------------------------------------------ parsing
 
+  /**
+   * Reads a file; refuses what it could not write back the same (a value the writer cannot quote)
+   * and an {@code auth_pass} anywhere but in a typed {@code authentication} block, so the password
+   * can never be kept verbatim where {@code toString()} would show it.
+   */
   public static KeepalivedConf parse(String text) {
+    List<Statement> top = KeepalivedText.parse(text);
+    authPassOnlyInAuthentication(top, null);
+    KeepalivedConf conf = typed(top);
+    render(conf, false); // what cannot be written back is refused now, typed, not later by toString() or render()
+    return conf;
+  }
+
+  /** Refuses an auth_pass word that is not the keyword of a statement directly in an authentication block. */
+  private static void authPassOnlyInAuthentication(List<Statement> block, String owner) {
+    for (Statement s : block) {
+      boolean misplaced = s.args().contains("auth_pass") || (s.keyword().equals("auth_pass") && !"authentication".equals(owner));
+      if (misplaced) {
+        throw new InvalidSpecException("keepalived.conf line " + s.line(), "auth_pass goes on its own line in an authentication block"
+            + " (the value is not shown)");
+      }
+      authPassOnlyInAuthentication(s.block(), s.keyword());
+    }
+  }
+
+  private static KeepalivedConf typed(List<Statement> top) {
     KeepalivedConf.Builder b = KeepalivedConf.builder();
     boolean globals = false;
-    for (Statement s : KeepalivedText.parse(text)) {
+    for (Statement s : top) {
       switch (s.keyword()) {
         case "global_defs":
           if (globals || !s.hasBlock()) { b.addUnmodeled(kept(s)); break; }
@@ -471,7 +496,13 @@ public final class KeepalivedCodec {
             s.block().forEach(p -> b.addUnicastPeer(p.keyword()));
             break;
           case "authentication":
-            if (!auth(s, b)) b.addUnmodeled(kept(s));
+            if (!auth(s, b)) {
+              if (s.block().stream().anyMatch(a -> a.keyword().equals("auth_pass"))) {
+                throw new InvalidSpecException("keepalived.conf line " + s.line(), "an authentication block with an auth_pass holds one auth_type"
+                    + " (PASS or AH) and one auth_pass of one value each (the value is not shown)");
+              }
+              b.addUnmodeled(kept(s));
+            }
             break;
           case "virtual_ipaddress":
             if (!s.hasBlock() || !s.args().isEmpty()) { b.addUnmodeled(kept(s)); break; }

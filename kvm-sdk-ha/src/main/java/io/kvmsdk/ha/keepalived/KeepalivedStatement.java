@@ -1,11 +1,13 @@
 package io.kvmsdk.ha.keepalived;
 
+import io.kvmsdk.core.InvalidSpecException;
 import java.util.List;
 import org.immutables.value.Value;
 
 /**
  * A keepalived.conf statement no typed field covers, kept verbatim and written back in its block:
- * its keyword, its words and, when it opens one, its block.
+ * its keyword, its words and, when it opens one, its block. It never holds an {@code auth_pass}
+ * (that is {@link VrrpAuth}'s, redacted): kept statements show in {@code toString()}.
  */
 @Value.Immutable
 public abstract class KeepalivedStatement {
@@ -19,6 +21,13 @@ public abstract class KeepalivedStatement {
   public abstract List<KeepalivedStatement> block();
 
   public static Builder builder() { return new Builder(); }
+
+  @Value.Check protected void check() {
+    if (keyword().equals("auth_pass") || args().contains("auth_pass")) {
+      throw new InvalidSpecException("authentication/auth_pass", "is only taken in an authentication block of one auth_type and one auth_pass,"
+          + " as VrrpAuth (a statement kept verbatim would show it; the value is not shown)");
+    }
+  }
 
   /** A one-line statement. */
   public static KeepalivedStatement of(String keyword, String... args) {

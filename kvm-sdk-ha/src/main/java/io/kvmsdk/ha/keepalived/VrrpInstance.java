@@ -149,7 +149,8 @@ public abstract class VrrpInstance {
     }
   }
 
-  @Override public String toString() { return io.kvmsdk.ha.internal.KeepalivedCodec.render(this, false); }
+  /** The instance's block with {@code auth_pass} shown as {@code ****}. */
+  @Override public String toString() { return io.kvmsdk.ha.internal.KeepalivedCodec.render(this, true); }
 
   public static class Builder extends ImmutableVrrpInstance.Builder {}
 }

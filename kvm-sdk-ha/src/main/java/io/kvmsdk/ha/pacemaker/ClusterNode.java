@@ -32,5 +32,14 @@ public abstract class ClusterNode {
 
   @Override public String toString() { return name() + " (nodeid " + nodeid() + ", " + String.join(", ", addresses()) + ")"; }
 
-  public static class Builder extends ImmutableClusterNode.Builder {}
+  /** Builds a {@link ClusterNode}; a missing name or nodeid is an {@link InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableClusterNode.Builder {
+    @Override public ClusterNode build() {
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Names.missing("node", e, java.util.Map.of("name", "nodelist/node/name", "nodeid", "nodelist/node/nodeid"));
+      }
+    }
+  }
 }

@@ -29,5 +29,14 @@ public abstract class KnetLink {
     });
   }
 
-  public static class Builder extends ImmutableKnetLink.Builder {}
+  /** Builds a {@link KnetLink}; a missing linknumber is an {@link InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableKnetLink.Builder {
+    @Override public KnetLink build() {
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw io.kvmsdk.ha.internal.Names.missing("totem/interface", e, java.util.Map.of("linknumber", "totem/interface/linknumber"));
+      }
+    }
+  }
 }

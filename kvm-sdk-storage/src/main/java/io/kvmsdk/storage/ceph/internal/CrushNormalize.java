@@ -46,6 +46,10 @@ public final class CrushNormalize {
       if (!typeIds.add(t.id())) throw new InvalidSpecException("type " + t.id(), "type id " + t.id() + " is defined twice");
       if (!typeNames.add(t.name())) throw new InvalidSpecException("type " + t.name(), "type '" + t.name() + "' is defined twice");
     }
+    if (!typeIds.isEmpty() && !typeIds.contains(0) && typeNames.contains("osd")) {
+      throw new InvalidSpecException("type osd", "a map without a type 0 cannot have another type named 'osd'"
+          + " (crushtool -d writes 'type 0 osd' for the missing type 0, and the text would name two types 'osd')");
+    }
 
     // bucket ids, as crushtool assigns them
     Set<Integer> used = new HashSet<>();

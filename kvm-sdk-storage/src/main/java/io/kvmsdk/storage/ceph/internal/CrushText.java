@@ -141,6 +141,8 @@ public final class CrushText {
   /** A weight as crushtool reads it: {@code (unsigned)(strtof(text) * (float)0x10000)}. */
   public static long fixedOf(float weight) { return (long) (weight * (float) 0x10000); }
 
+  private static String fixed16(long fixed) { return BigDecimal.valueOf(fixed).divide(BigDecimal.valueOf(0x10000)).setScale(3, RoundingMode.HALF_EVEN).toPlainString(); }
+
   /** A 16.16 weight as crushtool prints it ({@code %.3f} of a float, from a signed int). */
   public static String fixed(int fixed) {
     float f = (float) fixed / (float) 0x10000;
@@ -232,7 +234,11 @@ public final class CrushText {
   private record BucketTok(Tok at, String type, String name, Integer id, LinkedHashMap<String, Integer> classIds, String alg, Tok algTok,
       Integer hash, List<ItemTok> items) {}
 
+  /** The largest text the parser reads: 10 MiB (a map of thousands of OSDs is well under 1 MiB). */
+  public static final int MAX_CHARS = 10 * 1024 * 1024;
+
   public static CrushMap parse(String text) {
+    if (text.length() > MAX_CHARS) throw new InvalidSpecException("crush map", "is larger than " + MAX_CHARS + " characters (10 MiB), got " + text.length());
     Lexer lx = new Lexer(text);
     CrushTunables.Builder tun = CrushTunables.builder().from(CrushTunables.legacy());
     List<CrushDevice> devices = new ArrayList<>();
@@ -358,6 +364,10 @@ public final class CrushText {
                 + "; uniform bucket items must all have identical weights");
           }
         }
+        if (weight > Integer.MAX_VALUE) {
+          throw semantic(i.at, at + "/item " + i.name + "/weight", "crushtool -d prints an item weight from a signed 32-bit 16.16 number:"
+              + " at most 32767.999, got " + fixed16(weight) + (i.weight == null ? " (the weight of bucket " + i.name + ")" : ""));
+        }
         int pos = i.pos == null ? -1 : i.pos;
         if (pos >= size) throw semantic(i.at, at + "/item " + i.name, "item '" + i.name + "' in bucket '" + b.name + "' has pos " + pos + " >= size " + size);
         if (pos < 0) {
@@ -444,7 +454,7 @@ public final class CrushText {
     while ("id".equals(lx.peekText())) {
       lx.next("id");
       Tok idTok = lx.peek();
-      int v = Integer.parseInt(lx.match(NEGINT, "a negative bucket id"));
+      int v = int32(lx, NEGINT, "a negative bucket id");
       if (lx.accept("class")) {
         String c = lx.match(NAME, "a device class");
         if (classIds.containsKey(c)) throw semantic(idTok, "bucket " + name + "/id class " + c, "duplicate device class " + c + " for bucket " + name);
@@ -460,8 +470,10 @@ public final class CrushText {
     while (lx.accept("hash")) {
       String h = lx.next("a hash (0 or rjenkins1)").text;
       if (h.equals("rjenkins1")) hash = 0;
-      else if (INT.matcher(h).matches()) hash = Integer.parseInt(h);
-      else {
+      else if (INT.matcher(h).matches()) {
+        lx.pos--;
+        hash = int32(lx, INT, "a hash (0 or rjenkins1)");
+      } else {
         lx.pos--;
         throw lx.error("a hash (0 or rjenkins1)");
       }
@@ -533,7 +545,7 @@ public final class CrushText {
           lx.pos--;
           throw lx.error("'firstn' or 'indep'");
         }
-        int n = Integer.parseInt(lx.match(INT, "how many to choose (an integer)"));
+        int n = int32(lx, INT, "how many to choose (an integer)");
         lx.keyword("type");
         String type = lx.match(NAME, "a type name");
         CrushStep.Op op = w.equals("choose") ? (mode.equals("firstn") ? CrushStep.Op.CHOOSE_FIRSTN : CrushStep.Op.CHOOSE_INDEP)
@@ -563,12 +575,12 @@ public final class CrushText {
     CrushChooseArgs.Builder ca = CrushChooseArgs.builder().index(index);
     while (lx.accept("{")) {
       lx.keyword("bucket_id");
-      CrushChooseArg.Builder a = CrushChooseArg.builder().bucketId(Integer.parseInt(lx.match(NEGINT, "a bucket id")));
+      CrushChooseArg.Builder a = CrushChooseArg.builder().bucketId(int32(lx, NEGINT, "a bucket id"));
       if (lx.accept("weight_set")) {
         lx.keyword("[");
         while (lx.accept("[")) {
           List<Integer> ws = new ArrayList<>();
-          while (!"]".equals(lx.peekText())) ws.add((int) fixedOf(Float.parseFloat(lx.match(REAL, "a weight or ']'"))));
+          while (!"]".equals(lx.peekText())) ws.add(weightSetWeight(lx));
           lx.keyword("]");
           a.addWeightSet(ws);
         }
@@ -576,7 +588,7 @@ public final class CrushText {
       }
       if (lx.accept("ids")) {
         lx.keyword("[");
-        while (!"]".equals(lx.peekText())) a.addId(Integer.parseInt(lx.match(INT, "an id or ']'")));
+        while (!"]".equals(lx.peekText())) a.addId(int32(lx, INT, "an id or ']'"));
         lx.keyword("]");
       }
       lx.keyword("}");
@@ -584,6 +596,28 @@ public final class CrushText {
     }
     lx.keyword("}");
     return ca.build();
+  }
+
+  /** An integer token that must fit 32 bits, as crushtool reads it. */
+  private static int int32(Lexer lx, Pattern p, String what) {
+    Tok t = lx.peek();
+    String s = lx.match(p, what);
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw new CrushSyntaxException(t.line, t.col, what + " must fit 32 bits, got " + (s.length() > 24 ? s.substring(0, 24) + "..." : s));
+    }
+  }
+
+  /** A choose_args weight: 0 to just under 32768 (16.16 in a signed 32-bit int, as crushtool -d prints it), so the writer can print it back. */
+  private static int weightSetWeight(Lexer lx) {
+    Tok t = lx.peek();
+    String s = lx.match(REAL, "a weight or ']'");
+    long w = fixedOf(Float.parseFloat(s));
+    if (w < 0 || w > Integer.MAX_VALUE || s.startsWith("-")) {
+      throw new CrushSyntaxException(t.line, t.col, "a weight_set weight is 0 to 32767.999, got " + (s.length() > 24 ? s.substring(0, 24) + "..." : s));
+    }
+    return (int) w;
   }
 
   private static int posint(Lexer lx, String what) {
