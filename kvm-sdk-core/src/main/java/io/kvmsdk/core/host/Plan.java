@@ -126,8 +126,8 @@ public final class Plan {
     private final StepResult[] results = new StepResult[steps.size()];
     /** Outputs of probe reads of this run, dropped whenever a change or undo command runs. */
     private final java.util.Map<HostCommand, String> reads = new java.util.HashMap<>();
-    /** The command run last, named by a failed undo's event. */
-    private HostCommand lastCommand;
+    /** The undo command run last, named by a failed undo's event. */
+    private HostCommand lastUndo;
 
     Applier(CommandRunner runner, ApplyOptions options) {
       this.runner = runner;
@@ -231,7 +231,6 @@ public final class Plan {
     }
 
     private CommandResult exec(int num, Step s, String role, HostCommand c) {
-      lastCommand = c;
       if (!role.equals("probe") && !role.equals("check")) reads.clear();
       log.debug("step {}/{} ({}) on {}: {}: {}", num, n, s.description(), host, role, c);
       emit(PlanEvent.Type.COMMAND_STARTED, num, s, c, null);
@@ -291,13 +290,13 @@ public final class Plan {
               : results[i].with(StepStatus.UNDONE, null, "");
           emit(PlanEvent.Type.STEP_UNDONE, i + 1, s, null, null);
         } catch (RuntimeException e) {
-          KvmException ue = asKvm(e, lastCommand);
+          KvmException ue = asKvm(e, lastUndo);
           notRolledBack.add(ref(i, "undo failed: " + ue.getMessage()));
           results[i] = isFailed
               ? results[i].with(StepStatus.FAILED, results[i].error().orElse(null), partly + "undo failed: " + ue.getMessage())
               : results[i].with(StepStatus.UNDO_FAILED, ue, "");
           log.debug("step {}/{} ({}) on {}: undo failed: {}", i + 1, n, s.description(), host, ue.getMessage());
-          emit(PlanEvent.Type.STEP_NOT_UNDONE, i + 1, s, lastCommand, ue);
+          emit(PlanEvent.Type.STEP_NOT_UNDONE, i + 1, s, lastUndo, ue);
         }
       }
       return new PlanFailedException(host, ref(failed, results[failed].note()), n, appliedRefs, rolledBack, notRolledBack, cause);
@@ -306,6 +305,7 @@ public final class Plan {
     /** Runs step {@code i}'s undo commands, throwing at the first failure (as a {@link KvmException}). */
     private void runUndo(int i, Step s) {
       for (HostCommand u : s.undo()) {
+        lastUndo = u;
         try {
           exec(i + 1, s, "undo", u).orThrow();
         } catch (RuntimeException e) {

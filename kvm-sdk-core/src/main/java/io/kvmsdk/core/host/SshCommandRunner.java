@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
  * stdin is forwarded. On timeout the local ssh client is killed; a remote command that ignores the
  * hang-up may keep running. ssh's own exit status 255 (it could not connect, or the connection
  * dropped; not an authentication or host-key refusal) gives a result marked
- * {@link CommandResult#connectionLost()}, whose failure is retryable;
- * a remote command that itself exits 255 cannot be told apart and is reported the same way. Thread-safe: each call starts its own ssh process (use
- * {@link Builder#option} with {@code ControlMaster}/{@code ControlPath} to share connections).
+ * {@link CommandResult#connectionLost()}, whose failure is retryable; a remote command that itself
+ * exits 255 cannot be told apart and is reported the same way. Thread-safe: each call starts its
+ * own ssh process (use {@link Builder#option} with {@code ControlMaster}/{@code ControlPath} to
+ * share connections).
  */
 public final class SshCommandRunner implements CommandRunner {
   /** The exit status OpenSSH's client reports for its own errors (connection refused or dropped, authentication failed). */

@@ -41,10 +41,12 @@ class PlanLostConnectionTest {
         case "test" -> files.contains(f) ? 0 : 1;
         case "touch" -> { files.add(f); yield 0; }
         case "rm" -> files.remove(f) ? 0 : 1;
+        case "ls" -> 0;
         default -> 1;
       };
       if (kind == Kind.LOSE_REPLY) return lost(c);
-      return CommandResult.of(c, host(), rc, "", rc == 0 ? "" : c.argv().get(0) + " failed\n");
+      String out = c.argv().get(0).equals("ls") ? String.join("\n", files) : "";
+      return CommandResult.of(c, host(), rc, out, rc == 0 ? "" : c.argv().get(0) + " failed\n");
     }
 
     private CommandResult lost(HostCommand c) {
@@ -55,6 +57,11 @@ class PlanLostConnectionTest {
   private static Step file(String name) {
     return Step.builder("create " + name).check(HostCommand.of("test", "-e", name))
         .change(HostCommand.of("touch", name)).undo(HostCommand.of("rm", name)).build();
+  }
+
+  private static Step probed(String name) {
+    Probe listed = Probe.of(HostCommand.of("ls", "/"), name + " is there", out -> out.lines().anyMatch(name::equals));
+    return Step.builder("create " + name).probe(listed).change(HostCommand.of("touch", name)).undo(HostCommand.of("rm", name)).build();
   }
 
   private static Step refused() { return Step.of("refused", HostCommand.of("false")); }
@@ -129,5 +136,21 @@ class PlanLostConnectionTest {
       assertThat(e.notRolledBack().get(0).note()).contains("undo failed").contains("connection to the host lost");
     });
     assertThat(host.files).containsExactly("a");
+  }
+
+  @Test
+  void aProbeReadWhoseConnectionWasLostFailsRetryablyAndALostChangeIsProbedAgain() {
+    FlakyHost host = new FlakyHost().fault(FlakyHost.Kind.DROP, "ls /");
+    assertThatThrownBy(() -> Plan.of(probed("a")).apply(host)).isInstanceOfSatisfying(PlanFailedException.class,
+        e -> assertThat(e.retryable()).isTrue());
+    assertThat(host.ran).isEmpty();
+
+    host.fault(FlakyHost.Kind.LOSE_REPLY, "touch a");
+    assertThatThrownBy(() -> Plan.of(probed("a")).apply(host)).isInstanceOfSatisfying(PlanFailedException.class, e -> {
+      assertThat(e.retryable()).isTrue();
+      assertThat(e.rolledBack()).extracting(PlanFailedException.StepRef::number).containsExactly(1);
+    });
+    assertThat(host.files).isEmpty();
+    assertThat(host.ran).containsExactly("ls /", "touch a", "ls /", "rm a");
   }
 }
