@@ -63,6 +63,7 @@ class ProxySoakTest {
   private int lookedUpNotRepeated;
   private int refusedAgain;
   private final Map<String, Integer> failuresByType = new TreeMap<>();
+  private final Map<String, Long> msByKind = new TreeMap<>();
   private String current = "(none)";
 
   record Op(String description, Predicate<ProxySoakTest> valid, Consumer<ProxySoakTest> effect, Runnable call) {}
@@ -82,14 +83,17 @@ class ProxySoakTest {
     try {
       while (ops < opsWanted) {
         ops++;
+        long t = System.nanoTime();
         step();
+        msByKind.merge(current.split(" ")[0], (System.nanoTime() - t) / 1_000_000, Long::sum);
       }
       check(direct, "at the end");
       long ms = (System.nanoTime() - t0) / 1_000_000;
       System.out.printf("proxy soak (seed %d) against %s: %d operations, drops %d, lost replies %d, delays %d, refusals %d,"
-          + " failures %d %s, retries %d, looked up and not repeated %d, refused again %d, proxy %s, lost 0, duplicated 0, in %d ms%n",
+          + " failures %d %s, retries %d, looked up and not repeated %d, refused again %d, proxy %s, lost 0, duplicated 0, in %d ms"
+          + " (ms by operation: %s)%n",
           seed, URI, ops, drops, lostReplies, delays, refusals, failures, failuresByType, retries, lookedUpNotRepeated, refusedAgain,
-          proxy, ms);
+          proxy, ms, msByKind);
       assertThat(failures).as("faults surfaced as failures").isPositive();
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError("proxy soak failed at operation " + ops + " (" + current + "); replay with -Dkvmsdk.soakSeed=" + seed
