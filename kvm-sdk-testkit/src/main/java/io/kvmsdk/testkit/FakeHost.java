@@ -170,7 +170,7 @@ public final class FakeHost implements CommandRunner {
   }
 
   private CommandResult runLocked(HostCommand command, List<String> argv) {
-    if (crashed) return result(command, 255, "", "ssh: connect to host " + name + " port 22: No route to host\n", Duration.ZERO);
+    if (crashed) return lost(command, "ssh: connect to host " + name + " port 22: No route to host\n", Duration.ZERO);
     List<String> words = words(argv, tools);
     Duration took = Duration.ZERO;
     boolean replyLost = false;
@@ -183,11 +183,11 @@ public final class FakeHost implements CommandRunner {
         case COMMAND_FAILS:
           return result(command, rule.exitCode(), "", withNewline(rule.message()), Duration.ZERO);
         case CONNECTION_DROPPED:
-          return result(command, 255, "", "Connection to " + name + " closed by remote host.\n", Duration.ZERO);
+          return lost(command, "Connection to " + name + " closed by remote host.\n", Duration.ZERO);
         case HOST_CRASH:
           crashed = true;
           state = state.rebooted(bootState);
-          return result(command, 255, "", "Connection to " + name + " closed by remote host.\n", Duration.ZERO);
+          return lost(command, "Connection to " + name + " closed by remote host.\n", Duration.ZERO);
         case TIMEOUT:
           clock.advance(command.timeout());
           throw new KvmTimeoutException("command `" + command + "` on " + name, command.timeout());
@@ -212,13 +212,18 @@ public final class FakeHost implements CommandRunner {
     HostCommand toRun = argv.size() == command.argv().size() ? command : FakeHostContext.tail(command, command.argv().size() - argv.size());
     FakeHostContext.Outcome o = FakeHostContext.runTop(name, clock, tools, work, toRun);
     if (o.keep()) state = work;
-    if (replyLost) return result(command, 255, "", "Connection to " + name + " closed by remote host.\n", took);
+    if (replyLost) return lost(command, "Connection to " + name + " closed by remote host.\n", took);
     CommandResult r = o.result();
     return result(command, r.exitCode(), r.stdout(), r.stderr(), took);
   }
 
   private CommandResult result(HostCommand c, int rc, String out, String err, Duration took) {
     return new CommandResult(c, name, rc, out.getBytes(StandardCharsets.UTF_8), err.getBytes(StandardCharsets.UTF_8), false, false, took);
+  }
+
+  /** What ssh reports when the connection is lost: exit 255, marked {@link CommandResult#connectionLost()}. */
+  private CommandResult lost(HostCommand c, String err, Duration took) {
+    return result(c, 255, "", err, took).withConnectionLost();
   }
 
   private static String withNewline(String s) { return s.isEmpty() || s.endsWith("\n") ? s : s + "\n"; }

@@ -23,7 +23,8 @@ public enum Fault {
   LIBVIRT_ERROR,
   /**
    * The connection drops: a host command cannot reach the host (ssh's exit 255,
-   * {@code Connection reset by peer}); a hypervisor call fails with a retryable
+   * {@code Connection reset by peer}, a result marked
+   * {@link io.kvmsdk.core.host.CommandResult#connectionLost()}); a hypervisor call fails with a retryable
    * {@code VIR_ERR_NO_CONNECT}. The state is left as it was.
    */
   CONNECTION_DROPPED,

@@ -179,17 +179,28 @@ class FakeHostTest {
     assertThat(host.hasLink("br1")).isFalse();
 
     host.inject(FaultRule.of(Fault.CONNECTION_DROPPED).once());
-    assertThat(run("ip", "link", "show").exitCode()).isEqualTo(255);
-    assertThat(run("ip", "link", "show").exitCode()).isEqualTo(0);
+    CommandResult dropped = run("ip", "link", "show");
+    assertThat(dropped.exitCode()).isEqualTo(255);
+    assertThat(dropped.connectionLost()).isTrue();
+    assertThat(dropped.toException().retryable()).isTrue();
+    CommandResult after = run("ip", "link", "show");
+    assertThat(after.exitCode()).isEqualTo(0);
+    assertThat(after.connectionLost()).isFalse();
+
+    host.inject(FaultRule.of(Fault.REPLY_LOST, FaultMatcher.containing("br9")).once());
+    CommandResult lostReply = run("ip", "link", "add", "br9", "type", "bridge");
+    assertThat(lostReply.connectionLost()).isTrue();
+    assertThat(host.hasLink("br9")).isTrue();
+    run("ip", "link", "del", "br9");
 
     host.inject(FaultRule.of(Fault.HOST_CRASH, FaultMatcher.command("sysctl")));
-    assertThat(run("sysctl", "-w", "net.ipv4.ip_forward=1").exitCode()).isEqualTo(255);
+    assertThat(run("sysctl", "-w", "net.ipv4.ip_forward=1").connectionLost()).isTrue();
     assertThat(host.crashed()).isTrue();
     assertThat(run("ip", "link", "show").stderr()).contains("No route to host");
     host.clearFaults().reboot();
     assertThat(host.links()).extracting(FakeHostLink::name).containsExactly("lo", "eth0");
     assertThat(host.sysctl("net.ipv4.ip_forward")).isEqualTo("0");
-    assertThat(host.commands()).hasSize(6);
+    assertThat(host.commands()).hasSize(8);
   }
 
   @Test void missingThingsAreNamedInTheMessage() {

@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * What a finished {@link HostCommand} left: exit code, captured stdout and stderr (bounded: stdout
- * keeps its head, stderr its tail, see {@link #stdoutTruncated()}), how long it ran and where.
+ * keeps its head, stderr its tail, see {@link #stdoutTruncated()}), how long it ran and where, and
+ * whether the connection to the host was lost ({@link #connectionLost()}: then the exit code is the
+ * transport's, not the command's, and the command may or may not have run).
  */
 public final class CommandResult {
   /** How many characters of stderr an exception message quotes. */
@@ -22,9 +24,15 @@ public final class CommandResult {
   private final boolean stdoutTruncated;
   private final boolean stderrTruncated;
   private final Duration duration;
+  private final boolean connectionLost;
 
   public CommandResult(HostCommand command, String host, int exitCode, byte[] stdout, byte[] stderr,
       boolean stdoutTruncated, boolean stderrTruncated, Duration duration) {
+    this(command, host, exitCode, stdout, stderr, stdoutTruncated, stderrTruncated, duration, false);
+  }
+
+  private CommandResult(HostCommand command, String host, int exitCode, byte[] stdout, byte[] stderr,
+      boolean stdoutTruncated, boolean stderrTruncated, Duration duration, boolean connectionLost) {
     this.command = Objects.requireNonNull(command, "command");
     this.host = Objects.requireNonNull(host, "host");
     this.exitCode = exitCode;
@@ -33,6 +41,8 @@ public final class CommandResult {
     this.stdoutTruncated = stdoutTruncated;
     this.stderrTruncated = stderrTruncated;
     this.duration = Objects.requireNonNull(duration, "duration");
+    this.connectionLost = connectionLost;
+    if (connectionLost && exitCode == 0) throw new IllegalArgumentException("a result whose connection was lost cannot have exit code 0");
   }
 
   /** A result with text output, for fakes and tests of code built on a {@link CommandRunner}. */
@@ -74,6 +84,19 @@ public final class CommandResult {
   /** How long the command ran. */
   public Duration duration() { return duration; }
 
+  /**
+   * True when the connection to the host was lost (ssh exited 255: it could not connect, or the
+   * connection dropped while the command ran): the command may not have run, or may have run fully
+   * with its reply lost. A failure built from such a result is {@link CommandFailedException#retryable()
+   * retryable}; a caller that retries should first look whether the command's effect is already there.
+   */
+  public boolean connectionLost() { return connectionLost; }
+
+  /** A copy of this result marked as {@link #connectionLost()} (its exit code must not be 0). */
+  public CommandResult withConnectionLost() {
+    return new CommandResult(command, host, exitCode, stdout, stderr, stdoutTruncated, stderrTruncated, duration, true);
+  }
+
   /** The last lines of stderr with the command's secrets masked, as quoted in exception messages. */
   public String stderrTail() {
     String s = command.redact(stderr()).strip();
@@ -85,9 +108,14 @@ public final class CommandResult {
     return s;
   }
 
-  /** The exception that reports this result as a failure (host, masked argv, exit code, stderr tail). */
+  /**
+   * The exception that reports this result as a failure (host, masked argv, exit code, stderr tail);
+   * retryable exactly when the {@link #connectionLost() connection was lost}.
+   */
   public CommandFailedException toException() {
-    return new CommandFailedException(host, command.maskedCommandLine(), exitCode, stderrTail());
+    String tail = stderrTail();
+    if (connectionLost) tail = tail.isEmpty() ? "connection to the host lost" : tail + " (connection to the host lost)";
+    return new CommandFailedException(host, command.maskedCommandLine(), exitCode, tail, null, connectionLost);
   }
 
   /** This result if the exit status is 0, else throws {@link #toException()}. */
@@ -98,6 +126,6 @@ public final class CommandResult {
 
   @Override public String toString() {
     return "`" + command + "` on " + host + " -> exit " + exitCode + " in " + duration.toMillis() + " ms"
-        + (stderr.length == 0 ? "" : ", stderr: " + stderrTail());
+        + (connectionLost ? ", connection lost" : "") + (stderr.length == 0 ? "" : ", stderr: " + stderrTail());
   }
 }

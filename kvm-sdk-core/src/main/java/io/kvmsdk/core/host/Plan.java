@@ -82,9 +82,12 @@ public final class Plan {
    * Applies the plan: for each step, runs its check (exit 0: skip) or judges its {@link Probe} (a
    * probe's read runs once and is shared by the following steps until a change runs), then its change commands. At
    * the first failure it stops, runs the undo commands of the steps it applied (newest first,
-   * including the failing step when some of its change commands had succeeded) and throws
+   * including the failing step when some of its change commands had succeeded, or when its change
+   * failed retryably (a lost connection, a timeout) and its check, run again, says it got done) and throws
    * {@link PlanFailedException} naming the failed step, what was applied, what was rolled back and
-   * what could not be. A dry run runs nothing and returns the script.
+   * what could not be. A check whose connection was lost fails its step retryably rather than
+   * counting as "not done"; an undo that fails retryably is checked again and, if the step is still
+   * done, run once more. A dry run runs nothing and returns the script.
    *
    * @throws PlanFailedException when a step fails; its cause is the step's error
    */
@@ -123,6 +126,8 @@ public final class Plan {
     private final StepResult[] results = new StepResult[steps.size()];
     /** Outputs of probe reads of this run, dropped whenever a change or undo command runs. */
     private final java.util.Map<HostCommand, String> reads = new java.util.HashMap<>();
+    /** The undo command run last, named by a failed undo's event. */
+    private HostCommand lastUndo;
 
     Applier(CommandRunner runner, ApplyOptions options) {
       this.runner = runner;
@@ -145,24 +150,19 @@ public final class Plan {
         int num = i + 1;
         emit(PlanEvent.Type.STEP_STARTED, num, s, null, null);
         int changesDone = 0;
+        boolean changing = false;
         HostCommand current = null;
         try {
-          if (s.probe().isPresent() || s.check().isPresent()) {
-            boolean done;
-            if (s.probe().isPresent()) {
-              current = s.probe().get().read();
-              done = probe(num, s, s.probe().get());
-            } else {
-              current = s.check().get();
-              done = exec(num, s, "check", current).ok();
-            }
-            if (done) {
+          if (checked(s)) {
+            current = s.probe().isPresent() ? s.probe().get().read() : s.check().get();
+            if (isDone(num, s)) {
               log.debug("step {}/{} ({}) on {}: already done, skipped", num, n, s.description(), host);
               results[i] = results[i].with(StepStatus.SKIPPED_ALREADY_DONE, null, "");
               emit(PlanEvent.Type.STEP_SKIPPED, num, s, current, null);
               continue;
             }
           }
+          changing = true;
           for (HostCommand c : s.change()) {
             current = c;
             exec(num, s, "change", c).orThrow();
@@ -171,10 +171,21 @@ public final class Plan {
         } catch (RuntimeException e) {
           KvmException err = asKvm(e, current);
           String note = changesDone == 0 ? "" : "failed after " + changesDone + " of " + s.change().size() + " change commands";
+          boolean undoItToo = changesDone > 0;
+          if (changing && err.retryable() && checked(s)) {
+            // a lost reply or a timeout: the change may have taken effect anyway, so look before choosing what to undo
+            String seen = recheck(num, s);
+            if (!seen.equals("not done")) {
+              undoItToo = true;
+              note = (note.isEmpty() ? "" : note + "; ") + (seen.equals("done")
+                  ? "its check says it got done although its change failed"
+                  : "whether its change took effect is unknown (" + seen + ")");
+            }
+          }
           results[i] = results[i].with(StepStatus.FAILED, err, note);
           log.debug("step {}/{} ({}) on {}: failed: {}", num, n, s.description(), host, err.getMessage());
           emit(PlanEvent.Type.STEP_FAILED, num, s, current, err);
-          throw rollBack(i, changesDone > 0, applied, err);
+          throw rollBack(i, undoItToo, applied, err);
         }
         applied.add(i);
         results[i] = results[i].with(StepStatus.APPLIED, null, "");
@@ -184,11 +195,34 @@ public final class Plan {
       return new PlanResult(host, List.of(results), null);
     }
 
+    private boolean checked(Step s) { return s.probe().isPresent() || s.check().isPresent(); }
+
+    /**
+     * The step's probe or check says it is done. A check (or probe read) whose connection was lost
+     * says nothing: it throws its retryable failure instead of concluding "not done".
+     */
+    private boolean isDone(int num, Step s) {
+      if (s.probe().isPresent()) return probe(num, s, s.probe().get());
+      CommandResult r = exec(num, s, "check", s.check().get());
+      if (r.connectionLost()) throw r.toException();
+      return r.ok();
+    }
+
+    /** After a retryable failure of a change or undo: {@code done}, {@code not done}, or why it could not be told. */
+    private String recheck(int num, Step s) {
+      try {
+        return isDone(num, s) ? "done" : "not done";
+      } catch (RuntimeException e) {
+        return "re-check failed: " + asKvm(e, null).getMessage();
+      }
+    }
+
     /** Judges {@code p} on its read's output, run once and shared until a change or undo runs. */
     private boolean probe(int num, Step s, Probe p) {
       String out = reads.get(p.read());
       if (out == null) {
         CommandResult r = exec(num, s, "probe", p.read());
+        if (r.connectionLost()) throw r.toException();
         if (!r.ok()) return false;
         out = r.stdout();
         reads.put(p.read(), out);
@@ -240,11 +274,15 @@ public final class Plan {
           emit(PlanEvent.Type.STEP_NOT_UNDONE, i + 1, s, null, null);
           continue;
         }
-        HostCommand current = null;
         try {
-          for (HostCommand u : s.undo()) {
-            current = u;
-            exec(i + 1, s, "undo", u).orThrow();
+          try {
+            runUndo(i, s);
+          } catch (KvmException first) {
+            // a lost reply or a timeout: the undo may have worked; if its check says the step is still done, undo once more
+            if (!first.retryable() || !checked(s)) throw first;
+            String seen = recheck(i + 1, s);
+            if (seen.equals("done")) runUndo(i, s);
+            else if (!seen.equals("not done")) throw first;
           }
           rolledBack.add(ref(i, ""));
           results[i] = isFailed
@@ -252,16 +290,28 @@ public final class Plan {
               : results[i].with(StepStatus.UNDONE, null, "");
           emit(PlanEvent.Type.STEP_UNDONE, i + 1, s, null, null);
         } catch (RuntimeException e) {
-          KvmException ue = asKvm(e, current);
+          KvmException ue = asKvm(e, lastUndo);
           notRolledBack.add(ref(i, "undo failed: " + ue.getMessage()));
           results[i] = isFailed
               ? results[i].with(StepStatus.FAILED, results[i].error().orElse(null), partly + "undo failed: " + ue.getMessage())
               : results[i].with(StepStatus.UNDO_FAILED, ue, "");
           log.debug("step {}/{} ({}) on {}: undo failed: {}", i + 1, n, s.description(), host, ue.getMessage());
-          emit(PlanEvent.Type.STEP_NOT_UNDONE, i + 1, s, current, ue);
+          emit(PlanEvent.Type.STEP_NOT_UNDONE, i + 1, s, lastUndo, ue);
         }
       }
       return new PlanFailedException(host, ref(failed, results[failed].note()), n, appliedRefs, rolledBack, notRolledBack, cause);
+    }
+
+    /** Runs step {@code i}'s undo commands, throwing at the first failure (as a {@link KvmException}). */
+    private void runUndo(int i, Step s) {
+      for (HostCommand u : s.undo()) {
+        lastUndo = u;
+        try {
+          exec(i + 1, s, "undo", u).orThrow();
+        } catch (RuntimeException e) {
+          throw asKvm(e, u);
+        }
+      }
     }
 
     private StepRef ref(int i, String note) { return new StepRef(i + 1, steps.get(i).description(), note); }

@@ -19,10 +19,16 @@ import java.util.stream.Collectors;
  * dash, zsh, ksh). Secret arguments travel inside that string but show as {@code ****} everywhere;
  * prefer {@link HostCommand.Builder#secretStdin} for secrets, as the remote {@code ps} shows argv.
  * stdin is forwarded. On timeout the local ssh client is killed; a remote command that ignores the
- * hang-up may keep running. Thread-safe: each call starts its own ssh process (use
- * {@link Builder#option} with {@code ControlMaster}/{@code ControlPath} to share connections).
+ * hang-up may keep running. ssh's own exit status 255 (it could not connect, or the connection
+ * dropped; not an authentication or host-key refusal) gives a result marked
+ * {@link CommandResult#connectionLost()}, whose failure is retryable; a remote command that itself
+ * exits 255 cannot be told apart and is reported the same way. Thread-safe: each call starts its
+ * own ssh process (use {@link Builder#option} with {@code ControlMaster}/{@code ControlPath} to
+ * share connections).
  */
 public final class SshCommandRunner implements CommandRunner {
+  /** The exit status OpenSSH's client reports for its own errors (connection refused or dropped, authentication failed). */
+  static final int SSH_CONNECTION_LOST = 255;
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]%-]+");
   private static final Pattern USER = Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._-]*");
   private static final Pattern OPTION = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
@@ -109,11 +115,23 @@ public final class SshCommandRunner implements CommandRunner {
     try {
       CommandResult r = local.execute(ssh.argv(), Map.of(), ssh, host());
       // report the remote command, not the ssh wrapper
-      return new CommandResult(command, host(), r.exitCode(), r.stdoutBytes(), r.stderrBytes(),
+      CommandResult remote = new CommandResult(command, host(), r.exitCode(), r.stdoutBytes(), r.stderrBytes(),
           r.stdoutTruncated(), r.stderrTruncated(), r.duration());
+      return connectionLost(r) ? remote.withConnectionLost() : remote;
     } catch (KvmTimeoutException e) {
       throw new KvmTimeoutException("command `" + command + "` on " + host() + " (over ssh)", command.timeout());
     }
+  }
+
+  /**
+   * True when ssh's exit 255 reports a lost or refused connection, the kind a retry may get past;
+   * not when ssh was refused for good (authentication, a changed host key).
+   */
+  static boolean connectionLost(CommandResult r) {
+    if (r.exitCode() != SSH_CONNECTION_LOST) return false;
+    String err = r.stderr();
+    return !(err.contains("Permission denied (") || err.contains("Host key verification failed")
+        || err.contains("REMOTE HOST IDENTIFICATION HAS CHANGED"));
   }
 
   @Override public String toString() { return "SshCommandRunner[" + host() + (port == null ? "" : ":" + port) + "]"; }

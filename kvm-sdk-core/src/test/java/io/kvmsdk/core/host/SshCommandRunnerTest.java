@@ -116,6 +116,37 @@ class SshCommandRunnerTest {
   }
 
   @Test
+  void sshsOwnExit255IsALostConnectionAndRetryable() throws Exception {
+    SshCommandRunner ssh = fakeSsh();
+    CommandResult lost = ssh.run(HostCommand.of("sh", "-c", "echo 'Connection to hv1 closed by remote host.' >&2; exit 255"));
+    assertThat(lost.exitCode()).isEqualTo(255);
+    assertThat(lost.connectionLost()).isTrue();
+    assertThat(lost.toException().retryable()).isTrue();
+    assertThat(lost.toException()).hasMessageContaining("connection to the host lost");
+    assertThat(lost.toString()).contains("-> exit 255 in ").contains(", connection lost, stderr: Connection to hv1 closed by remote host.");
+    CommandResult refused = ssh.run(HostCommand.of("sh", "-c", "exit 3"));
+    assertThat(refused.connectionLost()).isFalse();
+    assertThat(refused.toException().retryable()).isFalse();
+    // ssh refused for good (authentication): exit 255 too, but a retry would be refused the same way
+    CommandResult denied = ssh.run(HostCommand.of("sh", "-c", "echo 'root@hv1: Permission denied (publickey).' >&2; exit 255"));
+    assertThat(denied.connectionLost()).isFalse();
+    assertThat(denied.toException().retryable()).isFalse();
+  }
+
+  @Test
+  void aLostConnectionResultKeepsEverythingElse() {
+    CommandResult r = CommandResult.of(HostCommand.of("true"), "hv1", 255, "out", "err");
+    CommandResult lost = r.withConnectionLost();
+    assertThat(r.connectionLost()).isFalse();
+    assertThat(lost.connectionLost()).isTrue();
+    assertThat(lost.exitCode()).isEqualTo(255);
+    assertThat(lost.stdout()).isEqualTo("out");
+    assertThat(lost.stderr()).isEqualTo("err");
+    assertThatThrownBy(() -> CommandResult.of(HostCommand.of("true"), "hv1", 0, "", "").withConnectionLost())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aMissingSshClientIsReported() {
     SshCommandRunner ssh = SshCommandRunner.builder("hv1").sshProgram("/nonexistent/ssh").build();
     assertThatThrownBy(() -> ssh.run(HostCommand.of("true")))
@@ -130,6 +161,8 @@ class SshCommandRunnerTest {
         .strictHostKeyChecking(StrictHostKeyChecking.NO).knownHostsFile(Path.of("/dev/null")).build();
     CommandResult r = ssh.run(HostCommand.of("true").withTimeout(Duration.ofSeconds(20)));
     assertThat(r.exitCode()).isEqualTo(255);
+    assertThat(r.connectionLost()).isTrue();
+    assertThat(r.toException().retryable()).isTrue();
     assertThat(r.stderr()).containsIgnoringCase("connect");
     assertThat(r.host()).isEqualTo("127.0.0.1");
   }
