@@ -928,6 +928,7 @@ final class FakeDomains implements DomainDriver {
     nd.runningSince = null;
     nd.state = DomainState.PAUSED;
     job.incoming = nd;
+    job.there = b;
     a.outgoing.put(name, job);
     b.incoming.put(name, job);
     return job;
@@ -937,13 +938,19 @@ final class FakeDomains implements DomainDriver {
     return libvirt(op, "VIR_ERR_SYSTEM_ERROR", 38, "VIR_FROM_RPC", 7, "Cannot recv data: Connection reset by peer (host " + host.name + " is down)", true);
   }
 
+  /** When {@code host} crashed, but not after {@code now} (the job fails no earlier than its last modelled instant). */
+  private static Instant crashInstant(FakeHypervisorState host, Instant now) {
+    Instant t = host.crashedAt;
+    return t == null || t.isAfter(now) ? now : t;
+  }
+
   /** A watched migration meets what happened meanwhile: a host down, the guest stopped here or its copy gone there. */
   private void checkEnds(FakeMigration job, FakeHypervisor dest, Instant now) {
     FakeHypervisorState b = dest.st;
     if (b.crashed) {
-      job.failNow(now, hostDown(job.op, b));
+      job.failNow(crashInstant(b, now), hostDown(job.op, b));
     } else if (st.crashed) {
-      job.failNow(now, hostDown(job.op, st));
+      job.failNow(crashInstant(st, now), hostDown(job.op, st));
     } else if (st.domains.get(job.domain) != job.source || !job.source.active()) {
       job.failNow(now, notRunning(job.op));
     } else if (b.domains.get(job.domain) != job.incoming || !job.incoming.active()) {
@@ -1070,11 +1077,17 @@ final class FakeDomains implements DomainDriver {
     }
   }
 
-  /** The outgoing migration of {@code name} still running at the clock's instant (the caller holds the lock), or null. */
+  /**
+   * The outgoing migration of {@code name} still running at the clock's instant (the caller holds the lock), or null.
+   * A destination that crashed meanwhile ends it at the crash, even before the migrating thread notices.
+   */
   private FakeMigration running(String name) {
     FakeMigration out = st.outgoing.get(name);
     if (out == null) return null;
-    out.advanceTo(st.clock.instant());
+    Instant now = st.clock.instant();
+    FakeHypervisorState b = out.there;
+    if (b != null && b.crashed) out.failNow(crashInstant(b, now), hostDown(out.op, b));
+    out.advanceTo(now);
     return out.phase().terminal() ? null : out;
   }
 

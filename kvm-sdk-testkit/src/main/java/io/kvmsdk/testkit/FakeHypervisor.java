@@ -352,6 +352,7 @@ public final class FakeHypervisor implements Hypervisor {
     networks.hostDown();
     pools.hostDown();
     st.crashed = true;
+    st.crashedAt = st.clock.instant();
   }
 
   /** True while the host is crashed. */

@@ -42,7 +42,9 @@ final class FakeHypervisorState {
   Duration shutdownDelay = Duration.ZERO;
   /** What {@code virNodeGetInfo} reports: 16 CPUs, 64 GiB unless a test sets {@code resources(...)}. */
   io.kvmsdk.core.node.NodeInfo node = new io.kvmsdk.core.node.NodeInfo("x86_64", io.kvmsdk.core.Size.kib(64L * 1024 * 1024), 16, 2400, 1, 1, 16, 1);
-  boolean crashed;
+  volatile boolean crashed;
+  /** When the host last crashed (kept after a reboot): a migration it broke fails at that instant, not when it is next looked at. */
+  volatile Instant crashedAt;
   int nextId = 1;
   /** The next tap number ({@code vnetN}) an interface gets when its domain starts, as libvirtd counts them. */
   int nextTap;

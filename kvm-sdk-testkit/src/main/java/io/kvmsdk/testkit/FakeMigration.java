@@ -48,6 +48,8 @@ final class FakeMigration {
   final Set<MigrateOption> flags;
   final Map<String, Object> params;
   final Instant start;
+  /** The destination host's state (its crash ends the job). */
+  FakeHypervisorState there;
   final long memory;
   /** Bytes per second the guest dirties while it runs, within its working set (bytes). */
   private final long dirtyRate;

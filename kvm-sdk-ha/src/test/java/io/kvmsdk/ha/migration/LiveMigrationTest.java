@@ -228,6 +228,22 @@ class LiveMigrationTest {
     assertThat(hv2.domains().find("web1")).isEmpty();
   }
 
+  @Test void aDestinationCrashEndsTheMigrationAtTheCrashEvenWhenTheClockRunsPastItsEndBeforeTheNextLook() {
+    guest("web1", false);   // 512 MiB at 8 MiB/s: a minute to go over
+    MigrationResult r = LiveMigration.of(hv1, "web1", hv2).options(capped(false))
+        .policy(MigrationPolicy.builder().pollInterval(Duration.ofSeconds(1)).build()).listener(p -> {
+          if (p.elapsed().compareTo(secs(2)) >= 0 && !fake2.crashed()) {
+            fake2.crash();
+            cluster.clock().advance(Duration.ofMinutes(10));   // past where the copy would have ended, before anyone looks
+          }
+        }).run();
+    assertThat(r.outcome()).isEqualTo(MigrationResult.Outcome.FAILED);
+    assertThat(r.error().orElseThrow().getMessage()).contains("host hv2 is down");
+    assertThat(hv1.domains().get("web1").state()).isEqualTo(DomainState.RUNNING);
+    fake2.reboot();
+    assertThat(hv2.domains().find("web1")).isEmpty();
+  }
+
   @Test void aMigrationLibvirtRefusesAtOnceFailsWithoutPolling() {
     hv1.domains().define(DomainSpec.builder().type("kvm").name("off").memory(Size.mib(512)).osType("hvm").build());
     List<MigrationProgress> seen = new ArrayList<>();
