@@ -82,7 +82,7 @@ public final class UnixSocketProxy implements AutoCloseable {
   public void dropAll() {
     List<Pair> now;
     synchronized (open) { now = new ArrayList<>(open); }
-    for (Pair p : now) if (p.close()) dropped.incrementAndGet();
+    for (Pair p : now) p.close(true);
   }
 
   /**
@@ -106,7 +106,7 @@ public final class UnixSocketProxy implements AutoCloseable {
   /** Replies {@link #loseNextReply()} kept from the client. */
   public int repliesLost() { return repliesLost.get(); }
 
-  /** Bytes forwarded, both ways. */
+  /** Bytes forwarded (or being forwarded), both ways. */
   public long bytes() { return bytes.get(); }
 
   /** Connections open now. */
@@ -178,8 +178,12 @@ public final class UnixSocketProxy implements AutoCloseable {
     }
 
     /** Closes both ends; true the first time. */
-    boolean close() {
+    boolean close() { return close(false); }
+
+    /** Closes both ends, a drop counted first when {@code drop} (so a client that sees the close sees the count); true the first time. */
+    boolean close(boolean drop) {
       if (!done.compareAndSet(false, true)) return false;
+      if (drop) dropped.incrementAndGet();
       quietly(client);
       quietly(upstream);
       synchronized (open) { open.remove(this); }
@@ -195,13 +199,14 @@ public final class UnixSocketProxy implements AutoCloseable {
             if (from.read(buf) < 0) break;
             if (fromDaemon && loseNextReply.compareAndSet(true, false)) {
               repliesLost.incrementAndGet();
-              if (close()) dropped.incrementAndGet();
+              close(true);
               return;
             }
             Duration d = delay;
             if (!d.isZero()) Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
             buf.flip();
-            while (buf.hasRemaining()) bytes.addAndGet(to.write(buf));
+            bytes.addAndGet(buf.remaining());   // counted before it goes, so a peer that has it sees it counted
+            while (buf.hasRemaining()) to.write(buf);
           }
         } catch (IOException | InterruptedException e) {
           // the other side closed, or dropAll did
