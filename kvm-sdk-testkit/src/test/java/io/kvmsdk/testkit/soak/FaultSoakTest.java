@@ -143,7 +143,6 @@ class FaultSoakTest {
   private int snapshotCounter;
 
   private int ops;
-  private int failures;
   private int retries;
   private int lookedUpNotRepeated;
   private int refusedAgain;
@@ -152,7 +151,7 @@ class FaultSoakTest {
   private int plans;
   private int plansRolledBack;
   private final Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
-  private final Map<String, Integer> failuresByType = new TreeMap<>();
+  private final Failures failures = new Failures();
   private String current = "(none)";
 
   @Test
@@ -182,12 +181,12 @@ class FaultSoakTest {
       assertThat(lost).as("guests lost").isZero();
       assertThat(duplicated).as("guests duplicated").isZero();
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      System.out.printf("fault soak (seed %d): %d operations (%d plan applies), faults injected %s, failures %d %s,"
+      System.out.printf("fault soak (seed %d): %d operations (%d plan applies), faults injected %s, failures %s,"
           + " retries %d, looked up and not repeated %d, refused again %d, moot after a crash %d, crashes %d,"
           + " plans rolled back %d, lost 0, duplicated 0, %d guests at the end, in %d ms%n",
-          seed, ops, plans, injected, failures, failuresByType, retries, lookedUpNotRepeated, refusedAgain, mootAfterCrash, crashes,
+          seed, ops, plans, injected, failures, retries, lookedUpNotRepeated, refusedAgain, mootAfterCrash, crashes,
           plansRolledBack, ledger.guests.size(), ms);
-      assertThat(failures).as("faults surfaced as failures").isPositive();
+      assertThat(failures.count()).as("faults surfaced as failures").isPositive();
       assertThat(retries + lookedUpNotRepeated).as("retryable failures handled").isPositive();
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError("fault soak failed at operation " + ops + " (" + current + "); replay with -Dkvmsdk.soakSeed=" + seed
@@ -217,7 +216,7 @@ class FaultSoakTest {
       injected.merge(fault, 1, Integer::sum);
     }
     Ledger before = ledger;
-    RuntimeException error = attempt(op);
+    RuntimeException error = Failures.attempt(op.call());
     if (error == null) {
       clearFaults();
       Ledger after = before.copy();
@@ -226,13 +225,13 @@ class FaultSoakTest {
       check("after it succeeded" + (fault == null ? "" : " despite " + fault));
       return;
     }
-    failed(error);
+    failures.add(error);
     KvmException e = (KvmException) error;
     if (!e.retryable()) {
       assertThat(fault != null && !retryableFault(fault)).as("a non-retryable failure of a valid operation comes from an injected refusal: %s",
           e.getMessage()).isTrue();
       check("after a non-retryable failure (nothing may change): " + e.getMessage());
-      RuntimeException again = attempt(op);
+      RuntimeException again = Failures.attempt(op.call());
       assertThat(again).as("a retry of a non-retryable failure (%s) is refused again", e.getMessage()).isInstanceOf(KvmException.class);
       assertThat(((KvmException) again).retryable()).as("refused again the same way: %s", again.getMessage()).isFalse();
       refusedAgain++;
@@ -266,7 +265,7 @@ class FaultSoakTest {
       mootAfterCrash++;
       return;
     }
-    RuntimeException retry = attempt(op);
+    RuntimeException retry = Failures.attempt(op.call());
     if (retry != null) throw new AssertionError("the retry after a retryable failure (" + e.getMessage() + ") failed: " + retry, retry);
     retries++;
     ledger = done;
@@ -276,22 +275,6 @@ class FaultSoakTest {
   private static boolean retryableFault(Fault f) { return f != Fault.LIBVIRT_ERROR && f != Fault.MIGRATION_FAILS_MIDWAY && f != Fault.COMMAND_FAILS; }
 
   /** Runs the op's call; returns its failure, which must be typed. */
-  private RuntimeException attempt(Op op) {
-    try {
-      op.call().run();
-      return null;
-    } catch (KvmException e) {
-      return e;
-    } catch (RuntimeException e) {
-      throw new AssertionError("an untyped failure: " + e, e);
-    }
-  }
-
-  private void failed(RuntimeException e) {
-    failures++;
-    failuresByType.merge(e.getClass().getSimpleName() + (((KvmException) e).retryable() ? "(retryable)" : ""), 1, Integer::sum);
-  }
-
   private void clearFaults() { for (String h : HOSTS) cluster.hypervisor(h).clearFaults(); }
 
   /** The cluster as the API reports it, in the ledger's words. */
@@ -573,7 +556,7 @@ class FaultSoakTest {
       sameAsTwin(h, "after the plan applied fully");
       return;
     }
-    failed(e);
+    failures.add(e);
     if (!e.retryable()) {
       assertThat(refusal).as("a non-retryable plan failure comes from an injected refusal: %s", e.getMessage()).isTrue();
       assertThat(e.notRolledBack()).as("rolled back fully: %s", e.getMessage()).isEmpty();

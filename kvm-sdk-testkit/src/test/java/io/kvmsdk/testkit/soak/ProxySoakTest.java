@@ -58,11 +58,10 @@ class ProxySoakTest {
   private int lostReplies;
   private int delays;
   private int refusals;
-  private int failures;
   private int retries;
   private int lookedUpNotRepeated;
   private int refusedAgain;
-  private final Map<String, Integer> failuresByType = new TreeMap<>();
+  private final Failures failures = new Failures();
   private final Map<String, Long> msByKind = new TreeMap<>();
   private String current = "(none)";
 
@@ -90,11 +89,11 @@ class ProxySoakTest {
       check(direct, "at the end");
       long ms = (System.nanoTime() - t0) / 1_000_000;
       System.out.printf("proxy soak (seed %d) against %s: %d operations, drops %d, lost replies %d, delays %d, refusals %d,"
-          + " failures %d %s, retries %d, looked up and not repeated %d, refused again %d, proxy %s, lost 0, duplicated 0, in %d ms"
+          + " failures %s, retries %d, looked up and not repeated %d, refused again %d, proxy %s, lost 0, duplicated 0, in %d ms"
           + " (ms by operation: %s)%n",
-          seed, URI, ops, drops, lostReplies, delays, refusals, failures, failuresByType, retries, lookedUpNotRepeated, refusedAgain,
+          seed, URI, ops, drops, lostReplies, delays, refusals, failures, retries, lookedUpNotRepeated, refusedAgain,
           proxy, ms, msByKind);
-      assertThat(failures).as("faults surfaced as failures").isPositive();
+      assertThat(failures.count()).as("faults surfaced as failures").isPositive();
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError("proxy soak failed at operation " + ops + " (" + current + "); replay with -Dkvmsdk.soakSeed=" + seed
           + " -Dkvmsdk.proxySoakOps=" + opsWanted + ": " + e.getMessage(), e);
@@ -129,14 +128,14 @@ class ProxySoakTest {
       delays++;
       proxy.delay(Duration.ofMillis(20 + rnd.nextInt(80)));
     }
-    RuntimeException e = attempt(op.call());
+    RuntimeException e = Failures.attempt(op.call());
     proxy.delay(Duration.ZERO);
     if (e == null) {
       op.effect().accept(this);
       check(direct, "after it succeeded (fault: " + fault + ")");
       return;
     }
-    failed(e);
+    failures.add(e);
     KvmException k = (KvmException) e;
     assertThat(k.retryable()).as("a valid request that failed under '%s' failed retryably: %s", fault, e.getMessage()).isTrue();
     // look before retrying, on the (reconnecting) proxied connection as a client would
@@ -152,7 +151,7 @@ class ProxySoakTest {
       assertThat(seen).as("after a retryable failure (%s) the operation took effect or did not", e.getMessage()).isEqualTo(before);
       guests = g0;
       nets = n0;
-      RuntimeException again = attempt(op.call());
+      RuntimeException again = Failures.attempt(op.call());
       if (again != null) throw new AssertionError("the retry after a retryable failure (" + e.getMessage() + ") failed: " + again, again);
       retries++;
       op.effect().accept(this);
@@ -178,12 +177,12 @@ class ProxySoakTest {
       call = () -> proxied.networks().get(prefix + "-nx").undefine();
     }
     refusals++;
-    RuntimeException e = attempt(call);
+    RuntimeException e = Failures.attempt(call);
     assertThat(e).as("libvirt refuses it").isNotNull();
-    failed(e);
+    failures.add(e);
     assertThat(((KvmException) e).retryable()).as("a refusal is not retryable: %s", e.getMessage()).isFalse();
     check(direct, "after a refusal");
-    RuntimeException again = attempt(call);
+    RuntimeException again = Failures.attempt(call);
     assertThat(again).as("refused again").isNotNull();
     assertThat(((KvmException) again).retryable()).isFalse();
     assertThat(again.getClass()).isEqualTo(e.getClass());
@@ -264,22 +263,6 @@ class ProxySoakTest {
     Map<String, boolean[]> c = new TreeMap<>();
     m.forEach((k, v) -> c.put(k, v.clone()));
     return c;
-  }
-
-  private RuntimeException attempt(Runnable call) {
-    try {
-      call.run();
-      return null;
-    } catch (KvmException e) {
-      return e;
-    } catch (RuntimeException e) {
-      throw new AssertionError("an untyped failure: " + e, e);
-    }
-  }
-
-  private void failed(RuntimeException e) {
-    failures++;
-    failuresByType.merge(e.getClass().getSimpleName() + (((KvmException) e).retryable() ? "(retryable)" : ""), 1, Integer::sum);
   }
 
   private String render() {
