@@ -1,5 +1,6 @@
 package io.kvmsdk.samples;
 
+import static io.kvmsdk.core.testing.PrometheusText.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Chapter 12 on fake hosts hv1 and hv2: the endpoint scraped over HTTP, a host whose reads fail, a port in use, the rules file. */
 @EnableFakeKvm
 class MonitoringTest {
-  static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*\\})? (\\S+)$");
   @EnableFakeKvm.Host("hv1") Kvm kvm1;
   @EnableFakeKvm.Host("hv2") Kvm kvm2;
   @EnableFakeKvm.Host("hv2") FakeHypervisor fake2;
@@ -49,18 +48,6 @@ class MonitoringTest {
     HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).connectTimeout(Duration.ofSeconds(5)).build();
     return client.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Sample lines by series (name and labels) to value. */
-  static Map<String, Double> samples(String exposition) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (String line : exposition.split("\n")) {
-      if (line.isEmpty() || line.startsWith("#")) continue;
-      Matcher m = SAMPLE.matcher(line);
-      assertThat(m.matches()).as("a sample line: " + line).isTrue();
-      assertThat(out.put(m.group(1) + (m.group(2) == null ? "" : m.group(2)), Double.valueOf(m.group(3)))).as("series twice: " + line).isNull();
-    }
-    return out;
   }
 
   void guests() {

@@ -1,5 +1,6 @@
 package io.kvmsdk.testkit.metrics;
 
+import static io.kvmsdk.core.testing.PrometheusText.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,6 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +44,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@link KvmMetrics} on the testkit's fake host: the exposition Prometheus reads, checked by promtool. */
 class KvmMetricsFakeTest {
-  static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*\\})? (\\S+)$");
 
   static DomainSpec guest(String name) {
     return DomainSpec.builder().type("kvm").name(name).osType("hvm").vcpus(2).memory(Size.mib(512))
@@ -57,19 +56,6 @@ class KvmMetricsFakeTest {
     Kvm kvm = Kvm.using(hv);
     for (int i = 0; i < running; i++) kvm.domains().define(guest(String.format("g%03d", i))).start();
     return hv;
-  }
-
-  /** Sample lines by series (name and labels) to value; fails on a series twice (promtool does not). */
-  static Map<String, Double> samples(String exposition) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (String line : exposition.split("\n")) {
-      if (line.isEmpty() || line.startsWith("#")) continue;
-      Matcher m = SAMPLE.matcher(line);
-      assertThat(m.matches()).as("a sample line: " + line).isTrue();
-      String series = m.group(1) + (m.group(2) == null ? "" : m.group(2));
-      assertThat(out.put(series, Double.valueOf(m.group(3)))).as("series twice: " + series).isNull();
-    }
-    return out;
   }
 
   static void assertPromtoolAccepts(String exposition) {

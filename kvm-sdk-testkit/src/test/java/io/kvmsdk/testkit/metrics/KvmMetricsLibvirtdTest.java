@@ -6,6 +6,7 @@ import io.kvmsdk.core.Kvm;
 import io.kvmsdk.core.domain.Domain;
 import io.kvmsdk.core.metrics.KvmMetrics;
 import io.kvmsdk.core.testing.Oracles;
+import io.kvmsdk.core.testing.PrometheusText;
 import io.kvmsdk.testkit.contract.ContractCases;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -49,7 +50,7 @@ class KvmMetricsLibvirtdTest {
       Promtool.Result check = Promtool.checkMetrics(text);
       assertThat(check.output()).as("promtool check metrics").isEmpty();
       assertThat(check.exitCode()).isZero();
-      Map<String, Double> s = KvmMetricsFakeTest.samples(text);
+      Map<String, Double> s = PrometheusText.samples(text);
       for (Domain d : guests) {
         assertThat(s).containsEntry("kvm_domain_state{guest=\"" + d.name() + "\",host=\"lv-a\"}", d.name().equals(first) ? 1.0 : 3.0);
         assertThat(s).as("a paused guest's statistics are read too").containsKey("kvm_domain_cpu_seconds_total{guest=\"" + d.name() + "\",host=\"lv-a\"}");
@@ -63,7 +64,7 @@ class KvmMetricsLibvirtdTest {
       long end = System.nanoTime() + 20_000_000_000L;
       while (after <= before && System.nanoTime() < end) {
         Thread.sleep(1_100);   // past maxAge (1 s): the next scrape reads again
-        after = KvmMetricsFakeTest.samples(registry.scrape()).get(vcpu);
+        after = PrometheusText.samples(registry.scrape()).get(vcpu);
       }
       assertThat(after).as("the vCPU time of a running TCG guest, scraped twice").isGreaterThan(before);
       System.out.printf("KvmMetrics on libvirtd: 32 active TCG guests (1 running, 31 paused), vcpu seconds of %s %.2f -> %.2f; port calls per scrape: 3%n", first,
@@ -71,7 +72,7 @@ class KvmMetricsLibvirtdTest {
 
       guests.remove(0).destroy();
       registry.scrape();
-      assertThat(KvmMetricsFakeTest.samples(registry.scrape())).as("a shut-off guest has its state only")
+      assertThat(PrometheusText.samples(registry.scrape())).as("a shut-off guest has its state only")
           .containsEntry("kvm_domain_state{guest=\"" + first + "\",host=\"lv-a\"}", 5.0).doesNotContainKey(vcpu);
     } finally {
       try (Kvm cleanup = Kvm.connect(URI)) {
