@@ -39,12 +39,8 @@ public abstract class DrbdHost {
 
   /** Builds a {@link DrbdHost}; a missing name, node-id or address is an {@link InvalidSpecException} naming it. */
   public static class Builder extends ImmutableDrbdHost.Builder {
-    @Override public DrbdHost build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw Names.missing("on", e, java.util.Map.of("name", "on/name", "nodeId", "on/node-id", "address", "on/address"));
-      }
-    }
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "on/name", "nodeId", "on/node-id", "address", "on/address");
+
+    @Override public DrbdHost build() { return REQUIRED.build(super::build); }
   }
 }

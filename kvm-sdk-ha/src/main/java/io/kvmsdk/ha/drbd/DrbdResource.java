@@ -210,14 +210,10 @@ public abstract class DrbdResource {
 
   /** Builds a {@link DrbdResource}. */
   public static class Builder extends ImmutableDrbdResource.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "resource/name");
+
     /** Builds the resource; a missing name is an {@link InvalidSpecException} naming it. */
-    @Override public DrbdResource build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw Names.missing("resource", e, Map.of("name", "resource/name"));
-      }
-    }
+    @Override public DrbdResource build() { return REQUIRED.build(super::build); }
 
     /** Adds a node with the resource's port, its disks from the volumes. */
     public Builder addHost(String name, int nodeId, String address) {

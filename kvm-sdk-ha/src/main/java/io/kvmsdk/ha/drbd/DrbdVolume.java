@@ -40,12 +40,8 @@ public abstract class DrbdVolume {
 
   /** Builds a {@link DrbdVolume}; a missing minor is an {@link InvalidSpecException} naming {@code device minor}. */
   public static class Builder extends ImmutableDrbdVolume.Builder {
-    @Override public DrbdVolume build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw Names.missing("volume", e, java.util.Map.of("minor", "volume/device minor"));
-      }
-    }
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("minor", "volume/device minor");
+
+    @Override public DrbdVolume build() { return REQUIRED.build(super::build); }
   }
 }

@@ -53,20 +53,6 @@ public final class Names {
     return value;
   }
 
-  /**
-   * The typed refusal of a builder's "required attributes are not set [a, b]": names the first
-   * missing field as {@code fields} spells it in the file.
-   */
-  public static InvalidSpecException missing(String kind, IllegalStateException e, java.util.Map<String, String> fields) {
-    String m = String.valueOf(e.getMessage());
-    int open = m.lastIndexOf('[');
-    int close = m.lastIndexOf(']');
-    if (open < 0 || close < open) return new InvalidSpecException(kind, "is incomplete: " + m, e);
-    java.util.List<String> names = new java.util.ArrayList<>();
-    for (String a : m.substring(open + 1, close).split(",\\s*")) names.add(fields.getOrDefault(a.strip(), kind + "/" + a.strip()));
-    return new InvalidSpecException(names.get(0), "is required" + (names.size() > 1 ? " (also missing: " + String.join(", ", names.subList(1, names.size())) + ")" : ""), e);
-  }
-
   static String quoted(String v) {
     if (v == null) return "nothing";
     return "'" + (v.length() > 60 ? v.substring(0, 60) + "..." : v) + "'";

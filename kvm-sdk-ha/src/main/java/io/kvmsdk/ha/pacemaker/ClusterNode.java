@@ -34,12 +34,8 @@ public abstract class ClusterNode {
 
   /** Builds a {@link ClusterNode}; a missing name or nodeid is an {@link InvalidSpecException} naming it. */
   public static class Builder extends ImmutableClusterNode.Builder {
-    @Override public ClusterNode build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw Names.missing("node", e, java.util.Map.of("name", "nodelist/node/name", "nodeid", "nodelist/node/nodeid"));
-      }
-    }
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "nodelist/node/name", "nodeid", "nodelist/node/nodeid");
+
+    @Override public ClusterNode build() { return REQUIRED.build(super::build); }
   }
 }

@@ -348,14 +348,10 @@ public abstract class ClusterSpec {
   public static class Builder extends ImmutableClusterSpec.Builder {
     private int nextNodeid = 1;
 
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "totem/cluster_name");
+
     /** Builds the spec; a missing name is an {@link InvalidSpecException} naming {@code totem/cluster_name}. */
-    @Override public ClusterSpec build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw io.kvmsdk.ha.internal.Names.missing("totem", e, Map.of("name", "totem/cluster_name"));
-      }
-    }
+    @Override public ClusterSpec build() { return REQUIRED.build(super::build); }
 
     /** Adds a node with one link address; nodeids count from 1 in the order nodes are added. */
     public Builder addNode(String name, String address) {

@@ -31,12 +31,8 @@ public abstract class KnetLink {
 
   /** Builds a {@link KnetLink}; a missing linknumber is an {@link InvalidSpecException} naming it. */
   public static class Builder extends ImmutableKnetLink.Builder {
-    @Override public KnetLink build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw io.kvmsdk.ha.internal.Names.missing("totem/interface", e, java.util.Map.of("linknumber", "totem/interface/linknumber"));
-      }
-    }
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("linknumber", "totem/interface/linknumber");
+
+    @Override public KnetLink build() { return REQUIRED.build(super::build); }
   }
 }
