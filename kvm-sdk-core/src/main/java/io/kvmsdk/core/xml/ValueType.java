@@ -79,8 +79,13 @@ public final class ValueType<V> {
   }
 
   static long parseLong(String s) {
-    String t = s.trim();
-    if (t.startsWith("0x") || t.startsWith("0X")) return Long.parseLong(t.substring(2), 16);
-    return Long.parseLong(t);
+    int from = 0;
+    int to = s.length();
+    while (from < to && s.charAt(from) <= ' ') from++;   // String.trim()'s white space, without the copy
+    while (to > from && s.charAt(to - 1) <= ' ') to--;
+    if (to - from > 2 && s.charAt(from) == '0' && (s.charAt(from + 1) == 'x' || s.charAt(from + 1) == 'X')) {
+      return Long.parseLong(s, from + 2, to, 16);
+    }
+    return Long.parseLong(s, from, to, 10);
   }
 }

@@ -76,8 +76,6 @@ public final class XmlDocument<T> {
     } catch (InvalidSpecException e) {
       if (!in.failed()) in.drain(); // not well-formed further on: that is the error, as when parsing came first
       throw e;
-    } finally {
-      in.close();
     }
   }
 

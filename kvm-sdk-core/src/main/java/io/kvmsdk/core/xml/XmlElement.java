@@ -41,19 +41,7 @@ public final class XmlElement {
   /** Parses a document safely (no DTDs or entities, bounded size). */
   public static XmlElement parse(String xml) { return read(xml, "xml"); }
 
-  /**
-   * {@link XmlReader#parse}, with the errors Woodstox reports lazily (a bad character reference such
-   * as {@code &#0;} is only found when the text is read, as an unchecked {@code WstxLazyException})
-   * turned into the same typed refusal as the others.
-   */
-  static XmlElement read(String xml, String what) {
-    try {
-      return XmlReader.parse(xml, what);
-    } catch (com.ctc.wstx.exc.WstxLazyException e) {
-      String msg = e.getMessage() == null ? "malformed" : e.getMessage().replaceAll("\\s+", " ");
-      throw new io.kvmsdk.core.InvalidSpecException(what, "XML is not well-formed: " + msg, e);
-    }
-  }
+  static XmlElement read(String xml, String what) { return XmlReader.parse(xml, what); }
 
   /** This element as pretty-printed XML, the way libvirt writes it. */
   public String toXml() { return XmlWriter.write(this); }
