@@ -83,7 +83,7 @@ public abstract class DeviceAddress {
   }
 
   /** Whether this is a PCI address. */
-  public boolean isPci() { return type().filter("pci"::equals).isPresent(); }
+  public boolean isPci() { return "pci".equals(type().orElse(null)); }
 
   /** The PCI address as {@code dddd:bb:ss.f}, when this is a PCI address with a slot. */
   public Optional<String> pciId() {

@@ -143,8 +143,31 @@ public abstract class Devices {
       Function<D, Optional<DeviceAddress>> address) {
     for (int i = 0; i < devices.size(); i++) {
       Optional<DeviceAddress> a = address.apply(devices.get(i));
-      if (a.isPresent()) out.add(Map.entry("devices/" + elem + "[" + (i + 1) + "]", a.get()));
+      if (a.isPresent()) out.add(new Addressed(elem, i + 1, a.get()));
     }
+  }
+
+  /** A device's address under its path, the path written only when asked for (most readers look at the address only). */
+  private static final class Addressed extends java.util.AbstractMap.SimpleImmutableEntry<String, DeviceAddress> {
+    private static final long serialVersionUID = 1L;
+    private final String elem;
+    private final int index;
+
+    Addressed(String elem, int index, DeviceAddress a) {
+      super(null, a);
+      this.elem = elem;
+      this.index = index;
+    }
+
+    @Override public String getKey() { return "devices/" + elem + "[" + index + "]"; }
+
+    @Override public boolean equals(Object o) {
+      return o instanceof Map.Entry<?, ?> e && getKey().equals(e.getKey()) && getValue().equals(e.getValue());
+    }
+
+    @Override public int hashCode() { return getKey().hashCode() ^ getValue().hashCode(); }
+
+    @Override public String toString() { return getKey() + "=" + getValue(); }
   }
 
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }

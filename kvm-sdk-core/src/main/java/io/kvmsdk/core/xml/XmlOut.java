@@ -28,8 +28,12 @@ final class XmlOut {
     this.redact = redact;
   }
 
+  private static final String SPACES = " ".repeat(64);
+
   static void indent(StringBuilder sb, int depth) {
-    for (int i = 0; i < depth; i++) sb.append("  ");
+    int n = 2 * depth;
+    for (; n > SPACES.length(); n -= SPACES.length()) sb.append(SPACES);
+    sb.append(SPACES, 0, n);
   }
 
   /** Opens {@code <name}; attributes follow. */

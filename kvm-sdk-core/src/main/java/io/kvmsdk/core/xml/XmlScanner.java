@@ -254,7 +254,7 @@ final class XmlScanner {
   }
 
   private void attribute() {
-    String an = name("an attribute name of <" + name + ">");
+    String an = name(null);
     for (int i = 0; i < nattrs; i++) {
       if (attrs[2 * i].equals(an)) throw fail("attribute '" + an + "' appears twice in <" + name + ">");
     }
@@ -269,17 +269,21 @@ final class XmlScanner {
     for (;;) {
       if (pos >= end) throw fail("the document ends inside the value of attribute '" + an + "' of <" + name + ">");
       char ch = c.charAt(pos);
+      if (ch < 64 ? (ATTR_SPECIAL >>> ch & 1) == 0 : ch < 0xD800) {
+        pos++;
+        continue;
+      }
       if (ch == q) {
         value = c.substring(from, pos);
         pos++;
         break;
       }
       if (ch == '<') throw fail("'<' in the value of attribute '" + an + "' of <" + name + ">");
-      if (ch == '&' || ch == '\t' || ch == '\n' || ch == '\r' || ch < 0x20 || ch >= 0xD800) {
+      if (ch == '&' || ch < 0x20 || ch >= 0xD800) {
         value = attributeSlow(q, from, an);
         break;
       }
-      pos++;
+      pos++;   // the other quote
     }
     if (2 * nattrs + 2 > attrs.length) attrs = Arrays.copyOf(attrs, attrs.length * 2);
     attrs[2 * nattrs] = an;
@@ -364,6 +368,12 @@ final class XmlScanner {
 
   // ------------------------------------------------------------------ text
 
+  /** Characters below 64 an attribute value's fast loop stops at: controls (tab and line ends included), quotes, '&', '<'. */
+  private static final long ATTR_SPECIAL = 0xFFFFFFFFL | 1L << '"' | 1L << '\'' | 1L << '&' | 1L << '<';
+
+  /** Characters below 64 the text fast loop stops at: controls but tab and line feed, '&', '<', '>' (for "]]>"). */
+  private static final long TEXT_SPECIAL = (0xFFFFFFFFL & ~(1L << '\t') & ~(1L << '\n')) | 1L << '&' | 1L << '<' | 1L << '>';
+
   /** Text from {@code pos}: character data, references and CDATA sections up to the next other markup. */
   private void scanText() {
     textBuilt = null;
@@ -372,12 +382,16 @@ final class XmlScanner {
     for (;;) {
       if (i >= end) break;
       char ch = c.charAt(i);
+      if (ch < 64 ? (TEXT_SPECIAL >>> ch & 1) == 0 : ch < 0xD800) {
+        i++;
+        continue;
+      }
       if (ch == '<') break;
-      if (ch == '&' || ch == '\r' || (ch < 0x20 && ch != '\n' && ch != '\t') || ch >= 0xD800 || (ch == '>' && i >= from + 2 && c.charAt(i - 1) == ']' && c.charAt(i - 2) == ']')) {
+      if (ch != '>' || (i >= from + 2 && c.charAt(i - 1) == ']' && c.charAt(i - 2) == ']')) {
         textSlow(from, i);
         return;
       }
-      i++;
+      i++;   // a '>' that does not end "]]>"
     }
     if (i + 8 < end && c.charAt(i + 1) == '!' && startsWith(i + 2, "[CDATA[")) {
       textSlow(from, i);
@@ -521,15 +535,16 @@ final class XmlScanner {
    */
   private static final String[] NAMES = new String[CACHE];
 
+  /** A name at {@code pos}; {@code what} says what it is in a refusal (null: an attribute name of the current start tag). */
   private String name(String what) {
     int from = pos;
-    if (pos >= end) throw fail("the document ends where " + what + " should be");
+    if (pos >= end) throw fail("the document ends where " + what(what) + " should be");
     char ch = c.charAt(pos);
     if (ch >= 0xD800 && ch <= 0xDBFF && pos + 1 < end && Character.isLowSurrogate(c.charAt(pos + 1))) {
-      if (!isNameStart(Character.toCodePoint(ch, c.charAt(pos + 1)))) throw fail("not " + what);
+      if (!isNameStart(Character.toCodePoint(ch, c.charAt(pos + 1)))) throw fail("not " + what(what));
       pos += 2;
     } else if (!isNameStart(ch)) {
-      throw fail("not " + what);
+      throw fail("not " + what(what));
     } else {
       pos++;
     }
@@ -552,10 +567,13 @@ final class XmlScanner {
     int slot = (h ^ (h >>> 10) ^ len) & (CACHE - 1);
     String known = NAMES[slot];
     if (known != null && known.length() == len && c.startsWith(known, from)) return known;
-    String s = c.substring(from, pos);
+    // interned: the instance of the same literal in a codec's table, so a lookup matches by identity
+    String s = c.substring(from, pos).intern();
     NAMES[slot] = s;
     return s;
   }
+
+  private String what(String what) { return what != null ? what : "an attribute name of <" + name + ">"; }
 
   static boolean isNameStart(int ch) {
     if (ch < 0x80) return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '_' || ch == ':';

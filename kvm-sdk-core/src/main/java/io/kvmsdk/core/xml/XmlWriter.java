@@ -126,7 +126,10 @@ public final class XmlWriter {
     }
   }
 
+  /** The characters {@link #escape} may rewrite, as bits of one word (all are below 64). */
+  private static final long SPECIAL = 1L << '&' | 1L << '<' | 1L << '>' | 1L << '\'' | 1L << '"' | 1L << '\n' | 1L << '\r' | 1L << '\t';
+
   private static boolean special(char c) {
-    return c == '&' || c == '<' || c == '>' || c == '\'' || c == '"' || c == '\n' || c == '\r' || c == '\t';
+    return c < 64 && (SPECIAL >>> c & 1) != 0;
   }
 }
