@@ -38,10 +38,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link DomainDriver} on libvirt-java, with JNA for bulk statistics and the agent's hostname.
- * Domain handles are kept per thread between calls ({@link LibvirtDomainHandles}): a burst of calls
- * on one domain looks it up once; the handles go on reconnect and close. Lifecycle listeners fan out
- * from one libvirt callback that is registered again after a reconnect.
+ * The {@link DomainDriver} on libvirt-java, with JNA for bulk statistics and the agent's hostname,
+ * and for the lifecycle calls (define, create, start, suspend, resume, destroy, undefine, state):
+ * those go straight to libvirt's C functions on the SDK's own {@code virDomainPtr}s
+ * ({@link LibvirtDomainCalls}), without libvirt-java's proxy and error objects on the way. Domain
+ * handles are kept per thread between calls ({@link LibvirtDomainHandles}): a burst of calls on one
+ * domain looks it up once; the handles go on reconnect and close. Lifecycle listeners fan out from
+ * one libvirt callback that is registered again after a reconnect.
  */
 final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDriver {
   private static final Logger LOG = LoggerFactory.getLogger(LibvirtDomains.class);
@@ -50,7 +53,8 @@ final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDri
   private static final int XML_INACTIVE = 2;
   private static final int HOSTNAME_AGENT = 2;   // VIR_DOMAIN_GET_HOSTNAME_AGENT
 
-  private final LibvirtDomainHandles handles = new LibvirtDomainHandles();
+  private final LibvirtDomainCalls calls;
+  private final LibvirtDomainHandles handles;
   private final CopyOnWriteArrayList<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
   private LifecycleListener registered;   // guarded by the session's write lock
   private boolean loopHeld;                // guarded by the session's write lock
@@ -63,8 +67,11 @@ final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDri
       fanOut(DomainJobEvent.completed(LibvirtNative.INSTANCE.virDomainGetName(dom),
           params == null ? Map.of() : LibvirtTypedParams.read(params, n)));
 
-  LibvirtDomains(LibvirtSession session) {
+  /** {@code calls}: the binding of the lifecycle calls ({@link LibvirtDomainCalls#bind()}; tests run both). */
+  LibvirtDomains(LibvirtSession session, LibvirtDomainCalls calls) {
     super(session, "domain");
+    this.calls = calls;
+    this.handles = new LibvirtDomainHandles(calls);
     session.onReconnect(fresh -> {
       handles.clear();
       registered = null;
@@ -149,9 +156,87 @@ final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDri
         }
       }
       Domain d = c.domainLookupByName(name);
-      handles.put(c, name, d);
+      handles.add(c, name, d);
       return call.apply(d);
     });
+  }
+
+  // ------------------------------------------------------------------ the lifecycle calls (JNA, own handles)
+
+  /** A libvirt C function on a domain's native handle: its return value, negative on failure. */
+  @FunctionalInterface
+  private interface PointerCall {
+    int apply(Pointer dom);
+  }
+
+  /**
+   * Like {@link #on}, for a {@link LibvirtDomainCalls} function on the kept native handle: {@code verb}
+   * and the name make the failure's operation ("suspend domain 'web'"), built only on failure.
+   */
+  private void onPointer(String verb, String name, PointerCall call) {
+    if (handles.oversized()) session.tryWriteLocked(handles::clear);
+    session.callNative(c -> {
+      Pointer kept = handles.pointer(c, name);
+      if (kept != null) {
+        if (call.apply(kept) >= 0) return null;
+        KvmException k = session.failNative(c, verb + " domain '" + name + "'", kind, name);
+        if (!(k instanceof io.kvmsdk.core.NotFoundException nf) || !nf.kind().equals(kind)) throw k;
+        handles.evict(name);
+      }
+      Pointer d = calls.virDomainLookupByName(session.pointer(c), name);
+      if (d == null) throw session.failNative(c, verb + " domain '" + name + "'", kind, name);
+      handles.add(c, name, d);
+      if (call.apply(d) < 0) throw session.failNative(c, verb + " domain '" + name + "'", kind, name);
+      return null;
+    });
+  }
+
+  @Override public ObjectRef define(String xml) { return made("define", xml); }
+
+  @Override public ObjectRef create(String xml) { return made("create", xml); }
+
+  /** {@code virDomainDefineXML} or {@code virDomainCreateXML}; the handle it returns is kept for the next call. */
+  private ObjectRef made(String verb, String xml) {
+    return session.callNative(c -> {
+      Pointer conn = session.pointer(c);
+      Pointer dom = verb.equals("define") ? calls.virDomainDefineXML(conn, xml) : calls.virDomainCreateXML(conn, xml, 0);
+      if (dom == null) throw failMade(c, verb, xml);
+      String name = calls.virDomainGetName(dom);
+      byte[] uuid = new byte[37];
+      if (name == null || calls.virDomainGetUUIDString(dom, uuid) < 0) {
+        KvmException k = failMade(c, verb, xml);
+        calls.virDomainFree(dom);
+        throw k;
+      }
+      handles.put(c, name, dom);
+      return new ObjectRef(name, com.sun.jna.Native.toString(uuid, "US-ASCII"));
+    });
+  }
+
+  private KvmException failMade(LibvirtConnect c, String verb, String xml) {
+    String name = nameOf(xml);
+    return session.failNative(c, verb + " domain '" + name + "'", "definition", name);
+  }
+
+  @Override public void start(String name) { onPointer("start", name, calls::virDomainCreate); }
+
+  @Override public void destroy(String name) { onPointer("destroy", name, calls::virDomainDestroy); }
+
+  @Override public void suspend(String name) { onPointer("suspend", name, calls::virDomainSuspend); }
+
+  @Override public void resume(String name) { onPointer("resume", name, calls::virDomainResume); }
+
+  @Override public void undefine(String name, Set<UndefineOption> options) {
+    int flags = 0;
+    for (UndefineOption o : options) flags |= o.flag();
+    int f = flags;
+    onPointer("undefine", name, d -> calls.virDomainUndefineFlags(d, f));
+  }
+
+  @Override public DomainState state(String name) {
+    int[] state = new int[1];
+    onPointer("get the state of", name, d -> calls.virDomainGetState(d, state, new int[1], 0));
+    return DomainState.of(state[0]);
   }
 
   private void onVoid(String op, String name, ObjectCall<Domain, ?> call) { on(op, name, call); }
@@ -174,7 +259,6 @@ final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDri
 
   @Override public List<ObjectRef> list() { return list(Set.of()); }
 
-  @Override public DomainState state(String name) { return on("get the state of", name, d -> DomainState.of(d.getInfo().state.ordinal())); }
 
   @Override public boolean isActive(String name) { return state(name).isActive(); }
 
@@ -182,16 +266,8 @@ final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDri
 
   @Override public void reboot(String name) { onVoid("reboot", name, d -> { d.reboot(0); return null; }); }
 
-  @Override public void suspend(String name) { onVoid("suspend", name, d -> { d.suspend(); return null; }); }
-
-  @Override public void resume(String name) { onVoid("resume", name, d -> { d.resume(); return null; }); }
-
   @Override public void undefine(String name) { undefine(name, Set.of()); }
 
-  @Override public void undefine(String name, Set<UndefineOption> options) {
-    int flags = options.stream().mapToInt(UndefineOption::flag).reduce(0, (a, b) -> a | b);
-    onVoid("undefine", name, d -> { d.undefine(flags); return null; });
-  }
 
   @Override public void migrate(String name, Hypervisor destination, Set<MigrateOption> options) {
     if (!(destination instanceof LibvirtHypervisor dst)) {

@@ -37,9 +37,9 @@ public final class LibvirtHypervisor implements Hypervisor {
     LibvirtEventLoop.init();
   }
 
-  private LibvirtHypervisor(LibvirtSession session) {
+  private LibvirtHypervisor(LibvirtSession session, LibvirtDomainCalls calls) {
     this.session = session;
-    this.domains = new LibvirtDomains(session);
+    this.domains = new LibvirtDomains(session, calls);
     this.networks = new LibvirtNetworks(session);
     this.pools = new LibvirtStoragePools(session);
     this.volumes = new LibvirtStorageVolumes(session);
@@ -49,13 +49,16 @@ public final class LibvirtHypervisor implements Hypervisor {
   }
 
   /** Opens {@code uri}; the caller has checked that libvirt-java, JNA and libvirt.so.0 are present. */
-  public static LibvirtHypervisor open(String uri) {
+  public static LibvirtHypervisor open(String uri) { return open(uri, null); }
+
+  /** Like {@link #open(String)}, with the given binding of the domain lifecycle calls (null: {@link LibvirtDomainCalls#bind()}). */
+  static LibvirtHypervisor open(String uri, LibvirtDomainCalls calls) {
     try {
       initLibrary();
     } catch (org.libvirt.LibvirtException e) {
       throw LibvirtErrors.map("initialising libvirt", "connection", uri, e);
     }
-    return new LibvirtHypervisor(new LibvirtSession(uri, LibvirtSession.connect(uri)));
+    return new LibvirtHypervisor(new LibvirtSession(uri, LibvirtSession.connect(uri)), calls == null ? LibvirtDomainCalls.bind() : calls);
   }
 
   LibvirtSession session() { return session; }
