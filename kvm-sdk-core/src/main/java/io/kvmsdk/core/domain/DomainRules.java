@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The rules libvirt's domain XML parser applies (domain_conf.c, domain_postparse.c, domain_validate.c:
@@ -17,9 +16,6 @@ import java.util.regex.Pattern;
  * {@link DomainSpec#validateFor}.
  */
 final class DomainRules {
-  private static final Pattern UUID = Pattern.compile(
-      "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
-
   private DomainRules() {}
 
   /** Set while the builder reads back a half-built spec. */
@@ -149,15 +145,16 @@ final class DomainRules {
     List<Disk> disks = d.devices().disks();
     for (int i = 0; i < disks.size(); i++) {
       Optional<String> dev = disks.get(i).targetDev();
-      String field = "domain/devices/disk[" + (i + 1) + "]/target/@dev";
       if (dev.isEmpty()) {
-        throw new InvalidSpecException(field, "is required (libvirt: missing target information); set it with "
+        throw new InvalidSpecException(diskTarget(i), "is required (libvirt: missing target information); set it with "
             + ".target(\"vda\") or give a bus (.virtio()) and add the disk with DomainSpec.Builder.addDisk to have one assigned");
       }
       Integer prev = seen.putIfAbsent(dev.get(), i + 1);
-      if (prev != null) throw new InvalidSpecException(field, "'" + dev.get() + "' is already the target of domain/devices/disk[" + prev + "]");
+      if (prev != null) throw new InvalidSpecException(diskTarget(i), "'" + dev.get() + "' is already the target of domain/devices/disk[" + prev + "]");
     }
   }
+
+  private static String diskTarget(int i) { return "domain/devices/disk[" + (i + 1) + "]/target/@dev"; }
 
   /** libvirt: boot orders are unique, and per-device boot elements exclude {@code <os><boot>}. */
   static void checkBootOrder(DomainSpec d) {
@@ -199,5 +196,20 @@ final class DomainRules {
     }
   }
 
-  static boolean isUuid(String s) { return UUID.matcher(s).matches(); }
+  /** 32 hex digits, each of the four group boundaries (8-4-4-4-12) with or without a dash. */
+  static boolean isUuid(String s) {
+    int at = 0;
+    int n = s.length();
+    for (int group : UUID_GROUPS) {
+      if (group != 8) {
+        if (at < n && s.charAt(at) == '-') at++;
+      }
+      for (int k = 0; k < group; k++, at++) {
+        if (at >= n || Character.digit(s.charAt(at), 16) < 0 || s.charAt(at) > 'f') return false;
+      }
+    }
+    return at == n;
+  }
+
+  private static final int[] UUID_GROUPS = {8, 4, 4, 4, 12};
 }

@@ -66,6 +66,17 @@ class DomainRulesTest {
     assertThat(base().uuid("c7a5fdbdedaf9455926ad65c16db1809").build().uuid()).isPresent();
   }
 
+  /** The hand-written check reads as the pattern it replaced: 8-4-4-4-12 hex digits, each boundary's dash optional. */
+  @Test
+  void uuidCheckIsExactlyThirtyTwoHexDigitsWithOptionalDashesAtTheGroupBoundaries() {
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
+    for (String u : java.util.List.of("C7A5FDBD-edaf9455-926a-d65c16db1809", "c7a5fdbd-edaf-9455-926a-d65c16db180", "c7a5fdbd-edaf-9455-926a-d65c16db18090",
+        "c7a5fdbd--edaf-9455-926a-d65c16db1809", "c7a5fdb-dedaf-9455-926a-d65c16db1809", "-c7a5fdbdedaf9455926ad65c16db1809", "c7a5fdbdedaf9455926ad65c16db1809-",
+        "g7a5fdbdedaf9455926ad65c16db1809", "\uff10" + "7a5fdbdedaf9455926ad65c16db1809", "", "c7a5fdbd-edaf-9455-926a-d65c16db1809\n")) {
+      assertThat(DomainRules.isUuid(u)).as(u).isEqualTo(p.matcher(u).matches());
+    }
+  }
+
   @Test
   void currentMemoryAboveMemoryIsAcceptedAsLibvirtClampsIt() {
     assertThat(base().currentMemory(Size.gib(2)).build().currentMemory()).contains(Size.gib(2));
