@@ -14,8 +14,11 @@ import org.libvirt.Connect;
  * start, suspend, resume, destroy, undefine) against the same calls on raw libvirt-java, rounds
  * alternating in one JVM on one libvirt URI. Prints the median of each call and of the round, and
  * the SDK/raw ratios. Run:
- * {@code java -cp benchmarks/target/benchmarks.jar io.kvmsdk.benchmarks.LifecycleCalls [uri] [rounds]}
- * (default {@code test:///default}, 20,000 rounds after as many warm-up rounds).
+ * {@code java -cp benchmarks/target/benchmarks.jar io.kvmsdk.benchmarks.LifecycleCalls [uri] [rounds] [control]}
+ * (default {@code test:///default}, 20,000 rounds after as many warm-up rounds). With {@code control}
+ * the raw side also parses and renders the spec, untimed, right before its define, as the SDK side
+ * does: that Java work alone slows libvirt's own define by a few microseconds (caches), so the
+ * control tells the binding's cost from that effect. Quote both.
  */
 public final class LifecycleCalls {
   private LifecycleCalls() {}
@@ -28,6 +31,7 @@ public final class LifecycleCalls {
   public static void main(String[] args) throws Exception {
     String uri = args.length > 0 ? args[0] : "test:///default";
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+    control = args.length > 2 && args[2].equals("control");
     try (Kvm kvm = Kvm.connect(uri)) {
       Connect raw = new Connect(uri, false);
       long[][] sdk = new long[CALLS.length][rounds];
@@ -44,7 +48,8 @@ public final class LifecycleCalls {
         }
       }
       raw.close();
-      System.out.printf(Locale.ROOT, "%s, %d rounds (medians, us)%n", uri, rounds);
+      System.out.printf(Locale.ROOT, "%s, %d rounds (medians, us)%s%n", uri, rounds,
+          control ? ", control: raw also parses and renders the spec, untimed, before its define" : "");
       long sdkTotal = 0;
       long rawTotal = 0;
       for (int c = 0; c < CALLS.length; c++) {
@@ -79,7 +84,11 @@ public final class LifecycleCalls {
     for (int c = 0; c < CALLS.length; c++) ns[c][r] = t[c + 1] - t[c];
   }
 
+  private static boolean control;
+  static int sink;
+
   private static void rawRound(Connect raw, long[][] ns, int r) throws org.libvirt.LibvirtException {
+    if (control) sink += DomainSpec.fromXml(XML).toXml().length();
     long t1 = System.nanoTime();
     org.libvirt.Domain d = raw.domainDefineXML(XML);
     long t2 = System.nanoTime();
