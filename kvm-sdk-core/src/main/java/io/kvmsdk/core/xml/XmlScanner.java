@@ -59,6 +59,8 @@ final class XmlScanner {
   private String[] attrs = new String[16];
   private int nattrs;
   private int startOffset;
+  private static final int MANY_ATTRS = 16;
+  private java.util.HashSet<String> seen;   // the attribute names of a start tag with many
 
   // the current text: [textFrom, textTo) of c when simple, else built
   private int textFrom;
@@ -255,8 +257,18 @@ final class XmlScanner {
 
   private void attribute() {
     String an = name(null);
-    for (int i = 0; i < nattrs; i++) {
-      if (attrs[2 * i].equals(an)) throw fail("attribute '" + an + "' appears twice in <" + name + ">");
+    if (nattrs < MANY_ATTRS) {
+      for (int i = 0; i < nattrs; i++) {
+        if (attrs[2 * i].equals(an)) throw fail("attribute '" + an + "' appears twice in <" + name + ">");
+      }
+    } else {
+      // past a few, a set: a start tag of a million attributes must not take a million squared compares
+      if (seen == null) seen = new java.util.HashSet<>();
+      if (nattrs == MANY_ATTRS) {
+        seen.clear();
+        for (int i = 0; i < nattrs; i++) seen.add(attrs[2 * i]);
+      }
+      if (!seen.add(an)) throw fail("attribute '" + an + "' appears twice in <" + name + ">");
     }
     space(false);
     if (pos >= end || c.charAt(pos) != '=') throw fail("attribute '" + an + "' of <" + name + "> has no '='");
