@@ -28,7 +28,10 @@ import java.util.regex.Pattern;
  * spec of core: building an empty builder never leaks the generator's message.
  */
 public final class RequiredFields {
-  private static final Pattern NOT_SET = Pattern.compile("Cannot build (\\w+), some of required attributes are not set \\[([^\\]]*)\\]");
+  /** The generator's message, compiled only when a build fails (not when the first builder loads). */
+  private static final class NotSet {
+    static final Pattern PATTERN = Pattern.compile("Cannot build (\\w+), some of required attributes are not set \\[([^\\]]*)\\]");
+  }
 
   private final Map<String, String> paths;
 
@@ -53,16 +56,25 @@ public final class RequiredFields {
     try {
       return build.get();
     } catch (IllegalStateException e) {
-      Matcher m = NOT_SET.matcher(String.valueOf(e.getMessage()));
-      if (!m.find()) throw e;
-      List<String> missing = new ArrayList<>();
-      for (String a : m.group(2).split(",")) {
-        if (!a.isBlank()) missing.add(path(a.strip()));
-      }
-      if (missing.isEmpty()) throw e;
-      String rule = missing.size() == 1 ? "is required"
-          : "is required (and so " + (missing.size() == 2 ? "is " : "are ") + String.join(", ", missing.subList(1, missing.size())) + ")";
-      throw new InvalidSpecException(missing.get(0), rule);
+      throw refusal(e);
     }
+  }
+
+  /**
+   * What {@link #build} throws for the generated builder's {@code e}: the typed refusal when {@code e}
+   * says required fields are not set, else {@code e} itself. For a builder on a hot path that calls
+   * the generated {@code build()} in its own try/catch (no capturing lambda to link on a first call).
+   */
+  public RuntimeException refusal(IllegalStateException e) {
+    Matcher m = NotSet.PATTERN.matcher(String.valueOf(e.getMessage()));
+    if (!m.find()) return e;
+    List<String> missing = new ArrayList<>();
+    for (String a : m.group(2).split(",")) {
+      if (!a.isBlank()) missing.add(path(a.strip()));
+    }
+    if (missing.isEmpty()) return e;
+    String rule = missing.size() == 1 ? "is required"
+        : "is required (and so " + (missing.size() == 2 ? "is " : "are ") + String.join(", ", missing.subList(1, missing.size())) + ")";
+    return new InvalidSpecException(missing.get(0), rule);
   }
 }

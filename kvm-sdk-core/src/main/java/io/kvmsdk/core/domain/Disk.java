@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
@@ -110,11 +109,47 @@ public abstract class Disk {
   /** What this element carried that no typed field covers yet, kept verbatim. */
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
 
-  private static final Pattern TARGET_DEV = Pattern.compile("(ioemu:)?[a-z]+[a-z0-9]*");
-  static final Pattern PARTITION = Pattern.compile("(fd|hd|vd|sd|xvd|ubd)[a-z]+[0-9]+");
-  private static final Pattern KNOWN_NAME = Pattern.compile("(fd|hd|vd|sd|xvd|ubd)[a-z]+[0-9]*");  // libvirt's parser reads a partition number too
   static final Set<String> ROTATION_BUSES = Set.of("scsi", "ide", "sata");
-  private static final Pattern WWN = Pattern.compile("(0x)?[0-9a-fA-F]{16}");
+
+  // The name rules below are checked by hand, not by regular expressions: they run for every disk of
+  // every document, and compiling patterns was a share of a first document's time. DiskNameRulesTest
+  // holds each against the pattern it stands for.
+
+  /** {@code (ioemu:)?[a-z]+[a-z0-9]*}. */
+  static boolean isTargetDev(String s) {
+    int i = s.startsWith("ioemu:") ? 6 : 0;
+    if (i >= s.length() || s.charAt(i) < 'a' || s.charAt(i) > 'z') return false;
+    for (i++; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) return false;
+    }
+    return true;
+  }
+
+  /** {@code (fd|hd|vd|sd|xvd|ubd)[a-z]+[0-9]*} (libvirt's parser reads a partition number too); with {@code partition}, {@code [0-9]+}. */
+  static boolean isKnownName(String s, boolean partition) {
+    int i;
+    if (s.startsWith("xvd") || s.startsWith("ubd")) i = 3;
+    else if (s.startsWith("fd") || s.startsWith("hd") || s.startsWith("vd") || s.startsWith("sd")) i = 2;
+    else return false;
+    int letters = i;
+    while (i < s.length() && s.charAt(i) >= 'a' && s.charAt(i) <= 'z') i++;
+    if (i == letters) return false;
+    int digits = i;
+    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') i++;
+    return i == s.length() && (!partition || i > digits);
+  }
+
+  /** {@code (0x)?[0-9a-fA-F]{16}}. */
+  static boolean isWwn(String s) {
+    int i = s.length() == 18 && s.startsWith("0x") ? 2 : 0;
+    if (s.length() - i != 16) return false;
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) return false;
+    }
+    return true;
+  }
 
   // ------------------------------------------------------------------ factories
 
@@ -293,19 +328,19 @@ public abstract class Disk {
     String dev = device().orElse("disk");
     Optional<String> bus = targetBus();
     Optional<String> tdev = targetDev();
-    if (tdev.isPresent() && !TARGET_DEV.matcher(tdev.get()).matches()) {
+    if (tdev.isPresent() && !isTargetDev(tdev.get())) {
       throw new InvalidSpecException("target/@dev", "must be a device name such as 'vda' or 'sdb' (lower-case letters, then letters or digits), got '" + tdev.get() + "'");
     }
     if (tdev.isPresent()) {
       String name = tdev.get().startsWith("ioemu:") ? tdev.get().substring(6) : tdev.get();
-      if (address().isEmpty() && !KNOWN_NAME.matcher(name).matches()) {
+      if (address().isEmpty() && !isKnownName(name, false)) {
         throw new InvalidSpecException("target/@dev", "without an <address> must be fd, hd, vd, sd, xvd or ubd followed by letters (and digits), got '" + tdev.get() + "'");
       }
     }
     if (dev.equals("floppy") && bus.isPresent() && !bus.get().equals("fdc")) {
       throw new InvalidSpecException("target/@bus", "a floppy disk must be on bus 'fdc', got '" + bus.get() + "'");
     }
-    if (!dev.equals("floppy") && bus.filter("fdc"::equals).isPresent()) {
+    if (!dev.equals("floppy") && bus.isPresent() && bus.get().equals("fdc")) {
       throw new InvalidSpecException("target/@bus", "bus 'fdc' is only for device='floppy', got device='" + dev + "'");
     }
     if (target().flatMap(DiskTarget::tray).isPresent() && !dev.equals("cdrom") && !dev.equals("floppy")) {
@@ -317,7 +352,7 @@ public abstract class Disk {
       throw new InvalidSpecException("source/@protocol", "required for a disk of type 'network'");
     }
     if (dev.equals("lun")) {
-      boolean ok = type.equals("block") || type.equals("volume") || (type.equals("network") && protocol.filter("iscsi"::equals).isPresent());
+      boolean ok = type.equals("block") || type.equals("volume") || (type.equals("network") && protocol.isPresent() && protocol.get().equals("iscsi"));
       if (!ok) {
         throw new InvalidSpecException("@device", "device='lun' needs type 'block', 'volume' or a network iSCSI source, got type='" + type + "'"
             + protocol.map(p -> " protocol='" + p + "'").orElse(""));
@@ -338,7 +373,7 @@ public abstract class Disk {
         throw new InvalidSpecException("source/@startupPolicy", "'requisite' is allowed only for device 'cdrom' or 'floppy', got device='" + dev + "'");
       }
     }
-    if (wwn().isPresent() && !WWN.matcher(wwn().get()).matches()) {
+    if (wwn().isPresent() && !isWwn(wwn().get())) {
       throw new InvalidSpecException("wwn", "must be 16 hexadecimal digits, got '" + wwn().get() + "'");
     }
     // libvirt's parser: only virtio-blk has queues, only usb disks are removable, virtio models need bus virtio.

@@ -32,24 +32,28 @@ final class DomainRules {
     }
     checkOs(d);
     checkMemory(d);
-    d.uuid().ifPresent(u -> {
-      if (!isUuid(u)) throw new InvalidSpecException("domain/uuid", "must be a UUID (32 hex digits, optionally dashed 8-4-4-4-12), got '" + u + "'");
-    });
-    d.vcpu().flatMap(Vcpu::count).ifPresent(n -> {
-      d.cpu().ifPresent(c -> c.checkVcpuCount(n));      // NUMA cell cpus within the vCPU count
-      d.cputune().ifPresent(t -> t.checkVcpuCount(n));  // vcpusched vcpus within the vCPU count
-    });
+    // (plain ifs rather than capturing lambdas: this runs for every document, and a capturing lambda
+    // links a class the first time it runs)
+    if (d.uuid().isPresent() && !isUuid(d.uuid().get())) {
+      throw new InvalidSpecException("domain/uuid", "must be a UUID (32 hex digits, optionally dashed 8-4-4-4-12), got '" + d.uuid().get() + "'");
+    }
+    Optional<Integer> vcpus = d.vcpu().flatMap(Vcpu::count);
+    if (vcpus.isPresent()) {
+      if (d.cpu().isPresent()) d.cpu().get().checkVcpuCount(vcpus.get());          // NUMA cell cpus within the vCPU count
+      if (d.cputune().isPresent()) d.cputune().get().checkVcpuCount(vcpus.get());  // vcpusched vcpus within the vCPU count
+    }
     checkPciAddressNumbers(d);
     checkConsoles(d);
     if (!io.kvmsdk.core.internal.domain.Validation.skipped()) checkDisks(d);   // domain_validate.c
     checkBootOrder(d);
     checkControllers(d);
-    d.vcpu().ifPresent(v -> {
+    if (d.vcpu().isPresent()) {
+      Vcpu v = d.vcpu().get();
       if (v.count().isPresent() && v.count().get() < 1) throw new InvalidSpecException("domain/vcpu", "must be at least 1, got " + v.count().get());
       if (v.count().isPresent() && v.current().isPresent() && v.current().get() > v.count().get()) {
         throw new InvalidSpecException("domain/vcpu/@current", "must not exceed the vCPU count " + v.count().get() + ", got " + v.current().get());
       }
-    });
+    }
   }
 
   /** virDomainVirtType of libvirt 9.0 ({@code virsh -c test:///default define} refuses any other: "invalid domain type"). */
@@ -83,7 +87,7 @@ final class DomainRules {
     if (arch.isPresent() && !ARCHES.contains(arch.get())) {
       throw new InvalidSpecException("domain/os/type/@arch", "must be a libvirt architecture (x86_64, i686, aarch64, ppc64le, s390x, ...), got '" + arch.get() + "'");
     }
-    if (type.filter("exe"::equals).isPresent() && d.os().flatMap(Os::init).isEmpty()) {
+    if (type.isPresent() && type.get().equals("exe") && d.os().flatMap(Os::init).isEmpty()) {
       throw new InvalidSpecException("domain/os/init", "is required for an os of type 'exe' (the container's init binary)");
     }
   }
@@ -132,7 +136,7 @@ final class DomainRules {
   static void checkConsoles(DomainSpec d) {
     java.util.List<Console> consoles = d.devices().consoles();
     for (int i = 1; i < consoles.size(); i++) {
-      if (consoles.get(i).target().flatMap(CharDevTarget::type).filter("serial"::equals).isPresent()) {
+      if ("serial".equals(consoles.get(i).target().flatMap(CharDevTarget::type).orElse(null))) {
         throw new InvalidSpecException("domain/devices/console[" + (i + 1) + "]/target/@type",
             "only the first console can be a serial port");
       }

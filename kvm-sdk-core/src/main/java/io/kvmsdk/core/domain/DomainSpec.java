@@ -307,6 +307,12 @@ public abstract class DomainSpec {
 
     private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("type", "domain/@type", "name", "domain/name");
 
-    private DomainSpec checkedBuild() { return REQUIRED.build(super::build); }
+    private DomainSpec checkedBuild() {
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw REQUIRED.refusal(e);
+      }
+    }
   }
 }

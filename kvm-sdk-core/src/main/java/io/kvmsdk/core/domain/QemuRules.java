@@ -172,7 +172,7 @@ final class QemuRules {
   static void disk(Disk x, String p, List<InvalidSpecException> out) {
     String dev = x.device().orElse("disk");
     String type = x.type().orElse("file");
-    x.targetDev().map(t -> t.startsWith("ioemu:") ? t.substring(6) : t).filter(t -> Disk.PARTITION.matcher(t).matches()).ifPresent(t ->
+    x.targetDev().map(t -> t.startsWith("ioemu:") ? t.substring(6) : t).filter(t -> Disk.isKnownName(t, true)).ifPresent(t ->
         out.add(new InvalidSpecException(p + "target/@dev", "must name a whole disk, not a partition, got '" + t + "'")));
     if (x.targetBus().isPresent()) {
       String b = x.targetBus().get();

@@ -104,7 +104,7 @@ public final class DomainCodecs {
         .textChild("description", DomainSpec::description, DomainSpec.Builder::description)
         .child("metadata", new RawCodec("metadata"), DomainSpec::metadata, DomainSpec.Builder::metadata)
         .child("maxMemory", GuestCodecs.MAX_MEMORY, DomainSpec::maxMemory, DomainSpec.Builder::maxMemory)
-        .child("memory", MEMORY, d -> d.memory().map(m -> new MemoryElement(m, d.memoryDumpCore().orElse(null))),
+        .child("memory", MEMORY, d -> d.memory().isPresent() ? java.util.Optional.of(new MemoryElement(d.memory().get(), d.memoryDumpCore().orElse(null))) : java.util.Optional.empty(),
             (b, v) -> b.memory(v.get().size()).memoryDumpCore(java.util.Optional.ofNullable(v.get().dumpCore())))
         .child("currentMemory", SizeCodec.memory("currentMemory"), DomainSpec::currentMemory, DomainSpec.Builder::currentMemory)
         .child("blkiotune", GuestCodecs.BLKIO_TUNE, DomainSpec::blkiotune, DomainSpec.Builder::blkiotune)
