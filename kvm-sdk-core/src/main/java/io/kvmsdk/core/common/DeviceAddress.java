@@ -95,6 +95,15 @@ public abstract class DeviceAddress {
     return Optional.of(hex(sb, num(function()), 1).toString());
   }
 
+  /** Throws {@link NumberFormatException} when this is a PCI address with a slot whose domain, bus, slot or function is not a number (decimal or 0x-hex), as {@link #pciId()} reads them. */
+  public void checkPciNumbers() {
+    if (!isPci() || slot().isEmpty()) return;
+    num(domain());
+    num(bus());
+    num(slot());
+    num(function());
+  }
+
   private static long num(Optional<String> s) {
     if (s.isEmpty()) return 0;
     String t = s.get();

@@ -111,25 +111,12 @@ final class DomainRules {
   /** libvirt's parser reads a PCI address's domain, bus, slot and function as numbers. */
   static void checkPciAddressNumbers(DomainSpec d) {
     for (Map.Entry<String, DeviceAddress> e : d.devices().addresses()) {
-      DeviceAddress a = e.getValue();
-      if (!a.isPci() || a.slot().isEmpty()) continue;   // as pciId(): only a PCI address with a slot is read as numbers
       try {
-        pciNumber(a.domain());
-        pciNumber(a.bus());
-        pciNumber(a.slot());
-        pciNumber(a.function());
+        e.getValue().checkPciNumbers();
       } catch (NumberFormatException x) {
         throw new InvalidSpecException("domain/" + e.getKey() + "/address", "PCI domain/bus/slot/function must be numbers", x);
       }
     }
-  }
-
-  /** Parses one PCI address number as {@link DeviceAddress#pciId()} does (decimal or 0x-hex), without formatting it. */
-  private static void pciNumber(java.util.Optional<String> s) {
-    if (s.isEmpty()) return;
-    String t = s.get();
-    if (t.startsWith("0x") || t.startsWith("0X")) Long.parseLong(t, 2, t.length(), 16);
-    else Long.parseLong(t);
   }
 
   /** libvirt: "Only the first console can be a serial port". */

@@ -30,16 +30,12 @@ final class XmlScanner {
   static final int TEXT = 3;
   static final int EOF = 4;
 
-  /** A refusal: not well-formed ({@link #doctype} and {@link #entity} tell the two refusals of choice). */
+  /** A refusal: the document is not well-formed, or holds a DOCTYPE or an entity reference of its own. */
   static final class Refusal extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    final boolean doctype;
-    final boolean entity;
 
-    Refusal(String message, boolean doctype, boolean entity) {
+    Refusal(String message) {
       super(message, null, false, false);
-      this.doctype = doctype;
-      this.entity = entity;
     }
   }
 
@@ -73,7 +69,6 @@ final class XmlScanner {
     this.end = xml.length();
     this.pos = from;
     this.fragment = fragment;
-    if (fragment) rootSeen = false;
   }
 
   /** Elements open at the current position. */
@@ -156,7 +151,7 @@ final class XmlScanner {
           return TEXT;
         }
         if (startsWith(pos + 2, "DOCTYPE")) {
-          throw new Refusal("XML must not contain a DOCTYPE (DTDs and entities are refused)", true, false);
+          throw new Refusal("XML must not contain a DOCTYPE (DTDs and entities are refused)");
         }
         throw fail("markup '<!' that is not a comment, CDATA section or DOCTYPE");
       }
@@ -501,7 +496,7 @@ final class XmlScanner {
       case "apos": b.append('\''); return;
       case "quot": b.append('"'); return;
       default:
-        throw new Refusal("XML must not use entity references other than the predefined ones (&" + n + "; at " + where(at) + ")", false, true);
+        throw new Refusal("XML must not use entity references other than the predefined ones (&" + n + "; at " + where(at) + ")");
     }
   }
 
@@ -628,7 +623,7 @@ final class XmlScanner {
 
   private Refusal fail(String rule) { return failAt(Math.min(pos, end), rule); }
 
-  private Refusal failAt(int at, String rule) { return new Refusal("XML is not well-formed: " + rule + " at " + where(at), false, false); }
+  private Refusal failAt(int at, String rule) { return new Refusal("XML is not well-formed: " + rule + " at " + where(at)); }
 
   /** "line L, column C" of offset {@code at} (1-based; a column counts UTF-16 units). */
   private String where(int at) {
