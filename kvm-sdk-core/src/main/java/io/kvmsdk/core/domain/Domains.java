@@ -19,7 +19,7 @@ public final class Domains {
   @Override public String toString() { return "Domains[" + hypervisor.uri() + "]"; }
 
   /** Defines (or redefines, same name and UUID) a persistent domain; it stays shut off until started. */
-  public Domain define(DomainSpec spec) { return handle(hypervisor.domains().define(spec.toXml())); }
+  public Domain define(DomainSpec spec) { return handle(hypervisor.domains().define(spec.toXml(), spec.name())); }
 
   /**
    * Creates and starts a transient domain ({@code virDomainCreateXML}): it runs without a persistent

@@ -23,6 +23,13 @@ import java.util.function.Consumer;
  * transient one.
  */
 public interface DomainDriver extends LifecycleDriver {
+  /**
+   * {@link #define(String)} of a definition whose {@code <name>} is {@code name}: libvirt keeps the
+   * name as given, so a driver need only read back the UUID (which libvirt makes when the definition
+   * has none). This default reads back both.
+   */
+  default ObjectRef define(String xml, String name) { return define(xml); }
+
   /** {@code virConnectListAllDomains} with filter flags; empty: all. */
   List<ObjectRef> list(Set<DomainFilter> filters);
 

@@ -1,9 +1,11 @@
 package io.kvmsdk.core.internal.libvirt;
 
 import com.sun.jna.Library;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * libvirt's domain lifecycle functions, called on the SDK's own {@code virDomainPtr}s (each one
  * returned by a define, create or lookup here is freed with {@link #virDomainFree}). Bound by JNA
  * direct mapping ({@link Direct}: a native method per function, no proxy and no reflection on the
- * call; the two that take a document excepted) when it registers, else by JNA's interface mapping,
+ * call; a document goes as a C string it encodes into a reused buffer) when it registers, else by JNA's interface mapping,
  * the way libvirt-java binds them ({@link #bind()}). Failures return -1 or NULL and leave the error
  * in libvirt's per-thread last error, which {@link LibvirtErrors#lastError} maps.
  */
@@ -39,8 +41,8 @@ interface LibvirtDomainCalls extends Library {
   /** Borrowed from the domain: JNA copies it. */
   String virDomainGetName(Pointer domain);
 
-  /** {@code buf}: 37 bytes (VIR_UUID_STRING_BUFLEN). */
-  int virDomainGetUUIDString(Pointer domain, byte[] buf);
+  /** {@code buf}: 16 bytes (VIR_UUID_BUFLEN), the raw UUID. */
+  int virDomainGetUUID(Pointer domain, byte[] buf);
 
   int virDomainFree(Pointer domain);
 
@@ -93,19 +95,71 @@ interface LibvirtDomainCalls extends Library {
 
       static native String virDomainGetName(Pointer domain);
 
-      static native int virDomainGetUUIDString(Pointer domain, byte[] buf);
+      static native int virDomainGetUUID(Pointer domain, byte[] buf);
 
       static native int virDomainFree(Pointer domain);
+
+      /** The document as a NUL-terminated UTF-8 C string the caller wrote ({@link #document}). */
+      static native Pointer virDomainDefineXML(Pointer conn, Pointer xml);
+
+      static native Pointer virDomainCreateXML(Pointer conn, Pointer xml, int flags);
+    }
+
+    /** Documents up to this size (bytes, with the NUL) reuse the thread's buffer; a larger one gets its own, freed after the call. */
+    static final int KEEP = 1 << 20;
+    private static final ThreadLocal<Memory> BUFFER = new ThreadLocal<>();
+
+    /**
+     * {@code xml} as libvirt reads a document, a NUL-terminated UTF-8 C string, in this thread's buffer
+     * (grown to fit; its contents are valid until the thread's next document) or, past {@link #KEEP},
+     * in a buffer of its own that the caller closes.
+     */
+    static Memory document(String xml) {
+      byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+      int size = bytes.length + 1;
+      Memory m;
+      if (size > KEEP) {
+        m = new Memory(size);
+      } else {
+        m = BUFFER.get();
+        if (m == null || m.size() < size) {
+          if (m != null) m.close();
+          m = new Memory(Math.max(4096, Integer.highestOneBit(size - 1) << 1));
+          BUFFER.set(m);
+        }
+      }
+      m.write(0, bytes, 0, bytes.length);
+      m.setByte(bytes.length, (byte) 0);
+      return m;
+    }
+
+    private static void done(Memory m) {
+      if (m.size() > KEEP) m.close();
     }
 
     /**
-     * Through interface mapping, like every document: a direct-mapped method converts a {@code String}
-     * argument in native code, calling back into Java, which measured ~3 us slower per define in a
-     * lifecycle round (interface mapping converts it in Java).
+     * The document goes as a C string encoded here into a reused buffer ({@link #document}): a
+     * direct-mapped {@code String} argument is converted in native code, calling back into Java, which
+     * measured ~3 us slower per define; JNA's interface mapping converts in Java but allocates native
+     * memory and goes through reflection on every call.
      */
-    @Override public Pointer virDomainDefineXML(Pointer conn, String xml) { return Holder.PROXY.virDomainDefineXML(conn, xml); }
+    @Override public Pointer virDomainDefineXML(Pointer conn, String xml) {
+      Memory m = document(xml);
+      try {
+        return Natives.virDomainDefineXML(conn, m);
+      } finally {
+        done(m);
+      }
+    }
 
-    @Override public Pointer virDomainCreateXML(Pointer conn, String xml, int flags) { return Holder.PROXY.virDomainCreateXML(conn, xml, flags); }
+    @Override public Pointer virDomainCreateXML(Pointer conn, String xml, int flags) {
+      Memory m = document(xml);
+      try {
+        return Natives.virDomainCreateXML(conn, m, flags);
+      } finally {
+        done(m);
+      }
+    }
 
     @Override public Pointer virDomainLookupByName(Pointer conn, String name) { return Natives.virDomainLookupByName(conn, name); }
 
@@ -125,7 +179,7 @@ interface LibvirtDomainCalls extends Library {
 
     @Override public String virDomainGetName(Pointer domain) { return Natives.virDomainGetName(domain); }
 
-    @Override public int virDomainGetUUIDString(Pointer domain, byte[] buf) { return Natives.virDomainGetUUIDString(domain, buf); }
+    @Override public int virDomainGetUUID(Pointer domain, byte[] buf) { return Natives.virDomainGetUUID(domain, buf); }
 
     @Override public int virDomainFree(Pointer domain) { return Natives.virDomainFree(domain); }
   }

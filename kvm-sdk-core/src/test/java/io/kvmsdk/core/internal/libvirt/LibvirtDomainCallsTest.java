@@ -10,6 +10,7 @@ import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.core.spi.DomainDriver;
 import io.kvmsdk.core.spi.ObjectRef;
 import io.kvmsdk.core.testing.Oracles;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.libvirt.Connect;
 
 /**
  * The domain lifecycle on libvirt's test driver through both bindings of {@link LibvirtDomainCalls}:
@@ -129,6 +131,67 @@ class LibvirtDomainCallsTest {
     } finally {
       other.close();
       h.close();
+    }
+  }
+
+  /** The define that knows the name reads back only the UUID: the same one libvirt formats, generated or given (uppercase, undashed). */
+  @ParameterizedTest @ValueSource(strings = {"direct", "fallback"})
+  void defineWithTheNameReadsBackLibvirtsUuid(String which) throws Exception {
+    LibvirtHypervisor h = LibvirtHypervisor.open(URI, binding(which));
+    Connect raw = new Connect(URI, true);
+    String name = "calls-named-" + which + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String given = UUID.randomUUID().toString();
+    String named = name + "-given";
+    try {
+      ObjectRef ref = h.domains().define(xml(name), name);
+      assertThat(ref.name()).isEqualTo(name);
+      assertThat(ref.uuid()).isEqualTo(raw.domainLookupByName(name).getUUIDString());
+      ObjectRef withUuid = h.domains().define(xml(named).replace("</name>", "</name><uuid>" + given.toUpperCase(Locale.ROOT).replace("-", "") + "</uuid>"), named);
+      assertThat(withUuid.uuid()).isEqualTo(given).isEqualTo(raw.domainLookupByName(named).getUUIDString());
+      h.domains().start(name);   // the handle kept by the define
+      assertThat(raw.domainLookupByName(name).isActive()).isEqualTo(1);
+      h.domains().destroy(name);
+    } finally {
+      h.domains().undefine(name, Set.of());
+      h.domains().undefine(named, Set.of());
+      raw.close();
+      h.close();
+    }
+  }
+
+  /** Documents go as UTF-8 C strings: through the thread's buffer (grown), and past its limit through one of their own. */
+  @Test void documentsOfEverySizeAndScriptArriveWhole() throws Exception {
+    LibvirtHypervisor h = LibvirtHypervisor.open(URI, binding("direct"));
+    Connect raw = new Connect(URI, true);
+    String small = "calls-w\u00e9b-\u4e2d-" + UUID.randomUUID().toString().substring(0, 8);
+    String big = "calls-big-" + UUID.randomUUID().toString().substring(0, 8);
+    String description = "\u00e9".repeat(LibvirtDomainCalls.Direct.KEEP);   // 2 bytes each in UTF-8: past the limit
+    String medium = "x".repeat(300_000);                                      // grows the thread's buffer
+    String bigXml = xml(big).replace("</name>", "</name><uuid>" + UUID.randomUUID() + "</uuid>");   // redefined: same UUID
+    try {
+      h.domains().define(xml(small), small);
+      assertThat(raw.domainLookupByName(small).getName()).isEqualTo(small);
+      h.domains().define(bigXml.replace("</name>", "</name><description>" + description + "</description>"), big);
+      assertThat(raw.domainLookupByName(big).getXMLDesc(0)).contains(description);
+      h.domains().define(bigXml.replace("</name>", "</name><description>" + medium + "</description>"), big);
+      assertThat(raw.domainLookupByName(big).getXMLDesc(0)).contains(medium).doesNotContain("\u00e9");
+      h.domains().define(bigXml, big);   // shorter than what the buffer held: the NUL ends it
+      assertThat(raw.domainLookupByName(big).getXMLDesc(0)).doesNotContain("<description>");
+    } finally {
+      h.domains().undefine(small, Set.of());
+      h.domains().undefine(big, Set.of());
+      raw.close();
+      h.close();
+    }
+  }
+
+  @Test void uuidsAreFormattedAsLibvirtFormatsThem() {
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 1000; i++) {
+      byte[] b = new byte[16];
+      random.nextBytes(b);
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+      assertThat(LibvirtDomains.uuidString(b)).isEqualTo(new UUID(buf.getLong(), buf.getLong()).toString());
     }
   }
 }
