@@ -64,6 +64,24 @@ public final class HostCommand {
     return builder().args(argv).build();
   }
 
+  /**
+   * A read-only check that needs a pipeline: {@code sh -c 'stage1 | stage2 | ...'}, each stage an
+   * argv list quoted word by word by {@link ShellQuote} (nothing of a stage is read as shell syntax),
+   * e.g. {@code pipeline(List.of("nft", "list", "table", "inet", "kvm"), List.of("sha256sum"))}.
+   * Its exit status is the last stage's.
+   */
+  @SafeVarargs
+  public static HostCommand pipeline(List<String>... stages) {
+    if (stages.length == 0) throw new IllegalArgumentException("a pipeline needs at least one stage");
+    StringBuilder script = new StringBuilder();
+    for (List<String> stage : stages) {
+      if (stage.isEmpty()) throw new IllegalArgumentException("a pipeline stage needs a program");
+      if (script.length() > 0) script.append(" | ");
+      script.append(ShellQuote.join(stage));
+    }
+    return of("sh", "-c", script.toString());
+  }
+
   public static Builder builder() { return new Builder(); }
 
   /** A builder holding this command's values. */

@@ -54,4 +54,23 @@ class ShellQuoteTest {
       assertThat(HostTesting.splitNul(r.stdoutBytes())).as(shell).isEqualTo(HostTesting.ADVERSARIAL);
     }
   }
+
+  /** Every word of every stage reaches its program as it was, adversarial ones included; the exit status is the last stage's. */
+  @Test
+  void pipelineStagesReachTheirProgramsWordForWord() {
+    Oracles.require(HostTesting.onPath("sh"), "sh is not on the PATH");
+    java.util.List<String> printf = new java.util.ArrayList<>(List.of("printf", "%s\\0"));
+    printf.addAll(HostTesting.ADVERSARIAL);
+    HostCommand p = HostCommand.pipeline(printf, List.of("cat"));
+    assertThat(p.argv()).hasSize(3).startsWith("sh", "-c");
+    CommandResult r = LocalCommandRunner.create().run(p);
+    assertThat(r.exitCode()).isZero();
+    assertThat(HostTesting.splitNul(r.stdoutBytes())).isEqualTo(HostTesting.ADVERSARIAL);
+    assertThat(LocalCommandRunner.create().run(HostCommand.pipeline(List.of("printf", "a b"), List.of("grep", "-qx", "a b"))).exitCode()).isZero();
+    assertThat(LocalCommandRunner.create().run(HostCommand.pipeline(List.of("printf", "a b"), List.of("grep", "-qx", "a"))).exitCode()).isOne();
+    assertThat(HostCommand.pipeline(List.of("nft", "list", "tables"), List.of("grep", "-x", "table inet kvm")).argv().get(2))
+        .isEqualTo("nft list tables | grep -x 'table inet kvm'");
+    assertThatThrownBy(() -> HostCommand.pipeline()).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> HostCommand.pipeline(List.of())).isInstanceOf(IllegalArgumentException.class);
+  }
 }

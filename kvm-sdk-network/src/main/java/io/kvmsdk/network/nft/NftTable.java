@@ -101,12 +101,13 @@ public abstract class NftTable {
 
   /** The command whose exit 0 means the live table is exactly {@link #listing()}. */
   public HostCommand isLoadedCheck() {
-    return HostCommand.of("sh", "-c", "nft list table " + id() + " | sha256sum | grep -qx '" + listingSha256() + "  -'");
+    return HostCommand.pipeline(List.of("nft", "list", "table", family(), name()), List.of("sha256sum"), List.of("grep", "-qx", listingSha256() + "  -"));
   }
 
   /** The command whose exit 0 means the table is absent (no {@code nft list tables} line names it). */
   public HostCommand isAbsentCheck() {
-    return HostCommand.of("sh", "-c", "nft list tables | grep -x 'table " + id() + "' | sha256sum | grep -qx '" + EMPTY_SHA256 + "  -'");
+    return HostCommand.pipeline(List.of("nft", "list", "tables"), List.of("grep", "-x", "table " + id()), List.of("sha256sum"),
+        List.of("grep", "-qx", EMPTY_SHA256 + "  -"));
   }
 
   /** {@code nft -f -} fed {@link #ruleset()}. */

@@ -57,7 +57,7 @@ public final class InterfaceTuning {
     offloads.forEach((f, on) -> {
       String v = on ? "on" : "off";
       steps.add(Step.builder(f.ethtoolName() + " " + v + " on " + iface)
-          .check(HostCommand.of("sh", "-c", "ethtool -k " + iface + " | grep -qE '^" + f.listedName() + ": " + v + "( \\[fixed\\])?$'"))
+          .check(HostCommand.pipeline(List.of("ethtool", "-k", iface), List.of("grep", "-qE", "^" + f.listedName() + ": " + v + "( \\[fixed\\])?$")))
           .change(HostCommand.of("ethtool", "-K", iface, f.ethtoolName(), v))
           .undo(HostCommand.of("ethtool", "-K", iface, f.ethtoolName(), on ? "off" : "on")).build());
     });

@@ -94,9 +94,10 @@ public final class SysctlProfile {
     if (!settings.isEmpty()) {
       List<String> set = new ArrayList<>(List.of("sysctl", "-w"));
       settings.forEach((k, v) -> set.add(k + "=" + v));
+      List<String> read = new ArrayList<>(List.of("sysctl", "-n"));
+      read.addAll(settings.keySet());
       steps.add(Step.builder("sysctl profile " + name + " (" + settings.size() + " keys)")
-          .check(HostCommand.of("sh", "-c", "sysctl -n " + String.join(" ", settings.keySet()) + " | sha256sum | grep -qx '"
-              + sha256(expectedValues()) + "  -'"))
+          .check(HostCommand.pipeline(read, List.of("sha256sum"), List.of("grep", "-qx", sha256(expectedValues()) + "  -")))
           .change(HostCommand.of(set)).build());
     }
     return Plan.of(steps);

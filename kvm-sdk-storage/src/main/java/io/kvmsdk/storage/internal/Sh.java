@@ -1,10 +1,7 @@
 package io.kvmsdk.storage.internal;
 
 import io.kvmsdk.core.host.HostCommand;
-import io.kvmsdk.core.host.ShellQuote;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Check commands that need a pipeline: {@code sh -c 'A | B | ...'}, each stage an argv quoted by
@@ -15,13 +12,9 @@ import java.util.stream.Collectors;
 public final class Sh {
   private Sh() {}
 
-  /** {@code sh -c 'stage1 | stage2 | ...'}. */
+  /** {@code sh -c 'stage1 | stage2 | ...'} ({@link HostCommand#pipeline}). */
   @SafeVarargs
-  public static HostCommand pipe(List<String>... stages) {
-    List<String> parts = new ArrayList<>();
-    for (List<String> s : stages) parts.add(s.stream().map(ShellQuote::quote).collect(Collectors.joining(" ")));
-    return HostCommand.of("sh", "-c", String.join(" | ", parts));
-  }
+  public static HostCommand pipe(List<String>... stages) { return HostCommand.pipeline(stages); }
 
   /** {@code text} as a BRE that matches it literally (for {@code sed} addresses delimited by '/'). */
   public static String bre(String text) {
