@@ -105,8 +105,8 @@ interface LibvirtDomainCalls extends Library {
       static native Pointer virDomainCreateXML(Pointer conn, Pointer xml, int flags);
     }
 
-    /** Documents up to this size (bytes, with the NUL) reuse the thread's buffer; a larger one gets its own, freed after the call. */
-    static final int KEEP = 1 << 20;
+    /** Documents up to this size (bytes, with the NUL) reuse the thread's buffer (so a thread keeps at most 256 KiB); a larger one gets its own, freed after the call. */
+    static final int KEEP = 1 << 18;
     private static final ThreadLocal<Memory> BUFFER = new ThreadLocal<>();
 
     /**

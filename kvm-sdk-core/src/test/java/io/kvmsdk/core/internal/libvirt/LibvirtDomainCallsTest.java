@@ -166,7 +166,7 @@ class LibvirtDomainCallsTest {
     String small = "calls-w\u00e9b-\u4e2d-" + UUID.randomUUID().toString().substring(0, 8);
     String big = "calls-big-" + UUID.randomUUID().toString().substring(0, 8);
     String description = "\u00e9".repeat(LibvirtDomainCalls.Direct.KEEP);   // 2 bytes each in UTF-8: past the limit
-    String medium = "x".repeat(300_000);                                      // grows the thread's buffer
+    String medium = "x".repeat(LibvirtDomainCalls.Direct.KEEP / 2);            // grows the thread's buffer
     String bigXml = xml(big).replace("</name>", "</name><uuid>" + UUID.randomUUID() + "</uuid>");   // redefined: same UUID
     try {
       h.domains().define(xml(small), small);
