@@ -102,7 +102,7 @@ public abstract class GlusterVolume {
     for (String h : hosts()) {
       if (h.equals(localHost)) continue;
       p.step(Step.builder("probe " + h + " into the trusted pool")
-          .check(Sh.pipe(gluster("pool", "list"), Sh.hasMatch("\\s" + Sh.ere(h) + "\\s")))
+          .check(HostCommand.pipeline(gluster("pool", "list"), Sh.hasMatch("\\s" + Sh.ere(h) + "\\s")))
           .change(HostCommand.of(gluster("peer", "probe", h))));
     }
     List<String> create = new ArrayList<>(gluster("volume", "create", name()));
@@ -116,10 +116,10 @@ public abstract class GlusterVolume {
         .change(HostCommand.of(create))
         .undo(HostCommand.of(gluster("volume", "delete", name()))));
     options().forEach((k, v) -> p.step(Step.builder("set " + k + "=" + v + " on " + name())
-        .check(Sh.pipe(gluster("volume", "get", name(), k), Sh.hasMatch("^" + Sh.ere(k) + "\\s+" + Sh.ere(v) + "\\s*$")))
+        .check(HostCommand.pipeline(gluster("volume", "get", name(), k), Sh.hasMatch("^" + Sh.ere(k) + "\\s+" + Sh.ere(v) + "\\s*$")))
         .change(HostCommand.of(gluster("volume", "set", name(), k, v)))));
     p.step(Step.builder("start volume " + name())
-        .check(Sh.pipe(gluster("volume", "info", name()), Sh.hasLine("Status: Started")))
+        .check(HostCommand.pipeline(gluster("volume", "info", name()), Sh.hasLine("Status: Started")))
         .change(HostCommand.of(gluster("volume", "start", name())))
         .undo(HostCommand.of(gluster("volume", "stop", name()))));
     return p.build();

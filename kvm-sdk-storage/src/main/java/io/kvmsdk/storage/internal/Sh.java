@@ -4,17 +4,13 @@ import io.kvmsdk.core.host.HostCommand;
 import java.util.List;
 
 /**
- * Check commands that need a pipeline: {@code sh -c 'A | B | ...'}, each stage an argv quoted by
- * {@link ShellQuote}. The specs only put words without single quotes into pipelines (names and
- * paths are validated), so the script is plain POSIX sh, readable in a dry run, and the testkit's
- * fake {@code sh} reads it too.
+ * The stages of check commands that need a pipeline ({@link HostCommand#pipeline}: {@code sh -c
+ * 'A | B | ...'}, each word quoted): sed and grep filters, and the BRE/ERE literals they match. The
+ * specs only put validated names and paths into them, so the script is plain POSIX sh, readable in a
+ * dry run, and the testkit's fake {@code sh} reads it too.
  */
 public final class Sh {
   private Sh() {}
-
-  /** {@code sh -c 'stage1 | stage2 | ...'} ({@link HostCommand#pipeline}). */
-  @SafeVarargs
-  public static HostCommand pipe(List<String>... stages) { return HostCommand.pipeline(stages); }
 
   /** {@code text} as a BRE that matches it literally (for {@code sed} addresses delimited by '/'). */
   public static String bre(String text) {

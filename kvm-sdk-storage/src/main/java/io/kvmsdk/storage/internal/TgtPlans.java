@@ -53,12 +53,12 @@ public final class TgtPlans {
     String tid = String.valueOf(t.tid());
     for (IscsiPortal portal : t.portals()) {
       p.step(Step.builder("add portal " + portal + " to tgtd")
-          .check(Sh.pipe(tgtadm(tgt, "--op", "show", "--mode", "portal"), Sh.hasLine("Portal: " + portal + ",1")))
+          .check(HostCommand.pipeline(tgtadm(tgt, "--op", "show", "--mode", "portal"), Sh.hasLine("Portal: " + portal + ",1")))
           .change(cmd(tgt, "--op", "new", "--mode", "portal", "--param", "portal=" + portal))
           .undo(cmd(tgt, "--op", "delete", "--mode", "portal", "--param", "portal=" + portal)));
     }
     p.step(Step.builder("create target " + tid + " " + t.iqn())
-        .check(Sh.pipe(showTargets(tgt), Sh.hasLine("Target " + tid + ": " + t.iqn())))
+        .check(HostCommand.pipeline(showTargets(tgt), Sh.hasLine("Target " + tid + ": " + t.iqn())))
         .change(cmd(tgt, "--op", "new", "--mode", "target", "--tid", tid, "--targetname", t.iqn()))
         .undo(cmd(tgt, "--op", "delete", "--mode", "target", "--tid", tid, "--force")));
     for (IscsiLun l : t.luns()) {
@@ -68,7 +68,7 @@ public final class TgtPlans {
       if (l.directIo()) { add.add("--bsoflags"); add.add("direct"); }
       if (!bsopts(l).isEmpty()) { add.add("--bsopts"); add.add(bsopts(l)); }
       Step.Builder s = Step.builder("add LUN " + lun + " (" + l.store() + ") to target " + tid)
-          .check(Sh.pipe(showTargets(tgt), targetSection(t), Sh.section("^" + LUN_INDENT + "LUN: " + lun + "$", "^" + LUN_INDENT + "LUN: "),
+          .check(HostCommand.pipeline(showTargets(tgt), targetSection(t), Sh.section("^" + LUN_INDENT + "LUN: " + lun + "$", "^" + LUN_INDENT + "LUN: "),
               Sh.hasLine("            Backing store path: " + l.store())))
           .change(HostCommand.of(add));
       List<String> params = new ArrayList<>();
@@ -87,7 +87,7 @@ public final class TgtPlans {
     for (String who : acl) {
       String opt = who.equals("ALL") ? "--initiator-address" : "--initiator-name";
       p.step(Step.builder("allow " + (who.equals("ALL") ? "every initiator" : who) + " into target " + tid)
-          .check(Sh.pipe(showTargets(tgt), targetSection(t), Sh.section("^    ACL information:$", "^Target "), Sh.hasLine("        " + who)))
+          .check(HostCommand.pipeline(showTargets(tgt), targetSection(t), Sh.section("^    ACL information:$", "^Target "), Sh.hasLine("        " + who)))
           .change(cmd(tgt, "--op", "bind", "--mode", "target", "--tid", tid, opt, who))
           .undo(cmd(tgt, "--op", "unbind", "--mode", "target", "--tid", tid, opt, who)));
     }
@@ -97,7 +97,7 @@ public final class TgtPlans {
   private static Step param(Tgt tgt, IscsiTarget t, String name, int value) {
     String tid = String.valueOf(t.tid());
     return Step.builder("set " + name + "=" + value + " on target " + tid)
-        .check(Sh.pipe(tgtadm(tgt, "--op", "show", "--mode", "target", "--tid", tid), Sh.hasLine(name + "=" + value)))
+        .check(HostCommand.pipeline(tgtadm(tgt, "--op", "show", "--mode", "target", "--tid", tid), Sh.hasLine(name + "=" + value)))
         .change(cmd(tgt, "--op", "update", "--mode", "target", "--tid", tid, "--name", name, "--value", String.valueOf(value)))
         .build();
   }
@@ -106,7 +106,7 @@ public final class TgtPlans {
     String tid = String.valueOf(t.tid());
     String what = outgoing ? "mutual CHAP account " : "CHAP account ";
     p.step(Step.builder("create " + what + c.user())
-        .check(Sh.pipe(tgtadm(tgt, "--op", "show", "--mode", "account"), Sh.hasLine("    " + c.user())))
+        .check(HostCommand.pipeline(tgtadm(tgt, "--op", "show", "--mode", "account"), Sh.hasLine("    " + c.user())))
         .change(HostCommand.builder().args(tgtadm(tgt, "--op", "new", "--mode", "account", "--user", c.user(), "--password"))
             .arg(Arg.secret(secretName(outgoing ? "TGT_MUTUAL_CHAP_" : "TGT_CHAP_", c), c.secret())).build())
         .undo(cmd(tgt, "--op", "delete", "--mode", "account", "--user", c.user())));
@@ -114,7 +114,7 @@ public final class TgtPlans {
     List<String> unbind = new ArrayList<>(List.of("--op", "unbind", "--mode", "account", "--tid", tid, "--user", c.user()));
     if (outgoing) { bind.add("--outgoing"); unbind.add("--outgoing"); }
     p.step(Step.builder("bind " + what + c.user() + " to target " + tid)
-        .check(Sh.pipe(showTargets(tgt), targetSection(t), Sh.section("^    Account information:$", "^    ACL information:$"),
+        .check(HostCommand.pipeline(showTargets(tgt), targetSection(t), Sh.section("^    Account information:$", "^    ACL information:$"),
             Sh.hasLine("        " + c.user() + (outgoing ? " (outgoing)" : ""))))
         .change(cmd(tgt, bind.toArray(String[]::new)))
         .undo(cmd(tgt, unbind.toArray(String[]::new))));
@@ -124,11 +124,11 @@ public final class TgtPlans {
     String tid = String.valueOf(t.tid());
     Plan.Builder p = Plan.builder()
         .step(Step.builder("delete target " + tid + " " + t.iqn())
-            .check(Sh.pipe(showTargets(tgt), Sh.absent("Target " + tid + ": " + t.iqn())))
+            .check(HostCommand.pipeline(showTargets(tgt), Sh.absent("Target " + tid + ": " + t.iqn())))
             .change(cmd(tgt, "--op", "delete", "--mode", "target", "--tid", tid)));
     for (ChapCredentials c : accounts(t)) {
       p.step(Step.builder("delete CHAP account " + c.user())
-          .check(Sh.pipe(tgtadm(tgt, "--op", "show", "--mode", "account"), Sh.absent("    " + c.user())))
+          .check(HostCommand.pipeline(tgtadm(tgt, "--op", "show", "--mode", "account"), Sh.absent("    " + c.user())))
           .change(cmd(tgt, "--op", "delete", "--mode", "account", "--user", c.user())));
     }
     return p.build();

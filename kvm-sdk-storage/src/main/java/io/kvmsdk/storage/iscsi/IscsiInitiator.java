@@ -71,7 +71,7 @@ public abstract class IscsiInitiator {
         ChapCredentials c = target.chap().get();
         String last = target.mutualChap().map(m -> "node.session.auth.username_in = " + m.user()).orElse("node.session.auth.username = " + c.user());
         Step.Builder s = Step.builder("set CHAP (user " + c.user() + (target.mutualChap().isPresent() ? ", mutual" : "") + ") on the node record of " + pt)
-            .check(Sh.pipe(List.of(program(), "-m", "node", "-T", target.iqn(), "-p", pt), Sh.hasLine(last)))
+            .check(HostCommand.pipeline(List.of(program(), "-m", "node", "-T", target.iqn(), "-p", pt), Sh.hasLine(last)))
             .change(update(target, pt, "node.session.auth.authmethod", Arg.of("CHAP")))
             .change(update(target, pt, "node.session.auth.username", Arg.of(c.user())))
             .change(update(target, pt, "node.session.auth.password", Arg.secret(secretName("ISCSI_CHAP_", c), c.secret())));
@@ -82,10 +82,10 @@ public abstract class IscsiInitiator {
       }
       String startup = automaticStartup() ? "automatic" : "manual";
       p.step(Step.builder("log in to " + target.iqn() + " on " + pt + " at boot: " + startup)
-          .check(Sh.pipe(List.of(program(), "-m", "node", "-T", target.iqn(), "-p", pt), Sh.hasLine("node.startup = " + startup)))
+          .check(HostCommand.pipeline(List.of(program(), "-m", "node", "-T", target.iqn(), "-p", pt), Sh.hasLine("node.startup = " + startup)))
           .change(update(target, pt, "node.startup", Arg.of(startup))));
       p.step(Step.builder("log in to " + target.iqn() + " on " + pt)
-          .check(Sh.pipe(List.of(program(), "-m", "session"), Sh.hasMatch(session(pt, target))))
+          .check(HostCommand.pipeline(List.of(program(), "-m", "session"), Sh.hasMatch(session(pt, target))))
           .change(HostCommand.of(program(), "-m", "node", "-T", target.iqn(), "-p", pt, "--login"))
           .undo(HostCommand.of(program(), "-m", "node", "-T", target.iqn(), "-p", pt, "--logout")));
     }
@@ -98,10 +98,10 @@ public abstract class IscsiInitiator {
     for (IscsiPortal portal : portals(target, portals)) {
       String pt = portal.toString();
       p.step(Step.builder("log out of " + target.iqn() + " on " + pt)
-          .check(Sh.pipe(List.of(program(), "-m", "session"), Sh.noLineMatching(session(pt, target))))
+          .check(HostCommand.pipeline(List.of(program(), "-m", "session"), Sh.noLineMatching(session(pt, target))))
           .change(HostCommand.of(program(), "-m", "node", "-T", target.iqn(), "-p", pt, "--logout")));
       p.step(Step.builder("delete the node record of " + target.iqn() + " on " + pt)
-          .check(Sh.pipe(List.of(program(), "-m", "node"), Sh.noLineMatching("^" + Sh.ere(pt) + ",[0-9]+ " + Sh.ere(target.iqn()) + "$")))
+          .check(HostCommand.pipeline(List.of(program(), "-m", "node"), Sh.noLineMatching("^" + Sh.ere(pt) + ",[0-9]+ " + Sh.ere(target.iqn()) + "$")))
           .change(HostCommand.of(program(), "-m", "node", "-T", target.iqn(), "-p", pt, "-o", "delete")));
     }
     return p.build();

@@ -99,7 +99,7 @@ public abstract class VolumeGroup {
         .undo(HostCommand.of("vgremove", "-f", name())));
     for (String d : devices()) {
       p.step(Step.builder("add " + d + " to volume group " + name())
-          .check(Sh.pipe(List.of("pvs", "--noheadings", "-o", "vg_name", d), Sh.hasMatch("^ *" + Sh.ere(name()) + " *$")))
+          .check(HostCommand.pipeline(List.of("pvs", "--noheadings", "-o", "vg_name", d), Sh.hasMatch("^ *" + Sh.ere(name()) + " *$")))
           .change(HostCommand.of("vgextend", name(), d)));
     }
     for (LogicalVolume lv : volumes()) {
@@ -119,7 +119,7 @@ public abstract class VolumeGroup {
     if (volumes().stream().noneMatch(v -> v.name().equals(lv))) throw new InvalidSpecException("vg/lv", name() + " has no logical volume " + Names.quoted(lv));
     if (size.bytes() % extentSize().bytes() != 0) throw new InvalidSpecException("vg/lv[" + lv + "]/size", "must be a multiple of the extent size (" + Sizes.human(extentSize().bytes()) + ")");
     return Plan.of(Step.builder("grow " + lvPath(lv) + " to " + Sizes.human(size.bytes()))
-        .check(Sh.pipe(List.of("lvs", "--noheadings", "--nosuffix", "--units", "b", "-o", "lv_size", lvPath(lv)), Sh.hasMatch("^ *" + size.bytes() + " *$")))
+        .check(HostCommand.pipeline(List.of("lvs", "--noheadings", "--nosuffix", "--units", "b", "-o", "lv_size", lvPath(lv)), Sh.hasMatch("^ *" + size.bytes() + " *$")))
         .change(HostCommand.of("lvextend", "-L", Sizes.lvm(size), lvPath(lv)))
         .build());
   }

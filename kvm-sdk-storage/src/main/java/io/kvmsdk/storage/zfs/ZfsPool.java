@@ -120,7 +120,7 @@ public abstract class ZfsPool {
 
   private static Step property(String ds, String k, String v) {
     return Step.builder("set " + k + "=" + v + " on " + ds)
-        .check(Sh.pipe(List.of("zfs", "get", "-H", "-o", "value", k, ds), Sh.hasLine(v)))
+        .check(HostCommand.pipeline(List.of("zfs", "get", "-H", "-o", "value", k, ds), Sh.hasLine(v)))
         .change(HostCommand.of("zfs", "set", k + "=" + v, ds))
         .build();
   }
