@@ -239,18 +239,10 @@ final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDri
     return new ObjectRef(name, uuidString(uuid));
   }
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-  /** libvirt's {@code virUUIDFormat}: 16 bytes as lowercase hex, dashed 8-4-4-4-12. */
+  /** libvirt's {@code virUUIDFormat} of 16 raw bytes: lowercase hex, dashed 8-4-4-4-12 (as {@link java.util.UUID} prints them). */
   static String uuidString(byte[] uuid) {
-    char[] out = new char[36];
-    int at = 0;
-    for (int i = 0; i < 16; i++) {
-      if (i == 4 || i == 6 || i == 8 || i == 10) out[at++] = '-';
-      out[at++] = HEX[(uuid[i] >> 4) & 0xf];
-      out[at++] = HEX[uuid[i] & 0xf];
-    }
-    return new String(out);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(uuid);
+    return new java.util.UUID(b.getLong(), b.getLong()).toString();
   }
 
   private KvmException failMade(LibvirtConnect c, String verb, String xml) {
