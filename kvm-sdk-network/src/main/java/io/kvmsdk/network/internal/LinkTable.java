@@ -97,15 +97,23 @@ public final class LinkTable {
     return false;
   }
 
-  private static String canonical(String cidr) {
-    if (!cidr.contains(":")) return cidr;
+  /**
+   * An IPv6 {@code ADDRESS/PREFIX} in the JDK's canonical form; anything else as it is. Only an IPv6
+   * literal goes to {@link java.net.InetAddress}: a name there would be a DNS lookup.
+   */
+  static String canonical(String cidr) {
     int slash = cidr.indexOf('/');
+    String addr = slash < 0 ? cidr : cidr.substring(0, slash);
+    if (!addr.contains(":") || !IPV6_LITERAL.matcher(addr).matches()) return cidr;
     try {
-      return java.net.InetAddress.getByName(cidr.substring(0, slash)).getHostAddress() + cidr.substring(slash);
+      return java.net.InetAddress.getByName(addr).getHostAddress() + (slash < 0 ? "" : cidr.substring(slash));
     } catch (java.net.UnknownHostException e) {
       return cidr;
     }
   }
+
+  /** Hex digits, colons and an embedded IPv4 tail: what InetAddress parses as an IPv6 literal, never looks up. */
+  private static final java.util.regex.Pattern IPV6_LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
   /** Bridge VLANs of {@code port} from {@code bridge -j vlan show}: vid to its flags ("PVID", "Egress Untagged"). */
   public static Map<Integer, List<String>> vlans(String bridgeVlanJson, String port) {
@@ -124,7 +132,8 @@ public final class LinkTable {
             for (JsonNode f : x.path("flags")) flags.add(f.asText());
             int from = x.path("vlan").asInt();
             int to = x.has("vlanEnd") ? x.path("vlanEnd").asInt() : from;
-            for (int id = from; id <= to; id++) v.put(id, flags);
+            // 802.1Q ids are 1-4094: a range outside them is not the bridge's (and would loop for ever at Integer.MAX_VALUE)
+            for (int id = Math.max(from, 1); id <= Math.min(to, 4094); id++) v.put(id, flags);
           }
           all.put(p.path("ifname").asText(), v);
         }

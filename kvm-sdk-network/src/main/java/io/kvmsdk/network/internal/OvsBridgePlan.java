@@ -171,7 +171,8 @@ public final class OvsBridgePlan {
     Set<Long> wantTrunks = trunks.stream().map(Integer::longValue).collect(Collectors.toSet());
     return Step.builder("VLANs of port " + port + ": " + what)
         .probe(probe(db, port + " has " + what, t -> t.named("Port", port).map(r -> {
-          Set<Long> have = r.list("trunks").stream().map(o -> ((Number) o).longValue()).collect(Collectors.toSet());
+          // a trunk that is not a number (not ovs-vsctl's output) is kept as it is: it never equals a wanted VLAN id
+          Set<Object> have = r.list("trunks").stream().map(o -> o instanceof Number x ? (Object) x.longValue() : String.valueOf(o)).collect(Collectors.toSet());
           return r.text("tag").equals(wantTag.map(String::valueOf).orElse("")) && have.equals(wantTrunks) && r.text("vlan_mode").equals(wantMode);
         }).orElse(false)))
         .change(vsctl(db, cmd))
