@@ -24,7 +24,8 @@ public abstract class IscsiPortal {
 
   /** Parses {@code address[:port]}. */
   public static IscsiPortal parse(String text) {
-    int colon = text == null ? -1 : text.lastIndexOf(':');
+    if (text == null) throw new InvalidSpecException("portal", "must be address[:port], got none");
+    int colon = text.lastIndexOf(':');
     if (colon < 0) return of(text);
     try {
       return of(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));

@@ -249,4 +249,15 @@ class IscsiTargetTest {
     assertThatThrownBy(() -> MultipathDevice.builder().vendor("IET").product("X").noPathRetry("-1").build()).hasMessageContaining("no_path_retry");
     assertThatThrownBy(() -> MultipathDevice.builder().vendor("IET").product("X").pathGroupingPolicy("round").build()).hasMessageContaining("path_grouping_policy");
   }
+
+  @Test void aPortalParsesFromAddressAndPortAndRefusesAnythingElseTyped() {
+    assertThat(IscsiPortal.parse("192.0.2.10")).hasToString("192.0.2.10:3260");
+    assertThat(IscsiPortal.parse("san-a.example:3261").port()).isEqualTo(3261);
+    assertThatThrownBy(() -> IscsiPortal.parse(null)).isInstanceOf(InvalidSpecException.class).hasMessage("portal: must be address[:port], got none");
+    assertThatThrownBy(() -> IscsiPortal.parse("192.0.2.10:")).isInstanceOf(InvalidSpecException.class).hasMessageStartingWith("portal: must be address[:port]");
+    assertThatThrownBy(() -> IscsiPortal.parse("192.0.2.10:0")).isInstanceOf(InvalidSpecException.class).hasMessage("portal/port: must be 1-65535, got 0");
+    assertThatThrownBy(() -> IscsiPortal.parse(":3260")).isInstanceOf(InvalidSpecException.class).hasMessageStartingWith("portal/address:");
+    // IPv6 portals are not supported yet: refused, never split at the wrong colon into a portal that looks valid
+    assertThatThrownBy(() -> IscsiPortal.parse("2001:db8::1")).isInstanceOf(InvalidSpecException.class).hasMessageStartingWith("portal/address:");
+  }
 }
