@@ -8,7 +8,9 @@ import java.util.TreeMap;
 /**
  * An in-JVM cluster of fake hosts sharing one {@link FakeClock}: each name is one host with a fake
  * hypervisor ({@code fake:///NAME}) and a {@link FakeHost} command runner. The same name gives the
- * same host. {@code Kvm.connect("fake:///NAME")} reaches the {@link #current()} cluster: the one the
+ * same host, and both halves of it go down and come back together: {@link FakeHypervisor#crash()} makes
+ * its commands fail as an unreachable host's do, a {@link Fault#HOST_CRASH} on its commands crashes its
+ * hypervisor, and either one's reboot boots both. {@code Kvm.connect("fake:///NAME")} reaches the {@link #current()} cluster: the one the
  * JUnit extension bound to the test's thread, else the JVM-wide {@link #shared()} one. Thread-safe.
  *
  * <pre>{@code
@@ -64,7 +66,41 @@ public final class FakeCluster {
 
   /** The fake command runner of host {@code name} (created on first use; the same instance each time). */
   public FakeHost host(String name) {
-    synchronized (hosts) { return hosts.computeIfAbsent(name, n -> FakeHost.create(n, clock)); }
+    FakeHypervisorState node;
+    synchronized (nodes) { node = nodes.get(name); }
+    boolean down = node != null && node.crashed;
+    synchronized (hosts) { return hosts.computeIfAbsent(name, n -> FakeHost.create(n, clock).joined(this, down)); }
+  }
+
+  // One name is one machine: its hypervisor and its command runner crash and boot together. The hypervisor's lock
+  // is always taken before the host's: a host that crashed tells the hypervisor after releasing its own lock.
+
+  void hypervisorCrashed(String name) {
+    FakeHost h;
+    synchronized (hosts) { h = hosts.get(name); }
+    if (h != null) h.crashedWithHypervisor();
+  }
+
+  void hypervisorRebooted(String name) {
+    FakeHost h;
+    synchronized (hosts) { h = hosts.get(name); }
+    if (h != null) h.bootedWithHypervisor();
+  }
+
+  void hostCrashed(String name) {
+    FakeHypervisorState n;
+    synchronized (nodes) { n = nodes.get(name); }
+    if (n == null) return;
+    FakeHypervisor hv = new FakeHypervisor(n);
+    synchronized (n.lock) { if (!n.crashed) hv.crashAlone(); }
+  }
+
+  void hostRebooted(String name) {
+    FakeHypervisorState n;
+    synchronized (nodes) { n = nodes.get(name); }
+    if (n == null) return;
+    FakeHypervisor hv = new FakeHypervisor(n);
+    synchronized (n.lock) { if (n.crashed) hv.rebootAlone(); }
   }
 
   /** Names of the hosts with a hypervisor, in order. */
@@ -91,7 +127,19 @@ public final class FakeCluster {
     if (name == null || name.isEmpty() || name.contains("/")) {
       throw new IllegalArgumentException("a fake host name is one non-empty path segment, got '" + name + "'");
     }
-    synchronized (nodes) { return nodes.computeIfAbsent(name, n -> FakeHypervisorState.create(n, clock, this)); }
+    synchronized (nodes) {
+      FakeHypervisorState st = nodes.get(name);
+      if (st != null) return st;
+      st = FakeHypervisorState.create(name, clock, this);
+      FakeHost h;
+      synchronized (hosts) { h = hosts.get(name); }
+      if (h != null && h.crashed()) {
+        st.crashed = true;   // the machine is down: its hypervisor too
+        st.crashedAt = clock.instant();
+      }
+      nodes.put(name, st);
+      return st;
+    }
   }
 
   @Override public String toString() { return "FakeCluster" + hypervisorNames(); }

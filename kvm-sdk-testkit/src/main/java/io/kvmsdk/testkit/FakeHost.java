@@ -71,6 +71,8 @@ public final class FakeHost implements CommandRunner {
   private final List<CommandResult> results = new ArrayList<>();
   private final List<FaultRule> rules = new ArrayList<>();
   private boolean crashed;
+  /** The cluster whose host of this name this is (its hypervisor crashes and boots with it), or null. */
+  private volatile FakeCluster cluster;
 
   private FakeHost(String name, FakeClock clock) {
     this.name = Objects.requireNonNull(name, "name");
@@ -161,12 +163,19 @@ public final class FakeHost implements CommandRunner {
   @Override public CommandResult run(HostCommand command) {
     Objects.requireNonNull(command, "command");
     List<String> argv = stripSudo(command.argv());
+    CommandResult r;
+    boolean crashedNow;
     synchronized (lock) {
+      boolean was = crashed;
       commands.add(command);
-      CommandResult r = runLocked(command, argv);
+      r = runLocked(command, argv);
       results.add(r);
-      return r;
+      crashedNow = crashed && !was;
     }
+    // one host: its hypervisor goes down with it (told after this lock is released: the hypervisor's lock comes first)
+    FakeCluster c = cluster;
+    if (crashedNow && c != null) c.hostCrashed(name);
+    return r;
   }
 
   private CommandResult runLocked(HostCommand command, List<String> argv) {
@@ -275,21 +284,51 @@ public final class FakeHost implements CommandRunner {
     return this;
   }
 
-  /** True after a {@link Fault#HOST_CRASH}, until {@link #reboot()}. */
+  /** True after a {@link Fault#HOST_CRASH} (or, in a {@link FakeCluster}, its hypervisor's crash), until {@link #reboot()}. */
   public boolean crashed() { synchronized (lock) { return crashed; } }
 
   /**
    * Brings a crashed (or running) host back in its boot state: links, addresses, routes, sysctls and
    * namespaces made since boot are gone, as are files under {@code /run}, {@code /tmp} and
    * {@code /dev/shm}; other files stay, and each tool's state keeps what its
-   * {@link FakeToolState#afterReboot()} says (a {@link Fault#HOST_CRASH} does the same).
+   * {@link FakeToolState#afterReboot()} says (a {@link Fault#HOST_CRASH} does the same). In a
+   * {@link FakeCluster}, a crashed host's hypervisor boots with it.
    */
   public FakeHost reboot() {
+    boolean was;
     synchronized (lock) {
+      was = crashed;
       crashed = false;
       state = state.rebooted(bootState);
     }
+    FakeCluster c = cluster;
+    if (was && c != null) c.hostRebooted(name);
     return this;
+  }
+
+  /** Joins {@code c} as its host of this name; crashed from the start when that host's hypervisor is. */
+  FakeHost joined(FakeCluster c, boolean hypervisorCrashed) {
+    cluster = c;
+    if (hypervisorCrashed) crashedWithHypervisor();
+    return this;
+  }
+
+  /** The hypervisor of this host crashed: so did the host (what a {@link Fault#HOST_CRASH} does, not told back). */
+  void crashedWithHypervisor() {
+    synchronized (lock) {
+      if (crashed) return;
+      crashed = true;
+      state = state.rebooted(bootState);
+    }
+  }
+
+  /** The hypervisor of this crashed host booted: so did the host (not told back). */
+  void bootedWithHypervisor() {
+    synchronized (lock) {
+      if (!crashed) return;
+      crashed = false;
+      state = state.rebooted(bootState);
+    }
   }
 
   // ------------------------------------------------------------------ records

@@ -340,7 +340,8 @@ public final class FakeHypervisor implements Hypervisor {
 
   /**
    * Crashes the host now: running domains, networks and storage pools stop ({@code CRASHED}), transient
-   * ones vanish, calls fail retryably until {@link #reboot()}.
+   * ones vanish, calls fail retryably until {@link #reboot()}. The cluster's {@link FakeHost} of the same
+   * name goes down with it (its commands fail as an unreachable host's).
    */
   public FakeHypervisor crash() {
     synchronized (st.lock) { crashLocked(); }
@@ -348,6 +349,13 @@ public final class FakeHypervisor implements Hypervisor {
   }
 
   private void crashLocked() {
+    crashAlone();
+    // one host: its command runner (ssh) goes down with it
+    if (st.cluster instanceof FakeCluster c) c.hypervisorCrashed(st.name);
+  }
+
+  /** The crash of this hypervisor only (the host's command runner is told by the caller, if at all). */
+  void crashAlone() {
     domains.hostDown();
     networks.hostDown();
     pools.hostDown();
@@ -358,15 +366,25 @@ public final class FakeHypervisor implements Hypervisor {
   /** True while the host is crashed. */
   public boolean crashed() { synchronized (st.lock) { return st.crashed; } }
 
-  /** Boots the host again: it answers calls and starts its autostart networks, pools and domains, as libvirtd does at boot. */
+  /**
+   * Boots the host again: it answers calls and starts its autostart networks, pools and domains, as libvirtd
+   * does at boot. A crashed host's {@link FakeHost} boots with it.
+   */
   public FakeHypervisor reboot() {
     synchronized (st.lock) {
-      st.crashed = false;
-      networks.hostUp();
-      pools.hostUp();
-      domains.hostUp();
+      boolean was = st.crashed;
+      rebootAlone();
+      if (was && st.cluster instanceof FakeCluster c) c.hypervisorRebooted(st.name);
     }
     return this;
+  }
+
+  /** The boot of this hypervisor only. */
+  void rebootAlone() {
+    st.crashed = false;
+    networks.hostUp();
+    pools.hostUp();
+    domains.hostUp();
   }
 
   /** Names of every domain of this host, active and inactive. */

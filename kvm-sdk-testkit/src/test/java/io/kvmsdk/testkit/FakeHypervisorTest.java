@@ -15,6 +15,8 @@ import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.core.domain.DomainStats;
 import io.kvmsdk.core.domain.SnapshotSpec;
+import io.kvmsdk.core.host.CommandResult;
+import io.kvmsdk.core.host.HostCommand;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -268,6 +270,44 @@ class FakeHypervisorTest {
     assertThatThrownBy(d::state).isInstanceOfSatisfying(KvmException.class, e -> assertThat(e.retryable()).isTrue());
     fake.reboot();
     assertThat(d.state()).as("autostart domains start at boot").isEqualTo(DomainState.RUNNING);
+  }
+
+  @Test void aHostIsOneMachineItsHypervisorAndItsCommandsGoDownAndComeBackTogether() {
+    FakeHypervisor a = cluster.hypervisor("a");
+    kvm.domains().define(web("web1")).start();
+    FakeHost ha = cluster.host("a");
+    HostCommand uptime = HostCommand.of("true");
+    assertThat(ha.run(uptime).ok()).isTrue();
+
+    a.crash();
+    assertThat(ha.crashed()).isTrue();
+    CommandResult r = ha.run(uptime);
+    assertThat(r.connectionLost()).isTrue();
+    assertThat(r.stderr()).contains("No route to host");
+    assertThat(cluster.host("a")).isSameAs(ha);
+    assertThat(cluster.host("b").crashed()).as("another machine").isFalse();
+    ha.reboot();
+    assertThat(a.crashed()).as("the machine booted: libvirtd too").isFalse();
+    assertThat(kvm.domains().get("web1").state()).isEqualTo(DomainState.SHUTOFF);
+
+    // the other way round: a crash met by a command takes the hypervisor down, and its reboot brings the runner back
+    ha.inject(FaultRule.of(Fault.HOST_CRASH, FaultMatcher.command("reboot")).once());
+    assertThat(ha.run(HostCommand.of("reboot", "-f")).connectionLost()).isTrue();
+    assertThat(a.crashed()).isTrue();
+    assertThatThrownBy(() -> kvm.domains().get("web1")).isInstanceOfSatisfying(KvmException.class, e -> assertThat(e.retryable()).isTrue());
+    a.reboot();
+    assertThat(ha.crashed()).isFalse();
+    assertThat(ha.run(uptime).ok()).isTrue();
+
+    // a runner asked for after the crash starts down, and a hypervisor first reached on a crashed machine is down
+    cluster.hypervisor("c").crash();
+    assertThat(cluster.host("c").crashed()).isTrue();
+    cluster.host("d").inject(FaultRule.of(Fault.HOST_CRASH, FaultMatcher.command("true")).once());
+    cluster.host("d").run(uptime);
+    assertThat(cluster.hypervisor("d").crashed()).isTrue();
+    // outside a cluster a FakeHost is a machine of its own
+    FakeHost alone = FakeHost.create("a");
+    assertThat(alone.crashed()).isFalse();
   }
 
   @Test void migrationMovesTheGuestOrFailsMidwayLeavingItOnTheSource() {

@@ -247,6 +247,8 @@ class FaultSoakTest {
         crashes++;
         hv.reboot();
         base.crash(h);
+        twins.get(h).reboot();   // the machine rebooted: what plans made on it since boot is gone (sameAsTwin compares)
+        assertThat(cluster.host(h).crashed()).as("%s's commands run again after its hypervisor booted", h).isFalse();
       }
     }
     // look before retrying: a lost reply means the operation took effect
@@ -572,9 +574,14 @@ class FaultSoakTest {
     }
     host.clearFaults();
     if (host.crashed()) {
+      // one machine: its hypervisor crashed with it (guests, networks and pools stopped) and boots with it
+      assertThat(cluster.hypervisor(h).crashed()).as("%s's hypervisor is down with its host", h).isTrue();
       crashes++;
       host.reboot();
       twin.reboot();
+      assertThat(cluster.hypervisor(h).crashed()).as("%s's hypervisor booted with its host", h).isFalse();
+      ledger.crash(h);
+      check("after a host crash met by a plan");
     } else {
       assertThat(e.notRolledBack()).as("rolled back fully: %s", e.getMessage()).isEmpty();
       plansRolledBack++;
