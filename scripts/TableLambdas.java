@@ -69,7 +69,7 @@ public final class TableLambdas {
         sites += n;
       }
     }
-    System.out.println("TableLambdas: linked " + sites + " lambda call sites ahead of time in " + files + " classes");
+    if (files > 0) System.out.println("TableLambdas: linked " + sites + " lambda call sites ahead of time in " + files + " classes");
   }
 
   static boolean rewritable(String owner, String desc, Handle bsm, Object[] bsmArgs) {
