@@ -25,7 +25,7 @@ public final class Domains {
    * Creates and starts a transient domain ({@code virDomainCreateXML}): it runs without a persistent
    * definition and disappears once it stops.
    */
-  public Domain create(DomainSpec spec) { return handle(hypervisor.domains().create(spec.toXml())); }
+  public Domain create(DomainSpec spec) { return handle(hypervisor.domains().create(spec.toXml(), spec.name())); }
 
   private Domain handle(ObjectRef ref) { return new Domain(hypervisor, ref.name(), ref.uuid()); }
 

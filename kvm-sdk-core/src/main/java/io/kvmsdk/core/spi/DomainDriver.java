@@ -30,6 +30,9 @@ public interface DomainDriver extends LifecycleDriver {
    */
   default ObjectRef define(String xml, String name) { return define(xml); }
 
+  /** {@link #create(String)} of a definition whose {@code <name>} is {@code name}, as {@link #define(String, String)}. */
+  default ObjectRef create(String xml, String name) { return create(xml); }
+
   /** {@code virConnectListAllDomains} with filter flags; empty: all. */
   List<ObjectRef> list(Set<DomainFilter> filters);
 

@@ -211,6 +211,15 @@ final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDri
     });
   }
 
+  /** {@code virDomainCreateXML} without reading back the name the caller wrote. */
+  @Override public ObjectRef create(String xml, String name) {
+    return session.callNative(c -> {
+      Pointer dom = calls.virDomainCreateXML(session.pointer(c), xml, 0);
+      if (dom == null) throw failMade(c, "create", xml);
+      return kept(c, name, dom, "create", xml);
+    });
+  }
+
   /** {@code virDomainDefineXML} or {@code virDomainCreateXML}; the handle it returns is kept for the next call. */
   private ObjectRef made(String verb, String xml) {
     return session.callNative(c -> {

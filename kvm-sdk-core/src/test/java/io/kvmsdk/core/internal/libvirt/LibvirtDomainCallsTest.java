@@ -159,6 +159,28 @@ class LibvirtDomainCallsTest {
     }
   }
 
+  /** The create that knows the name starts a transient domain and reads back only its UUID; a clash is libvirt's refusal. */
+  @ParameterizedTest @ValueSource(strings = {"direct", "fallback"})
+  void createWithTheNameStartsATransientDomainAndReadsBackItsUuid(String which) throws Exception {
+    LibvirtHypervisor h = LibvirtHypervisor.open(URI, binding(which));
+    Connect raw = new Connect(URI, true);
+    String name = "calls-created-" + which + "-" + UUID.randomUUID().toString().substring(0, 8);
+    try {
+      ObjectRef ref = h.domains().create(xml(name), name);
+      assertThat(ref.name()).isEqualTo(name);
+      assertThat(ref.uuid()).isEqualTo(raw.domainLookupByName(name).getUUIDString());
+      assertThat(raw.domainLookupByName(name).isActive()).isEqualTo(1);
+      assertThat(raw.domainLookupByName(name).isPersistent()).isZero();
+      assertThatThrownBy(() -> h.domains().create(xml(name), name)).isInstanceOfSatisfying(LibvirtException.class,
+          e -> assertThat(e.code()).isEqualTo("VIR_ERR_OPERATION_FAILED"));
+      h.domains().destroy(name);   // the handle kept by the create
+      assertThat(h.domains().lookup(name)).isEmpty();
+    } finally {
+      raw.close();
+      h.close();
+    }
+  }
+
   /** Documents go as UTF-8 C strings: through the thread's buffer (grown), and past its limit through one of their own. */
   @Test void documentsOfEverySizeAndScriptArriveWhole() throws Exception {
     LibvirtHypervisor h = LibvirtHypervisor.open(URI, binding("direct"));
