@@ -90,7 +90,8 @@ class LiveMigrationLibvirtdTest {
     assertThat(acts.get(acts.size() - 1).at()).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(15));
     // not read back after the abort: libvirt 9.0 resets the migration parameters then, and the value read varies (100, 200, 400 ms seen)
     // the listener heard every poll, with the data moving and the downtime the policy set
-    assertThat(seen.size()).isGreaterThanOrEqualTo(3);
+    // (at least the first poll and the one at the deadline: a loaded machine's libvirtd has answered a poll 3 s late)
+    assertThat(seen.size()).isGreaterThanOrEqualTo(2);
     MigrationProgress last = r.lastProgress().orElseThrow();
     assertThat(last.phase()).isEqualTo(MigrationPhase.PRECOPY);
     // a report carries the downtime in effect when it was polled: the latest raise of an earlier poll, else the 100 ms
