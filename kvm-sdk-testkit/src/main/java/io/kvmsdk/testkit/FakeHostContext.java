@@ -205,24 +205,35 @@ final class FakeHostContext implements FakeToolContext {
     run.work.setSysctl(ns(), k, value);
   }
 
+  /** {@code path} as absolute: a relative one starts from {@link #WORKING_DIRECTORY}. */
+  static String absolute(String path) { return path.startsWith("/") ? path : WORKING_DIRECTORY + "/" + path; }
+
   @Override public Optional<String> readFile(String path) {
-    Node n = run.work.lookup(path, ns);
+    Node n = run.work.lookup(absolute(path), ns);
     return n == null || n.isDirectory() ? Optional.empty() : Optional.of(n.content());
   }
 
-  @Override public boolean exists(String path) { return run.work.lookup(path, ns) != null; }
+  @Override public boolean exists(String path) { return run.work.lookup(absolute(path), ns) != null; }
 
   @Override public boolean isDirectory(String path) {
-    Node n = run.work.lookup(path, ns);
+    Node n = run.work.lookup(absolute(path), ns);
     return n != null && n.isDirectory();
   }
 
-  @Override public void writeFile(String path, String content) { run.work.writeFile(path, content); }
+  @Override public void writeFile(String path, String content) {
+    String norm = FakeHostState.normalize(absolute(path));
+    String why = run.work.unwritable(norm);
+    if (why != null) {
+      String prog = command.argv().get(0);
+      throw fail(1, prog.substring(prog.lastIndexOf('/') + 1) + ": cannot create regular file '" + path + "': " + why);
+    }
+    run.work.writeFile(norm, content);
+  }
 
-  @Override public boolean deleteFile(String path) { return run.work.files.remove(FakeHostState.normalize(path)) != null; }
+  @Override public boolean deleteFile(String path) { return run.work.files.remove(FakeHostState.normalize(absolute(path))) != null; }
 
   @Override public List<String> listDirectory(String dir) {
-    String d = FakeHostState.normalize(dir);
+    String d = FakeHostState.normalize(absolute(dir));
     String prefix = d.equals("/") ? "/" : d + "/";
     java.util.SortedSet<String> names = new java.util.TreeSet<>();
     for (String f : run.work.files.tailMap(prefix).keySet()) {

@@ -260,15 +260,22 @@ final class FakeHostState {
   /** Keeps {@code content} at {@code path}; fails for the kernel's files and where a directory is. */
   void writeFile(String path, String content) {
     String norm = normalize(path);
+    String why = unwritable(norm);
+    if (why != null) throw new IllegalArgumentException(norm + ": " + why);
+    files.put(norm, Objects.requireNonNull(content, "content"));
+  }
+
+  /** Why no regular file can be written at {@code norm} (a normalized path), as the kernel says it; null when one can. */
+  String unwritable(String norm) {
     if (norm.equals("/proc") || norm.startsWith("/proc/") || norm.equals("/sys") || norm.startsWith("/sys/")) {
-      throw new IllegalArgumentException(norm + " is a kernel file: change it through its tool (sysctl, ip)");
+      return "Permission denied (a kernel file: the fake changes it through its tool, sysctl or ip)";
     }
     Node n = lookup(norm, HOST_NS);
-    if (n != null && n.isDirectory()) throw new IllegalArgumentException(norm + " is a directory");
+    if (n != null && n.isDirectory()) return "Is a directory";
     for (String parent = norm.substring(0, norm.lastIndexOf('/')); !parent.isEmpty(); parent = parent.substring(0, parent.lastIndexOf('/'))) {
-      if (files.containsKey(parent)) throw new IllegalArgumentException(parent + " is a file, not a directory");
+      if (files.containsKey(parent)) return "Not a directory";
     }
-    files.put(norm, Objects.requireNonNull(content, "content"));
+    return null;
   }
 
   /** Sets sysctl {@code key} (which exists) as the kernel does: writing {@code net.ipv4.ip_forward} sets every interface's {@code forwarding}. */

@@ -41,6 +41,27 @@ class FakeHostTest {
         .containsExactly("10.77.0.0/24 dev br-kit proto kernel scope link src 10.77.0.1");
   }
 
+  @Test void fileToolsTakeRelativePathsFromRootsHomeAndAnswerWhatTheyCannotWrite() {
+    FakeHost host = FakeHost.create("files").withFile("/root/notes.txt", "hello\n").withFile("/etc/app/app.conf", "x=1\n");
+    // relative to /root, where a root ssh session starts (as `ssh root@host rm notes.txt` is)
+    assertThat(host.run(HostCommand.of("cmp", "-s", "notes.txt", "/root/notes.txt")).exitCode()).isZero();
+    assertThat(host.run(HostCommand.of("mv", "notes.txt", "old.txt")).ok()).isTrue();
+    assertThat(host.file("/root/old.txt")).contains("hello\n");
+    CommandResult gone = host.run(HostCommand.of("rm", "notes.txt"));
+    assertThat(gone.exitCode()).isEqualTo(1);
+    assertThat(gone.stderr()).isEqualTo("rm: cannot remove 'notes.txt': No such file or directory\n");
+    assertThat(host.run(HostCommand.of("rm", "-f", "notes.txt")).ok()).isTrue();
+    // where no regular file can be, the tool says why (exit 1) and nothing changes
+    CommandResult dir = host.run(HostCommand.of("install", "-D", "-m", "0600", "/root/old.txt", "/etc/app"));
+    assertThat(dir.exitCode()).isEqualTo(1);
+    assertThat(dir.stderr()).isEqualTo("install: cannot create regular file '/etc/app': Is a directory\n");
+    CommandResult under = host.run(HostCommand.of("install", "-D", "/root/old.txt", "/etc/app/app.conf/x"));
+    assertThat(under.stderr()).isEqualTo("install: cannot create regular file '/etc/app/app.conf/x': Not a directory\n");
+    assertThat(host.run(HostCommand.of("install", "-D", "/root/old.txt", "/proc/sys/net/ipv4/ip_forward")).stderr())
+        .startsWith("install: cannot create regular file '/proc/sys/net/ipv4/ip_forward': Permission denied");
+    assertThat(host.file("/etc/app/app.conf")).contains("x=1\n");
+  }
+
   @Test void secondApplySkipsEveryStepAndChangesNothing() {
     Plan plan = FakeHostPlans.bridgePlan(null);
     plan.apply(host);

@@ -75,9 +75,13 @@ public interface FakeToolContext {
   /**
    * The content of the regular file {@code path}: one the host keeps ({@link #writeFile}) or a
    * kernel file under {@code /proc/sys} or {@code /sys/class/net} as {@link #namespace()} sees it.
-   * Empty when there is no such file or it is a directory.
+   * Empty when there is no such file or it is a directory. A relative path, here and in the other
+   * file methods, is relative to {@link #WORKING_DIRECTORY}, where a root ssh session starts.
    */
   Optional<String> readFile(String path);
+
+  /** The directory relative paths start from: root's home, the working directory of a root ssh session. */
+  String WORKING_DIRECTORY = "/root";
 
   /** True when {@code path} is a file or a directory. */
   boolean exists(String path);
@@ -86,8 +90,10 @@ public interface FakeToolContext {
   boolean isDirectory(String path);
 
   /**
-   * Writes the file {@code path} (absolute, not under {@code /proc} or {@code /sys}), making its
-   * directories. Files survive a reboot, except under {@code /run}, {@code /tmp} and {@code /dev/shm}.
+   * Writes the file {@code path}, making its directories. Files survive a reboot, except under
+   * {@code /run}, {@code /tmp} and {@code /dev/shm}. Where no file can be written (a directory is
+   * there, a file is where a directory should be, or a kernel file under {@code /proc} or
+   * {@code /sys}), throws the tool's answer: exit 1, {@code PROG: cannot create regular file 'PATH': REASON}.
    */
   void writeFile(String path, String content);
 
