@@ -620,6 +620,7 @@ public final class OvsVsctl implements FakeTool {
     /** What ovs-vswitchd does after a transaction: devices for bridges and internal ports, ofports, MTUs, errors. */
     void vswitchd() {
       Set<String> wanted = new java.util.HashSet<>();
+      Set<String> refused = new java.util.HashSet<>();
       for (Map.Entry<String, Map<String, Object>> be : db.rows.get("Bridge").entrySet()) {
         Map<String, Object> b = be.getValue();
         String dp = String.valueOf(b.get("datapath_type"));
@@ -647,8 +648,12 @@ public final class OvsVsctl implements FakeTool {
             if (internal) {
               wanted.add(name);
               if (ctx.link(name).isEmpty()) {
-                ctx.addLink(name, type);
-                db.made.add(name);
+                try {
+                  ctx.addLink(name, type);
+                  db.made.add(name);
+                } catch (IllegalArgumentException kernelRefused) {
+                  refused.add(name);   // not a name the kernel takes ("a b", 16+ characters): vswitchd reports EINVAL
+                }
               }
             }
             if (!name.equals(brName) && !db.ofports.containsKey(iuuid)) {
@@ -658,7 +663,7 @@ public final class OvsVsctl implements FakeTool {
             }
             if (ctx.link(name).isEmpty()) {
               i.put("ofport", -1L);
-              String e = "could not open network device " + name + " (No such device)";
+              String e = "could not open network device " + name + (refused.contains(name) ? " (Invalid argument)" : " (No such device)");
               i.put("error", e);
               i.remove("mtu");
               if (touched.remove(name)) {
