@@ -652,7 +652,8 @@ public final class OvsVsctl implements FakeTool {
                   ctx.addLink(name, type);
                   db.made.add(name);
                 } catch (IllegalArgumentException kernelRefused) {
-                  refused.add(name);   // not a name the kernel takes ("a b", 16+ characters): vswitchd reports EINVAL
+                  refused.add(name);   // a name the kernel refuses ("a b", "x:y"): vswitchd reports EINVAL (for 16+ characters
+                                       // too here, where the real one truncates a netdev tap's name to 15)
                 }
               }
             }
