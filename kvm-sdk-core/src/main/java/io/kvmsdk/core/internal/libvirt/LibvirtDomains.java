@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -198,41 +199,32 @@ final class LibvirtDomains extends LibvirtLifecycle<Domain> implements DomainDri
     });
   }
 
-  @Override public ObjectRef define(String xml) { return made("define", xml); }
+  @Override public ObjectRef define(String xml) { return made("define", xml, null); }
 
-  @Override public ObjectRef create(String xml) { return made("create", xml); }
+  @Override public ObjectRef create(String xml) { return made("create", xml, null); }
 
   /** {@code virDomainDefineXML} without reading back the name the caller wrote (JNA's string conversion costs ~2 us). */
-  @Override public ObjectRef define(String xml, String name) {
-    return session.callNative(c -> {
-      Pointer dom = calls.virDomainDefineXML(session.pointer(c), xml);
-      if (dom == null) throw failMade(c, "define", xml);
-      return kept(c, name, dom, "define", xml);
-    });
-  }
+  @Override public ObjectRef define(String xml, String name) { return made("define", xml, Objects.requireNonNull(name, "name")); }
 
   /** {@code virDomainCreateXML} without reading back the name the caller wrote. */
-  @Override public ObjectRef create(String xml, String name) {
-    return session.callNative(c -> {
-      Pointer dom = calls.virDomainCreateXML(session.pointer(c), xml, 0);
-      if (dom == null) throw failMade(c, "create", xml);
-      return kept(c, name, dom, "create", xml);
-    });
-  }
+  @Override public ObjectRef create(String xml, String name) { return made("create", xml, Objects.requireNonNull(name, "name")); }
 
-  /** {@code virDomainDefineXML} or {@code virDomainCreateXML}; the handle it returns is kept for the next call. */
-  private ObjectRef made(String verb, String xml) {
+  /**
+   * {@code virDomainDefineXML} or {@code virDomainCreateXML}; the handle it returns is kept for the next call.
+   * {@code name}: the {@code <name>} of {@code xml} as the caller knows it, or null to read it back.
+   */
+  private ObjectRef made(String verb, String xml, String name) {
     return session.callNative(c -> {
       Pointer conn = session.pointer(c);
       Pointer dom = verb.equals("define") ? calls.virDomainDefineXML(conn, xml) : calls.virDomainCreateXML(conn, xml, 0);
       if (dom == null) throw failMade(c, verb, xml);
-      String name = calls.virDomainGetName(dom);
-      if (name == null) {
+      String made = name != null ? name : calls.virDomainGetName(dom);
+      if (made == null) {
         KvmException k = failMade(c, verb, xml);
         calls.virDomainFree(dom);
         throw k;
       }
-      return kept(c, name, dom, verb, xml);
+      return kept(c, made, dom, verb, xml);
     });
   }
 
