@@ -50,6 +50,21 @@ public final class Cidrs {
     throw new InvalidSpecException(field, "not an IP address: '" + IfaceNames.printable(addr) + "'");
   }
 
+  /**
+   * {@code cidr} (ADDRESS or ADDRESS/PREFIX) with an IPv6 address in the JDK's canonical form; anything else
+   * as it is. Only an IPv6 literal reaches {@link InetAddress} ({@link #V6}): a name there would be a DNS lookup.
+   */
+  public static String canonical(String cidr) {
+    int slash = cidr.indexOf('/');
+    String addr = slash < 0 ? cidr : cidr.substring(0, slash);
+    if (!addr.contains(":") || !V6.matcher(addr).matches()) return cidr;
+    try {
+      return InetAddress.getByName(addr).getHostAddress() + (slash < 0 ? "" : cidr.substring(slash));
+    } catch (UnknownHostException e) {
+      return cidr;
+    }
+  }
+
   /** True for an IPv4 multicast address (224.0.0.0/4). */
   public static boolean isV4Multicast(String addr) {
     int first = Integer.parseInt(addr.substring(0, addr.indexOf('.')));

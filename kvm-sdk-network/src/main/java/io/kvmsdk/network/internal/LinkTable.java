@@ -92,28 +92,10 @@ public final class LinkTable {
 
   /** True when the link carries {@code cidr} (IPv6 compared in canonical form). */
   public boolean hasAddress(String name, String cidr) {
-    String want = canonical(cidr);
-    for (String a : addresses(name)) if (canonical(a).equals(want)) return true;
+    String want = Cidrs.canonical(cidr);
+    for (String a : addresses(name)) if (Cidrs.canonical(a).equals(want)) return true;
     return false;
   }
-
-  /**
-   * An IPv6 {@code ADDRESS/PREFIX} in the JDK's canonical form; anything else as it is. Only an IPv6
-   * literal goes to {@link java.net.InetAddress}: a name there would be a DNS lookup.
-   */
-  static String canonical(String cidr) {
-    int slash = cidr.indexOf('/');
-    String addr = slash < 0 ? cidr : cidr.substring(0, slash);
-    if (!addr.contains(":") || !IPV6_LITERAL.matcher(addr).matches()) return cidr;
-    try {
-      return java.net.InetAddress.getByName(addr).getHostAddress() + (slash < 0 ? "" : cidr.substring(slash));
-    } catch (java.net.UnknownHostException e) {
-      return cidr;
-    }
-  }
-
-  /** Hex digits, colons and an embedded IPv4 tail: what InetAddress parses as an IPv6 literal, never looks up. */
-  private static final java.util.regex.Pattern IPV6_LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
   /** Bridge VLANs of {@code port} from {@code bridge -j vlan show}: vid to its flags ("PVID", "Egress Untagged"). */
   public static Map<Integer, List<String>> vlans(String bridgeVlanJson, String port) {
