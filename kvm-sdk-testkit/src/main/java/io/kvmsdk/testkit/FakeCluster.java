@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * An in-JVM cluster of fake hosts sharing one {@link FakeClock}: each name is one host with a fake
@@ -75,32 +76,28 @@ public final class FakeCluster {
   // One name is one machine: its hypervisor and its command runner crash and boot together. The hypervisor's lock
   // is always taken before the host's: a host that crashed tells the hypervisor after releasing its own lock.
 
-  void hypervisorCrashed(String name) {
+  void hypervisorCrashed(String name) { onHost(name, FakeHost::crashedWithHypervisor); }
+
+  void hypervisorRebooted(String name) { onHost(name, FakeHost::bootedWithHypervisor); }
+
+  void hostCrashed(String name) { onHypervisor(name, false, FakeHypervisor::crashAlone); }
+
+  void hostRebooted(String name) { onHypervisor(name, true, FakeHypervisor::rebootAlone); }
+
+  /** {@code act} on the command runner of {@code name}, if one was made. */
+  private void onHost(String name, Consumer<FakeHost> act) {
     FakeHost h;
     synchronized (hosts) { h = hosts.get(name); }
-    if (h != null) h.crashedWithHypervisor();
+    if (h != null) act.accept(h);
   }
 
-  void hypervisorRebooted(String name) {
-    FakeHost h;
-    synchronized (hosts) { h = hosts.get(name); }
-    if (h != null) h.bootedWithHypervisor();
-  }
-
-  void hostCrashed(String name) {
+  /** {@code act} on the hypervisor of {@code name}, if there is one and it is crashed ({@code whenCrashed}) or not, under its lock. */
+  private void onHypervisor(String name, boolean whenCrashed, Consumer<FakeHypervisor> act) {
     FakeHypervisorState n;
     synchronized (nodes) { n = nodes.get(name); }
     if (n == null) return;
     FakeHypervisor hv = new FakeHypervisor(n);
-    synchronized (n.lock) { if (!n.crashed) hv.crashAlone(); }
-  }
-
-  void hostRebooted(String name) {
-    FakeHypervisorState n;
-    synchronized (nodes) { n = nodes.get(name); }
-    if (n == null) return;
-    FakeHypervisor hv = new FakeHypervisor(n);
-    synchronized (n.lock) { if (n.crashed) hv.rebootAlone(); }
+    synchronized (n.lock) { if (n.crashed == whenCrashed) act.accept(hv); }
   }
 
   /** Names of the hosts with a hypervisor, in order. */

@@ -14,6 +14,7 @@ import io.kvmsdk.testkit.host.FakeToolSlot;
 import io.kvmsdk.testkit.host.FakeToolState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
@@ -227,7 +228,7 @@ final class FakeHostContext implements FakeToolContext {
       String prog = command.argv().get(0);
       throw fail(1, prog.substring(prog.lastIndexOf('/') + 1) + ": cannot create regular file '" + path + "': " + why);
     }
-    run.work.writeFile(norm, content);
+    run.work.files.put(norm, Objects.requireNonNull(content, "content"));   // checked just above
   }
 
   @Override public boolean deleteFile(String path) { return run.work.files.remove(FakeHostState.normalize(absolute(path))) != null; }
