@@ -21,9 +21,9 @@ class OvsPlansFakeTest {
 
   private String vsctl(String... args) { return host.run(DB.vsctl(args)).stdout().strip(); }
 
-  @Test
-  void accessTrunkBondMirrorAndSflowConvergeAndReapplyInTwoReads() {
-    BridgeSpec br = BridgeSpec.ovs("ovsbr0").datapathType("netdev").mtu(9000).stp(true).stpPriority(4096).failMode("standalone")
+  /** An OVS bridge with every feature the plan handles: access, trunk and internal ports, a LACP bond, a mirror, sFlow, an address. */
+  static BridgeSpec everyFeature() {
+    return BridgeSpec.ovs("ovsbr0").datapathType("netdev").mtu(9000).stp(true).stpPriority(4096).failMode("standalone")
         .addPort("tap0", 100)
         .addPort(BridgePort.builder().name("eth1").addTrunk(10).addTrunk(20).nativeVlan(10).build())
         .addPort(BridgePort.builder().name("mgmt0").internal(true).tag(100).build())
@@ -32,6 +32,11 @@ class OvsPlansFakeTest {
         .sflow(OvsSflow.of("mgmt0", "127.0.0.1:6343", 10))
         .addAddress("198.51.100.5/24")
         .build();
+  }
+
+  @Test
+  void accessTrunkBondMirrorAndSflowConvergeAndReapplyInTwoReads() {
+    BridgeSpec br = everyFeature();
     PlanResult first = br.plan(DB).apply(host);
     assertThat(first.changed()).isTrue();
     assertThat(host.commandLines()).allMatch(c -> !c.startsWith("ovs-vsctl") || c.startsWith("ovs-vsctl --db=unix:/tmp/fake-ovs/db.sock --timeout=10"));

@@ -13,8 +13,6 @@ import io.kvmsdk.core.host.Probe;
 import io.kvmsdk.core.host.Step;
 import io.kvmsdk.core.testing.Fuzz;
 import io.kvmsdk.network.ovs.OvsDb;
-import io.kvmsdk.network.ovs.OvsMirror;
-import io.kvmsdk.network.ovs.OvsSflow;
 import io.kvmsdk.testkit.FakeHost;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,17 +72,7 @@ class ProbeFuzzTest {
         .build().plan();
   }
 
-  static Plan ovsPlan() {
-    return BridgeSpec.ovs("ovsbr0").datapathType("netdev").mtu(9000).stp(true).stpPriority(4096).failMode("standalone")
-        .addPort("tap0", 100)
-        .addPort(BridgePort.builder().name("eth1").addTrunk(10).addTrunk(20).nativeVlan(10).build())
-        .addPort(BridgePort.builder().name("mgmt0").internal(true).tag(100).build())
-        .addBond(BondSpec.ovs("bond0").mode("balance-tcp").lacp("active").lacpRate("fast").addMembers("eth2", "eth3").build())
-        .addMirror(OvsMirror.of("ids", "tap0", "mgmt0"))
-        .sflow(OvsSflow.of("mgmt0", "127.0.0.1:6343", 10))
-        .addAddress("198.51.100.5/24")
-        .build().plan(DB);
-  }
+  static Plan ovsPlan() { return OvsPlansFakeTest.everyFeature().plan(DB); }
 
   static List<Probe> probes(Plan p) {
     List<Probe> out = new ArrayList<>();
