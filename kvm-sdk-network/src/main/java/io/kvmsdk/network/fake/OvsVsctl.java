@@ -645,15 +645,16 @@ public final class OvsVsctl implements FakeTool {
               continue;
             }
             boolean internal = i.get("type").equals("internal");
+            // a userspace bridge's internal port is a tap device, whose name vswitchd cuts to the kernel's 15 bytes
+            String dev = internal && dp.equals("netdev") ? kernelName(name) : name;
             if (internal) {
-              wanted.add(name);
-              if (ctx.link(name).isEmpty()) {
+              wanted.add(dev);
+              if (ctx.link(dev).isEmpty()) {
                 try {
-                  ctx.addLink(name, type);
-                  db.made.add(name);
+                  ctx.addLink(dev, type);
+                  db.made.add(dev);
                 } catch (IllegalArgumentException kernelRefused) {
-                  refused.add(name);   // a name the kernel refuses ("a b", "x:y"): vswitchd reports EINVAL (for 16+ characters
-                                       // too here, where the real one truncates a netdev tap's name to 15)
+                  refused.add(name);   // a name the kernel refuses ("a b", "x:y", and 16+ characters on the kernel datapath): EINVAL
                 }
               }
             }
@@ -662,7 +663,7 @@ public final class OvsVsctl implements FakeTool {
               db.ofports.put(iuuid, next);
               db.nextOfport.put(be.getKey(), next + 1);
             }
-            if (ctx.link(name).isEmpty()) {
+            if (ctx.link(dev).isEmpty()) {
               i.put("ofport", -1L);
               String e = "could not open network device " + name + (refused.contains(name) ? " (Invalid argument)" : " (No such device)");
               i.put("error", e);
@@ -676,10 +677,10 @@ public final class OvsVsctl implements FakeTool {
             i.remove("error");
             i.put("ofport", name.equals(brName) ? 65534L : db.ofports.get(iuuid));
             Object req = i.get("mtu_request");
-            if (req != null && ctx.link(name).get().mtu() != ((Long) req).intValue()) {
-              ctx.run(HostCommand.of("ip", "link", "set", "dev", name, "mtu", String.valueOf(req)));
+            if (req != null && ctx.link(dev).get().mtu() != ((Long) req).intValue()) {
+              ctx.run(HostCommand.of("ip", "link", "set", "dev", dev, "mtu", String.valueOf(req)));
             }
-            i.put("mtu", (long) ctx.link(name).get().mtu());
+            i.put("mtu", (long) ctx.link(dev).get().mtu());
           }
         }
       }
@@ -690,6 +691,20 @@ public final class OvsVsctl implements FakeTool {
         if (ctx.link(made).isPresent()) ctx.deleteLink(made);
       }
     }
+  }
+
+  /** A name cut to the kernel's IFNAMSIZ - 1 = 15 bytes of UTF-8, as vswitchd copies it into a tap's ifreq (never mid-character). */
+  static String kernelName(String name) {
+    int bytes = 0;
+    int end = 0;
+    while (end < name.length()) {
+      int cp = name.codePointAt(end);
+      int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (bytes + len > 15) break;
+      bytes += len;
+      end += Character.charCount(cp);
+    }
+    return name.substring(0, end);
   }
 
   // ------------------------------------------------------------------ rendering
