@@ -40,8 +40,25 @@ final class PlanScript {
     return new PlanScript().doRender(steps);
   }
 
+  /**
+   * True when the script can undo the step: it has an undo, and either a check command tells the
+   * script whether it was done before the run, or nothing judges that at all (its change always
+   * runs, in Java too). A step judged only by a {@link Probe} (Java reads its output) runs its
+   * idempotent change in the script, which cannot tell whether the change was already in place, so
+   * undoing it could remove what the host had before the run (an address, an uplink's port).
+   */
+  private static boolean undoable(Step s) {
+    return !s.undo().isEmpty() && (s.check().isPresent() || s.probe().isEmpty());
+  }
+
+  /** A step whose undo the script must not run: on a failure it names the step and its undo instead. */
+  private static boolean kept(Step s) {
+    return !s.undo().isEmpty() && !undoable(s);
+  }
+
   private String doRender(List<Step> steps) {
-    boolean anyUndo = steps.stream().anyMatch(s -> !s.undo().isEmpty());
+    boolean anyUndo = steps.stream().anyMatch(PlanScript::undoable);
+    boolean anyKept = steps.stream().anyMatch(PlanScript::kept);
     StringBuilder body = new StringBuilder();
     StringBuilder undoFns = new StringBuilder();
     int n = steps.size();
@@ -57,14 +74,22 @@ final class PlanScript {
       List<HostCommand> change = s.change();
       for (int c = 0; c < change.size(); c++) {
         body.append(ind).append(line(change.get(c))).append('\n');
-        if (c == 0 && !s.undo().isEmpty()) {
+        if (c == 0 && undoable(s)) {
           body.append(ind).append("kvmsdk_applied=\"").append(step).append(" $kvmsdk_applied\"\n");
+        } else if (c == 0 && kept(s)) {
+          body.append(ind).append("kvmsdk_kept=\"").append(step).append(" $kvmsdk_kept\"\n");
         }
       }
       if (s.check().isPresent()) body.append("fi\n");
-      if (!s.undo().isEmpty()) {
+      if (undoable(s)) {
         undoFns.append("kvmsdk_undo_").append(step).append("() {\n");
         for (HostCommand u : s.undo()) undoFns.append(INDENT).append(line(u)).append(" || return 1\n");
+        undoFns.append("}\n");
+      } else if (kept(s)) {
+        undoFns.append("kvmsdk_kept_").append(step).append("() {\n");
+        undoFns.append(INDENT).append("echo ").append(ShellQuote.quote("kvm-sdk: step " + step + " is left as it is: this script cannot tell whether "
+            + "it was already done before the run (the Java plan judges it by reading the host); if it was not, undo it with:")).append(" >&2\n");
+        for (HostCommand u : s.undo()) undoFns.append(INDENT).append("echo ").append(ShellQuote.quote("  " + line(u))).append(" >&2\n");
         undoFns.append("}\n");
       }
     }
@@ -74,6 +99,10 @@ final class PlanScript {
     out.append("# Plan rendered by kvm-sdk: ").append(n).append(n == 1 ? " step" : " steps").append(".\n");
     out.append("# A step whose check succeeds is already done and is skipped; the first failure stops the script");
     out.append(anyUndo ? "\n# and undoes the steps it applied, newest first.\n" : ".\n");
+    if (anyKept) {
+      out.append("# A step judged by reading the host (no check command here) runs its change, which is harmless when\n")
+          .append("# already done; a failure does not undo it (it may have been there before) but prints its undo.\n");
+    }
     List<SecretVar> vars = new ArrayList<>(byName.values());
     vars.addAll(unnamedByValue.values());
     vars.sort((a, b) -> Integer.compare(a.firstStep, b.firstStep));
@@ -89,15 +118,21 @@ final class PlanScript {
       out.append(": \"${").append(v.name).append("?set ").append(v.name).append(" to the secret used by step ")
           .append(v.firstStep).append("}\"\n");
     }
-    if (anyUndo) {
+    if (anyUndo || anyKept) {
       out.append("kvmsdk_applied=''\n");
+      if (anyKept) out.append("kvmsdk_kept=''\n");
       out.append(undoFns);
       out.append("kvmsdk_rollback() {\n")
           .append("  kvmsdk_status=$?\n")
           .append("  trap - EXIT\n")
           .append("  if [ \"$kvmsdk_status\" -ne 0 ]; then\n")
-          .append("    set +e\n")
-          .append("    for kvmsdk_step in $kvmsdk_applied; do\n")
+          .append("    set +e\n");
+      if (anyKept) {
+        out.append("    for kvmsdk_step in $kvmsdk_kept; do\n")
+            .append("      \"kvmsdk_kept_$kvmsdk_step\"\n")
+            .append("    done\n");
+      }
+      out.append("    for kvmsdk_step in $kvmsdk_applied; do\n")
           .append("      echo \"kvm-sdk: rolling back step $kvmsdk_step\" >&2\n")
           .append("      \"kvmsdk_undo_$kvmsdk_step\" || echo \"kvm-sdk: step $kvmsdk_step could not be rolled back\" >&2\n")
           .append("    done\n")

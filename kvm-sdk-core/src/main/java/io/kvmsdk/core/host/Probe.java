@@ -9,7 +9,9 @@ import java.util.function.Predicate;
  * later step that probes with the same command, until a change or undo command runs; so a plan of
  * fifty steps over one host reads the host once when everything is already done. A step that has
  * a probe is skipped when the test accepts the output; a rendered script ({@link Plan#toScript()})
- * uses the step's {@code check} command instead, or runs the change when there is none.
+ * uses the step's {@code check} command instead, or runs the change when there is none (the change
+ * must then be harmless when already done); such a step is not undone by the script's rollback, which
+ * cannot tell whether it was done before the run: the script prints its undo instead.
  *
  * <pre>{@code
  * Probe up = Probe.of(HostCommand.of("ip", "-j", "-d", "addr", "show"), "br0 is up",

@@ -189,6 +189,42 @@ class PlanScriptTest {
     assertThat(dir.resolve("kept")).exists();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"bash", "sh"})
+  void aStepJudgedByAProbeIsNeverUndoneByTheScriptButReported(String shell) throws Exception {
+    Oracles.require(HostTesting.onPath(shell), shell + " is not on the PATH");
+    // "mark" was on the host before the run, as an address is on a bridge: the probe (Java) would see it and skip the step;
+    // the script cannot judge the probe, runs the idempotent change, and must not remove what it did not create
+    Files.writeString(dir.resolve("mark"), "before");
+    Probe marked = Probe.of(HostCommand.of("ls"), "mark is there", out -> out.lines().anyMatch("mark"::equals));
+    Plan plan = Plan.builder()
+        .step(Step.builder("create one").check(HostCommand.of("test", "-e", "one"))
+            .change(HostCommand.of("touch", "one")).undo(HostCommand.of("rm", "one")))
+        .step(Step.builder("mark (idempotent)").probe(marked).change(HostCommand.of("touch", "mark")).undo(HostCommand.of("rm", "mark")))
+        .step(Step.builder("fail").change(HostCommand.of("false")))
+        .build();
+    Path script = writeScript(plan);
+    Path out = dir.resolve("out");
+    Path err = dir.resolve("err");
+    int rc = runScript(shell, script, dir, out, err, Map.of());
+    assertThat(rc).isNotZero();
+    assertThat(dir.resolve("one")).doesNotExist();
+    assertThat(dir.resolve("mark")).as("what the host had before the run").exists();
+    assertThat(Files.readString(err)).contains("rolling back step 1").doesNotContain("rolling back step 2")
+        .contains("kvm-sdk: step 2 is left as it is", "  rm mark");
+
+    // apply judges the probe: the step is skipped, so its undo does not run either
+    LocalCommandRunner runner = LocalCommandRunner.builder().workingDirectory(dir).build();
+    try {
+      plan.apply(runner);
+      throw new AssertionError("expected PlanFailedException");
+    } catch (io.kvmsdk.core.PlanFailedException e) {
+      assertThat(e.failedStep().number()).isEqualTo(3);
+    }
+    assertThat(dir.resolve("mark")).exists();
+    assertThat(dir.resolve("one")).doesNotExist();
+  }
+
   @Test
   void scriptShape() {
     Plan plan = Plan.builder()
