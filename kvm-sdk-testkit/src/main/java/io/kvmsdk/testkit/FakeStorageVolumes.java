@@ -28,7 +28,9 @@ import java.util.Set;
  * bytes: an upload writes in place and may grow a raw file past its capacity, a download stops at
  * the file's end, a wipe zeroes a raw file (and, as libvirt 9.0 does, leaves a qcow2 one a raw file
  * of zeros), a resize follows libvirt's checks, a clone copies the bytes. A qcow2 file's bytes are
- * not a real qcow2 image: only its magic is there.
+ * not a real qcow2 image: only its magic is there. The figures (capacity, allocation in 4 KiB blocks,
+ * file size) are what libvirt 9.0's fs backend reports for what its {@code ftruncate}, {@code fallocate},
+ * {@code qemu-img create}, {@code convert} and {@code resize} make, each measured on a real daemon.
  */
 final class FakeStorageVolumes implements StorageVolumeDriver {
   private static final Driver STORAGE = Driver.STORAGE;
@@ -43,8 +45,12 @@ final class FakeStorageVolumes implements StorageVolumeDriver {
     String format;
     long capacity;
     long allocation;
-    /** The file's length (its {@code physical} size). */
+    /** The file's length (its {@code physical} size; not reported when 0). */
     long size;
+    /** {@code <compat>} of a qcow2 volume as given, {@code <backingStore>} as libvirt reports it; null when absent. */
+    XmlElement compat, backingStore;
+    /** The file's mode, owner and group: libvirt's {@code 0600} and the daemon's root unless the XML gave them. */
+    String mode = "0600", owner = "0", group = "0";
     final Bytes bytes = new Bytes();
 
     Vol(String name, String path) {
@@ -55,12 +61,18 @@ final class FakeStorageVolumes implements StorageVolumeDriver {
     boolean raw() { return format.equals("raw"); }
 
     XmlElement xml() {
-      XmlElement target = XmlElement.builder("target").child(FakeObjects.textElement("path", path))
-          .child(XmlElement.builder("format").attr("type", format).build()).build();
-      return XmlElement.builder("volume").attr("type", "file").child(FakeObjects.textElement("name", name))
+      XmlElement.Builder target = XmlElement.builder("target").child(FakeObjects.textElement("path", path))
+          .child(XmlElement.builder("format").attr("type", format).build())
+          .child(XmlElement.builder("permissions").child(FakeObjects.textElement("mode", mode))
+              .child(FakeObjects.textElement("owner", owner)).child(FakeObjects.textElement("group", group)).build());
+      if (compat != null) target.child(compat);
+      XmlElement.Builder v = XmlElement.builder("volume").attr("type", "file").child(FakeObjects.textElement("name", name))
           .child(FakeObjects.textElement("key", path)).child(FakeObjects.bytesElement("capacity", capacity))
-          .child(FakeObjects.bytesElement("allocation", allocation)).child(FakeObjects.bytesElement("physical", size))
-          .child(target).build();
+          .child(FakeObjects.bytesElement("allocation", allocation));
+      if (size > 0) v.child(FakeObjects.bytesElement("physical", size));
+      v.child(target.build());
+      if (backingStore != null) v.child(backingStore);
+      return v.build();
     }
   }
 
@@ -100,6 +112,12 @@ final class FakeStorageVolumes implements StorageVolumeDriver {
 
     void clear() { pages.clear(); }
 
+    /** True when a page of {@code [offset, offset + n)} was ever written. */
+    boolean touches(long offset, long n) {
+      for (long pg = offset / PAGE; pg <= (offset + n - 1) / PAGE; pg++) if (pages.containsKey(pg)) return true;
+      return false;
+    }
+
     void copyFrom(Bytes other) {
       pages.clear();
       other.pages.forEach((k, v) -> pages.put(k, v.clone()));
@@ -129,35 +147,149 @@ final class FakeStorageVolumes implements StorageVolumeDriver {
 
   private static String op(String verb, String pool, String volume) { return verb + " storage volume '" + volume + "' of pool '" + pool + "'"; }
 
+  /**
+   * A size element's bytes as {@code virStorageSize} reads them: a number that is not an unsigned
+   * decimal is "malformed capacity element" (for the allocation too), a unit {@code virScaleInteger}
+   * does not know is {@code VIR_ERR_INVALID_ARG} "unknown suffix" from no driver.
+   */
   private static long bytes(String op, XmlElement size) {
+    String text = size.text() == null ? "" : size.text().trim();
+    if (!text.matches("[0-9]+")) throw STORAGE.xml(op, "malformed capacity element");
+    long n;
     try {
-      long n = Long.parseLong(size.text() == null ? "" : size.text().trim());
-      return Size.of(n, Optional.ofNullable(size.attr("unit")).orElse("bytes")).bytes();
-    } catch (NumberFormatException | InvalidSpecException e) {
-      throw STORAGE.xml(op, "malformed " + size.name() + " element");
+      n = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw STORAGE.xml(op, "malformed capacity element");
     }
+    String unit = size.attr("unit");
+    if (unit == null || unit.isEmpty() || unit.equalsIgnoreCase("b") || unit.equalsIgnoreCase("byte") || unit.equalsIgnoreCase("bytes")) return n;
+    long base = unit.length() == 1 || unit.substring(1).equalsIgnoreCase("ib") ? 1024
+        : unit.length() == 2 && Character.toLowerCase(unit.charAt(1)) == 'b' ? 1000 : 0;
+    int power = "kmgtpe".indexOf(Character.toLowerCase(unit.charAt(0))) + 1;
+    if (base == 0 || power == 0) throw Driver.NONE.error(op, "VIR_ERR_INVALID_ARG", 8, "invalid argument: unknown suffix '" + unit + "'");
+    for (int i = 0; i < power; i++) n = Math.multiplyExact(n, base);
+    return n;
   }
 
-  /** A new volume of pool {@code p} as {@code xml} describes it; {@code source} (for a clone) fills in what the XML leaves out. */
+  /** The image formats of a file-based pool ({@code virStorageFileFormat}); anything else is refused when the volume is parsed. */
+  static final Set<String> FILE_FORMATS = Set.of("raw", "dir", "bochs", "cloop", "dmg", "iso", "vpc", "vdi", "fat", "vhd", "ploop", "cow",
+      "qcow", "qcow2", "qed", "vmdk");
+  /** What a qcow2 file takes once {@code qemu-img resize --shrink} rewrote its tables: allocation and file size. */
+  private static final long QCOW2_SHRUNK_ALLOCATION = 266240, QCOW2_SHRUNK_PHYSICAL = 327680;
+  /** The file system's block: what a file's allocation counts in. */
+  private static final long BLOCK = 4096;
+
+  static long roundUp(long n, long to) { return (n + to - 1) / to * to; }
+
+  /** A file written by {@code qemu-img} as raw bytes (libvirt makes an {@code iso} volume as a raw file). */
+  private static boolean rawFile(String format) { return format.equals("raw") || format.equals("iso"); }
+
+  /** The bytes of the blocks of {@code v}'s first {@code length} bytes that hold data, plus the first block when {@code first}. */
+  private static long dataBlocks(Vol v, long length, boolean first) {
+    long n = 0;
+    byte[] buf = new byte[(int) BLOCK];
+    for (long at = 0; at < length; at += BLOCK) {
+      boolean data = at == 0 && first;
+      if (!data && v.bytes.touches(at, BLOCK)) {
+        v.bytes.read(at, buf, buf.length);
+        for (byte x : buf) if (x != 0) { data = true; break; }
+      }
+      if (data) n += BLOCK;
+    }
+    return n;
+  }
+
+  /**
+   * A new volume of pool {@code p} as {@code xml} describes it, with the figures libvirt 9.0 reports for
+   * the file its fs backend makes. Created: a raw file is truncated to the capacity and {@code fallocate}d
+   * to the allocation (the capacity when not given), so it grows to an allocation larger than its
+   * capacity and counts allocation in 4 KiB blocks; qcow2 and iso files are made by {@code qemu-img
+   * create} with a size in KiB (rounded up). Cloned ({@code source} given): the capacity is at least the
+   * source's; raw to raw copies the bytes into the truncated file (sparse when the allocation is below the
+   * source's capacity), any other pair goes through {@code qemu-img convert}, which keeps the source's
+   * size whatever the XML asks. The format is the XML's, else raw.
+   */
   private Vol made(String op, Obj p, String xml, Vol source) {
     XmlElement def = FakeObjects.parse(STORAGE, op, xml, "volume");
     String name = childText(def, "name");
     if (name == null || name.isEmpty()) throw STORAGE.xml(op, "missing volume name element");
     XmlElement cap = child(def, "capacity");
     if (cap == null && source == null) throw STORAGE.xml(op, "missing capacity element");
-    long capacity = cap != null ? bytes(op, cap) : source.capacity;
-    String format = Optional.ofNullable(child(child(def, "target"), "format")).map(f -> f.attr("type"))
-        .orElse(source != null ? source.format : "raw");
+    long capacity = cap != null ? bytes(op, cap) : 0;
     XmlElement alloc = child(def, "allocation");
+    long allocation = alloc != null ? bytes(op, alloc) : -1;
+    XmlElement target = child(def, "target");
+    String format = Optional.ofNullable(child(target, "format")).map(f -> f.attr("type")).orElse("raw");
+    String poolType = FakeStoragePools.def(p).attr("type");
+    boolean files = poolType.equals("dir") || poolType.equals("fs") || poolType.equals("netfs");
+    if (files && !FILE_FORMATS.contains(format)) {
+      throw STORAGE.error(op, "VIR_ERR_CONFIG_UNSUPPORTED", 67, "unsupported configuration: unknown volume format type " + format);
+    }
+    XmlElement perms = child(target, "permissions");
+    String mode = childText(perms, "mode");
+    if (mode != null && !mode.matches("[0-7]{1,4}")) throw STORAGE.xml(op, "malformed octal mode");
     String dir = FakeStoragePools.isDir(p) ? FakeStoragePools.storage(p) : Optional.ofNullable(FakeStoragePools.path(FakeStoragePools.def(p))).orElse("/" + p.name);
     Vol v = new Vol(name, dir + "/" + name);
     v.format = format;
-    v.capacity = capacity;
+    if (mode != null) v.mode = String.format("%04o", Integer.parseInt(mode, 8));
+    Optional.ofNullable(childText(perms, "owner")).ifPresent(o -> v.owner = o);
+    Optional.ofNullable(childText(perms, "group")).ifPresent(g -> v.group = g);
     boolean qcow2 = format.equals("qcow2");
-    v.allocation = qcow2 ? QCOW2_ALLOCATION : alloc != null && source == null ? Math.min(bytes(op, alloc), capacity) : capacity;
-    v.size = qcow2 ? QCOW2_PHYSICAL : capacity;
-    if (qcow2) v.bytes.write(0, QCOW2_MAGIC, QCOW2_MAGIC.length);
+    if (qcow2) v.compat = child(target, "compat");
+    XmlElement backing = child(def, "backingStore");
+    if (backing != null && childText(backing, "path") != null) {
+      XmlElement.Builder b = XmlElement.builder("backingStore").child(FakeObjects.textElement("path", childText(backing, "path")));
+      XmlElement bf = child(backing, "format");
+      if (bf != null && bf.attr("type") != null) b.child(XmlElement.builder("format").attr("type", bf.attr("type")).build());
+      v.backingStore = b.build();
+    }
+    if (source != null) capacity = Math.max(capacity, source.capacity);
+    if (allocation < 0) allocation = capacity;
+    if (source != null && !(format.equals("raw") && source.raw())) {   // qemu-img convert: the source's size
+      capacity = source.capacity;
+      if (qcow2) {
+        v.capacity = roundUp(capacity, 512);
+      } else {
+        v.capacity = capacity;
+        v.size = capacity;
+        if (rawFile(source.format)) v.bytes.copyFrom(source.bytes);
+        v.allocation = capacity == 0 ? 0 : rawFile(source.format) ? dataBlocks(v, capacity, true) : BLOCK;
+      }
+    } else if (source != null) {   // raw to raw: truncate, fallocate unless sparse, copy
+      boolean sparse = allocation < source.capacity;
+      v.bytes.copyFrom(source.bytes);
+      v.size = sparse ? capacity : Math.max(capacity, allocation);
+      v.capacity = v.size;
+      v.allocation = sparse ? dataBlocks(v, source.size, false) : roundUp(allocation, BLOCK);
+    } else if (format.equals("raw")) {
+      v.size = Math.max(capacity, allocation);
+      v.capacity = v.size;
+      v.allocation = roundUp(allocation, BLOCK);
+    } else if (format.equals("dir")) {
+      v.capacity = 0;
+    } else if (qcow2 || format.equals("iso")) {   // qemu-img create NAME SIZE_IN_KiB
+      v.capacity = roundUp(capacity, 1024);
+      if (!qcow2) {
+        v.size = v.capacity;
+        v.allocation = v.capacity == 0 ? 0 : BLOCK;
+      }
+    } else {   // other qemu-img formats: not measured against libvirt
+      v.capacity = capacity;
+      v.size = capacity;
+      v.allocation = Math.min(allocation, capacity);
+    }
+    if (qcow2) {
+      v.allocation = QCOW2_ALLOCATION;
+      v.size = QCOW2_PHYSICAL;
+      v.bytes.clear();
+      v.bytes.write(0, QCOW2_MAGIC, QCOW2_MAGIC.length);
+    }
     return v;
+  }
+
+  /** The fs backend's refusal of a name that would leave the pool's directory. */
+  private static void checkName(String op, Obj p, Vol v) {
+    if (v.name.contains("/") && FakeStoragePools.isDir(p)) throw STORAGE.invalid(op, "volume name '" + v.name + "' cannot contain '/'");
   }
 
   // ------------------------------------------------------------------ StorageVolumeDriver
@@ -170,6 +302,7 @@ final class FakeStorageVolumes implements StorageVolumeDriver {
       Vol v = made(op, p, xml, null);
       Map<String, Vol> vols = pools.volumes(p);
       if (vols.containsKey(v.name)) throw STORAGE.error(op, "VIR_ERR_STORAGE_VOL_EXIST", 90, "storage volume '" + v.name + "' exists already");
+      checkName(op, p, v);
       vols.put(v.name, v);
       conn.replied(op);
       return v.name;
@@ -186,7 +319,7 @@ final class FakeStorageVolumes implements StorageVolumeDriver {
       Vol v = made(op, p, xml, source);
       Map<String, Vol> vols = pools.volumes(p);
       if (vols.containsKey(v.name)) throw STORAGE.internal(op, "storage volume name '" + v.name + "' already in use.");
-      if (v.raw() && source.raw()) v.bytes.copyFrom(source.bytes);
+      checkName(op, p, v);
       vols.put(v.name, v);
       conn.replied(op);
       return v.name;
@@ -240,12 +373,14 @@ final class FakeStorageVolumes implements StorageVolumeDriver {
       String op = op("wipe", pool, volume);
       conn.enter(op, "wipeStorageVolume", pool);
       Vol v = volume(op, pool, volume);
+      // libvirt 9.0: a sparse file (fewer blocks than its length) is truncated to nothing and back; any
+      // other is overwritten with zeros over its allocation, which may lengthen it; either way the file
+      // then reads as raw zeros, whatever its format was
+      if (v.allocation / 512 < v.size / 512) v.allocation = 0; else v.size = Math.max(v.size, v.allocation);
       v.bytes.clear();
-      if (!v.raw()) {   // libvirt 9.0 overwrites the whole file, leaving a raw file of zeros
-        v.format = "raw";
-        v.capacity = v.size;
-        v.allocation = 0;
-      }
+      v.format = "raw";
+      v.capacity = v.size;
+      v.compat = null;
       conn.replied(op);
     }
   }
@@ -262,11 +397,22 @@ final class FakeStorageVolumes implements StorageVolumeDriver {
         throw STORAGE.error(op, "VIR_ERR_INVALID_ARG", 8,
             "invalid argument: Can't shrink capacity below current capacity unless shrink flag explicitly specified");
       }
-      v.capacity = abs;
-      if (v.raw()) {
+      if (!v.raw()) {   // the fs backend: anything but a raw file goes to qemu-img resize, which rounds up to 512 bytes
+        if (options.contains(ResizeOption.ALLOCATE)) {
+          throw STORAGE.error(op, "VIR_ERR_OPERATION_UNSUPPORTED", 84, "Operation not supported: preallocate is only supported for raw type volume");
+        }
+        long rounded = roundUp(abs, 512);
+        if (v.format.equals("qcow2") && rounded < v.capacity) {   // --shrink rewrites the tables
+          v.allocation = Math.max(v.allocation, QCOW2_SHRUNK_ALLOCATION);
+          v.size = Math.max(v.size, QCOW2_SHRUNK_PHYSICAL);
+        }
+        if (rawFile(v.format)) v.size = rounded;
+        v.capacity = rounded;
+      } else {   // ftruncate, and fallocate from the start when told
         if (abs < v.size) v.bytes.truncate(abs);
         v.size = abs;
-        if (options.contains(ResizeOption.ALLOCATE)) v.allocation = abs;
+        v.capacity = abs;
+        if (options.contains(ResizeOption.ALLOCATE)) v.allocation = roundUp(abs, BLOCK);
       }
       conn.replied(op);
     }

@@ -83,7 +83,17 @@ final class StorageContractCases {
         ContractCase.of("storage", "volume.wipe: the data reads back as zeros", StorageContractCases::wipe, STORAGE, VOLUME_DATA),
         ContractCase.of("storage", "volume.resize: grows, allocates, shrinks only when told and never below the allocation",
             StorageContractCases::resize, STORAGE, VOLUME_DATA),
-        ContractCase.of("storage", "a dir pool's qcow2 volume is a running guest's disk", StorageContractCases::guestDisk, STORAGE, QEMU_DRIVER));
+        ContractCase.of("storage", "a dir pool's qcow2 volume is a running guest's disk", StorageContractCases::guestDisk, STORAGE, QEMU_DRIVER),
+        ContractCase.of("storage", "volumes().createFrom: the capacity never below the source's, qemu-img convert keeps the source's size, raw unless told",
+            StorageContractCases::cloneFigures, STORAGE, QEMU_DRIVER),
+        ContractCase.of("storage", "volumes().create: allocation in 4 KiB blocks, qcow2 sizes in KiB, compat, backing store and permissions kept",
+            StorageContractCases::createFigures, STORAGE, QEMU_DRIVER),
+        ContractCase.of("storage", "volumes().create refuses an unknown format, a '/' in the name, an unknown unit, a negative size",
+            StorageContractCases::createRefusals, STORAGE, QEMU_DRIVER),
+        ContractCase.of("storage", "volume.resize of qcow2: rounded to 512 bytes, shrinking rewrites its tables, no preallocation",
+            StorageContractCases::resizeQcow2, STORAGE, QEMU_DRIVER),
+        ContractCase.of("storage", "volume.wipe: a qcow2 file becomes raw zeros over its allocation, a sparse one is emptied",
+            StorageContractCases::wipeFigures, STORAGE, QEMU_DRIVER));
   }
 
   // ------------------------------------------------------------------ helpers
@@ -500,5 +510,128 @@ final class StorageContractCases {
     expectEqual("its disk is the volume", java.util.Optional.of(v.path()),
         d.spec().devices().disks().get(0).source().flatMap(s -> s.file()));
     d.destroy();
+  }
+
+  // ------------------------------------------------------------------ libvirt's figures and refusals (fs backend)
+
+  /** Volume {@code name}'s XML as the driver gives it. */
+  private static String volXml(ContractRun run, StoragePool p, String name) { return run.kvm().hypervisor().storageVolumes().xml(p.name(), name); }
+
+  /** Creates a volume from raw XML (what a spec refuses at build() still reaches the daemon). */
+  private static String createXml(ContractRun run, StoragePool p, String xml) { return run.kvm().hypervisor().storageVolumes().create(p.name(), xml); }
+
+  /** "capacity allocation physical format" of volume {@code name} (physical "-" when not reported). */
+  private static String figures(ContractRun run, StoragePool p, String name) {
+    String x = volXml(run, p, name);
+    return textAt(x, "capacity") + " " + textAt(x, "allocation") + " " + java.util.Optional.ofNullable(textAt(x, "physical")).orElse("-")
+        + " " + attrAt(x, "type", "target", "format");
+  }
+
+  static void cloneFigures(ContractRun run) {
+    StoragePool p = started(run, "pool");
+    StorageVolume raw = p.volumes().create(volume("base.img", 8, "MiB", null));
+    StorageVolume qcow2 = p.volumes().create(volume("base.qcow2", 8, "MiB", "qcow2"));
+    p.volumes().createFrom(volume("r2r-big.img", 16, "MiB", null), raw);
+    expectEqual("raw to raw, larger: truncated and allocated to the new capacity", "16777216 16777216 16777216 raw", figures(run, p, "r2r-big.img"));
+    p.volumes().createFrom(volume("r2r-small.img", 4, "MiB", null), raw);
+    expectEqual("raw to raw, smaller: never below the source's capacity", "8388608 8388608 8388608 raw", figures(run, p, "r2r-small.img"));
+    run.kvm().hypervisor().storageVolumes().createFrom(p.name(),
+        "<volume><name>r2r-sparse.img</name><capacity unit='MiB'>8</capacity><allocation>0</allocation></volume>", p.name(), "base.img");
+    expectEqual("raw to raw, allocation 0: a sparse copy of the source's data (none)", "8388608 0 8388608 raw", figures(run, p, "r2r-sparse.img"));
+    p.volumes().createFrom(volume("q2q-big.qcow2", 16, "MiB", "qcow2"), qcow2);
+    expectEqual("qcow2 to qcow2, larger: qemu-img convert keeps the source's size", "8388608 200704 196616 qcow2", figures(run, p, "q2q-big.qcow2"));
+    p.volumes().createFrom(volume("r2q.qcow2", 16, "MiB", "qcow2"), raw);
+    expectEqual("raw to qcow2, larger: the source's size", "8388608 200704 196616 qcow2", figures(run, p, "r2q.qcow2"));
+    p.volumes().createFrom(volume("q2r-nofmt", 8, "MiB", null), qcow2);
+    expectEqual("qcow2 source, no format given: a raw file with its first block allocated", "8388608 4096 8388608 raw", figures(run, p, "q2r-nofmt"));
+    StorageVolume tiny = p.volumes().create(volume("tiny.img", 1000, "bytes", null));
+    p.volumes().createFrom(volume("tiny.qcow2", 4, "MiB", "qcow2"), tiny);
+    expectEqual("a 1000-byte raw file converted to qcow2: 512-byte sectors", "1024 200704 196616 qcow2", figures(run, p, "tiny.qcow2"));
+  }
+
+  static void createFigures(ContractRun run) {
+    StoragePool p = started(run, "pool");
+    String path = dir(run, "pool");
+    createXml(run, p, "<volume><name>a.img</name><capacity>1000</capacity></volume>");
+    expectEqual("a 1000-byte raw file: one 4 KiB block", "1000 4096 1000 raw", figures(run, p, "a.img"));
+    createXml(run, p, "<volume><name>b.qcow2</name><capacity>1000</capacity><target><format type='qcow2'/></target></volume>");
+    expectEqual("a 1000-byte qcow2: qemu-img create takes KiB", "1024 200704 196616 qcow2", figures(run, p, "b.qcow2"));
+    createXml(run, p, "<volume><name>c.qcow2</name><capacity>1536</capacity><target><format type='qcow2'/></target></volume>");
+    expectEqual("a 1536-byte qcow2", "2048 200704 196616 qcow2", figures(run, p, "c.qcow2"));
+    createXml(run, p, "<volume><name>e.img</name><capacity unit='MiB'>1</capacity><allocation unit='MiB'>2</allocation></volume>");
+    expectEqual("an allocation past the capacity grows the file", "2097152 2097152 2097152 raw", figures(run, p, "e.img"));
+    createXml(run, p, "<volume><name>f.img</name><capacity>5000</capacity></volume>");
+    expectEqual("a 5000-byte raw file: two blocks", "5000 8192 5000 raw", figures(run, p, "f.img"));
+    createXml(run, p, "<volume><name>g.img</name><capacity unit='MiB'>1</capacity><allocation>1000</allocation></volume>");
+    expectEqual("a sparse raw file, 1000 bytes allocated", "1048576 4096 1048576 raw", figures(run, p, "g.img"));
+    createXml(run, p, "<volume><name>i.img</name><capacity>0</capacity></volume>");
+    expectEqual("an empty file: no physical size", "0 0 - raw", figures(run, p, "i.img"));
+    createXml(run, p, "<volume><name>p.iso</name><capacity>1000</capacity><target><format type='iso'/></target></volume>");
+    expectEqual("an iso volume: a raw file from qemu-img", "1024 4096 1024 iso", figures(run, p, "p.iso"));
+    createXml(run, p, "<volume><name>l.qcow2</name><capacity unit='MiB'>16</capacity><target><format type='qcow2'/><compat>0.10</compat></target></volume>");
+    expectEqual("compat kept", "0.10", textAt(volXml(run, p, "l.qcow2"), "target", "compat"));
+    createXml(run, p, "<volume><name>n.qcow2</name><capacity unit='MiB'>16</capacity><target><format type='qcow2'/></target><backingStore><path>"
+        + path + "/l.qcow2</path><format type='qcow2'/></backingStore></volume>");
+    String n = volXml(run, p, "n.qcow2");
+    expectEqual("backing store path", path + "/l.qcow2", textAt(n, "backingStore", "path"));
+    expectEqual("backing store format", "qcow2", attrAt(n, "type", "backingStore", "format"));
+    expectEqual("an overlay's figures", "16777216 200704 196616 qcow2", figures(run, p, "n.qcow2"));
+    String a = volXml(run, p, "a.img");
+    expectEqual("permissions: libvirt's mode", "0600", textAt(a, "target", "permissions", "mode"));
+    expectEqual("permissions: the daemon's user", "0", textAt(a, "target", "permissions", "owner"));
+    createXml(run, p, "<volume><name>q.img</name><capacity>1000</capacity><target><permissions><mode>0644</mode><owner>107</owner>"
+        + "<group>107</group></permissions></target></volume>");
+    String q = volXml(run, p, "q.img");
+    expectEqual("permissions given: mode", "0644", textAt(q, "target", "permissions", "mode"));
+    expectEqual("permissions given: owner", "107", textAt(q, "target", "permissions", "owner"));
+    expectEqual("permissions given: group", "107", textAt(q, "target", "permissions", "group"));
+  }
+
+  static void createRefusals(ContractRun run) {
+    StoragePool p = started(run, "pool");
+    run.expectRefused("an unknown format", () -> createXml(run, p,
+        "<volume><name>f.bogus</name><capacity unit='MiB'>1</capacity><target><format type='bogus'/></target></volume>"),
+        "VIR_ERR_CONFIG_UNSUPPORTED", "unsupported configuration: unknown volume format type bogus");
+    run.expectRefused("'/' in a dir pool's volume name", () -> createXml(run, p, "<volume><name>g/h</name><capacity unit='MiB'>1</capacity></volume>"),
+        "VIR_ERR_OPERATION_INVALID", "Requested operation is not valid: volume name 'g/h' cannot contain '/'");
+    LibvirtException unit = run.expectRefused("an unknown unit", () -> createXml(run, p,
+        "<volume><name>k.img</name><capacity unit='bogus'>1</capacity></volume>"), "VIR_ERR_INVALID_ARG", "invalid argument: unknown suffix 'bogus'");
+    expectEqual("an unknown unit: reported from no driver", "VIR_FROM_NONE", unit.errorDomain());
+    run.expectRefused("a negative capacity", () -> createXml(run, p, "<volume><name>j.img</name><capacity>-5</capacity></volume>"),
+        "VIR_ERR_XML_ERROR", "XML error: malformed capacity element");
+    StorageVolume raw = p.volumes().create(volume("disk.img", 1, "MiB", null));
+    run.expectRefused("'/' in a clone's name", () -> run.kvm().hypervisor().storageVolumes().createFrom(p.name(),
+        "<volume><name>x/y</name></volume>", p.name(), raw.name()), "VIR_ERR_OPERATION_INVALID",
+        "Requested operation is not valid: volume name 'x/y' cannot contain '/'");
+    expectEqual("nothing refused was created", Set.of("disk.img"), names(p.volumes().list()));
+  }
+
+  static void resizeQcow2(ContractRun run) {
+    StoragePool p = started(run, "pool");
+    StorageVolume q = p.volumes().create(volume("disk.qcow2", 16, "MiB", "qcow2"));
+    q.resize(Size.bytes(20000001));
+    expectEqual("grown: qemu-img resize rounds up to 512 bytes", "20000256 200704 196616 qcow2", figures(run, p, q.name()));
+    run.expectRefused("preallocate a qcow2 volume", () -> q.resize(Size.mib(32), ResizeOption.ALLOCATE), "VIR_ERR_OPERATION_UNSUPPORTED",
+        "Operation not supported: preallocate is only supported for raw type volume");
+    q.resize(Size.bytes(1_000_000), ResizeOption.DELTA, ResizeOption.SHRINK);
+    expectEqual("shrunk by a delta: --shrink rewrites the tables", "19000320 266240 327680 qcow2", figures(run, p, q.name()));
+    StorageVolume r = p.volumes().create(volume("disk.img", 5000, "bytes", null));
+    r.resize(Size.bytes(10000), ResizeOption.ALLOCATE);
+    expectEqual("a raw file preallocated from its start", "10000 12288 10000 raw", figures(run, p, r.name()));
+    run.expectRefused("shrink a raw file below its blocks", () -> r.resize(Size.bytes(12000), ResizeOption.SHRINK), "VIR_ERR_INVALID_ARG",
+        "invalid argument: can't shrink capacity below existing allocation");
+  }
+
+  static void wipeFigures(ContractRun run) {
+    StoragePool p = started(run, "pool");
+    StorageVolume q = p.volumes().create(volume("disk.qcow2", 16, "MiB", "qcow2"));
+    q.wipe();
+    expectEqual("a qcow2 file (more blocks than length) zeroed over its allocation", "200704 200704 200704 raw", figures(run, p, q.name()));
+    StorageVolume s = p.volumes().create(volume("small.img", 1000, "bytes", null));
+    s.wipe();
+    expectEqual("a 1000-byte raw file zeroed over its 4 KiB block", "4096 4096 4096 raw", figures(run, p, s.name()));
+    createXml(run, p, "<volume><name>sparse.img</name><capacity unit='MiB'>1</capacity><allocation>5000</allocation></volume>");
+    p.volumes().get("sparse.img").wipe();
+    expectEqual("a sparse file emptied", "1048576 0 1048576 raw", figures(run, p, "sparse.img"));
   }
 }
