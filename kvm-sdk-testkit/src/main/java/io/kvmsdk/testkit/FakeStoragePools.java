@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -75,36 +76,82 @@ final class FakeStoragePools extends FakeLifecycle implements StoragePoolDriver 
 
   // ------------------------------------------------------------------ the kind
 
+  /** libvirt's pool types ({@code virStoragePoolType}). */
+  static final Set<String> TYPES = Set.of("dir", "fs", "netfs", "logical", "disk", "iscsi", "iscsi-direct", "scsi", "mpath", "rbd", "sheepdog",
+      "gluster", "zfs", "vstorage");
+  /** Types whose {@code <source>} needs a host, a directory, only a device, an adapter (libvirt's {@code VIR_STORAGE_POOL_SOURCE_*} flags). */
+  private static final Set<String> NEED_HOST = Set.of("netfs", "iscsi", "iscsi-direct", "rbd", "sheepdog", "gluster"),
+      NEED_DIR = Set.of("netfs", "gluster"), NEED_DEVICE = Set.of("fs", "disk"), NEED_ADAPTER = Set.of("scsi"),
+      NETWORK = Set.of("iscsi-direct", "rbd", "sheepdog", "gluster", "vstorage");
+  /** The source format libvirt fills in when the definition has none. */
+  private static final Map<String, String> DEFAULT_FORMAT = Map.of("fs", "auto", "netfs", "auto", "logical", "lvm2", "disk", "unknown");
+  /** libvirt's generic XML helpers report from {@code VIR_FROM_XML}. */
+  private static final Driver XML = new Driver("VIR_FROM_XML", 5);
+
+  /** As {@code virStoragePoolDefParseXML}: the type, the name, then what the type's source and target need, in libvirt's order. */
   @Override XmlElement parse(String op, String xml) {
     XmlElement def = FakeObjects.parse(k.driver(), op, xml, "pool");
+    String type = def.attr("type");
+    if (type == null) throw XML.xml(op, "Missing required attribute 'type' in element 'pool'");
+    if (!TYPES.contains(type)) throw XML.xml(op, "Invalid value for attribute 'type' in element 'pool': '" + type + "'.");
     String name = childText(def, "name");
     if (name == null || name.isEmpty()) throw k.driver().xml(op, "missing pool source name element");
-    if (def.attr("type") == null) throw k.driver().xml(op, "storage pool missing type attribute");
+    if (name.contains("/")) throw k.driver().xml(op, "name " + name + " cannot contain '/'");
+    XmlElement source = child(def, "source");
+    if (NEED_HOST.contains(type) && child(source, "host") == null) throw k.driver().xml(op, "missing storage pool source host name");
+    if (NEED_DIR.contains(type) && child(source, "dir") == null) throw k.driver().xml(op, "missing storage pool source path");
+    if (NEED_ADAPTER.contains(type) && child(source, "adapter") == null) throw k.driver().xml(op, "missing storage pool source adapter");
+    if (NEED_DEVICE.contains(type) && child(source, "device") == null) throw k.driver().xml(op, "missing storage pool source device name");
+    if (!NETWORK.contains(type) && !type.equals("logical") && !type.equals("zfs") && path(def) == null) {
+      throw k.driver().xml(op, "missing storage pool target path");
+    }
     return def;
   }
 
   @Override void checkConflicts(String op, String name, XmlElement def) {
     if (!"dir".equals(def.attr("type"))) return;
     String path = path(def);
-    if (path == null) throw k.driver().xml(op, "missing storage pool target path");
     String owner = data.sources.get(path);
     if (owner != null && !owner.equals(name)) throw k.driver().failed(op, "Storage source conflict with pool: '" + owner + "'");
   }
 
-  /** libvirt's stored form of an inactive pool: UUID after the name, zero capacity figures, a source element, the target path sanitized. */
+  /**
+   * libvirt's stored form of an inactive pool: UUID after the name, zero capacity figures, a source
+   * element with the type's defaults (a logical pool's volume group named after the pool and its
+   * {@code /dev} path, the default source format), the target path sanitized.
+   */
   @Override XmlElement canonical(String name, String uuid, XmlElement def) {
+    String type = def.attr("type");
     List<XmlElement> kids = FakeObjects.kids(def);
     FakeObjects.put(kids, FakeObjects.textElement("uuid", uuid), "name");
     FakeObjects.put(kids, FakeObjects.bytesElement("capacity", 0), "uuid");
     FakeObjects.put(kids, FakeObjects.bytesElement("allocation", 0), "capacity");
     FakeObjects.put(kids, FakeObjects.bytesElement("available", 0), "allocation");
-    if (child(def, "source") == null) FakeObjects.put(kids, XmlElement.leaf("source"), "available");
-    XmlElement target = child(def, "target");
-    if (target != null && path(def) != null) {
-      List<XmlElement> t = FakeObjects.kids(target);
-      FakeObjects.put(t, FakeObjects.textElement("path", path(def)));
-      FakeObjects.put(kids, FakeObjects.withChildren(target, t));
+    XmlElement source = child(def, "source");
+    List<XmlElement> src = source == null ? new java.util.ArrayList<>() : FakeObjects.kids(source);
+    if (type.equals("logical") && child(source, "name") == null) FakeObjects.put(src, FakeObjects.textElement("name", name), "device", "host");
+    if (DEFAULT_FORMAT.containsKey(type) && child(source, "format") == null) {
+      FakeObjects.put(src, XmlElement.builder("format").attr("type", DEFAULT_FORMAT.get(type)).build(), "name", "adapter", "dir", "device", "host");
     }
+    FakeObjects.put(kids, FakeObjects.withChildren(source != null ? source : XmlElement.leaf("source"), src), "available");
+    XmlElement target = child(def, "target");
+    String path = type.equals("logical") ? "/dev/" + Optional.ofNullable(childText(source, "name")).orElse(name) : path(def);
+    if (path != null) {
+      List<XmlElement> t = target == null ? new java.util.ArrayList<>() : FakeObjects.kids(target);
+      FakeObjects.put(t, FakeObjects.textElement("path", path));
+      FakeObjects.put(kids, FakeObjects.withChildren(target != null ? target : XmlElement.leaf("target"), t), "source");
+    }
+    return FakeObjects.withChildren(def, kids);
+  }
+
+  /** An iSCSI pool's hosts get libvirt's default port 3260 when it logs in at start. */
+  @Override XmlElement started(Obj o, XmlElement def) {
+    if (!"iscsi".equals(def.attr("type"))) return def;
+    XmlElement source = child(def, "source");
+    List<XmlElement> src = FakeObjects.kids(source);
+    src.replaceAll(c -> c.name().equals("host") ? FakeObjects.withDefaultAttr(c, "port", "3260") : c);
+    List<XmlElement> kids = FakeObjects.kids(def);
+    FakeObjects.put(kids, FakeObjects.withChildren(source, src));
     return FakeObjects.withChildren(def, kids);
   }
 
@@ -138,6 +185,17 @@ final class FakeStoragePools extends FakeLifecycle implements StoragePoolDriver 
     FakeObjects.put(kids, FakeObjects.bytesElement("capacity", CAPACITY));
     FakeObjects.put(kids, FakeObjects.bytesElement("allocation", allocation));
     FakeObjects.put(kids, FakeObjects.bytesElement("available", CAPACITY - allocation));
+    XmlElement target = child(def, "target");
+    if (isDir(p) && target != null) {   // the directory's mode and owner as the refresh reads them (libvirt builds it 0711, as root)
+      XmlElement perms = child(target, "permissions");
+      List<XmlElement> pk = perms == null ? new java.util.ArrayList<>() : FakeObjects.kids(perms);
+      FakeObjects.put(pk, FakeObjects.textElement("mode", Optional.ofNullable(childText(perms, "mode")).orElse("0711")));
+      FakeObjects.put(pk, FakeObjects.textElement("owner", Optional.ofNullable(childText(perms, "owner")).orElse("0")), "mode");
+      FakeObjects.put(pk, FakeObjects.textElement("group", Optional.ofNullable(childText(perms, "group")).orElse("0")), "owner");
+      List<XmlElement> t = FakeObjects.kids(target);
+      FakeObjects.put(t, FakeObjects.withChildren(perms != null ? perms : XmlElement.leaf("permissions"), pk), "path");
+      FakeObjects.put(kids, FakeObjects.withChildren(target, t));
+    }
     return FakeObjects.withChildren(def, kids);
   }
 

@@ -93,7 +93,11 @@ final class StorageContractCases {
         ContractCase.of("storage", "volume.resize of qcow2: rounded to 512 bytes, shrinking rewrites its tables, no preallocation",
             StorageContractCases::resizeQcow2, STORAGE, QEMU_DRIVER),
         ContractCase.of("storage", "volume.wipe: a qcow2 file becomes raw zeros over its allocation, a sparse one is emptied",
-            StorageContractCases::wipeFigures, STORAGE, QEMU_DRIVER));
+            StorageContractCases::wipeFigures, STORAGE, QEMU_DRIVER),
+        ContractCase.of("storage", "pools().define refuses an unknown type, a '/' in the name, a source the type needs and lacks",
+            StorageContractCases::poolRefusals, STORAGE, QEMU_DRIVER),
+        ContractCase.of("storage", "pools().define fills in a logical, fs and netfs pool's source; an active dir pool reports its permissions",
+            StorageContractCases::poolDefaults, STORAGE, QEMU_DRIVER));
   }
 
   // ------------------------------------------------------------------ helpers
@@ -633,5 +637,60 @@ final class StorageContractCases {
     createXml(run, p, "<volume><name>sparse.img</name><capacity unit='MiB'>1</capacity><allocation>5000</allocation></volume>");
     p.volumes().get("sparse.img").wipe();
     expectEqual("a sparse file emptied", "1048576 0 1048576 raw", figures(run, p, "sparse.img"));
+  }
+
+  /** Defines pool XML through the driver (what a spec refuses at build() still reaches the daemon); undefined at the end. */
+  private static String definePool(ContractRun run, String name, String xml) {
+    run.onClose(() -> run.kvm().pools().find(name).ifPresent(StoragePool::undefine));
+    run.kvm().hypervisor().storagePools().define(xml);
+    return run.kvm().hypervisor().storagePools().xml(name, true);
+  }
+
+  static void poolRefusals(ContractRun run) {
+    String name = run.name("pool");
+    String path = dir(run, "pool");
+    LibvirtException type = run.expectRefused("an unknown type", () -> definePool(run, name,
+        "<pool type='bogus'><name>" + name + "</name><target><path>" + path + "</path></target></pool>"),
+        "VIR_ERR_XML_ERROR", "XML error: Invalid value for attribute 'type' in element 'pool': 'bogus'.");
+    expectEqual("an unknown type: reported by the XML helpers", "VIR_FROM_XML", type.errorDomain());
+    run.expectRefused("no type", () -> definePool(run, name, "<pool><name>" + name + "</name><target><path>" + path + "</path></target></pool>"),
+        "VIR_ERR_XML_ERROR", "XML error: Missing required attribute 'type' in element 'pool'");
+    run.expectRefused("'/' in the name", () -> definePool(run, name + "/x",
+        "<pool type='dir'><name>" + name + "/x</name><target><path>" + path + "</path></target></pool>"),
+        "VIR_ERR_XML_ERROR", "XML error: name " + name + "/x cannot contain '/'");
+    run.expectRefused("an fs pool without a source device", () -> definePool(run, name,
+        "<pool type='fs'><name>" + name + "</name><target><path>" + path + "</path></target></pool>"),
+        "VIR_ERR_XML_ERROR", "XML error: missing storage pool source device name");
+    run.expectRefused("a netfs pool without a host", () -> definePool(run, name,
+        "<pool type='netfs'><name>" + name + "</name><source><dir path='/x'/></source><target><path>" + path + "</path></target></pool>"),
+        "VIR_ERR_XML_ERROR", "XML error: missing storage pool source host name");
+    run.expectRefused("a netfs pool without a directory", () -> definePool(run, name,
+        "<pool type='netfs'><name>" + name + "</name><source><host name='h'/></source><target><path>" + path + "</path></target></pool>"),
+        "VIR_ERR_XML_ERROR", "XML error: missing storage pool source path");
+    run.expectRefused("a dir pool without a target path", () -> definePool(run, name, "<pool type='dir'><name>" + name + "</name></pool>"),
+        "VIR_ERR_XML_ERROR", "XML error: missing storage pool target path");
+    check(run.kvm().pools().find(name).isEmpty(), "no refused pool is defined");
+  }
+
+  static void poolDefaults(ContractRun run) {
+    String lv = run.name("lv");
+    String x = definePool(run, lv, "<pool type='logical'><name>" + lv + "</name><target><path>/dev/elsewhere</path></target></pool>");
+    expectEqual("logical: the volume group is named after the pool", lv, textAt(x, "source", "name"));
+    expectEqual("logical: lvm2", "lvm2", attrAt(x, "type", "source", "format"));
+    expectEqual("logical: the target is the volume group's /dev path", "/dev/" + lv, textAt(x, "target", "path"));
+    String fs = run.name("fs");
+    x = definePool(run, fs, "<pool type='fs'><name>" + fs + "</name><source><device path='/dev/x'/></source><target><path>" + dir(run, "fs")
+        + "</path></target></pool>");
+    expectEqual("fs: the file system probed", "auto", attrAt(x, "type", "source", "format"));
+    String nfs = run.name("nfs");
+    x = definePool(run, nfs, "<pool type='netfs'><name>" + nfs + "</name><source><host name='127.0.0.1'/><dir path='/x'/></source><target><path>"
+        + dir(run, "nfs") + "</path></target></pool>");
+    expectEqual("netfs: the file system probed", "auto", attrAt(x, "type", "source", "format"));
+    expectEqual("netfs: the source keeps its directory", "/x", attrAt(x, "path", "source", "dir"));
+    StoragePool p = started(run, "pool");
+    String live = p.liveSpec().toXml();
+    expectEqual("an active dir pool's directory mode", "0711", textAt(live, "target", "permissions", "mode"));
+    expectEqual("its owner", "0", textAt(live, "target", "permissions", "owner"));
+    expectEqual("its group", "0", textAt(live, "target", "permissions", "group"));
   }
 }
