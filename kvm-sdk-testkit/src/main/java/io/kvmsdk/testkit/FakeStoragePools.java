@@ -5,6 +5,7 @@ import static io.kvmsdk.testkit.FakeObjects.childText;
 
 import io.kvmsdk.core.LibvirtException;
 import io.kvmsdk.core.spi.StoragePoolDriver;
+import io.kvmsdk.core.storage.StoragePoolSpec;
 import io.kvmsdk.core.xml.XmlElement;
 import io.kvmsdk.testkit.FakeObjects.Driver;
 import java.util.HashMap;
@@ -94,10 +95,15 @@ final class FakeStoragePools extends FakeLifecycle implements StoragePoolDriver 
     String type = def.attr("type");
     if (type == null) throw XML.xml(op, "Missing required attribute 'type' in element 'pool'");
     if (!TYPES.contains(type)) throw XML.xml(op, "Invalid value for attribute 'type' in element 'pool': '" + type + "'.");
+    XmlElement source = child(def, "source");
+    String format = Optional.ofNullable(child(source, "format")).map(f -> f.attr("type")).orElse(null);
+    List<String> formats = StoragePoolSpec.sourceFormats(type);
+    if (format != null && !formats.isEmpty() && !formats.contains(format)) {
+      throw k.driver().error(op, "VIR_ERR_CONFIG_UNSUPPORTED", 67, "unsupported configuration: unknown pool format type " + format);
+    }
     String name = childText(def, "name");
     if (name == null || name.isEmpty()) throw k.driver().xml(op, "missing pool source name element");
     if (name.contains("/")) throw k.driver().xml(op, "name " + name + " cannot contain '/'");
-    XmlElement source = child(def, "source");
     if (NEED_HOST.contains(type) && child(source, "host") == null) throw k.driver().xml(op, "missing storage pool source host name");
     if (NEED_DIR.contains(type) && child(source, "dir") == null) throw k.driver().xml(op, "missing storage pool source path");
     if (NEED_ADAPTER.contains(type) && child(source, "adapter") == null) throw k.driver().xml(op, "missing storage pool source adapter");

@@ -661,6 +661,9 @@ final class StorageContractCases {
     run.expectRefused("an fs pool without a source device", () -> definePool(run, name,
         "<pool type='fs'><name>" + name + "</name><target><path>" + path + "</path></target></pool>"),
         "VIR_ERR_XML_ERROR", "XML error: missing storage pool source device name");
+    run.expectRefused("an fs pool of an unknown file system", () -> definePool(run, name, "<pool type='fs'><name>" + name
+        + "</name><source><device path='/dev/x'/><format type='bogus'/></source><target><path>" + path + "</path></target></pool>"),
+        "VIR_ERR_CONFIG_UNSUPPORTED", "unsupported configuration: unknown pool format type bogus");
     run.expectRefused("a netfs pool without a host", () -> definePool(run, name,
         "<pool type='netfs'><name>" + name + "</name><source><dir path='/x'/></source><target><path>" + path + "</path></target></pool>"),
         "VIR_ERR_XML_ERROR", "XML error: missing storage pool source host name");
