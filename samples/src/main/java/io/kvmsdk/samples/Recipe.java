@@ -75,6 +75,13 @@ public final class Recipe {
    * An expected error: {@link #main} prints its message as one line and exits {@link #STOPPED}.
    * Say what to fix in the message.
    */
+  /** {@code --help}: the usage goes to stdout and the recipe exits 0 without running. */
+  private static final class Help extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Help(String usage) { super(usage, null, false, false); }
+  }
+
   public static final class Stop extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -178,6 +185,9 @@ public final class Recipe {
             : ", host plans as dry runs (add --apply to run them)"));
       }
       return body.run(r);
+    } catch (Help h) {
+      out.println(h.getMessage());
+      return DONE;
     } catch (Stop s) {
       err.println(name + ": " + s.getMessage());
       return STOPPED;
@@ -212,7 +222,7 @@ public final class Recipe {
           u.add(args[++i]);
         }
         case "--apply" -> applyForReal = true;
-        case "--help", "-h" -> throw new Stop(usage());
+        case "--help", "-h" -> throw new Help(usage());
         default -> {
           String arg = args[i];
           Opt o = opts.stream().filter(x -> x.name().equals(arg)).findFirst()
@@ -236,6 +246,16 @@ public final class Recipe {
     }
     if (applyForReal && u.isEmpty()) throw new Stop("--apply needs real hosts: give --uri too (without --uri everything runs on fake hosts)");
     uris = List.copyOf(u);
+    if (applyForReal) {
+      Map<String, String> hostOfMachine = new java.util.HashMap<>();
+      for (int i = 0; i < uris.size(); i++) {
+        String other = hostOfMachine.putIfAbsent(machine(uris.get(i)), hosts.get(i));
+        if (other != null) {
+          throw new Stop("--apply: " + other + " and " + hosts.get(i) + " are the same machine (" + uris.get(hosts.indexOf(other)) + ", "
+              + uris.get(i) + "), which would get both hosts' plans; give each host its own machine, or leave out --apply for a dry run");
+        }
+      }
+    }
     if (applyForReal && rootFor != null) {
       out.println("# --apply needs root: " + name + " " + rootFor);
       boolean local = uris.stream().anyMatch(Recipe::isLocal);
@@ -244,7 +264,7 @@ public final class Recipe {
   }
 
   private String usage() {
-    String each = atLeast > 0 ? "--uri URI (at least " + atLeast + " times)"
+    String each = atLeast > 0 ? "--uri URI (at least " + atLeast + (atLeast == 1 ? " time)" : " times)")
         : hosts.size() == 1 ? "--uri URI" : String.join(" ", hosts.stream().map(h -> "--uri URI_OF_" + h.toUpperCase()).toList());
     StringBuilder own = new StringBuilder();
     for (Opt o : opts) own.append(" [").append(o.usage()).append("]");
@@ -345,18 +365,35 @@ public final class Recipe {
    * {@code qemu+ssh://[user@]host/...} or {@code ssh://[user@]host} (a host without libvirt, e.g. a SAN).
    */
   static CommandRunner realRunner(String uri) {
+    machine(uri);   // refuses what no machine stands behind
+    java.net.URI u = java.net.URI.create(uri);
+    if (u.getHost() == null || u.getHost().isEmpty()) return LocalCommandRunner.create();
+    SshCommandRunner.Builder b = SshCommandRunner.builder(u.getHost());
+    if (u.getUserInfo() != null) b.user(u.getUserInfo());
+    if (u.getPort() > 0) b.port(u.getPort());
+    return b.build();
+  }
+
+  /**
+   * The machine {@code --apply} would run a host's plans on: {@code "this machine"} for a local URI,
+   * {@code ssh:HOST:PORT} for {@code qemu+ssh://} and {@code ssh://}; refuses libvirt's test driver
+   * ({@code test:///default} stands for no machine) and any URI that reaches no shell.
+   */
+  static String machine(String uri) {
     java.net.URI u;
     try {
       u = java.net.URI.create(uri);
     } catch (IllegalArgumentException e) {
       throw new Stop("'" + uri + "' is not a URI: " + e.getMessage());
     }
-    if (u.getHost() == null || u.getHost().isEmpty()) return LocalCommandRunner.create();
-    if (u.getScheme() != null && (u.getScheme().endsWith("+ssh") || u.getScheme().equals("ssh"))) {
-      SshCommandRunner.Builder b = SshCommandRunner.builder(u.getHost());
-      if (u.getUserInfo() != null) b.user(u.getUserInfo());
-      if (u.getPort() > 0) b.port(u.getPort());
-      return b.build();
+    String scheme = u.getScheme() == null ? "" : u.getScheme();
+    if (scheme.equals("test") || scheme.startsWith("test+") || scheme.equals("fake")) {
+      throw new Stop("--apply runs host plans on the machine a URI names, and " + uri + " is a stand-in hypervisor, not a machine: "
+          + "leave out --apply for a dry run, or use a local URI (qemu:///system) or qemu+ssh://USER@HOST/system");
+    }
+    if (u.getHost() == null || u.getHost().isEmpty()) return "this machine";
+    if (scheme.endsWith("+ssh") || scheme.equals("ssh")) {
+      return "ssh:" + u.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + (u.getPort() > 0 ? u.getPort() : 22);
     }
     throw new Stop("--apply runs host plans on this machine or over ssh: use a local URI (qemu:///system) or qemu+ssh://USER@HOST/system, not "
         + uri);
@@ -412,12 +449,30 @@ public final class Recipe {
   /** A {@link Progress} printing {@code   [2/5] migrating web1 to fake:///hv3}. */
   public Progress progress() { return (done, total, what) -> out.println("  [" + done + "/" + total + "] " + what); }
 
-  /** What went wrong, in words: the exception's message, else its causes', else its type (never empty). */
+  /**
+   * What went wrong, in words: a file error's file and reason, else the exception's message, else its
+   * causes', else its type (never empty).
+   */
   public static String cause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.file.FileSystemException f) return fileProblem(f);
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getMessage() != null && !t.getMessage().isBlank()) return t.getMessage();
     }
     return e.getClass().getSimpleName() + " (no message)";
+  }
+
+  /** A file error in words: its file and what is wrong (a {@code NoSuchFileException}'s message is only the path). */
+  private static String fileProblem(java.nio.file.FileSystemException f) {
+    String what = f.getReason() != null ? f.getReason()
+        : f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+        : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+        : f instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+        : f instanceof java.nio.file.NotDirectoryException ? "not a directory"
+        : f instanceof java.nio.file.DirectoryNotEmptyException ? "directory not empty"
+        : f.getClass().getSimpleName();
+    return (f.getFile() == null ? "" : f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": ") + what;
   }
 
   private static final Set<String> CONNECTION_CODES = Set.of(LibvirtException.NO_CONNECT, "VIR_ERR_AUTH_FAILED", "VIR_ERR_AUTH_CANCELLED",

@@ -1,6 +1,7 @@
 package io.kvmsdk.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kvmsdk.testkit.EnableFakeKvm;
 import io.kvmsdk.testkit.FakeHost;
@@ -88,7 +89,7 @@ class RecipeTest {
 
   @Test void applyWithoutRootSaysWhyFirstThenStops() {
     Recipe recipe = Recipe.named("Demo").root("creates br0 (ip link)").rootCheck(() -> false);
-    RecipeRun run = RecipeRun.of(recipe, LIST, "--uri", "test:///default", "--apply");
+    RecipeRun run = RecipeRun.of(recipe, LIST, "--uri", "qemu:///system", "--apply");
     assertThat(run.out()).startsWith("# --apply needs root: Demo creates br0 (ip link)");
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("Demo: --apply needs root (creates br0 (ip link)): run it as root, or leave out --apply for a dry run\n");
@@ -104,6 +105,39 @@ class RecipeTest {
     assertThat(Recipe.realRunner("qemu:///system").host()).isEqualTo("localhost");
     assertThat(Recipe.realRunner("qemu+ssh://root@hv1/system").host()).contains("hv1");
     assertThat(Recipe.isLocal("qemu+ssh://root@hv1/system")).isFalse();
+    assertThatThrownBy(() -> Recipe.realRunner("qemu+tcp://hv1/system")).hasMessageContaining("this machine or over ssh");
+  }
+
+  @Test void applyRefusesAStandInHypervisorAndTwoHostsOnOneMachineBeforeConnecting() {
+    Recipe two = Recipe.named("Demo").hosts("hv1", "hv2");
+    RecipeRun testDriver = RecipeRun.of(Recipe.named("Demo"), LIST, "--uri", "test:///default", "--apply");
+    assertThat(testDriver.status()).isEqualTo(2);
+    assertThat(testDriver.err()).startsWith("Demo: --apply runs host plans on the machine a URI names, and test:///default is a stand-in");
+    assertThat(testDriver.out()).as("nothing ran").doesNotContain("domains:");
+
+    for (String[] uris : new String[][] {{"test:///default", "test:///default"}, {"qemu:///system", "qemu:///session"},
+        {"qemu+ssh://root@hv1/system", "qemu+ssh://admin@HV1:22/system"}}) {
+      RecipeRun run = RecipeRun.of(two, LIST, "--uri", uris[0], "--uri", uris[1], "--apply");
+      assertThat(run.status()).as(run.toString()).isEqualTo(2);
+      assertThat(run.oneErrorLine()).as(run.err()).isTrue();
+      if (!uris[0].startsWith("test")) assertThat(run.err()).contains("hv1 and hv2 are the same machine (" + uris[0] + ", " + uris[1] + ")");
+      assertThat(run.out()).doesNotContain("domains:");
+    }
+    assertThat(RecipeRun.of(two, LIST, "--uri", "test:///default", "--uri", "test:///default").status()).as("a dry run may share").isZero();
+  }
+
+  @Test void helpIsTheUsageOnStdoutAndExitZero() {
+    RecipeRun run = RecipeRun.of(Recipe.named("Demo").hosts("hv1", "hv2"), LIST, "--help");
+    assertThat(run.status()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).isEqualTo("usage: Demo [--uri URI_OF_HV1 --uri URI_OF_HV2 [--apply]]   (no arguments: fake hosts hv1, hv2)\n");
+  }
+
+  @Test void aFileErrorSaysWhatIsWrongNotOnlyThePath() {
+    assertThat(Recipe.cause(new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("/no/such/dir/r.yml"))))
+        .isEqualTo("/no/such/dir/r.yml: no such file or directory");
+    assertThat(Recipe.cause(new java.nio.file.AccessDeniedException("/etc/x"))).isEqualTo("/etc/x: permission denied");
+    assertThat(Recipe.cause(new IllegalStateException("plain"))).isEqualTo("plain");
   }
 
   @Test @EnableFakeKvm
