@@ -26,6 +26,7 @@ final class DomainRules {
     String name = d.name();
     if (name.isBlank()) throw new InvalidSpecException("domain/name", "must not be empty");
     if (name.indexOf('/') >= 0) throw new InvalidSpecException("domain/name", "must not contain '/', got '" + name + "'");
+    if (name.indexOf('\n') >= 0) throw new InvalidSpecException("domain/name", "must not contain a newline (libvirt: invalid char in name)");
     if (d.type().isBlank()) throw new InvalidSpecException("domain/@type", "must not be empty");
     if (!VIRT_TYPES.contains(d.type())) {
       throw new InvalidSpecException("domain/@type", "must be a libvirt domain type (kvm, qemu, test, xen, lxc, ...), got '" + d.type() + "'");
@@ -43,6 +44,7 @@ final class DomainRules {
       if (d.cputune().isPresent()) d.cputune().get().checkVcpuCount(vcpus.get());  // vcpusched vcpus within the vCPU count
     }
     checkPciAddressNumbers(d);
+    checkEnums(d);
     checkConsoles(d);
     if (!io.kvmsdk.core.internal.domain.Validation.skipped()) checkDisks(d);   // domain_validate.c
     checkBootOrder(d);
@@ -142,6 +144,32 @@ final class DomainRules {
       }
       Integer prev = seen.putIfAbsent(dev.get(), i + 1);
       if (prev != null) throw new InvalidSpecException(diskTarget(i), "'" + dev.get() + "' is already the target of domain/devices/disk[" + prev + "]");
+    }
+  }
+
+  /** virStorageFileFormat values a disk's {@code <driver type>} may take (libvirt 9.0; {@code aio} is Xen's old name for raw). */
+  static final java.util.Set<String> DISK_FORMATS = java.util.Set.of("raw", "dir", "bochs", "cloop", "dmg", "iso", "vpc", "vdi", "fat", "vhd",
+      "ploop", "cow", "qcow", "qcow2", "qed", "vmdk", "aio");
+  /** virDomainGraphicsType of libvirt 9.0. */
+  static final java.util.Set<String> GRAPHICS_TYPES = java.util.Set.of("sdl", "vnc", "rdp", "desktop", "spice", "egl-headless", "dbus");
+
+  /** Enumerated attributes libvirt's parser refuses outside their enum ({@code virsh -c test:///default define} says so). */
+  static void checkEnums(DomainSpec d) {
+    List<Disk> disks = d.devices().disks();
+    for (int i = 0; i < disks.size(); i++) {
+      Optional<String> format = disks.get(i).driver().flatMap(DiskDriver::type);
+      if (format.isPresent() && !DISK_FORMATS.contains(format.get())) {
+        throw new InvalidSpecException("domain/devices/disk[" + (i + 1) + "]/driver/@type", "must be a disk image format (raw, qcow2, vmdk, qed, "
+            + "vpc, vdi, ...; libvirt: unknown driver format value), got '" + format.get() + "'");
+      }
+    }
+    List<Graphics> graphics = d.devices().graphics();
+    for (int i = 0; i < graphics.size(); i++) {
+      Optional<String> type = graphics.get(i).type();
+      if (type.isPresent() && !GRAPHICS_TYPES.contains(type.get())) {
+        throw new InvalidSpecException("domain/devices/graphics[" + (i + 1) + "]/@type", "must be one of " + new java.util.TreeSet<>(GRAPHICS_TYPES)
+            + ", got '" + type.get() + "'");
+      }
     }
   }
 

@@ -26,6 +26,8 @@ class DomainRulesTest {
     fails(() -> DomainSpec.builder().type("kvm").build(), "domain/name", "is required");
     fails(() -> base().name(" ").build(), "domain/name", "must not be empty");
     fails(() -> base().name("a/b").build(), "domain/name", "'/'");
+    fails(() -> base().name("a\nb").build(), "domain/name", "newline");
+    assertThat(base().name("a\tb").build().name()).as("libvirt takes a tab").isEqualTo("a\tb");
   }
 
   @Test

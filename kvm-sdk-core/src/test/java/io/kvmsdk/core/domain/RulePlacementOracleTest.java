@@ -77,6 +77,14 @@ class RulePlacementOracleTest {
           + "<console type='pty'><target type='serial'/></console>"),
       parser("listen attribute not the first listen", "<graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'>"
           + "<listen type='address' address='0.0.0.0'/></graphics>"),
+      parser("unknown disk image format", "<disk type='file' device='disk'><driver name='qemu' type='qcow3'/><source file='/a'/>"
+          + "<target dev='vda' bus='virtio'/></disk>"),
+      parser("luks as a disk's driver format", "<disk type='file' device='disk'><driver name='qemu' type='luks'/><source file='/a'/>"
+          + "<target dev='vda' bus='virtio'/></disk>"),
+      parser("unknown graphics type", "<graphics type='vncx'/>"),
+      nowhere("Xen's aio disk format", "<disk type='file' device='disk'><driver name='qemu' type='aio'/><source file='/a'/>"
+          + "<target dev='vda' bus='virtio'/></disk>"),
+      nowhere("dbus graphics", "<graphics type='dbus'/>"),
       parser("multicast MAC", "<interface type='user'><mac address='01:54:00:00:00:01'/></interface>"),
       parser("acpi index 0", "<interface type='user'><acpi index='0'/></interface>"),
       parser("spicevmc channel not virtio", "<channel type='spicevmc'><target type='guestfwd' address='10.0.0.1' port='1'/></channel>"),
