@@ -22,6 +22,14 @@ final class DiskNames {
   }
 
   /** Gives each disk of {@code toName} (by identity) the first free name for its bus. */
+  /** What to set: a cdrom or floppy cannot be on virtio (QEMU: no ejectable media there). */
+  private static String hint(Disk d) {
+    String device = d.device().orElse("disk");
+    if (device.equals("cdrom")) return "give it .sata() or .scsi() (virtio has no ejectable media)";
+    if (device.equals("floppy")) return "give it .bus(\"fdc\")";
+    return "set .target(\"vda\") or .virtio()";
+  }
+
   static List<Disk> assign(List<Disk> disks, Set<Disk> toName) {
     Set<String> used = new HashSet<>();
     for (Disk d : disks) d.targetDev().ifPresent(used::add);
@@ -36,7 +44,7 @@ final class DiskNames {
       String prefix = bus == null ? null : PREFIX.get(bus);
       if (prefix == null) {
         throw new InvalidSpecException("domain/devices/disk[" + (i + 1) + "]/target/@dev",
-            "cannot be chosen without a known bus (virtio, scsi, sata, usb, ide, fdc, xen); set .target(\"vda\") or .virtio()");
+            "cannot be chosen without a known bus (virtio, scsi, sata, usb, ide, fdc, xen); " + hint(d));
       }
       String name;
       int n = 0;

@@ -169,6 +169,8 @@ class DomainRulesTest {
         .build();
     assertThat(d.devices().disks()).extracting(x -> x.targetDev().orElse("?")).containsExactly("vdb", "vda", "vdc", "sda");
     fails(() -> base().addDisk(Disk.file("/e.img")).build(), "domain/devices/disk[1]/target/@dev", "known bus");
+    fails(() -> base().addDisk(Disk.file("/e.img")).build(), "domain/devices/disk[1]/target/@dev", ".virtio()");
+    fails(() -> base().addDisk(Disk.cdrom("/e.iso")).build(), "domain/devices/disk[1]/target/@dev", "give it .sata() or .scsi()");
     assertThat(DiskNames.suffix(0)).isEqualTo("a");
     assertThat(DiskNames.suffix(25)).isEqualTo("z");
     assertThat(DiskNames.suffix(26)).isEqualTo("aa");
