@@ -4,6 +4,7 @@ import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.internal.domain.SecretCodecs;
 import io.kvmsdk.core.xml.Unmodeled;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
@@ -29,10 +30,10 @@ public abstract class SecretSpec {
 
   public abstract Optional<String> description();
 
-  /** {@code <usage type='ceph|iscsi|volume|tls|vtpm'>}. */
+  /** {@code <usage type='ceph|iscsi|volume|tls|vtpm'>} ({@code none}: no usage); libvirt refuses any other type. */
   public abstract Optional<String> usageType();
 
-  /** The usage key: the ceph/tls/vtpm name, the iSCSI target, or the volume path. */
+  /** The usage key: the ceph/tls/vtpm name, the iSCSI target, or the volume path; libvirt requires it, not empty, for those types. */
   public abstract Optional<String> usageName();
 
   @Value.Default public Unmodeled unmodeled() { return Unmodeled.NONE; }
@@ -73,7 +74,20 @@ public abstract class SecretSpec {
     if (usageName().isPresent() && usageType().isEmpty()) {
       throw new InvalidSpecException("secret/usage/@type", "is required when a usage name is given");
     }
+    usageType().ifPresent(t -> {
+      String key = USAGE_KEYS.get(t);
+      if (key == null) {
+        throw new InvalidSpecException("secret/usage/@type", "must be none, volume, ceph, iscsi, tls or vtpm, got '" + t + "'");
+      }
+      if (!key.isEmpty() && usageName().filter(n -> !n.isEmpty()).isEmpty()) {
+        throw new InvalidSpecException("secret/usage/" + key, "is required (and must not be empty) for usage type '" + t + "'");
+      }
+    });
   }
+
+  /** libvirt's usage types and, per type, the element that carries the key (none: no key). */
+  private static final Map<String, String> USAGE_KEYS = Map.of(
+      "none", "", "volume", "volume", "ceph", "name", "iscsi", "target", "tls", "name", "vtpm", "name");
 
   /** The XML with secret-looking values masked, like every other document's. */
   @Override public String toString() { return SecretCodecs.renderRedacted(this); }

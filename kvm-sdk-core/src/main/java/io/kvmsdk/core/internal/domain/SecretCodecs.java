@@ -25,7 +25,11 @@ public final class SecretCodecs {
   static final Codec<String[]> USAGE = new Codec<>() {
     @Override public String[] read(XmlElement e, XPath path) {
       String type = e.attr("type");
-      if (type == null || e.attrCount() != 1 || e.text() != null || e.children().size() > 1) return null;
+      if (type == null) return null;
+      String key = USAGE_KEY.get(type);
+      // an unknown type, or a known one without its key element: libvirt refuses both, and so does build()
+      if (!type.equals("none") && (key == null || e.children().stream().noneMatch(c -> c.name().equals(key)))) return new String[] {type, null};
+      if (e.attrCount() != 1 || e.text() != null || e.children().size() > 1) return null;
       if (e.children().isEmpty()) return new String[] {type, null};
       XmlElement k = e.children().get(0);
       if (!k.name().equals(USAGE_KEY.get(type)) || k.attrCount() > 0 || !k.children().isEmpty()) return null;
