@@ -246,6 +246,46 @@ public final class NwFilterChecks {
     }
   }
 
+  /** The attributes libvirt reads on protocol element {@code protocol} ({@code tcp}, {@code mac} ...), in the order it formats them; empty for no protocol. */
+  public static List<String> attributeOrder(String protocol) {
+    Map<String, Kind> table = ATTRIBUTES.get(protocol);
+    return table == null ? List.of() : List.copyOf(table.keySet());
+  }
+
+  /**
+   * The attribute of protocol element {@code e} whose value libvirt's define reports ("NAME has illegal
+   * value VALUE"): libvirt reads every attribute of its table in order and reports the last bad one.
+   * Empty when every value libvirt reads is legal, or when {@code e} is no protocol element.
+   */
+  public static Optional<String> illegalAttribute(XmlElement e) {
+    Map<String, Kind> table = ATTRIBUTES.getOrDefault(e.name(), Map.of());
+    String last = null;
+    for (Map.Entry<String, Kind> a : table.entrySet()) {
+      String v = e.attr(a.getKey());
+      if (v == null) continue;
+      boolean ok = v.startsWith("$") ? LibvirtValues.varAccess(v.substring(1)) : valid(a.getValue(), v);
+      if (!ok) last = a.getKey();
+    }
+    return Optional.ofNullable(last);
+  }
+
+  /**
+   * True when libvirt's define refuses the {@code <ip>} or {@code <ipv6>} elements {@code elements} of one
+   * rule (libvirt merges them in order, a later value replacing an earlier one): a port is given, but no
+   * {@code protocol} or one other than tcp, udp, dccp (33) or sctp (a variable counts as none of them).
+   */
+  public static boolean portsWithoutPortProtocol(List<XmlElement> elements) {
+    boolean ports = false;
+    String protocol = null;
+    for (XmlElement e : elements) {
+      for (String p : PORTS) ports |= e.attr(p) != null;
+      if (e.attr("protocol") != null) protocol = e.attr("protocol");
+    }
+    if (!ports) return false;
+    Integer n = protocol == null || protocol.startsWith("$") ? null : ipProtocolNumber(protocol);
+    return n == null || !Set.of(6, 17, 33, 132).contains(n);
+  }
+
   static boolean valid(Kind k, String v) {
     switch (k) {
       case U8: return decimalOrHex(v, 0xff) != null;
