@@ -2,6 +2,7 @@ package io.kvmsdk.testkit;
 
 import io.kvmsdk.core.NotFoundException;
 import io.kvmsdk.core.domain.NicFilterParameter;
+import io.kvmsdk.core.internal.nwfilter.NwFilterChecks;
 import io.kvmsdk.core.spi.NwFilterDriver;
 import io.kvmsdk.core.spi.ObjectRef;
 import io.kvmsdk.core.xml.XmlElement;
@@ -20,7 +21,10 @@ import java.util.TreeMap;
 
 /**
  * The network filters of one fake host, as libvirt's nwfilter driver keeps them: a UUID per filter,
- * the {@code root} chain by default, each chain's default priority, rules at priority 500 unless told;
+ * the {@code root} chain by default, each chain's default priority, rules at priority 500 unless told (or
+ * told a priority outside [-1000, 1000]); what libvirt's parser refuses, refused with its error (the
+ * attribute checks are core's {@code NwFilterChecks}, which mirror libvirt's tables), and the XML read
+ * back as libvirt formats it;
  * and their bindings: one per running guest interface with a {@code <filterref>} (made when the guest
  * starts, refused when the filter is missing, gone when it stops, with the interface's MAC as the
  * {@code MAC} parameter), or made by hand for any port device. A filter a running guest's binding
@@ -85,20 +89,49 @@ final class FakeNwfilters implements NwFilterDriver {
       conn.enter(op, "defineNwfilter", null);
       XmlElement def = FakeObjects.parse(NWFILTER, op, xml, "filter");
       String name = def.attr("name");
-      if (name == null || name.isEmpty()) throw NWFILTER.xml(op, "filter has no name");
+      if (name == null || name.isEmpty()) throw NWFILTER.internal(op, "filter has no name");
       conn.enterObject("define nwfilter '" + name + "'", "defineNwfilter", name);
-      String chain = def.attr("chain") == null ? "root" : def.attr("chain");
+      String prioText = def.attr("priority") == null || def.attr("priority").isEmpty() ? null : def.attr("priority");
+      Integer prio = null;
+      if (prioText != null) {
+        prio = strToInt(prioText);
+        if (prio == null) throw NWFILTER.error(op, "VIR_ERR_INVALID_ARG", 8, "invalid argument: Could not parse chain priority '" + prioText + "'");
+        if (prio < -1000 || prio > 1000) {
+          throw NWFILTER.error(op, "VIR_ERR_INVALID_ARG", 8, "invalid argument: Priority '" + prio + "' is outside valid range of [-1000,1000]");
+        }
+      }
+      String given = def.attr("chain") == null || def.attr("chain").isEmpty() ? null : def.attr("chain");
+      String chain = given == null ? "root" : given;
+      if (chain.length() > 12) throw NWFILTER.error(op, "VIR_ERR_INVALID_ARG", 8, "invalid argument: Name of chain is longer than 12 characters");
+      if (!chain.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "_.:-".indexOf(c) >= 0))) {
+        throw NWFILTER.error(op, "VIR_ERR_INVALID_ARG", 8, "invalid argument: Chain name contains invalid characters");
+      }
       Integer priority = chainPriority(chain);
       if (priority == null) {
         throw NWFILTER.error(op, "VIR_ERR_INVALID_ARG", 8, "invalid argument: Invalid chain name '" + chain
             + "'. Please use a chain name called 'root' or any of the following prefixes: mac, vlan, stp, arp, rarp, ipv4, ipv6");
       }
-      String uuid = FakeObjects.uuidOf(NWFILTER, op, def);
-      if (uuid != null) {
-        for (Filter f : data.filters.values()) {
-          if (f.uuid().equals(uuid) && !f.name().equals(name)) {
-            throw NWFILTER.failed(op, "filter with same UUID but different name ('" + f.name() + "') already exists");
-          }
+      // libvirt takes the priority only with a chain given; it writes none when it is 0
+      int chainPriority = given == null ? 0 : prio != null ? prio : priority;
+      String uuidText = FakeObjects.childText(def, "uuid");
+      String uuid = null;
+      if (uuidText != null && !uuidText.isEmpty()) {
+        uuid = FakeSecrets.parseUuid(uuidText);
+        if (uuid == null) throw NWFILTER.xml(op, "malformed uuid element");
+      }
+      List<XmlElement> kids = new ArrayList<>();
+      for (XmlElement c : def.children()) {
+        if (c.name().equals("rule")) {
+          kids.add(rule(op, c));
+        } else if (c.name().equals("filterref")) {
+          if (c.attr("filter") == null) throw NWFILTER.internal(op, "rule node requires action attribute");   // sic: libvirt's message
+          kids.add(c);
+        }
+        // libvirt reads no other element
+      }
+      for (Filter f : data.filters.values()) {
+        if (uuid != null && f.uuid().equals(uuid) && !f.name().equals(name)) {
+          throw NWFILTER.failed(op, "filter with same UUID but different name ('" + f.name() + "') already exists");
         }
       }
       Filter existing = data.filters.get(name);
@@ -106,18 +139,71 @@ final class FakeNwfilters implements NwFilterDriver {
         throw NWFILTER.failed(op, "filter '" + name + "' already exists with uuid " + existing.uuid());
       }
       String id = uuid != null ? uuid : FakeObjects.uuid(st.name, "nwfilter", name, data.seq++);
-      XmlElement canonical = FakeObjects.withAttr(def, "chain", chain);
-      if (def.attr("priority") == null && priority != 0) canonical = FakeObjects.withAttr(canonical, "priority", Integer.toString(priority));
-      List<XmlElement> kids = new ArrayList<>();
-      for (XmlElement c : canonical.children()) {
-        if (c.name().equals("uuid")) continue;
-        kids.add(c.name().equals("rule") ? FakeObjects.withDefaultAttr(c, "priority", "500") : c);
-      }
-      kids.add(0, FakeObjects.textElement("uuid", id));
-      data.filters.put(name, new Filter(name, id, FakeObjects.withChildren(canonical, kids)));
+      XmlElement.Builder canonical = XmlElement.builder("filter").attr("name", name).attr("chain", chain);
+      if (chainPriority != 0) canonical.attr("priority", Integer.toString(chainPriority));
+      canonical.child(FakeObjects.textElement("uuid", id));
+      for (XmlElement k : kids) canonical.child(k);
+      data.filters.put(name, new Filter(name, id, canonical.build()));
       conn.replied(op);
       return new ObjectRef(name, id);
     }
+  }
+
+  /** libvirt's {@code virStrToLong_i(s, NULL, 10)}: the whole string an int in base 10 (blanks and a sign before it), or null. */
+  static Integer strToInt(String s) {
+    java.util.regex.Matcher m = INT.matcher(s);
+    if (!m.matches()) return null;
+    try {
+      return Integer.parseInt(m.group(1));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static final java.util.regex.Pattern INT = java.util.regex.Pattern.compile("[ \t\n\u000b\f\r]*([+-]?[0-9]+)");
+
+  private static final Set<String> ACTIONS = Set.of("drop", "accept", "reject", "return", "continue");
+  private static final Set<String> DIRECTIONS = Set.of("in", "out", "inout");
+
+  /**
+   * A {@code <rule>} as libvirt's {@code virNWFilterRuleParse} reads and formats it: action and direction
+   * required and known, a priority outside [-1000, 1000] (or not an integer) replaced by 500, statematch
+   * kept only as false; only the elements of the first protocol written, each attribute checked and
+   * written in libvirt's order ({@code match='no'} first).
+   */
+  private static XmlElement rule(String op, XmlElement r) {
+    String action = r.attr("action");
+    if (action == null) throw NWFILTER.internal(op, "rule node requires action attribute");
+    if (!ACTIONS.contains(action)) throw NWFILTER.error(op, "VIR_ERR_CONFIG_UNSUPPORTED", 67, "unsupported configuration: unknown rule action attribute value");
+    String direction = r.attr("direction");
+    if (direction == null) throw NWFILTER.internal(op, "rule node requires direction attribute");
+    if (!DIRECTIONS.contains(direction)) {
+      throw NWFILTER.error(op, "VIR_ERR_CONFIG_UNSUPPORTED", 67, "unsupported configuration: unknown rule direction attribute value");
+    }
+    Integer p = r.attr("priority") == null ? null : strToInt(r.attr("priority"));
+    int priority = p == null || p < -1000 || p > 1000 ? 500 : p;
+    XmlElement.Builder out = XmlElement.builder("rule").attr("action", action).attr("direction", direction).attr("priority", Integer.toString(priority));
+    String statematch = r.attr("statematch");
+    if (statematch != null && (statematch.equals("0") || statematch.equalsIgnoreCase("false"))) out.attr("statematch", "false");
+    String protocol = null;
+    List<XmlElement> seen = new ArrayList<>();
+    for (XmlElement e : r.children()) {
+      List<String> order = NwFilterChecks.attributeOrder(e.name());
+      if (protocol == null ? order.isEmpty() : !protocol.equals(e.name())) continue;   // libvirt filters on the first protocol only
+      protocol = e.name();
+      Optional<String> bad = NwFilterChecks.illegalAttribute(e);
+      if (bad.isPresent()) throw NWFILTER.internal(op, bad.get() + " has illegal value " + e.attr(bad.get()));
+      seen.add(e);
+      if ((protocol.equals("ip") || protocol.equals("ipv6")) && NwFilterChecks.portsWithoutPortProtocol(seen)) {
+        throw NWFILTER.internal(op, (protocol.equals("ip") ? "IP" : "IPv6") + " rule with port specification requires protocol specification"
+            + " with protocol to be either one of tcp(6), udp(17), dccp(33), or sctp(132)");
+      }
+      XmlElement.Builder el = XmlElement.builder(protocol);
+      if ("no".equals(e.attr("match"))) el.attr("match", "no");
+      for (String a : order) if (e.attr(a) != null) el.attr(a, e.attr(a));
+      out.child(el.build());
+    }
+    return out.build();
   }
 
   @Override public Optional<ObjectRef> lookup(String name) {
