@@ -23,8 +23,10 @@ public final class QuickStart {
     String uri = args.length > 0 ? args[0] : "test:///default";
 
     DomainSpec spec = DomainSpec.builder().type("kvm").name("quickstart").vcpus(2).memory(Size.mib(512)).osType("hvm").build();
+    System.out.println("a spec, rendered (not defined anywhere):");
     System.out.println(spec.toXml());
     System.out.println("round trip equal: " + DomainSpec.fromXml(spec.toXml()).equals(spec));
+    System.out.println();
 
     String name = "quickstart-" + UUID.randomUUID().toString().substring(0, 8);
     Kvm connected;
@@ -51,14 +53,16 @@ public final class QuickStart {
         : b.vcpus(1).os(Os.hvm("x86_64", "pc")).addGraphics(Graphics.vnc().listenAddress("127.0.0.1")).build();
 
     try (kvm) {
-      System.out.println("connected to " + kvm.uri());
+      System.out.println("connected to " + kvm.uri() + "; a small guest this hypervisor can run: " + small.type() + ", "
+          + small.memory().map(Object::toString).orElse("?") + ", no disk");
       Domain d = kvm.domains().define(small);
       System.out.println("defined   " + d + " uuid " + d.uuid());
       try {
         d.start();
         System.out.println("started   " + d);
-        System.out.println("domains   " + kvm.domains().list());
-        System.out.println("stats     " + d.stats());
+        System.out.println("domains   " + kvm.domains().list().stream().map(Domain::name).sorted().toList());
+        String stats = d.stats().toString();
+        System.out.println("stats     " + stats + (stats.contains("?") ? "   (? = not reported by this driver)" : ""));
         d.destroy();
         System.out.println("destroyed " + d);
       } finally {
