@@ -69,7 +69,10 @@ public final class TableLambdas {
         sites += n;
       }
     }
-    if (files > 0) System.out.println("TableLambdas: linked " + sites + " lambda call sites ahead of time in " + files + " classes");
+    // silent (a `mvn -q` build prints nothing); -Dkvmsdk.tableLambdas.verbose=true on the exec's JVM says what was linked
+    if (files > 0 && Boolean.getBoolean("kvmsdk.tableLambdas.verbose")) {
+      System.out.println("TableLambdas: linked " + sites + " lambda call sites ahead of time in " + files + " classes");
+    }
   }
 
   static boolean rewritable(String owner, String desc, Handle bsm, Object[] bsmArgs) {
