@@ -110,6 +110,9 @@ final class FakeDomains implements DomainDriver {
       Dom byName = st.domains.get(name);
       Dom byUuid = spec.uuid().flatMap(u -> st.domains.values().stream().filter(d -> d.uuid.equalsIgnoreCase(u)).findFirst()).orElse(null);
       String op = "define domain '" + name + "'";
+      // libvirt fills in the definition (MACs, addresses) while it parses it, before it looks for conflicts
+      String uuid = spec.uuid().orElseGet(() -> st.uuidFor(name));
+      DomainSpec canonical = defaults(op, withMacs(canonical(spec, uuid)));
       if (byUuid != null && !byUuid.name.equals(name)) {
         throw failed(op, "domain '" + byUuid.name + "' is already defined with uuid " + byUuid.uuid);
       }
@@ -117,8 +120,6 @@ final class FakeDomains implements DomainDriver {
       if (byName != null && (spec.uuid().isEmpty() || !byName.uuid.equalsIgnoreCase(spec.uuid().get()))) {
         throw failed(op, "domain '" + name + "' already exists with uuid " + byName.uuid);
       }
-      String uuid = spec.uuid().orElseGet(() -> st.uuidFor(name));
-      DomainSpec canonical = defaults(withMacs(canonical(spec, uuid)));
       boolean added = byName == null || byName.persistent == null;
       Dom d = byName != null ? byName : new Dom(name, uuid);
       d.persistent = canonical;
@@ -147,7 +148,7 @@ final class FakeDomains implements DomainDriver {
       checkStartable(op, spec);
       Dom d = existing != null ? existing : new Dom(spec.name(), uuid);
       st.domains.put(d.name, d);
-      boot(d, defaults(withMacs(canonical(spec, uuid))), "BOOTED");
+      boot(d, defaults(op, withMacs(canonical(spec, uuid))), "BOOTED");
       conn.replied(op);
       return new ObjectRef(d.name, uuid);
     }
@@ -253,9 +254,15 @@ final class FakeDomains implements DomainDriver {
   /**
    * What libvirt's QEMU driver fills in at define (machine type, emulator, implicit controllers,
    * addresses, ...; see {@link io.kvmsdk.testkit.qemu.QemuDefaults}); other domain types are kept as given.
+   * What libvirt refuses while it fills them in comes out as its {@link LibvirtException} for {@code op}.
    */
-  private DomainSpec defaults(DomainSpec spec) {
-    return qemu(spec) ? io.kvmsdk.testkit.qemu.QemuDefaults.inactive(spec, st.qemu) : spec;
+  private DomainSpec defaults(String op, DomainSpec spec) {
+    if (!qemu(spec)) return spec;
+    try {
+      return io.kvmsdk.testkit.qemu.QemuDefaults.inactive(spec, st.qemu);
+    } catch (io.kvmsdk.testkit.qemu.QemuDefaults.Refused e) {
+      throw e.toLibvirt(op);   // a PCI address used twice, no free slot, ...: libvirt refuses the definition
+    }
   }
 
   /** Frees what a running domain held on the host (ptys, display ports) before its live definition goes. */

@@ -8,11 +8,14 @@ import static io.kvmsdk.testkit.contract.ContractRun.expectEqual;
 
 import io.kvmsdk.core.LibvirtException;
 import io.kvmsdk.core.Size;
+import io.kvmsdk.core.common.DeviceAddress;
+import io.kvmsdk.core.domain.Controller;
 import io.kvmsdk.core.domain.Domain;
 import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.core.domain.DomainStats;
 import io.kvmsdk.core.domain.DomainFilter;
+import io.kvmsdk.core.domain.Nic;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -49,7 +52,9 @@ final class DomainContractCases {
         ContractCase.of("domain", "lifecycle events arrive in QEMU's order", DomainContractCases::events, EVENTS, QEMU_DRIVER),
         ContractCase.of("domain", "events of a redefinition, an undefine while running and a transient domain", DomainContractCases::moreEvents,
             EVENTS, QEMU_DRIVER),
-        ContractCase.of("domain", "statistics report state, vCPUs and balloon of a running domain", DomainContractCases::stats, STATS));
+        ContractCase.of("domain", "statistics report state, vCPUs and balloon of a running domain", DomainContractCases::stats, STATS),
+        ContractCase.of("domain", "PCI addresses the definition gives: used twice or out of a bus's slots is libvirt's XML error; kept in its hex form",
+            DomainContractCases::pciAddresses, QEMU_DRIVER));
   }
 
   static void defined(ContractRun run) {
@@ -261,6 +266,31 @@ final class DomainContractCases {
     run.kvm().domains().create(run.guest(tmp)).destroy();
     List<String> transientEvents = List.of("RESUMED/UNPAUSED", "STARTED/BOOTED", "SHUTDOWN/UNKNOWN", "STOPPED/DESTROYED");
     expectEqual("events of create and destroy of a transient domain (no UNDEFINED)", transientEvents, log.settle(tmp, transientEvents.size()));
+  }
+
+  static void pciAddresses(ContractRun run) {
+    String xml = "VIR_ERR_XML_ERROR";
+    Nic nic = Nic.user().virtio();
+    String twice = run.name("pci2");
+    run.cleanUp(run.kvm(), twice);   // in case the target wrongly accepts it
+    DomainSpec two = run.guest(twice).copy(b -> b.addInterface(nic.copy(n -> n.address(DeviceAddress.pci(0, 0, 5, 0))))
+        .addInterface(nic.copy(n -> n.address(DeviceAddress.pci(0, 0, 5, 0)))));
+    run.expectRefused("define two NICs at one PCI address", () -> run.kvm().domains().define(two), xml,
+        "XML error: Attempted double use of PCI Address 0000:00:05.0");
+    check(run.kvm().domains().find(twice).isEmpty(), "a refused definition leaves no domain");
+    String bridge = run.name("pci-slot0");
+    run.cleanUp(run.kvm(), bridge);
+    DomainSpec slot0 = run.guest(bridge).copy(b -> b.addController(Controller.pci(1, "pci-bridge"))
+        .addInterface(nic.copy(n -> n.address(DeviceAddress.pci(0, 1, 0, 0)))));
+    run.expectRefused("define a NIC at slot 0 of a pci-bridge", () -> run.kvm().domains().define(slot0), xml,
+        "XML error: Invalid PCI address 0000:01:00.0. slot must be >= 1");
+    run.expectRefused("define a NIC on PCI domain 1", () -> run.kvm().domains().define(run.guest(bridge).copy(b -> b.addInterface(
+        nic.copy(n -> n.address(DeviceAddress.builder().type("pci").domain("1").bus("0").slot("5").function("0").build()))))), xml,
+        "XML error: Invalid PCI address 0001:00:05.0. Only PCI domain 0 is available");
+    Domain d = run.define(run.guest(run.name("pci")).copy(b -> b.addInterface(nic.copy(n -> n.address(
+        DeviceAddress.builder().type("pci").domain("0").bus("0").slot("6").function("0").build())))));
+    expectEqual("a given PCI address as libvirt prints it", java.util.Optional.of(DeviceAddress.pci(0, 0, 6, 0)),
+        d.inactiveSpec().devices().interfaces().get(0).address());
   }
 
   private static Long number(DomainStats s, String key) {

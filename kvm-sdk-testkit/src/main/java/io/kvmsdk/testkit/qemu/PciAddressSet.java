@@ -31,13 +31,16 @@ final class PciAddressSet {
 
   static final int SLOT_LAST = 31;
 
-  /** What a device needs to be unable to find a place: libvirt's "No more available PCI slots" and friends. */
-  static final class NoSlotException extends RuntimeException {
-    NoSlotException(String message) { super(message); }
-  }
-
   /** A PCI address on domain 0. */
-  record Addr(int bus, int slot, int function) {}
+  record Addr(int bus, int slot, int function) {
+    /** As libvirt prints it ({@code virPCIDeviceAddressAsString}): {@code 0000:00:05.0}. */
+    @Override public String toString() { return "0000:" + hex2(bus) + ":" + hex2(slot) + "." + function; }
+
+    private static String hex2(int n) {
+      String h = Integer.toHexString(n);
+      return h.length() >= 2 ? h : "0" + h;
+    }
+  }
 
   static final class Bus {
     String model;
@@ -79,6 +82,18 @@ final class PciAddressSet {
       case "pcie-switch-downstream-port": return PCIE_SWITCH_DOWNSTREAM_PORT;
       default: return 0;   // pci-root, pcie-root: implicit in the machine
     }
+  }
+
+  /** The controller model a device with {@code flags} is ({@code virDomainPCIControllerConnectTypeToModel}); null for none. */
+  static String controllerModel(int flags) {
+    if ((flags & PCIE_ROOT_PORT) != 0) return "pcie-root-port";
+    if ((flags & PCIE_SWITCH_UPSTREAM_PORT) != 0) return "pcie-switch-upstream-port";
+    if ((flags & PCIE_SWITCH_DOWNSTREAM_PORT) != 0) return "pcie-switch-downstream-port";
+    if ((flags & DMI_TO_PCI_BRIDGE) != 0) return "dmi-to-pci-bridge";
+    if ((flags & PCI_EXPANDER_BUS) != 0) return "pci-expander-bus";
+    if ((flags & PCIE_EXPANDER_BUS) != 0) return "pcie-expander-bus";
+    if ((flags & PCI_BRIDGE) != 0) return "pci-bridge";
+    return null;
   }
 
   /** What the bus behind controller {@code model} accepts ({@code virDomainPCIAddressBusSetModel}). */
@@ -132,37 +147,98 @@ final class PciAddressSet {
         bus.maxSlot = SLOT_LAST;
         break;
       default:
-        throw new IllegalArgumentException("PCI controller model was not set correctly: " + model);
+        throw QemuDefaults.Refused.internal("PCI controller model was not set correctly");
     }
     bus.model = model;
   }
 
   static boolean flagsCompatible(Addr addr, int busFlags, int devFlags, boolean fromConfig) {
+    return incompatibility(addr, busFlags, devFlags, fromConfig) == null;
+  }
+
+  /**
+   * Why a device with {@code devFlags} cannot sit at {@code addr} on a bus with {@code busFlags}, in
+   * libvirt's words ({@code virDomainPCIAddressFlagsCompatible}); null when it can.
+   */
+  static String incompatibility(Addr addr, int busFlags, int devFlags, boolean fromConfig) {
     if ((devFlags & INTEGRATED) != 0) {
-      if (addr.bus() != 0) return false;
+      if (addr.bus() != 0) return "The device at PCI address " + addr + " needs to be an integrated device (bus=0)";
       busFlags |= AUTOASSIGN;
     }
     if (fromConfig) {
       if ((busFlags & TYPES_ENDPOINT) != 0) busFlags |= TYPES_ENDPOINT;
       if ((devFlags & PCI_BRIDGE) != 0) devFlags |= PCI_DEVICE;
     } else if ((devFlags & AUTOASSIGN) != 0 && (busFlags & AUTOASSIGN) == 0) {
-      return false;
+      return "The device at PCI address " + addr + " was auto-assigned this address, but the PCI controller with index='"
+          + addr.bus() + "' doesn't allow auto-assignment";
     }
-    if ((devFlags & HOTPLUGGABLE) != 0 && (busFlags & HOTPLUGGABLE) == 0) return false;
-    return (devFlags & busFlags & TYPES_MASK) != 0;
+    if ((devFlags & HOTPLUGGABLE) != 0 && (busFlags & HOTPLUGGABLE) == 0) {
+      return "The device at PCI address " + addr + " requires hotplug capability, but the PCI controller with index='"
+          + addr.bus() + "' doesn't support hotplug";
+    }
+    if ((devFlags & busFlags & TYPES_MASK) != 0) return null;
+    String connect = connectName(devFlags);
+    if (connect == null) {
+      return "The device at PCI address " + addr + " has unrecognized connection type flags 0x" + hex2(devFlags & TYPES_MASK);
+    }
+    return "The device at PCI address " + addr + " cannot be plugged into the PCI controller with index='" + addr.bus()
+        + "'. It requires a controller that accepts a " + connect + ".";
+  }
+
+  /** The kind of slot {@code devFlags} asks for, as libvirt names it in its refusals; null for none. */
+  private static String connectName(int devFlags) {
+    if ((devFlags & PCI_DEVICE) != 0) return "standard PCI device";
+    if ((devFlags & PCIE_DEVICE) != 0) return "PCI Express device";
+    if ((devFlags & PCIE_ROOT_PORT) != 0) return "pcie-root-port";
+    if ((devFlags & PCIE_SWITCH_UPSTREAM_PORT) != 0) return "pcie-switch-upstream-port";
+    if ((devFlags & PCIE_SWITCH_DOWNSTREAM_PORT) != 0) return "pcie-switch-downstream-port";
+    if ((devFlags & DMI_TO_PCI_BRIDGE) != 0) return "dmi-to-pci-bridge";
+    if ((devFlags & PCIE_TO_PCI_BRIDGE) != 0) return "pcie-to-pci-bridge";
+    if ((devFlags & PCI_EXPANDER_BUS) != 0) return "pci-expander-bus";
+    if ((devFlags & PCIE_EXPANDER_BUS) != 0) return "pcie-expander-bus";
+    if ((devFlags & PCI_BRIDGE) != 0) return "pci-bridge";
+    return null;
+  }
+
+  /** {@code %.2x}. */
+  private static String hex2(int n) {
+    String h = Integer.toHexString(n);
+    return h.length() >= 2 ? h : "0" + h;
+  }
+
+  /**
+   * libvirt's checks of an address before it reserves it ({@code virDomainPCIAddressValidate}): the bus
+   * exists, accepts the device, and has the slot and function.
+   */
+  private void validate(Addr a, int flags, boolean fromConfig) {
+    if (buses.isEmpty()) throw QemuDefaults.Refused.of(fromConfig, "No PCI buses available");
+    if (a.bus() >= buses.size()) {
+      throw QemuDefaults.Refused.of(fromConfig, "Invalid PCI address " + a + ". Only PCI buses up to " + (buses.size() - 1) + " are available");
+    }
+    Bus bus = buses.get(a.bus());
+    String why = incompatibility(a, bus.flags, flags, fromConfig);
+    if (why != null) throw QemuDefaults.Refused.of(fromConfig, why);
+    if (bus.minSlot != 0 && a.slot() < bus.minSlot) {
+      throw QemuDefaults.Refused.of(fromConfig, "Invalid PCI address " + a + ". slot must be >= " + bus.minSlot);
+    }
+    if (a.slot() > bus.maxSlot) throw QemuDefaults.Refused.of(fromConfig, "Invalid PCI address " + a + ". slot must be <= " + bus.maxSlot);
+    if (a.function() > 7) throw QemuDefaults.Refused.of(fromConfig, "Invalid PCI address " + a + ". function must be <= 7");
   }
 
   boolean slotInUse(Addr a) { return buses.get(a.bus()).functions[a.slot()] != 0; }
 
-  /** Reserves {@code a} ({@code virDomainPCIAddressReserveAddrInternal}); in the dry run, grows the set to reach its bus. */
+  /**
+   * Reserves {@code a} ({@code virDomainPCIAddressReserveAddrInternal}); in the dry run, grows the set to
+   * reach its bus. An address the configuration gave ({@code fromConfig}) is refused with
+   * {@code VIR_ERR_XML_ERROR}, one libvirt chose with {@code VIR_ERR_INTERNAL_ERROR}.
+   */
   void reserve(Addr a, int flags, boolean fromConfig) {
     if (dryRun) grow(a, flags);
-    if (a.bus() >= buses.size()) throw new NoSlotException("Invalid PCI address " + a + ": only PCI buses up to " + (buses.size() - 1) + " are available");
+    validate(a, flags, fromConfig);
     Bus bus = buses.get(a.bus());
-    if (!flagsCompatible(a, bus.flags, flags, fromConfig)) {
-      throw new NoSlotException("The device at PCI address " + a + " cannot be plugged into the PCI controller with index='" + a.bus() + "'");
+    if ((bus.functions[a.slot()] & (1 << a.function())) != 0) {
+      throw QemuDefaults.Refused.of(fromConfig, "Attempted double use of PCI Address " + a);
     }
-    if ((bus.functions[a.slot()] & (1 << a.function())) != 0) throw new NoSlotException("Attempted double use of PCI Address " + a);
     if (bus.functions[a.slot()] == 0 && (flags & AGGREGATE_SLOT) != 0) bus.aggregate[a.slot()] = true;
     bus.functions[a.slot()] |= 1 << a.function();
   }
@@ -181,13 +257,14 @@ final class PciAddressSet {
     // grow() may move the bus number (a pcie-to-pci-bridge topology needs one bus more): reserve where it says
     if (dryRun) a = grow(a, flags);
     Bus bus = buses.get(a.bus());
-    if ((bus.functions[a.slot()] & (1 << a.function())) != 0) throw new NoSlotException("Attempted double use of PCI Address " + a);
+    if ((bus.functions[a.slot()] & (1 << a.function())) != 0) throw QemuDefaults.Refused.internal("Attempted double use of PCI Address " + a);
     if (bus.functions[a.slot()] == 0 && (flags & AGGREGATE_SLOT) != 0) bus.aggregate[a.slot()] = true;
     bus.functions[a.slot()] |= 1 << a.function();
     return a;
   }
 
   private Addr nextAddr(int flags, int function) {
+    if (buses.isEmpty()) throw QemuDefaults.Refused.xml("No PCI buses available");
     int fn = function == -1 ? 0 : function;
     for (int b = 0; b < buses.size(); b++) {
       Addr found = findOnBus(b, flags, fn, function);
@@ -198,7 +275,7 @@ final class PciAddressSet {
       Addr a = grow(new Addr(buses.size(), 0, fn), flags);
       return new Addr(a.bus(), buses.get(a.bus()).minSlot, fn);
     }
-    throw new NoSlotException("No more available PCI slots");
+    throw QemuDefaults.Refused.internal("No more available PCI slots");
   }
 
   private Addr findOnBus(int b, int flags, int fn, int function) {
@@ -244,7 +321,10 @@ final class PciAddressSet {
     } else if ((flags & (PCIE_DEVICE | PCIE_SWITCH_UPSTREAM_PORT)) != 0) {
       model = "pcie-root-port";
     } else {
-      throw new NoSlotException("a PCI slot is needed to connect a PCI controller, but none is available, and it cannot be automatically added");
+      String existing = controllerModel(flags);
+      throw QemuDefaults.Refused.internal(existing != null
+          ? "a PCI slot is needed to connect a PCI controller model='" + existing + "', but none is available, and it cannot be automatically added"
+          : "Cannot automatically add a new PCI bus for a device with connect flags " + hex2(flags));
     }
     int i = buses.size();
     for (int n = 0; n < add; n++) buses.add(new Bus());

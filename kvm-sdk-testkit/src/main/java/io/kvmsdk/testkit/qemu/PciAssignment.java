@@ -225,7 +225,19 @@ final class PciAssignment {
     validateChipset(set);
     assignSlots(set);
     setAllMulti();
+    canonicalAddresses();
     controllerDefaults();
+  }
+
+  /** PCI addresses the configuration gave, as libvirt's formatter prints every one: {@code domain='0x0000' bus='0x00' slot='0x05' function='0x0'}. */
+  private void canonicalAddresses() {
+    for (Dev d : all()) {
+      if (!d.present()) continue;
+      DeviceAddress a = d.address().get();
+      DeviceAddress p = pci(addr(a));
+      if (a.domain().equals(p.domain()) && a.bus().equals(p.bus()) && a.slot().equals(p.slot()) && a.function().equals(p.function())) continue;
+      d.address(DeviceAddress.builder().from(a).domain(p.domain()).bus(p.bus()).slot(p.slot()).function(p.function()).build());
+    }
   }
 
   private PciAddressSet create(int nbuses, boolean dryRun) {
@@ -243,6 +255,12 @@ final class PciAssignment {
     for (Dev d : all()) {
       if (!d.present()) continue;
       Addr a = addr(d.address().get());
+      int domain = num(d.address().get().domain());
+      if (domain != 0) {
+        String hex = Integer.toHexString(domain);
+        throw QemuDefaults.Refused.xml("Invalid PCI address " + "0000".substring(Math.min(4, hex.length())) + hex + a.toString().substring(4)
+            + ". Only PCI domain 0 is available");
+      }
       Object o = d.list.get(d.index);
       if (o instanceof Controller c && a.bus() == 0 && a.slot() == 1) {
         String type = c.type().orElse("");

@@ -39,11 +39,59 @@ import java.util.function.Function;
  * cgroups, so libvirt shows no {@code <resource>}); and libvirt's define-time refusals (one IDE
  * controller, a {@code bochs} video that is not primary, ...), which are the fake's validation, not this.
  *
+ * <p>What libvirt refuses while it assigns addresses (a PCI address used twice, no free slot, a USB
+ * port taken twice, ...) comes out as a {@link Refused} with libvirt's error code, error domain and
+ * message; the fake turns it into the {@code LibvirtException} of the call that met it.
+ *
  * <p>Checked against a real libvirtd by {@code QemuDefaultsOracleTest} and, without one, against its
  * recorded golden files by {@code QemuDefaultsGoldenTest}.
  */
 public final class QemuDefaults {
   private QemuDefaults() {}
+
+  /**
+   * libvirt refused the definition while filling it in: its error code ({@code VIR_ERR_XML_ERROR} for
+   * what the configuration asked, {@code VIR_ERR_INTERNAL_ERROR} for what libvirt itself could not
+   * place), error domain and message, as {@code virsh define} shows them.
+   */
+  public static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String code;
+    private final int codeNumber;
+    private final String errorDomain;
+    private final int errorDomainNumber;
+
+    Refused(String code, int codeNumber, String errorDomain, int errorDomainNumber, String libvirtMessage) {
+      super(libvirtMessage, null, false, false);
+      this.code = code;
+      this.codeNumber = codeNumber;
+      this.errorDomain = errorDomain;
+      this.errorDomainNumber = errorDomainNumber;
+    }
+
+    /** {@code VIR_ERR_XML_ERROR} from {@code VIR_FROM_DOMAIN}: the configuration asked for it. */
+    static Refused xml(String msg) { return new Refused("VIR_ERR_XML_ERROR", 27, "VIR_FROM_DOMAIN", 20, "XML error: " + msg); }
+
+    /** {@code VIR_ERR_INTERNAL_ERROR} from {@code VIR_FROM_DOMAIN}: libvirt could not place what it added. */
+    static Refused internal(String msg) { return new Refused("VIR_ERR_INTERNAL_ERROR", 1, "VIR_FROM_DOMAIN", 20, "internal error: " + msg); }
+
+    /** {@code VIR_ERR_XML_ERROR} for a configured address, else {@code VIR_ERR_INTERNAL_ERROR}, as libvirt's address sets choose. */
+    static Refused of(boolean fromConfig, String msg) { return fromConfig ? xml(msg) : internal(msg); }
+
+    /** libvirt's error code name, e.g. {@code VIR_ERR_XML_ERROR}. */
+    public String code() { return code; }
+
+    /** libvirt's error domain name, e.g. {@code VIR_FROM_DOMAIN}. */
+    public String errorDomain() { return errorDomain; }
+
+    /** The message as libvirt words it, e.g. {@code XML error: Attempted double use of PCI Address 0000:00:05.0}. */
+    public String libvirtMessage() { return getMessage(); }
+
+    /** This refusal as the {@code LibvirtException} a call named {@code operation} gets from libvirt. */
+    public io.kvmsdk.core.LibvirtException toLibvirt(String operation) {
+      return new io.kvmsdk.core.LibvirtException(operation, code, codeNumber, errorDomain, errorDomainNumber, getMessage(), false, null);
+    }
+  }
 
   /** What the fake must know about a domain being started, besides its host. */
   public static final class LiveContext {
@@ -67,7 +115,11 @@ public final class QemuDefaults {
     }
   }
 
-  /** The definition as libvirt stores it after {@code virDomainDefineXML} of {@code defined} ({@code dumpxml --inactive}). */
+  /**
+   * The definition as libvirt stores it after {@code virDomainDefineXML} of {@code defined} ({@code dumpxml --inactive}).
+   *
+   * @throws Refused where libvirt refuses the definition while assigning its addresses
+   */
   public static DomainSpec inactive(DomainSpec defined, QemuHost host) {
     return new QemuInactive(defined, host).run();
   }

@@ -177,7 +177,7 @@ final class UsbAssignment {
         return DeviceAddress.builder().type("usb").bus(Integer.toString(bus)).port(sb.toString()).build();
       }
     }
-    throw new PciAddressSet.NoSlotException("No free USB ports");
+    throw QemuDefaults.Refused.internal("No free USB ports");
   }
 
   private static boolean free(Port hub, List<Integer> path, int level) {
