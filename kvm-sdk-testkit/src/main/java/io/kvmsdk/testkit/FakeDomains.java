@@ -21,6 +21,8 @@ import io.kvmsdk.core.domain.MigrateOption;
 import io.kvmsdk.core.domain.Nic;
 import io.kvmsdk.core.domain.NicSource;
 import io.kvmsdk.core.domain.NicTarget;
+import io.kvmsdk.core.domain.SnapshotDisk;
+import io.kvmsdk.core.domain.SnapshotMemory;
 import io.kvmsdk.core.domain.SnapshotSpec;
 import io.kvmsdk.core.domain.UndefineOption;
 import io.kvmsdk.core.spi.DomainDriver;
@@ -311,6 +313,7 @@ final class FakeDomains implements DomainDriver {
 
   /** Starts {@code d} from {@code spec} (its definition without the runtime id). */
   void boot(Dom d, DomainSpec spec, String detail) {
+    d.booted = spec;
     d.id = st.nextId++;
     int id = d.id;
     d.live = qemu(spec)
@@ -337,6 +340,7 @@ final class FakeDomains implements DomainDriver {
     d.runningSince = null;
     release(d);
     d.live = null;
+    d.booted = null;
     d.id = -1;
     d.state = DomainState.SHUTOFF;
     d.shutdownAt = null;
@@ -586,37 +590,162 @@ final class FakeDomains implements DomainDriver {
       Dom d = dom(op, domain);
       SnapshotSpec spec = SnapshotSpec.fromXml(xml);
       String name = spec.name().orElse(Long.toString(st.clock.instant().getEpochSecond()));
-      if (d.snapshots.containsKey(name)) throw invalid(op, "domain snapshot '" + name + "' already exists");
-      checkInternalSnapshot(op, d);
+      // libvirt's order (qemuSnapshotCreateXML): the request's memory, each disk's mode, what QEMU can snapshot, then the name
+      String memory = d.active() ? "internal" : "no";
+      String asked = spec.memory().flatMap(m -> m.snapshot()).orElse("");
+      if (!d.active() && (asked.equals("internal") || asked.equals("external"))) {
+        throw libvirt(op, "VIR_ERR_XML_ERROR", 27, "VIR_FROM_DOMAIN_SNAPSHOT", 35,
+            "XML error: memory state cannot be saved with offline or disk-only snapshot", false);
+      }
+      if (d.active() && asked.equals("no")) {
+        throw libvirt(op, "VIR_ERR_OPERATION_UNSUPPORTED", 84, "VIR_FROM_QEMU", 10,
+            "Operation not supported: internal snapshot of a running VM must include the memory state", false);
+      }
+      List<SnapshotDisk> disks = alignDisks(op, d.currentSpec(), spec.disks());
+      checkInternalSnapshot(op, d, disks);
+      if (d.snapshots.containsKey(name)) throw failed(op, "domain moment " + name + " already exists");
       String state = d.active() ? (d.state == DomainState.PAUSED ? "paused" : "running") : "shutoff";
-      String domXml = d.active() ? d.liveXml() : d.persistentXml();
-      String domainXml = withoutId(domXml);
-      String snapXml = SnapshotSpec.builder().name(name).description(spec.description()).state(state)
+      String domainXml = snapshotCopy(d.active() ? migratable(d) : d.persistent).toXml();
+      SnapshotSpec.Builder b = SnapshotSpec.builder().name(name).description(spec.description()).state(state)
           .parent(Optional.ofNullable(d.currentSnapshot)).creationTime(st.clock.instant().getEpochSecond())
-          .domain(DomainSpec.fromXml(domainXml)).build().toXml();
+          .memory(SnapshotMemory.builder().snapshot(memory).build()).disks(disks).domain(DomainSpec.fromXml(domainXml));
+      // a running guest's snapshot keeps its next-boot definition (when it has one) and QEMU's save cookie
+      if (d.active() && d.persistent != null) b.inactiveDomain(d.persistent);
+      if (d.active()) b.cookie(saveCookie(d.live));
+      String snapXml = b.build().toXml();
       d.snapshots.put(name, new Snap(name, snapXml, domainXml, d.persistentXml(), d.state, d.currentSnapshot));
       d.currentSnapshot = name;
       return name;
     }
   }
 
-  /** QEMU's internal snapshots need at least one disk, and every disk qcow2 (messages as libvirt 9.0 words them). */
-  private static void checkInternalSnapshot(String op, Dom d) {
-    DomainSpec spec = d.currentSpec();
-    List<Disk> disks = spec.devices().disks().stream()
-        .filter(x -> x.device().orElse("disk").equals("disk") && !"no".equals(x.snapshot().orElse(""))).toList();
-    if (disks.isEmpty()) {
-      throw unsupported(op, d.active() ? "internal and full system snapshots require all disks to be selected for snapshot"
-          : "nothing selected for snapshot", "VIR_FROM_QEMU", 10);
-    }
+  /**
+   * The running guest's definition as a snapshot keeps it (libvirt's migratable copy, {@code virDomainDefCopy}):
+   * its configuration without aliases, runtime ids, taps or the CPU QEMU reported, read again by libvirt's
+   * parser (the controllers sorted by type), and each disk's backing chain as the start found it.
+   */
+  private static DomainSpec migratable(Dom d) {
+    DomainSpec spec = d.booted;
+    List<Disk> disks = spec.devices().disks();
+    List<Disk> live = d.live.devices().disks();
+    if (disks.size() != live.size()) return spec;
+    List<Disk> out = new ArrayList<>(disks.size());
     for (int i = 0; i < disks.size(); i++) {
       Disk x = disks.get(i);
+      Optional<io.kvmsdk.core.domain.DiskBackingStore> chain = live.get(i).backingStore();
+      out.add(chain.isPresent() && x.backingStore().isEmpty() ? x.copy(b -> b.backingStore(chain)) : x);
+    }
+    return spec.copy(b -> b.devices(Devices.builder().from(spec.devices()).disks(out).build()));
+  }
+
+  /**
+   * {@code spec} as a snapshot keeps it: libvirt copies it through its XML in migratable form, which
+   * leaves out the default USB controller (piix3-uhci at 00:01.2) and the pci-root for older libvirts,
+   * and its parser adds them back after the other controllers ({@code qemuDomainDefFormatBufInternal}).
+   */
+  private static DomainSpec snapshotCopy(DomainSpec spec) {
+    if (!qemu(spec)) return spec;
+    List<io.kvmsdk.core.domain.Controller> kept = new ArrayList<>();
+    List<io.kvmsdk.core.domain.Controller> readded = new ArrayList<>();
+    for (io.kvmsdk.core.domain.Controller c : spec.devices().controllers()) {
+      String type = c.type().orElse("");
+      String model = c.model().orElse("");
+      boolean usb = type.equals("usb") && c.index().orElse(0) == 0 && (model.isEmpty() || model.equals("piix3-uhci"))
+          && c.address().map(a -> a.equals(io.kvmsdk.core.common.DeviceAddress.pci(0, 0, 1, 2))).orElse(true);
+      boolean pciRoot = type.equals("pci") && c.index().orElse(0) == 0 && model.equals("pci-root");
+      (usb || pciRoot ? readded : kept).add(c);
+    }
+    if (readded.isEmpty()) return spec;
+    for (io.kvmsdk.core.domain.Controller c : readded) {
+      if (kept.stream().anyMatch(o -> o.type().equals(c.type()))) return spec;   // another of its type keeps it in place
+    }
+    readded.sort(java.util.Comparator.comparing(c -> c.type().orElse("").equals("usb") ? 0 : 1));
+    kept.addAll(readded);
+    return spec.copy(b -> b.devices(Devices.builder().from(spec.devices()).controllers(kept).build()));
+  }
+
+  /**
+   * Every disk of {@code dom} with the snapshot mode libvirt gives it ({@code virDomainSnapshotAlignDisks}
+   * for an internal snapshot, where every disk must match): a disk the request names keeps its mode, which
+   * must be {@code internal} (or {@code no} for a disk its definition excludes); the others take their
+   * definition's mode, {@code no} for an empty or read-only one (a CD-ROM), else {@code internal}.
+   */
+  private static List<SnapshotDisk> alignDisks(String op, DomainSpec dom, List<SnapshotDisk> asked) {
+    List<Disk> all = dom.devices().disks();
+    String[] modes = new String[all.size()];
+    for (SnapshotDisk sd : asked) {
+      String name = sd.name().orElse("");
+      int i = diskByName(all, name);
+      if (i < 0) throw snapshotConfig(op, "no disk named '" + name + "'");
+      if (modes[i] != null) throw snapshotConfig(op, "disk '" + name + "' specified twice");
+      String own = all.get(i).snapshot().orElse("");
+      String mode = sd.snapshot().orElse("");
+      if (mode.isEmpty()) {
+        mode = !own.isEmpty() && !own.equals("no") ? own : "internal";
+      } else if (!mode.equals("internal") && !(mode.equals("no") && own.equals("no"))) {
+        throw snapshotConfig(op, "disk '" + name + "' must use snapshot mode 'internal'");
+      }
+      modes[i] = mode;
+    }
+    List<SnapshotDisk> out = new ArrayList<>(all.size());
+    for (int i = 0; i < all.size(); i++) {
+      Disk x = all.get(i);
+      String mode = modes[i];
+      if (mode == null) mode = emptySource(x) || x.isReadonly() ? "no" : x.snapshot().orElse("internal");
+      out.add(SnapshotDisk.builder().name(diskName(x, i)).snapshot(mode).build());
+    }
+    return out;
+  }
+
+  /** The disk {@code name} stands for: its target, else its source path ({@code virDomainDiskByName}); -1 if none. */
+  private static int diskByName(List<Disk> disks, String name) {
+    for (int i = 0; i < disks.size(); i++) if (disks.get(i).target().flatMap(t -> t.dev()).filter(name::equals).isPresent()) return i;
+    for (int i = 0; i < disks.size(); i++) if (disks.get(i).source().flatMap(x -> x.file().or(x::dev)).filter(name::equals).isPresent()) return i;
+    return -1;
+  }
+
+  private static String diskName(Disk x, int i) { return x.target().flatMap(t -> t.dev()).orElse("vd" + (char) ('a' + i)); }
+
+  /** No medium: a CD-ROM without a source ({@code virStorageSourceIsEmpty}). */
+  private static boolean emptySource(Disk x) {
+    return x.source().filter(v -> v.file().isPresent() || v.dev().isPresent() || v.dir().isPresent() || v.volume().isPresent()
+        || v.name().isPresent()).isEmpty();
+  }
+
+  private static LibvirtException snapshotConfig(String op, String msg) { return unsupported(op, msg, "VIR_FROM_DOMAIN_SNAPSHOT", 35); }
+
+  /**
+   * QEMU's save cookie ({@code qemuDomainSaveCookieFormat}): the CPU the guest runs with and, when no
+   * interface uses QEMU's built-in user networking, {@code <slirpHelper/>}.
+   */
+  private static io.kvmsdk.core.xml.XmlElement saveCookie(DomainSpec live) {
+    io.kvmsdk.core.xml.XmlElement.Builder b = io.kvmsdk.core.xml.XmlElement.builder("cookie");
+    for (io.kvmsdk.core.xml.XmlElement c : io.kvmsdk.core.xml.XmlElement.parse(live.toXml()).children()) {
+      if (c.name().equals("cpu")) b.child(c);
+    }
+    if (live.devices().interfaces().stream().noneMatch(n -> "user".equals(n.type().orElse("")))) {
+      b.child(io.kvmsdk.core.xml.XmlElement.builder("slirpHelper").build());
+    }
+    return b.build();
+  }
+
+  /** QEMU's internal snapshots need a disk to snapshot, and every such disk qcow2 (messages as libvirt 9.0 words them). */
+  private static void checkInternalSnapshot(String op, Dom d, List<SnapshotDisk> aligned) {
+    List<Disk> all = d.currentSpec().devices().disks();
+    boolean any = false;
+    for (int i = 0; i < all.size(); i++) {
+      if (!aligned.get(i).snapshot().orElse("").equals("internal")) continue;
+      any = true;
+      Disk x = all.get(i);
       String format = x.driver().flatMap(v -> v.type()).orElse("raw");
       if (!format.equals("qcow2")) {
-        int n = i;
-        String dev = x.target().flatMap(t -> t.dev()).orElse("vd" + (char) ('a' + n));
-        throw unsupported(op, "internal snapshot for disk " + dev + " unsupported for storage type " + format, "VIR_FROM_QEMU", 10);
+        throw unsupported(op, "internal snapshot for disk " + aligned.get(i).name().orElse("") + " unsupported for storage type " + format,
+            "VIR_FROM_QEMU", 10);
       }
+    }
+    if (!any) {
+      throw unsupported(op, d.active() ? "internal and full system snapshots require all disks to be selected for snapshot"
+          : "nothing selected for snapshot", "VIR_FROM_QEMU", 10);
     }
   }
 
@@ -1260,6 +1389,7 @@ final class FakeDomains implements DomainDriver {
       d.runningSince = null;
       release(d);
       d.live = null;
+      d.booted = null;
       d.id = -1;
       d.state = DomainState.SHUTOFF;
       d.shutdownAt = null;

@@ -108,6 +108,8 @@ final class FakeHypervisorState {
     DomainSpec persistent;
     /** The live definition, with the runtime id; null: inactive. Rendered to XML only when asked. */
     DomainSpec live;
+    /** The definition the running guest was started from (its configuration without what the start added); null: inactive. */
+    DomainSpec booted;
     DomainState state = DomainState.SHUTOFF;
     boolean autostart;
     boolean ignoresShutdown;
