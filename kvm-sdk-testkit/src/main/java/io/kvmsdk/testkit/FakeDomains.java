@@ -441,6 +441,11 @@ final class FakeDomains implements DomainDriver {
       String op = "undefine domain '" + name + "'";
       conn.enter(op, "undefineDomain", name);
       Dom d = dom(op, name);
+      // qemuDomainUndefineFlags checks contradicting flags first
+      if (options.contains(UndefineOption.KEEP_NVRAM) && options.contains(UndefineOption.NVRAM)) {
+        throw invalid(op, "cannot both keep and delete nvram");
+      }
+      if (options.contains(UndefineOption.KEEP_TPM) && options.contains(UndefineOption.TPM)) throw invalid(op, "cannot both keep and delete TPM");
       if (d.persistent == null) throw invalid(op, "cannot undefine transient domain");
       if (!d.snapshots.isEmpty() && !options.contains(UndefineOption.SNAPSHOTS_METADATA)) {
         throw invalid(op, "cannot delete inactive domain with " + d.snapshots.size() + " snapshots");

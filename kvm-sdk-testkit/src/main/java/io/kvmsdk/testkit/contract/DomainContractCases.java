@@ -10,12 +10,15 @@ import io.kvmsdk.core.LibvirtException;
 import io.kvmsdk.core.Size;
 import io.kvmsdk.core.common.DeviceAddress;
 import io.kvmsdk.core.domain.Controller;
+import io.kvmsdk.core.domain.Disk;
+import io.kvmsdk.core.domain.DiskTarget;
 import io.kvmsdk.core.domain.Domain;
 import io.kvmsdk.core.domain.DomainSpec;
 import io.kvmsdk.core.domain.DomainState;
 import io.kvmsdk.core.domain.DomainStats;
 import io.kvmsdk.core.domain.DomainFilter;
 import io.kvmsdk.core.domain.Nic;
+import io.kvmsdk.core.domain.UndefineOption;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -54,7 +57,10 @@ final class DomainContractCases {
             EVENTS, QEMU_DRIVER),
         ContractCase.of("domain", "statistics report state, vCPUs and balloon of a running domain", DomainContractCases::stats, STATS),
         ContractCase.of("domain", "PCI addresses the definition gives: used twice or out of a bus's slots is libvirt's XML error; kept in its hex form",
-            DomainContractCases::pciAddresses, QEMU_DRIVER));
+            DomainContractCases::pciAddresses, QEMU_DRIVER),
+        ContractCase.of("domain", "libvirt's parser makes a CD-ROM read-only; a running guest's shared memory gets its alias",
+            DomainContractCases::parserDefaults, QEMU_DRIVER),
+        ContractCase.of("domain", "undefine refuses to both keep and delete NVRAM or TPM state", DomainContractCases::undefineFlags, QEMU_DRIVER));
   }
 
   static void defined(ContractRun run) {
@@ -291,6 +297,28 @@ final class DomainContractCases {
         DeviceAddress.builder().type("pci").domain("0").bus("0").slot("6").function("0").build())))));
     expectEqual("a given PCI address as libvirt prints it", java.util.Optional.of(DeviceAddress.pci(0, 0, 6, 0)),
         d.inactiveSpec().devices().interfaces().get(0).address());
+  }
+
+  static void parserDefaults(ContractRun run) {
+    Disk cdrom = Disk.builder().type("file").device("cdrom").target(DiskTarget.builder().dev("hdc").bus("ide").build()).build();
+    io.kvmsdk.core.domain.Shmem shmem = io.kvmsdk.core.domain.Shmem.builder().name(run.name("shm")).model("ivshmem-plain")
+        .size(Size.mib(4)).build();
+    DomainSpec base = run.guest(run.name("parsed")).copy(b -> b.addDisk(cdrom));
+    Domain d = run.define(base.copy(b -> b.devices(io.kvmsdk.core.domain.Devices.builder().from(base.devices()).addShmem(shmem).build())));
+    check(d.inactiveSpec().devices().disks().get(0).isReadonly(), "a CD-ROM defined without <readonly/> is read-only: "
+        + d.inactiveSpec().devices().disks().get(0));
+    d.start();
+    check(d.spec().devices().disks().get(0).isReadonly(), "a running CD-ROM is read-only");
+    expectEqual("alias of a running guest's shmem", java.util.Optional.of("shmem0"), d.spec().devices().shmems().get(0).alias());
+  }
+
+  static void undefineFlags(ContractRun run) {
+    Domain d = run.define(run.guest(run.name("keep")));
+    run.expectRefused("undefine with NVRAM and KEEP_NVRAM", () -> d.undefine(UndefineOption.NVRAM, UndefineOption.KEEP_NVRAM), INVALID,
+        "Requested operation is not valid: cannot both keep and delete nvram");
+    run.expectRefused("undefine with TPM and KEEP_TPM", () -> d.undefine(UndefineOption.TPM, UndefineOption.KEEP_TPM), INVALID,
+        "Requested operation is not valid: cannot both keep and delete TPM");
+    check(run.kvm().domains().find(d.name()).isPresent() && d.isPersistent(), "a refused undefine leaves the domain defined");
   }
 
   private static Long number(DomainStats s, String key) {

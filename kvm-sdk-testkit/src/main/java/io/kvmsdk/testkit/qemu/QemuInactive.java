@@ -202,6 +202,8 @@ final class QemuInactive {
     Disk x = d;
     if (x.type().isEmpty()) x = x.copy(b -> b.type("file"));
     if (x.device().isEmpty()) x = x.copy(b -> b.device("disk"));
+    // libvirt's parser: a CD-ROM is always read-only (virDomainDiskDefParseXML)
+    if (x.device().get().equals("cdrom") && !x.isReadonly()) x = x.copy(b -> b.isReadonly(true));
     DiskDriver drv = x.driver().orElseGet(() -> DiskDriver.builder().build());
     if (drv.name().isEmpty()) drv = drv.copy(b -> b.name("qemu"));
     if (drv.type().isEmpty() && !type.equals("volume")) drv = drv.copy(b -> b.type("raw"));

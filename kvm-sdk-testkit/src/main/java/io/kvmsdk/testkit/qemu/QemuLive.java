@@ -318,6 +318,11 @@ final class QemuLive {
       var x = w.hostdevs.get(i);
       if (x.alias().isEmpty()) w.hostdevs.set(i, io.kvmsdk.core.domain.Hostdev.builder().from(x).alias("hostdev" + idx).build());
     }
+    for (int i = 0; i < w.shmems.size(); i++) {
+      int idx = i;
+      var x = w.shmems.get(i);
+      if (x.alias().isEmpty()) w.shmems.set(i, io.kvmsdk.core.domain.Shmem.builder().from(x).alias("shmem" + idx).build());
+    }
     for (int i = 0; i < w.redirdevs.size(); i++) {
       int idx = i;
       var x = w.redirdevs.get(i);
