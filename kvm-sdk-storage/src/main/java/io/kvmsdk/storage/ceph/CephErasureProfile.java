@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.ceph;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.host.Step;
 import java.util.ArrayList;
@@ -73,5 +74,8 @@ public abstract class CephErasureProfile {
     deviceClass().ifPresent(c -> CrushNames.check(at + "/crush-device-class", c));
   }
 
-  public static class Builder extends ImmutableCephErasureProfile.Builder {}
+  public static class Builder extends ImmutableCephErasureProfile.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "erasure-code-profile/name", "k", "erasure-code-profile/k", "m", "erasure-code-profile/m");
+    @Override public CephErasureProfile build() { return REQUIRED.build(super::build); }
+  }
 }

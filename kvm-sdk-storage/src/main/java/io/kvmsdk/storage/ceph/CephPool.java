@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.ceph;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.common.Auth;
 import io.kvmsdk.core.common.SecretRef;
 import io.kvmsdk.core.common.SourceHost;
@@ -201,5 +202,8 @@ public abstract class CephPool {
     if (!images().isEmpty() && !application().equals("rbd")) throw new InvalidSpecException(at + "/images", "RBD images need application rbd, got '" + application() + "'");
   }
 
-  public static class Builder extends ImmutableCephPool.Builder {}
+  public static class Builder extends ImmutableCephPool.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "pool/name");
+    @Override public CephPool build() { return REQUIRED.build(super::build); }
+  }
 }

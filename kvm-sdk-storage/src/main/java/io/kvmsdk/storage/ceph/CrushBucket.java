@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.ceph;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -100,5 +101,8 @@ public abstract class CrushBucket {
     }
   }
 
-  public static class Builder extends ImmutableCrushBucket.Builder {}
+  public static class Builder extends ImmutableCrushBucket.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "bucket/name", "type", "bucket/type");
+    @Override public CrushBucket build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.ceph;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import org.immutables.value.Value;
 
 /**
@@ -36,5 +37,8 @@ public abstract class CrushBucketItem {
     if (!CrushNames.valid(name()) && !name().contains("~")) CrushNames.check("item/name", name());
   }
 
-  public static class Builder extends ImmutableCrushBucketItem.Builder {}
+  public static class Builder extends ImmutableCrushBucketItem.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "item/name", "weightFixed", "item/weight");
+    @Override public CrushBucketItem build() { return REQUIRED.build(super::build); }
+  }
 }

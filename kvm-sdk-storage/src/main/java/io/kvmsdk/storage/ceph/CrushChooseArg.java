@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.ceph;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -24,5 +25,8 @@ public abstract class CrushChooseArg {
     if (bucketId() >= 0) throw new InvalidSpecException("choose_args/bucket_id", "must be a bucket id (< 0), got " + bucketId());
   }
 
-  public static class Builder extends ImmutableCrushChooseArg.Builder {}
+  public static class Builder extends ImmutableCrushChooseArg.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("bucketId", "choose_args/bucket_id");
+    @Override public CrushChooseArg build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -1,5 +1,6 @@
 package io.kvmsdk.storage.ceph;
 
+import io.kvmsdk.core.RequiredFields;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -20,5 +21,8 @@ public abstract class CrushChooseArgs {
 
   public static Builder builder() { return new Builder(); }
 
-  public static class Builder extends ImmutableCrushChooseArgs.Builder {}
+  public static class Builder extends ImmutableCrushChooseArgs.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("index", "choose_args/index");
+    @Override public CrushChooseArgs build() { return REQUIRED.build(super::build); }
+  }
 }

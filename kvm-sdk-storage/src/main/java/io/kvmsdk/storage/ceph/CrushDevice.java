@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.ceph;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -28,5 +29,8 @@ public abstract class CrushDevice {
     deviceClass().ifPresent(c -> CrushNames.check("device " + name() + "/class", c));
   }
 
-  public static class Builder extends ImmutableCrushDevice.Builder {}
+  public static class Builder extends ImmutableCrushDevice.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("id", "device/id", "name", "device/name");
+    @Override public CrushDevice build() { return REQUIRED.build(super::build); }
+  }
 }

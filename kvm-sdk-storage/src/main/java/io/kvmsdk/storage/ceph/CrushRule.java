@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.ceph;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.host.Plan;
 import io.kvmsdk.core.host.Step;
@@ -146,5 +147,8 @@ public abstract class CrushRule {
     }
   }
 
-  public static class Builder extends ImmutableCrushRule.Builder {}
+  public static class Builder extends ImmutableCrushRule.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "rule/name");
+    @Override public CrushRule build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.ceph;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -118,5 +119,8 @@ public abstract class CrushStep {
     if (op().isSet() && num() < 0) throw new InvalidSpecException(at, "must be >= 0, got " + num());
   }
 
-  public static class Builder extends ImmutableCrushStep.Builder {}
+  public static class Builder extends ImmutableCrushStep.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("op", "step/op");
+    @Override public CrushStep build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.ceph;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import org.immutables.value.Value;
 
 /** A {@code type ID NAME} line: a level of the hierarchy ({@code 0 osd}, {@code 1 host}, ..., {@code 11 root}). */
@@ -19,5 +20,8 @@ public abstract class CrushType {
     CrushNames.check("type " + id() + "/name", name());
   }
 
-  public static class Builder extends ImmutableCrushType.Builder {}
+  public static class Builder extends ImmutableCrushType.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("id", "type/id", "name", "type/name");
+    @Override public CrushType build() { return REQUIRED.build(super::build); }
+  }
 }

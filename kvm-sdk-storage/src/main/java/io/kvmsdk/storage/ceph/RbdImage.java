@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.ceph;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.common.Auth;
 import io.kvmsdk.core.common.SourceHost;
 import io.kvmsdk.core.domain.Disk;
@@ -105,5 +106,8 @@ public abstract class RbdImage {
     }
   }
 
-  public static class Builder extends ImmutableRbdImage.Builder {}
+  public static class Builder extends ImmutableRbdImage.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "image/name", "sizeMib", "image/size");
+    @Override public RbdImage build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -1,5 +1,6 @@
 package io.kvmsdk.storage.gluster;
 
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.storage.internal.Names;
 import org.immutables.value.Value;
 
@@ -21,5 +22,8 @@ public abstract class GlusterBrick {
 
   @Override public String toString() { return host() + ":" + path(); }
 
-  public static class Builder extends ImmutableGlusterBrick.Builder {}
+  public static class Builder extends ImmutableGlusterBrick.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("host", "volume/brick/host", "path", "volume/brick/path");
+    @Override public GlusterBrick build() { return REQUIRED.build(super::build); }
+  }
 }

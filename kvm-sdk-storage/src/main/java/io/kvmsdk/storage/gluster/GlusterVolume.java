@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.gluster;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.host.Plan;
 import io.kvmsdk.core.host.Step;
@@ -132,5 +133,8 @@ public abstract class GlusterVolume {
     return StoragePoolSpec.gluster(poolName, host, name(), dir);
   }
 
-  public static class Builder extends ImmutableGlusterVolume.Builder {}
+  public static class Builder extends ImmutableGlusterVolume.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "volume/name");
+    @Override public GlusterVolume build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.iscsi;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.storage.internal.Names;
 import org.immutables.value.Value;
 
@@ -50,13 +51,8 @@ public abstract class ChapCredentials {
   }
 
   public static class Builder extends ImmutableChapCredentials.Builder {
-    @Override public ChapCredentials build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        // Immutables names the missing attributes, never their values
-        throw new InvalidSpecException("chap", String.valueOf(e.getMessage()), e);
-      }
-    }
+    private static final RequiredFields REQUIRED = RequiredFields.of("user", "chap/user", "secret", "chap/secret");
+    // names the missing fields, never a value: the secret cannot show
+    @Override public ChapCredentials build() { return REQUIRED.build(super::build); }
   }
 }

@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.iscsi;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.host.Arg;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.host.Plan;
@@ -126,5 +127,8 @@ public abstract class IscsiInitiator {
     return prefix + c.user().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
   }
 
-  public static class Builder extends ImmutableIscsiInitiator.Builder {}
+  public static class Builder extends ImmutableIscsiInitiator.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("initiatorName", "initiator/name");
+    @Override public IscsiInitiator build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.iscsi;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.storage.internal.Names;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -149,12 +150,7 @@ public abstract class IscsiLun {
   }
 
   public static class Builder extends ImmutableIscsiLun.Builder {
-    @Override public IscsiLun build() {
-      try {
-        return super.build();
-      } catch (IllegalStateException e) {
-        throw new InvalidSpecException("lun", String.valueOf(e.getMessage()), e);
-      }
-    }
+    private static final RequiredFields REQUIRED = RequiredFields.of("lun", "lun/@lun", "backing", "lun/backing", "store", "lun/store");
+    @Override public IscsiLun build() { return REQUIRED.build(super::build); }
   }
 }

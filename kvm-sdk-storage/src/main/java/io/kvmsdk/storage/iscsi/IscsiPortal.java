@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.iscsi;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.common.SourceHost;
 import io.kvmsdk.storage.internal.Names;
 import org.immutables.value.Value;
@@ -47,5 +48,8 @@ public abstract class IscsiPortal {
   /** {@code address:port}, as iscsiadm's {@code -p} and tgtd's {@code portal=} take it. */
   @Override public String toString() { return address() + ":" + port(); }
 
-  public static class Builder extends ImmutableIscsiPortal.Builder {}
+  public static class Builder extends ImmutableIscsiPortal.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("address", "portal/address");
+    @Override public IscsiPortal build() { return REQUIRED.build(super::build); }
+  }
 }

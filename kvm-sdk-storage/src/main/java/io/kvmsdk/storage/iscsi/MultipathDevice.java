@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.iscsi;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -69,5 +70,8 @@ public abstract class MultipathDevice {
     });
   }
 
-  public static class Builder extends ImmutableMultipathDevice.Builder {}
+  public static class Builder extends ImmutableMultipathDevice.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("vendor", "devices/device/vendor", "product", "devices/device/product");
+    @Override public MultipathDevice build() { return REQUIRED.build(super::build); }
+  }
 }

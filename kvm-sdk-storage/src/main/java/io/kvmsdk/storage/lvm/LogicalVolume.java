@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.lvm;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.Size;
 import io.kvmsdk.storage.internal.Names;
 import java.util.Optional;
@@ -32,5 +33,8 @@ public abstract class LogicalVolume {
     });
   }
 
-  public static class Builder extends ImmutableLogicalVolume.Builder {}
+  public static class Builder extends ImmutableLogicalVolume.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "vg/lv/name", "size", "vg/lv/size");
+    @Override public LogicalVolume build() { return REQUIRED.build(super::build); }
+  }
 }

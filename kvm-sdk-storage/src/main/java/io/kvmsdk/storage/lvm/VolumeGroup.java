@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.lvm;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.Size;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.host.Plan;
@@ -129,5 +130,8 @@ public abstract class VolumeGroup {
     return StoragePoolSpec.logical(poolName, name(), devices().toArray(String[]::new));
   }
 
-  public static class Builder extends ImmutableVolumeGroup.Builder {}
+  public static class Builder extends ImmutableVolumeGroup.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "vg/name");
+    @Override public VolumeGroup build() { return REQUIRED.build(super::build); }
+  }
 }

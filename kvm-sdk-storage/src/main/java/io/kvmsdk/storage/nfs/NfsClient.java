@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.nfs;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.storage.internal.Names;
 import java.util.List;
 import java.util.Set;
@@ -51,5 +52,8 @@ public abstract class NfsClient {
   /** {@code host(opt,opt)}, as a line of /etc/exports has it. */
   @Override public String toString() { return host() + (options().isEmpty() ? "" : "(" + String.join(",", options()) + ")"); }
 
-  public static class Builder extends ImmutableNfsClient.Builder {}
+  public static class Builder extends ImmutableNfsClient.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("host", "exports/client/host");
+    @Override public NfsClient build() { return REQUIRED.build(super::build); }
+  }
 }

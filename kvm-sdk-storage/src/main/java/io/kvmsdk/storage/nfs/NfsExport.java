@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.nfs;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.storage.StoragePoolSpec;
 import io.kvmsdk.storage.internal.Names;
 import java.util.List;
@@ -63,5 +64,8 @@ public abstract class NfsExport {
 
   @Override public String toString() { return line(); }
 
-  public static class Builder extends ImmutableNfsExport.Builder {}
+  public static class Builder extends ImmutableNfsExport.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("path", "exports/path");
+    @Override public NfsExport build() { return REQUIRED.build(super::build); }
+  }
 }

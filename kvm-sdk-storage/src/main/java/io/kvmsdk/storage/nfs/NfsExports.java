@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.nfs;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.host.Plan;
 import io.kvmsdk.core.host.Step;
@@ -87,5 +88,8 @@ public abstract class NfsExports {
 
   @Override public String toString() { return render(); }
 
-  public static class Builder extends ImmutableNfsExports.Builder {}
+  public static class Builder extends ImmutableNfsExports.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "exports/name");
+    @Override public NfsExports build() { return REQUIRED.build(super::build); }
+  }
 }

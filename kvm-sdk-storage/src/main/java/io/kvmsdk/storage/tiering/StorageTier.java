@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.tiering;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.storage.StoragePoolSpec;
 import io.kvmsdk.storage.internal.Names;
 import java.util.Optional;
@@ -50,5 +51,8 @@ public abstract class StorageTier {
 
   @Override public String toString() { return name() + " (" + media().name().toLowerCase(java.util.Locale.ROOT) + ", pool " + poolName() + ")"; }
 
-  public static class Builder extends ImmutableStorageTier.Builder {}
+  public static class Builder extends ImmutableStorageTier.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "tier/name", "media", "tier/media", "poolName", "tier/pool");
+    @Override public StorageTier build() { return REQUIRED.build(super::build); }
+  }
 }

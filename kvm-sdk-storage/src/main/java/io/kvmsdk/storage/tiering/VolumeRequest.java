@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.tiering;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.Size;
 import io.kvmsdk.storage.internal.Names;
 import java.util.Optional;
@@ -33,5 +34,8 @@ public abstract class VolumeRequest {
     if (capacity().bytes() <= 0) throw new InvalidSpecException("volume[" + name() + "]/capacity", "must be positive");
   }
 
-  public static class Builder extends ImmutableVolumeRequest.Builder {}
+  public static class Builder extends ImmutableVolumeRequest.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "volume/name", "capacity", "volume/capacity");
+    @Override public VolumeRequest build() { return REQUIRED.build(super::build); }
+  }
 }

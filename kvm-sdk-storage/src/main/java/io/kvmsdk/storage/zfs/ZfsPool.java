@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.zfs;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.host.Plan;
 import io.kvmsdk.core.host.Step;
@@ -137,5 +138,8 @@ public abstract class ZfsPool {
     return StoragePoolSpec.zfs(poolName, source);
   }
 
-  public static class Builder extends ImmutableZfsPool.Builder {}
+  public static class Builder extends ImmutableZfsPool.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "zpool/name");
+    @Override public ZfsPool build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.zfs;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.storage.internal.Names;
 import java.util.List;
 import java.util.Map;
@@ -40,5 +41,8 @@ public abstract class ZfsVdev {
     return w;
   }
 
-  public static class Builder extends ImmutableZfsVdev.Builder {}
+  public static class Builder extends ImmutableZfsVdev.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("layout", "zpool/vdev/layout");
+    @Override public ZfsVdev build() { return REQUIRED.build(super::build); }
+  }
 }

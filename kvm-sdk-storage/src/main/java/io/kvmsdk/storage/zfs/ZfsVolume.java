@@ -1,6 +1,7 @@
 package io.kvmsdk.storage.zfs;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.Size;
 import io.kvmsdk.storage.internal.Names;
 import java.util.Map;
@@ -49,5 +50,8 @@ public abstract class ZfsVolume {
     ZfsPool.checkProperties("zfs/dataset[" + name() + "]", properties());
   }
 
-  public static class Builder extends ImmutableZfsVolume.Builder {}
+  public static class Builder extends ImmutableZfsVolume.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "zfs/dataset/name");
+    @Override public ZfsVolume build() { return REQUIRED.build(super::build); }
+  }
 }
