@@ -11,6 +11,7 @@ import io.kvmsdk.core.host.Step;
 import io.kvmsdk.core.secret.SecretSpec;
 import io.kvmsdk.core.storage.PoolSource;
 import io.kvmsdk.core.storage.StoragePoolSpec;
+import io.kvmsdk.storage.internal.Names;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -132,13 +133,19 @@ public abstract class CephPool {
 
   /**
    * The cephx user libvirt/QEMU connect as, limited to this pool ({@code mon 'profile rbd' osd 'profile
-   * rbd pool=NAME'}), its keyring written to {@code keyringFile} so the key never appears on stdout.
+   * rbd pool=NAME'}), its keyring written to {@code keyringFile} so the key never appears in argv or on
+   * stdout: the file is first made empty with mode 0600 ({@code install -m 0600 /dev/null FILE}), then
+   * {@code ceph ... -o FILE} writes the key into it (ceph truncates an existing file and keeps its mode).
+   * {@code keyringFile} is an absolute path: {@code -} would make ceph print the key on stdout.
    */
   public Plan cephxUserPlan(String cephUser, String keyringFile) {
     CrushNames.check("cephx/user", cephUser);
+    Names.path("cephx/keyring", keyringFile);
+    if (keyringFile.endsWith("/")) throw new InvalidSpecException("cephx/keyring", "must name a file, not a directory, got '" + keyringFile + "'");
     String entity = "client." + cephUser;
-    return Plan.of(Step.builder("create cephx user " + entity + " for pool " + name())
+    return Plan.of(Step.builder("create cephx user " + entity + " for pool " + name() + ", keyring " + keyringFile + " (0600)")
         .check(HostCommand.of("ceph", "auth", "get", entity, "-o", "/dev/null"))
+        .change(HostCommand.of("install", "-m", "0600", "/dev/null", keyringFile))
         .change(HostCommand.of("ceph", "auth", "get-or-create", entity, "mon", "profile rbd", "osd", "profile rbd pool=" + name(), "-o", keyringFile))
         .undo(HostCommand.of("ceph", "auth", "rm", entity))
         .build());

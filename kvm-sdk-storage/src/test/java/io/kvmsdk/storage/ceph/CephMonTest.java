@@ -6,6 +6,7 @@ import io.kvmsdk.core.host.PlanResult;
 import io.kvmsdk.core.host.StepStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,7 @@ class CephMonTest {
     for (String p : new String[] {TAG + "vms", TAG + "ec"}) mon.ceph("osd", "pool", "delete", p, p, "--yes-i-really-really-mean-it");
     for (String r : new String[] {TAG + "_host", TAG + "_ec", TAG + "ec"}) mon.ceph("osd", "crush", "rule", "rm", r);
     mon.ceph("osd", "erasure-code-profile", "rm", TAG + "p21");
+    mon.ceph("auth", "rm", "client." + TAG + "kr");
   }
 
   static CrushMap clusterMap() throws Exception {
@@ -39,6 +41,23 @@ class CephMonTest {
       return CrushMap.parse(Crushtool.decompile(bin));
     } finally {
       Files.deleteIfExists(bin);
+    }
+  }
+
+  @Test void theCephxKeyringIsOwnerOnlyAndTheKeyShowsNowhereElse() throws Exception {
+    Path dir = Files.createTempDirectory("s2keyring");
+    Path keyring = dir.resolve("ceph.client." + TAG + "kr.keyring");
+    try {
+      io.kvmsdk.core.host.Plan plan = CephPool.replicated(TAG + "vms", 3).cephxUserPlan(TAG + "kr", keyring.toString());
+      PlanResult r = plan.apply(mon);
+      assertThat(r.changed()).as(r.toString()).isTrue();
+      assertThat(Files.getPosixFilePermissions(keyring)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+      String key = Files.readString(keyring).lines().filter(l -> l.strip().startsWith("key = ")).findFirst().orElseThrow().strip().substring(6);
+      assertThat(key).hasSizeGreaterThan(20);
+      assertThat(plan.toString() + r + plan.toScript()).doesNotContain(key);
+    } finally {
+      Files.deleteIfExists(keyring);
+      Files.deleteIfExists(dir);
     }
   }
 

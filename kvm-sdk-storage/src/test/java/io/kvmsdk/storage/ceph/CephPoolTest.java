@@ -87,9 +87,14 @@ class CephPoolTest {
     assertThat(disk.source().orElseThrow().auth().orElseThrow().secret().orElseThrow().usage()).hasValue("client.libvirt");
     // the cephx key is written to a keyring file, never to stdout
     Plan user = vms.cephxUserPlan("libvirt", "/etc/ceph/ceph.client.libvirt.keyring");
-    assertThat(changes(user)).containsExactly(List.of("ceph", "auth", "get-or-create", "client.libvirt", "mon", "profile rbd", "osd",
+    assertThat(changes(user)).containsExactly(List.of("install", "-m", "0600", "/dev/null", "/etc/ceph/ceph.client.libvirt.keyring"),
+        List.of("ceph", "auth", "get-or-create", "client.libvirt", "mon", "profile rbd", "osd",
         "profile rbd pool=vms", "-o", "/etc/ceph/ceph.client.libvirt.keyring"));
     assertThat(user.steps().get(0).check().orElseThrow().argv()).endsWith("-o", "/dev/null");
+    // "-" is ceph's stdout, a relative path depends on the working directory
+    for (String bad : new String[] {"-", "ceph.client.libvirt.keyring", "./k", "", "/etc/ceph/"}) {
+      assertThatThrownBy(() -> vms.cephxUserPlan("libvirt", bad)).as(bad).isInstanceOf(InvalidSpecException.class).hasMessageStartingWith("cephx/keyring: ");
+    }
   }
 
   private static void requireSchemas() {
