@@ -64,7 +64,7 @@ public abstract class CephErasureProfile {
   }
 
   @Value.Check protected void check() {
-    CrushNames.check("erasure-code-profile/name", name());
+    CrushNames.checkArg("erasure-code-profile/name", name());
     String at = "erasure-code-profile " + name();
     if (k() < 2) throw new InvalidSpecException(at + "/k", "must be >= 2 (k=1 is replication at a higher price), got " + k());
     if (m() < 1) throw new InvalidSpecException(at + "/m", "must be >= 1, got " + m());

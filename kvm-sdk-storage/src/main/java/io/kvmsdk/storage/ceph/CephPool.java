@@ -183,7 +183,7 @@ public abstract class CephPool {
   }
 
   @Value.Check protected void check() {
-    CrushNames.check("pool/name", name());
+    CrushNames.checkArg("pool/name", name());
     String at = "pool " + name();
     if (erasureProfile().isPresent()) {
       CephErasureProfile e = erasureProfile().get();
@@ -203,8 +203,8 @@ public abstract class CephPool {
       if (n < 1 || n > pgNum()) throw new InvalidSpecException(at + "/pgp_num", "must be 1..pg_num (" + pgNum() + "), got " + n);
     });
     if (!AUTOSCALE.contains(autoscaleMode())) throw new InvalidSpecException(at + "/pg_autoscale_mode", "must be on, off or warn, got '" + autoscaleMode() + "'");
-    crushRule().ifPresent(r -> CrushNames.check(at + "/crush_rule", r));
-    CrushNames.check(at + "/application", application());
+    crushRule().ifPresent(r -> CrushNames.checkArg(at + "/crush_rule", r));
+    CrushNames.checkArg(at + "/application", application());
     if (images().stream().map(RbdImage::name).distinct().count() != images().size()) throw new InvalidSpecException(at + "/images", "image names repeat");
     if (!images().isEmpty() && !application().equals("rbd")) throw new InvalidSpecException(at + "/images", "RBD images need application rbd, got '" + application() + "'");
   }

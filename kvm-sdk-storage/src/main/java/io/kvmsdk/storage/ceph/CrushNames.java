@@ -18,6 +18,21 @@ final class CrushNames {
     }
   }
 
+  /**
+   * A name the SDK passes to ceph or rbd as an argument of its own ({@code ceph osd pool create NAME},
+   * {@code ... rule rm NAME}): a CRUSH name not starting with '-', or ceph's argument parser would read it
+   * as an option ({@code ceph osd pool create -o 32}). Ceph itself stores such names (given after
+   * {@code --}); the SDK refuses them rather than write every plan, check and undo around them.
+   */
+  static void checkArg(String field, String name) {
+    check(field, name);
+    if (name.startsWith("-")) throw new InvalidSpecException(field, noDash(name));
+  }
+
+  static String noDash(String name) {
+    return "must not start with '-' (ceph and rbd would read it as an option), got '" + name + "'";
+  }
+
   /** A weight as crushtool reads it: {@code (unsigned)(strtof(text) * (float)0x10000)}. */
   static long fixed(float weight) { return io.kvmsdk.storage.ceph.internal.CrushText.fixedOf(weight); }
 

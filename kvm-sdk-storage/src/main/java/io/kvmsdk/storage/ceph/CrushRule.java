@@ -119,6 +119,11 @@ public abstract class CrushRule {
     List<String> argv = new ArrayList<>(List.of("ceph", "osd", "crush", "rule", "create-replicated", name(), root().orElseThrow(),
         failureDomain().orElseThrow()));
     deviceClass().ifPresent(argv::add);
+    // the root bucket, failure domain type and device class are CRUSH names crushtool takes with a leading '-'; ceph's argv does not
+    String[] what = {"step take", "step chooseleaf type", "step take class"};
+    for (int i = 6; i < argv.size(); i++) {
+      if (argv.get(i).startsWith("-")) throw new InvalidSpecException("rule " + name() + "/" + what[i - 6], CrushNames.noDash(argv.get(i)));
+    }
     return Plan.of(Step.builder("create CRUSH rule " + name())
         .check(HostCommand.of("ceph", "osd", "crush", "rule", "dump", name()))
         .change(HostCommand.of(argv))
@@ -130,7 +135,7 @@ public abstract class CrushRule {
   public String toText() { return io.kvmsdk.storage.ceph.internal.CrushText.renderRule(this); }
 
   @Value.Check protected void check() {
-    CrushNames.check("rule/name", name());
+    CrushNames.checkArg("rule/name", name());
     String at = "rule " + name();
     id().ifPresent(id -> {
       if (id < 0 || id > 255) throw new InvalidSpecException(at + "/id", "must be 0..255, got " + id);

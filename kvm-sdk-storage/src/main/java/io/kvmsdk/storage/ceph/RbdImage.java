@@ -93,6 +93,9 @@ public abstract class RbdImage {
   @Value.Check protected void check() {
     String at = "image " + name();
     if (!NAME.matcher(name()).matches()) throw new InvalidSpecException("image/name", "an RBD image name is letters, digits, '.', '_', '+', '-', got '" + name() + "'");
+    // 'rbd mirror snapshot schedule add --image NAME' passes it alone: a leading '-' would be read as an option
+    if (name().startsWith("-")) throw new InvalidSpecException("image/name", CrushNames.noDash(name()));
+    dataPool().ifPresent(d -> CrushNames.checkArg(at + "/data_pool", d));
     if (sizeMib() <= 0) throw new InvalidSpecException(at + "/size", "must be > 0 MiB, got " + sizeMib());
     for (String s : snapshots()) {
       if (!NAME.matcher(s).matches()) throw new InvalidSpecException(at + "/snapshot", "a snapshot name is letters, digits, '.', '_', '+', '-', got '" + s + "'");

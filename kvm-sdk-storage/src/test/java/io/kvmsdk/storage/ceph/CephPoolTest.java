@@ -101,6 +101,24 @@ class CephPoolTest {
     io.kvmsdk.core.testing.Oracles.require(io.kvmsdk.core.testing.Oracles.shared().isPresent(), "/work/shared (libvirt's schemas) is absent");
   }
 
+  @Test void aNameCephWouldReadAsAnOptionIsRefused() {
+    // 'ceph osd pool create -o 32 32 replicated' / 'ceph osd pool delete -o -o --yes-i-really-really-mean-it'
+    assertThatThrownBy(() -> CephPool.replicated("-o", 3)).isInstanceOf(InvalidSpecException.class)
+        .hasMessage("pool/name: must not start with '-' (ceph and rbd would read it as an option), got '-o'");
+    assertThatThrownBy(() -> CephPool.replicated("--yes-i-really-really-mean-it", 3)).hasMessageStartingWith("pool/name: must not start with '-'");
+    assertThatThrownBy(() -> CephPool.builder().name("vms").crushRule("-o").build()).hasMessageStartingWith("pool vms/crush_rule: must not start with '-'");
+    assertThatThrownBy(() -> CephPool.builder().name("vms").application("-h").build()).hasMessageStartingWith("pool vms/application: must not start with '-'");
+    assertThatThrownBy(() -> CrushRule.replicated("-o", "default", "host")).hasMessageStartingWith("rule/name: must not start with '-'");
+    assertThatThrownBy(() -> CephErasureProfile.of("-h", 2, 1, "host")).hasMessageStartingWith("erasure-code-profile/name: must not start with '-'");
+    assertThatThrownBy(() -> RbdImage.of("-x", 10)).hasMessageStartingWith("image/name: must not start with '-'");
+    assertThatThrownBy(() -> RbdImage.builder().name("web1").sizeMib(10).dataPool("-x").build()).hasMessageStartingWith("image web1/data_pool: must not start with '-'");
+    // crushtool takes such bucket and type names in a map; the rule's create-replicated argv cannot
+    CrushRule fromMap = CrushRule.replicated("by_root", "-o", "host");
+    assertThatThrownBy(fromMap::createPlan).isInstanceOf(InvalidSpecException.class).hasMessageStartingWith("rule by_root/step take: must not start with '-'");
+    // a '-' inside a name is fine
+    assertThat(CephPool.replicated("vm-disks", 3).copy(b -> b.crushRule("by-rack").addImages(RbdImage.of("web-1", 10))).createPlan().steps()).isNotEmpty();
+  }
+
   @Test void poolSizeAgainstTheFailureDomainsOfItsRuleIsWarnedWithTheNumbers() {
     CrushMap map = CrushMap.generate(12, CrushMap.Layer.of("host", CrushBucketAlg.STRAW2, 3), CrushMap.Layer.of("rack", CrushBucketAlg.STRAW2, 2),
         CrushMap.Layer.of("root", CrushBucketAlg.STRAW2, 0)).withRule(CrushRule.replicated("by_rack", "root", "rack"));
