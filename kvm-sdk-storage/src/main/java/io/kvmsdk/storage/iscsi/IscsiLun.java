@@ -119,6 +119,11 @@ public abstract class IscsiLun {
       cephId().ifPresent(i -> Names.word(field + "/ceph_id", i));
     } else {
       Names.path(field + "/store", store());
+      // tgt-admin runs 'tgtadm ... -b "PATH"' through /bin/sh: inside double quotes only '$' and '`' (besides '"' and '\\') are expanded
+      if (store().indexOf('$') >= 0 || store().indexOf('`') >= 0) {
+        throw new InvalidSpecException(field + "/store", "must not contain '$' or '`' (tgt-admin passes targets.conf's backing-store to /bin/sh in "
+            + "double quotes, which expands them), got " + Names.quoted(store()));
+      }
       if (backing() == Backing.BLOCK && !store().startsWith("/dev/")) {
         throw new InvalidSpecException(field + "/store", "a block-device LUN's path is under /dev/, got " + Names.quoted(store()));
       }
