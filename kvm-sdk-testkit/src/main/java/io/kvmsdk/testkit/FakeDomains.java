@@ -491,9 +491,26 @@ final class FakeDomains implements DomainDriver {
       String op = "get the XML of domain '" + name + "'";
       conn.enter(op, "domainXml", name);
       Dom d = dom(op, name);
-      if (inactive && d.persistent != null) return d.persistentXml();
-      return d.active() ? withAgentState(d) : d.persistentXml();
+      if (inactive && d.persistent != null) return withoutSecrets(d.persistent).toXml();
+      return withoutSecrets(d.active() ? withAgentState(d) : d.persistent).toXml();
     }
+  }
+
+  /**
+   * The XML libvirt hands out without {@code VIR_DOMAIN_XML_SECURE} (the SDK never asks for it): no
+   * graphics {@code passwd}, so a domain read back and redefined loses it on libvirt and on the fake alike.
+   */
+  static DomainSpec withoutSecrets(DomainSpec spec) {
+    List<io.kvmsdk.core.domain.Graphics> graphics = spec.devices().graphics();
+    boolean any = false;
+    for (io.kvmsdk.core.domain.Graphics g : graphics) any |= g.passwd().isPresent();
+    if (!any) return spec;
+    List<io.kvmsdk.core.domain.Graphics> kept = new java.util.ArrayList<>(graphics.size());
+    for (io.kvmsdk.core.domain.Graphics g : graphics) {
+      kept.add(g.passwd().isEmpty() ? g : io.kvmsdk.core.domain.Graphics.builder().from(g).passwd(Optional.empty()).build());
+    }
+    io.kvmsdk.core.domain.Devices devices = io.kvmsdk.core.domain.Devices.builder().from(spec.devices()).graphics(kept).build();
+    return spec.copy(b -> b.devices(devices));
   }
 
   // ------------------------------------------------------------------ stats
@@ -1342,10 +1359,10 @@ final class FakeDomains implements DomainDriver {
   }
 
   /** The live XML with the agent channel's {@code state} as libvirt shows it ({@code connected}/{@code disconnected}). */
-  private String withAgentState(Dom d) {
-    if (!io.kvmsdk.core.domain.GuestAgent.isConfigured(d.live)) return d.liveXml();
+  private DomainSpec withAgentState(Dom d) {
+    if (!io.kvmsdk.core.domain.GuestAgent.isConfigured(d.live)) return d.live;
     FakeGuestAgent agent = st.agents.get(d.name);
-    return FakeGuestAgent.withChannelState(d.live, agent != null && agent.isConnected()).toXml();
+    return FakeGuestAgent.withChannelState(d.live, agent != null && agent.isConnected());
   }
 
   @Override public String agentCommand(String domain, String json, int timeoutSeconds) {

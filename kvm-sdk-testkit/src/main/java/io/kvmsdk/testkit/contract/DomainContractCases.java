@@ -60,7 +60,9 @@ final class DomainContractCases {
             DomainContractCases::pciAddresses, QEMU_DRIVER),
         ContractCase.of("domain", "libvirt's parser makes a CD-ROM read-only; a running guest's shared memory gets its alias",
             DomainContractCases::parserDefaults, QEMU_DRIVER),
-        ContractCase.of("domain", "undefine refuses to both keep and delete NVRAM or TPM state", DomainContractCases::undefineFlags, QEMU_DRIVER));
+        ContractCase.of("domain", "undefine refuses to both keep and delete NVRAM or TPM state", DomainContractCases::undefineFlags, QEMU_DRIVER),
+        ContractCase.of("domain", "a VNC password is at most 8 characters, and not in the XML handed back (no VIR_DOMAIN_XML_SECURE)",
+            DomainContractCases::noPasswordBack, QEMU_DRIVER));
   }
 
   static void defined(ContractRun run) {
@@ -310,6 +312,19 @@ final class DomainContractCases {
     d.start();
     check(d.spec().devices().disks().get(0).isReadonly(), "a running CD-ROM is read-only");
     expectEqual("alias of a running guest's shmem", java.util.Optional.of("shmem0"), d.spec().devices().shmems().get(0).alias());
+  }
+
+  static void noPasswordBack(ContractRun run) {
+    DomainSpec tooLong = run.guest(run.name("vncpw")).copy(b -> b.addGraphics(io.kvmsdk.core.domain.Graphics.vnc().listenAddress("127.0.0.1")
+        .password("contract-pw")));
+    run.expectRefused("define with an 11-character VNC password", () -> run.define(tooLong), "VIR_ERR_CONFIG_UNSUPPORTED",
+        "unsupported configuration: VNC password is 11 characters long, only 8 permitted");
+    DomainSpec spec = run.guest(run.name("vncpw")).copy(b -> b.addGraphics(io.kvmsdk.core.domain.Graphics.vnc().listenAddress("127.0.0.1")
+        .password("ctpw1234")));
+    Domain d = run.define(spec);
+    expectEqual("graphics passwd of the inactive XML", java.util.Optional.empty(), d.inactiveSpec().devices().graphics().get(0).passwd());
+    expectEqual("graphics passwd of the XML", java.util.Optional.empty(), d.spec().devices().graphics().get(0).passwd());
+    check(!d.spec().toXml().contains("ctpw1234"), "the password is nowhere in the XML");
   }
 
   static void undefineFlags(ContractRun run) {

@@ -121,7 +121,19 @@ public final class QemuDefaults {
    * @throws Refused where libvirt refuses the definition while assigning its addresses
    */
   public static DomainSpec inactive(DomainSpec defined, QemuHost host) {
+    validate(defined);
     return new QemuInactive(defined, host).run();
+  }
+
+  /** qemu_validate.c's define-time refusals the fake models (before any default is filled in). */
+  static void validate(DomainSpec d) {
+    for (io.kvmsdk.core.domain.Graphics g : d.devices().graphics()) {
+      int length = g.passwd().map(String::length).orElse(0);
+      if (g.type().orElse("").equals("vnc") && length > 8) {
+        throw new Refused("VIR_ERR_CONFIG_UNSUPPORTED", 67, "VIR_FROM_QEMU", 10,
+            "unsupported configuration: VNC password is " + length + " characters long, only 8 permitted");
+      }
+    }
   }
 
   /** The live definition of a domain started from its stored definition {@code inactive} ({@code dumpxml} while running). */
