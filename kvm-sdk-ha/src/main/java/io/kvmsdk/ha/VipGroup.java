@@ -263,8 +263,12 @@ public abstract class VipGroup {
     return sb.toString();
   }
 
-  /** Builds a {@link VipGroup}. */
+  /** Builds a {@link VipGroup}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
   public static class Builder extends ImmutableVipGroup.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "name", "virtualRouterId", "virtual_router_id");
+
+    @Override public VipGroup build() { return REQUIRED.build(super::build); }
+
     /** Adds a VIP, {@code ADDRESS/PREFIX} (e.g. {@code 192.0.2.50/24}), held on each node's interface. */
     public Builder addVip(String cidr) {
       addVip(VirtualIpAddress.of(cidr));

@@ -103,5 +103,10 @@ public abstract class VipSyncGroup {
         + nodeNames().stream().map(n -> "\n# keepalived.conf of " + n + "\n" + keepalivedConfig(n).renderRedacted()).collect(Collectors.joining());
   }
 
-  public static class Builder extends ImmutableVipSyncGroup.Builder {}
+  /** Builds a {@link VipSyncGroup}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableVipSyncGroup.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "name");
+
+    @Override public VipSyncGroup build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -42,5 +42,10 @@ public abstract class VrrpNode {
 
   @Override public String toString() { return name() + " " + iface() + " " + address() + " priority " + priority(); }
 
-  public static class Builder extends ImmutableVrrpNode.Builder {}
+  /** Builds a {@link VrrpNode}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableVrrpNode.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "node/name", "iface", "node/interface", "address", "node/address", "priority", "node/priority");
+
+    @Override public VrrpNode build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -34,5 +34,10 @@ public abstract class DrbdStatement {
 
   @Override public String toString() { return keyword() + " " + String.join(" ", args()) + (section() ? " {...}" : ";"); }
 
-  public static class Builder extends ImmutableDrbdStatement.Builder {}
+  /** Builds a {@link DrbdStatement}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableDrbdStatement.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("keyword", "keyword");
+
+    @Override public DrbdStatement build() { return REQUIRED.build(super::build); }
+  }
 }

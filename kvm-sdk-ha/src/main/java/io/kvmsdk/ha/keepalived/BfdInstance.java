@@ -53,5 +53,10 @@ public abstract class BfdInstance {
 
   @Override public String toString() { return io.kvmsdk.ha.internal.KeepalivedCodec.render(this, false); }
 
-  public static class Builder extends ImmutableBfdInstance.Builder {}
+  /** Builds a {@link BfdInstance}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableBfdInstance.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "bfd_instance", "neighborIp", "bfd_instance/neighbor_ip");
+
+    @Override public BfdInstance build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -38,5 +38,10 @@ public abstract class KeepalivedStatement {
     return keyword() + (args().isEmpty() ? "" : " " + String.join(" ", args())) + (hasBlock() ? " { " + block().size() + " statements }" : "");
   }
 
-  public static class Builder extends ImmutableKeepalivedStatement.Builder {}
+  /** Builds a {@link KeepalivedStatement}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableKeepalivedStatement.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("keyword", "keyword");
+
+    @Override public KeepalivedStatement build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -25,5 +25,10 @@ public abstract class TrackedBfd {
 
   @Override public String toString() { return name() + weight().map(w -> " weight " + w).orElse(""); }
 
-  public static class Builder extends ImmutableTrackedBfd.Builder {}
+  /** Builds a {@link TrackedBfd}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableTrackedBfd.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "track_bfd");
+
+    @Override public TrackedBfd build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -31,5 +31,10 @@ public abstract class TrackedInterface {
 
   @Override public String toString() { return name() + weight().map(w -> " weight " + w).orElse(""); }
 
-  public static class Builder extends ImmutableTrackedInterface.Builder {}
+  /** Builds a {@link TrackedInterface}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableTrackedInterface.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "track_interface");
+
+    @Override public TrackedInterface build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -25,5 +25,10 @@ public abstract class TrackedScript {
 
   @Override public String toString() { return name() + weight().map(w -> " weight " + w).orElse(""); }
 
-  public static class Builder extends ImmutableTrackedScript.Builder {}
+  /** Builds a {@link TrackedScript}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableTrackedScript.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "track_script");
+
+    @Override public TrackedScript build() { return REQUIRED.build(super::build); }
+  }
 }

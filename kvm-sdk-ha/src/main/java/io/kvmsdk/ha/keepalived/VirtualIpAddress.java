@@ -49,5 +49,10 @@ public abstract class VirtualIpAddress {
     return sb.toString();
   }
 
-  public static class Builder extends ImmutableVirtualIpAddress.Builder {}
+  /** Builds a {@link VirtualIpAddress}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableVirtualIpAddress.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("address", "virtual_ipaddress");
+
+    @Override public VirtualIpAddress build() { return REQUIRED.build(super::build); }
+  }
 }

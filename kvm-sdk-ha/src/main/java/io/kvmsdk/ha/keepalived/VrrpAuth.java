@@ -39,5 +39,10 @@ public abstract class VrrpAuth {
     }
   }
 
-  public static class Builder extends ImmutableVrrpAuth.Builder {}
+  /** Builds a {@link VrrpAuth}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableVrrpAuth.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("type", "authentication/auth_type", "password", "authentication/auth_pass");
+
+    @Override public VrrpAuth build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -152,5 +152,10 @@ public abstract class VrrpInstance {
   /** The instance's block with {@code auth_pass} shown as {@code ****}. */
   @Override public String toString() { return io.kvmsdk.ha.internal.KeepalivedCodec.render(this, true); }
 
-  public static class Builder extends ImmutableVrrpInstance.Builder {}
+  /** Builds a {@link VrrpInstance}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableVrrpInstance.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "vrrp_instance", "iface", "vrrp_instance/interface", "virtualRouterId", "vrrp_instance/virtual_router_id");
+
+    @Override public VrrpInstance build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -71,5 +71,10 @@ public abstract class VrrpScript {
 
   @Override public String toString() { return io.kvmsdk.ha.internal.KeepalivedCodec.render(this, false); }
 
-  public static class Builder extends ImmutableVrrpScript.Builder {}
+  /** Builds a {@link VrrpScript}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableVrrpScript.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "vrrp_script");
+
+    @Override public VrrpScript build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -48,5 +48,10 @@ public abstract class VrrpSyncGroup {
 
   @Override public String toString() { return io.kvmsdk.ha.internal.KeepalivedCodec.render(this, false); }
 
-  public static class Builder extends ImmutableVrrpSyncGroup.Builder {}
+  /** Builds a {@link VrrpSyncGroup}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableVrrpSyncGroup.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "vrrp_sync_group");
+
+    @Override public VrrpSyncGroup build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -128,5 +128,10 @@ public abstract class ClusterStatus {
         + resources().stream().map(r -> "\n  " + r).collect(Collectors.joining());
   }
 
-  public static class Builder extends ImmutableClusterStatus.Builder {}
+  /** Builds a {@link ClusterStatus}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableClusterStatus.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("withQuorum", "current_dc/@with_quorum");
+
+    @Override public ClusterStatus build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -27,5 +27,10 @@ public abstract class NodeStatus {
         + (dc() ? ", DC" : "") + ", " + resourcesRunning() + " resources";
   }
 
-  public static class Builder extends ImmutableNodeStatus.Builder {}
+  /** Builds a {@link NodeStatus}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableNodeStatus.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("name", "node_state/@uname", "id", "node_state/@id", "online", "node/@online", "standby", "node/@standby", "maintenance", "node/@maintenance", "dc", "node/@is_dc", "resourcesRunning", "node/@resources_running");
+
+    @Override public NodeStatus build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -44,5 +44,10 @@ public abstract class ResourceStatus {
         + (failed() ? ", FAILED" : "") + (managed() ? "" : ", unmanaged") + (blocked() ? ", blocked" : "");
   }
 
-  public static class Builder extends ImmutableResourceStatus.Builder {}
+  /** Builds a {@link ResourceStatus}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableResourceStatus.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("id", "resource/@id", "agent", "resource/@resource_agent", "role", "resource/@role", "active", "resource/@active", "failed", "resource/@failed", "managed", "resource/@managed", "blocked", "resource/@blocked");
+
+    @Override public ResourceStatus build() { return REQUIRED.build(super::build); }
+  }
 }
