@@ -173,19 +173,88 @@ public final class CibCodecs {
 
   public static String render(Cib c) { return DOC.render(c); }
 
-  public static String render(Primitive p) { return XmlWriter.write(redact(PRIMITIVE_DOC.tree(p))); }
+  public static String render(Primitive p) { return XmlWriter.write(redact(PRIMITIVE_DOC.tree(withSecrets(p, "****")))); }
 
-  public static String renderRedacted(Cib c) { return XmlWriter.write(redact(DOC.tree(c))); }
+  public static String renderRedacted(Cib c) { return XmlWriter.write(redact(DOC.tree(withSecrets(c, "****")))); }
 
   public static List<String> unmodeledPaths(Cib c) { return DOC.unmodeledPaths(c); }
 
   /** The element tree of {@code c} (for tests and for callers that post-process). */
   public static XmlElement tree(Cib c) { return DOC.tree(c); }
 
-  /** True for agent parameters whose values are secrets (fence agents' passwords, keys). */
+  private static final java.util.Set<String> SECRET_WORDS = java.util.Set.of("password", "passwd", "pass", "passphrase", "pwd", "pw",
+      "secret", "token", "apikey", "key", "auth", "authkey", "community", "psk", "credential", "credentials");
+  /** A last word that makes the parameter a path or a setting about the secret, not the secret ({@code key_file}, {@code passwd_script}). */
+  private static final java.util.Set<String> NOT_SECRET_LAST = java.util.Set.of("file", "path", "script", "dir", "type", "method", "prot",
+      "protocol", "level", "alg", "timeout", "len", "length", "size");
+
+  /**
+   * True for agent parameters whose values are secrets: a name with {@code passw}, {@code secret} or {@code token}
+   * in it, or a word (split at '_', '-', '.') that is password, passwd, pass, pwd, key or ends in key (apikey, authkey),
+   * auth, community, psk or credential(s) — unless its last word makes it a path or a setting
+   * ({@code key_file}, {@code passwd_script}, {@code auth_type}, ...). A false positive only costs the value a trip
+   * through {@code cibsecret}; a name this misses can be marked with {@link NvPair#secret()}.
+   */
   public static boolean isSecretParam(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return n.contains("passw") || n.contains("secret") || n.equals("community") || n.endsWith("_key");
+    String[] words = n.split("[_.-]+");
+    if (words.length > 1 && NOT_SECRET_LAST.contains(words[words.length - 1])) return false;
+    if (n.contains("passw") || n.contains("secret") || n.contains("token")) return true;
+    for (String w : words) {
+      if (SECRET_WORDS.contains(w) || w.endsWith("key")) return true;
+    }
+    return false;
+  }
+
+  /** True when the pair's value is a secret: marked so, or its name is secret-looking ({@link #isSecretParam}). */
+  public static boolean isSecret(NvPair p) { return p.secret() || p.name().map(CibCodecs::isSecretParam).orElse(false); }
+
+  /** {@code p} with each secret instance attribute's value (other than {@code lrm://...}) replaced by {@code replacement}. */
+  public static Primitive withSecrets(Primitive p, String replacement) {
+    if (p.instanceAttributes().stream().flatMap(s -> s.nvpairs().stream()).noneMatch(x -> isSecret(x) && hidable(x))) return p;
+    List<NvSet> sets = new ArrayList<>();
+    for (NvSet s : p.instanceAttributes()) {
+      List<NvPair> pairs = new ArrayList<>();
+      for (NvPair x : s.nvpairs()) pairs.add(isSecret(x) && hidable(x) ? NvPair.builder().from(x).value(replacement).build() : x);
+      sets.add(NvSet.builder().from(s).nvpairs(pairs).build());
+    }
+    return Primitive.builder().from(p).instanceAttributes(sets).build();
+  }
+
+  private static boolean hidable(NvPair x) { return x.value().isPresent() && !x.value().get().startsWith("lrm://"); }
+
+  /** The secret instance attributes of {@code p} whose values are in it (not {@code lrm://} already), name to value. */
+  public static java.util.Map<String, String> secrets(Primitive p) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (NvSet s : p.instanceAttributes()) {
+      for (NvPair x : s.nvpairs()) if (isSecret(x) && hidable(x) && x.name().isPresent()) out.put(x.name().get(), x.value().get());
+    }
+    return out;
+  }
+
+  /** {@code g} with {@link #withSecrets} applied to its primitives. */
+  public static Group withSecrets(Group g, String replacement) {
+    return Group.builder().from(g).primitives(g.primitives().stream().map(p -> withSecrets(p, replacement)).toList()).build();
+  }
+
+  /** {@code c} with {@link #withSecrets} applied to its primitive or group. */
+  public static Clone withSecrets(Clone c, String replacement) {
+    Clone.Builder b = Clone.builder().from(c);
+    c.primitive().ifPresent(p -> b.primitive(withSecrets(p, replacement)));
+    c.group().ifPresent(g -> b.group(withSecrets(g, replacement)));
+    return b.build();
+  }
+
+  /** {@code c} with {@link #withSecrets} applied to every primitive. */
+  static Cib withSecrets(Cib c, String replacement) {
+    if (c.configuration().flatMap(CibConfiguration::resources).isEmpty()) return c;
+    CibConfiguration conf = c.configuration().get();
+    CibResources r = conf.resources().get();
+    CibResources mapped = CibResources.builder().from(r)
+        .primitives(r.primitives().stream().map(p -> withSecrets(p, replacement)).toList())
+        .groups(r.groups().stream().map(g -> withSecrets(g, replacement)).toList())
+        .clones(r.clones().stream().map(x -> withSecrets(x, replacement)).toList()).build();
+    return Cib.builder().from(c).configuration(CibConfiguration.builder().from(conf).resources(mapped).build()).build();
   }
 
   /** The tree with secret nvpair values replaced by {@code ****}. */

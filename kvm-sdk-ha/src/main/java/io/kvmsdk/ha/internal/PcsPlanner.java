@@ -114,15 +114,24 @@ public final class PcsPlanner {
           List.of("constraint", "delete", o.id().get())));
     }
     if (file.isEmpty()) {
-      for (StonithDevice s : c.stonithDevices()) {
-        if (s.password().isEmpty()) continue;
-        plan.step(Step.builder("store the " + s.passwordParam() + " of " + s.id() + " with cibsecret (the CIB keeps lrm://)")
-            .check(HostCommand.of("cibsecret", "get", s.id(), s.passwordParam()))
-            .change(HostCommand.builder().args("cibsecret", "set", s.id(), s.passwordParam()).arg(Arg.secret(s.password().get()))
-                .timeout(PCS_TIMEOUT).build()));
+      for (StonithDevice s : c.stonithDevices()) s.allSecrets().forEach((k, v) -> plan.step(cibsecret(s.id(), k, v)));
+      List<Primitive> all = new ArrayList<>(c.primitives());
+      c.groups().forEach(g -> all.addAll(g.primitives()));
+      for (Clone cl : c.clones()) {
+        cl.primitive().ifPresent(all::add);
+        cl.group().ifPresent(g -> all.addAll(g.primitives()));
       }
+      for (Primitive p : all) CibCodecs.secrets(p).forEach((k, v) -> plan.step(cibsecret(p.id().orElseThrow(), k, v)));
     }
     return plan.build();
+  }
+
+  /** {@code cibsecret set RSC PARAM VALUE}, the value an {@link Arg#secret}: shown as {@code ****}. */
+  private static Step cibsecret(String rsc, String param, String value) {
+    return Step.builder("store the " + param + " of " + rsc + " with cibsecret (the CIB keeps lrm://)")
+        .check(HostCommand.of("cibsecret", "get", rsc, param))
+        .change(HostCommand.builder().args("cibsecret", "set", rsc, param).arg(Arg.secret(value)).timeout(PCS_TIMEOUT).build())
+        .build();
   }
 
   private void groupSteps(Plan.Builder plan, Group g) {
@@ -142,7 +151,8 @@ public final class PcsPlanner {
     }
   }
 
-  private Step createPrimitive(Primitive p, List<String> tail) {
+  private Step createPrimitive(Primitive withSecrets, List<String> tail) {
+    Primitive p = CibCodecs.withSecrets(withSecrets, "lrm://");
     String id = p.id().orElseThrow();
     List<String> args = new ArrayList<>(List.of("resource", "create", id, p.agent()));
     args.addAll(params(p));

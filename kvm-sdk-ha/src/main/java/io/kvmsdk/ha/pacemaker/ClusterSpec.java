@@ -4,6 +4,7 @@ import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.host.Plan;
 import io.kvmsdk.core.xml.Unmodeled;
 import io.kvmsdk.core.xml.XmlElement;
+import io.kvmsdk.ha.internal.CibCodecs;
 import io.kvmsdk.ha.internal.CorosyncText;
 import io.kvmsdk.ha.internal.Inet;
 import io.kvmsdk.ha.internal.Names;
@@ -58,16 +59,16 @@ public abstract class ClusterSpec {
   /** {@code transport}: knet (default), udpu or udp. */
   @Value.Default public String transport() { return "knet"; }
 
-  /** {@code crypto_cipher}: aes256 (default), aes192, aes128 or none. */
-  @Value.Default public String cryptoCipher() { return "aes256"; }
+  /** {@code crypto_cipher}: aes256 (default with knet), aes192, aes128 or none (default with udpu and udp: only knet encrypts). */
+  @Value.Default public String cryptoCipher() { return transport().equals("knet") ? "aes256" : "none"; }
 
-  /** {@code crypto_hash}: sha256 (default), sha1, sha384, sha512, md5 or none. */
-  @Value.Default public String cryptoHash() { return "sha256"; }
+  /** {@code crypto_hash}: sha256 (default with knet), sha1, sha384, sha512, md5 or none (default with udpu and udp). */
+  @Value.Default public String cryptoHash() { return transport().equals("knet") ? "sha256" : "none"; }
 
   /** {@code keyfile}: where the authkey is (corosync's default {@code /etc/corosync/authkey}). The key itself never passes through the SDK. */
   public abstract Optional<String> keyfile();
 
-  /** {@code token}: ms without the token before a node is declared lost. */
+  /** {@code token}: ms without the token before a node is declared lost (at least 126: corosync divides it by 4.2 into a retransmit timeout of 30 ms or more). */
   public abstract Optional<Integer> token();
 
   /** {@code two_node}: a two-node cluster keeps quorum with one node (default: on with exactly two nodes, as pcs does). */
@@ -153,7 +154,10 @@ public abstract class ClusterSpec {
 
   // ------------------------------------------------------------------ CIB
 
-  /** The CIB: properties, resources, constraints; {@code <nodes/>} and {@code <status/>} empty (Pacemaker fills them in). */
+  /**
+   * The CIB: properties, resources, constraints; {@code <nodes/>} and {@code <status/>} empty (Pacemaker fills them in).
+   * Secret agent parameters ({@link NvPair#secret()} or secret-looking names) are {@code lrm://} in it.
+   */
   public Cib cib() {
     Map<String, String> props = new LinkedHashMap<>();
     if (stonithDisabledReason().isPresent()) props.put("stonith-enabled", "false");
@@ -165,7 +169,9 @@ public abstract class ClusterSpec {
     conf.nodes(CibNodes.builder().build());
     CibResources.Builder res = CibResources.builder();
     stonithDevices().forEach(s -> res.addPrimitive(s.toPrimitive()));
-    res.addAllPrimitives(primitives()).addAllGroups(groups()).addAllClones(clones());
+    primitives().forEach(p -> res.addPrimitive(CibCodecs.withSecrets(p, "lrm://")));
+    groups().forEach(g -> res.addGroup(CibCodecs.withSecrets(g, "lrm://")));
+    clones().forEach(c -> res.addClone(CibCodecs.withSecrets(c, "lrm://")));
     conf.resources(res.build());
     conf.constraints(CibConstraints.builder().addAllLocations(locations()).addAllColocations(colocations()).addAllOrders(orders()).build());
     return Cib.builder().validateWith(validateWith()).epoch("1").numUpdates("0").adminEpoch("0").configuration(conf.build())
@@ -181,8 +187,8 @@ public abstract class ClusterSpec {
   /**
    * The {@code pcs} commands that build this configuration on the live cluster, each step skipped
    * when the CIB already has its object ({@code cibadmin --query --xpath}): properties, fencing
-   * devices, resources, groups and clones, constraints, then the fencing passwords
-   * ({@code cibsecret set}). Run it on one node.
+   * devices, resources, groups and clones, constraints, then the fencing passwords and every other
+   * secret parameter ({@code cibsecret set}, the value shown as {@code ****}). Run it on one node.
    */
   public Plan pcsPlan() { return PcsPlanner.plan(this, Optional.empty()); }
 
@@ -229,6 +235,10 @@ public abstract class ClusterSpec {
     if (!cryptoCipher().equals("none") && cryptoHash().equals("none")) {
       throw new InvalidSpecException("totem/crypto_hash", "must be set when crypto_cipher is (corosync refuses encryption without authentication)");
     }
+    if (!transport().equals("knet") && !(cryptoCipher().equals("none") && cryptoHash().equals("none"))) {
+      throw new InvalidSpecException("totem/crypto_cipher", "only the knet transport encrypts: with " + transport()
+          + " crypto_cipher and crypto_hash must be none (corosync: only valid for the Knet transport)");
+    }
     keyfile().ifPresent(k -> Names.path("totem/keyfile", k));
     Names.path("logging/logfile", logFile());
     Set<String> names = new HashSet<>();
@@ -239,6 +249,7 @@ public abstract class ClusterSpec {
       String at = "nodelist/node " + n.name();
       if (!names.add(n.name())) throw new InvalidSpecException(at, "two nodes are named '" + n.name() + "'");
       if (!ids.add(n.nodeid())) throw new InvalidSpecException(at + "/nodeid", "nodeid " + n.nodeid() + " is used twice");
+      if (transport().equals("knet") && n.nodeid() >= 65536) throw new InvalidSpecException(at + "/nodeid", "knet needs a nodeid below 65536, got " + n.nodeid());
       if (n.addresses().size() != links) {
         throw new InvalidSpecException(at + "/ring0_addr", "has " + n.addresses().size() + " addresses, the first node " + links + " (one per link on every node)");
       }
@@ -247,6 +258,21 @@ public abstract class ClusterSpec {
         String key = Inet.literal(a).map(java.util.Arrays::toString).orElse(a.toLowerCase(java.util.Locale.ROOT));
         String other = addrs.put(key, n.name());
         if (other != null) throw new InvalidSpecException(at + "/ring" + i + "_addr", "is " + other + "'s address already: " + a);
+      }
+    }
+    if (!transport().equals("knet") && links > 1) {
+      throw new InvalidSpecException("nodelist/node " + nodes().get(0).name() + "/ring1_addr", transport() + " takes one address per node (only knet has several links), got " + links);
+    }
+    for (int i = 0; i < links; i++) {
+      Boolean v4 = null;
+      for (ClusterNode n : nodes()) {
+        Optional<byte[]> lit = Inet.literal(n.addresses().get(i));
+        if (lit.isEmpty()) continue;
+        boolean is4 = lit.get().length == 4;
+        if (v4 != null && v4 != is4) {
+          throw new InvalidSpecException("nodelist/node " + n.name() + "/ring" + i + "_addr", "link " + i + " mixes IPv4 and IPv6 addresses (corosync: different IP families)");
+        }
+        v4 = is4;
       }
     }
     Set<Integer> linkNumbers = new HashSet<>();
@@ -259,15 +285,113 @@ public abstract class ClusterSpec {
       if (v < 1) throw new InvalidSpecException("quorum/expected_votes", "must be 1 or more, got " + v);
     });
     token().ifPresent(t -> {
-      if (t < 100) throw new InvalidSpecException("totem/token", "must be at least 100 ms, got " + t);
+      if (t < 126) throw new InvalidSpecException("totem/token", "must be at least 126 ms (corosync: not appropriate token, its retransmit timeout token/4.2 is under 30 ms), got " + t);
     });
-    if (!validateWith().matches("pacemaker-[0-9]+\\.[0-9]+")) throw new InvalidSpecException("cib/@validate-with", "must be pacemaker-X.Y, got '" + validateWith() + "'");
+    if (!SCHEMAS.contains(validateWith())) {
+      throw new InvalidSpecException("cib/@validate-with", "must be a Pacemaker schema (pacemaker-1.0, 1.2, 1.3, 2.0 to 2.10, 3.0 to 3.10, 4.0 or pacemaker-next), got '" + validateWith() + "'");
+    }
     for (Map.Entry<String, String> p : properties().entrySet()) {
       if (!p.getKey().matches("[a-z][a-z0-9-]*")) throw new InvalidSpecException("crm_config/" + p.getKey(), "a property name is lower-case letters, digits and '-'");
+      checkProperty("crm_config/" + p.getKey(), p.getKey(), p.getValue());
     }
+    checkResources();
     checkStonith();
     checkIds();
     corosyncConf(); // what corosync could not read back is refused now, not when the file is written
+  }
+
+  /** The schemas Pacemaker 1.1 to 3.0 ship ({@code /usr/share/pacemaker/pacemaker-*.rng}). */
+  private static final Set<String> SCHEMAS;
+
+  static {
+    Set<String> s = new HashSet<>(List.of("pacemaker-1.0", "pacemaker-1.2", "pacemaker-1.3", "pacemaker-4.0", "pacemaker-next"));
+    for (int i = 0; i <= 10; i++) {
+      s.add("pacemaker-2." + i);
+      s.add("pacemaker-3." + i);
+    }
+    SCHEMAS = Set.copyOf(s);
+  }
+
+  /** Properties whose values Pacemaker checks (crm_verify exits 78 on another value). */
+  private static final Map<String, Set<String>> PROPERTY_VALUES = Map.of(
+      "no-quorum-policy", Set.of("stop", "freeze", "ignore", "demote", "suicide", "fence"),
+      "placement-strategy", Set.of("default", "utilization", "minimal", "balanced"),
+      "stonith-action", Set.of("reboot", "off", "poweroff"),
+      "node-health-strategy", Set.of("none", "migrate-on-red", "only-green", "progressive", "custom"));
+
+  private static final Set<String> BOOLEAN_PROPERTIES = Set.of("stonith-enabled", "symmetric-cluster", "maintenance-mode", "start-failure-is-fatal",
+      "enable-startup-probes", "stop-all-resources", "stop-orphan-resources", "stop-orphan-actions", "concurrent-fencing", "startup-fencing",
+      "enable-acl", "fence-reaction-is-fatal", "have-watchdog");
+
+  private static void checkProperty(String field, String name, String value) {
+    Set<String> allowed = PROPERTY_VALUES.get(name);
+    if (allowed != null && !allowed.contains(value)) {
+      throw new InvalidSpecException(field, "must be one of " + new java.util.TreeSet<>(allowed) + ", got '" + value + "'");
+    }
+    if (BOOLEAN_PROPERTIES.contains(name) && !value.matches("(?i)true|false|yes|no|on|off|y|n|1|0")) {
+      throw new InvalidSpecException(field, "must be a boolean (true or false), got '" + value + "'");
+    }
+  }
+
+  private static final java.util.regex.Pattern SCORE = java.util.regex.Pattern.compile("[-+]?(INFINITY|[0-9]+)");
+  private static final java.util.regex.Pattern AGENT_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:@-]*");
+  private static final java.util.regex.Pattern PARAM_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+
+  /** What crm_verify and pcs refuse in a primitive: no type, an agent word or parameter name pcs would read as an option, an id that is no XML ID. */
+  private void checkResources() {
+    List<Primitive> all = new ArrayList<>(primitives());
+    List<NvSet> meta = new ArrayList<>();
+    for (Group g : groups()) {
+      all.addAll(g.primitives());
+      meta.addAll(g.metaAttributes());
+    }
+    for (Clone c : clones()) {
+      c.primitive().ifPresent(all::add);
+      c.group().ifPresent(g -> {
+        all.addAll(g.primitives());
+        meta.addAll(g.metaAttributes());
+      });
+      meta.addAll(c.metaAttributes());
+    }
+    for (Primitive p : all) {
+      String at = "primitive " + p.id().orElse("?");
+      if (p.type().isEmpty()) throw new InvalidSpecException(at + "/@type", "is required (the resource agent, e.g. VirtualDomain)");
+      agentWord(at + "/@type", p.type().get());
+      p.resourceClass().ifPresent(v -> agentWord(at + "/@class", v));
+      p.provider().ifPresent(v -> agentWord(at + "/@provider", v));
+      for (NvSet set : p.instanceAttributes()) pairs(at + "/instance_attributes", set, true);
+      for (NvSet set : p.metaAttributes()) pairs(at + "/meta_attributes", set, false);
+      for (Op o : p.operations().map(Operations::ops).orElse(List.of())) {
+        String oat = at + "/op " + o.id().orElse(o.name().orElse("?"));
+        if (o.name().isEmpty() || !o.name().get().matches("[a-z][a-z_-]*")) throw new InvalidSpecException(oat + "/@name", "must be an action name (start, monitor, ...), got " + o.name().orElse("nothing"));
+        o.id().ifPresent(i -> Names.xmlId(oat + "/@id", i));
+        o.interval().ifPresent(v -> interval(oat + "/@interval", v));
+        o.timeout().ifPresent(v -> interval(oat + "/@timeout", v));
+      }
+    }
+    for (NvSet set : meta) pairs("meta_attributes " + set.id().orElse("?"), set, false);
+  }
+
+  private static void agentWord(String field, String v) {
+    if (!AGENT_WORD.matcher(v).matches()) throw new InvalidSpecException(field, "must be letters, digits, '_', '.', ':', '@' and '-', not starting with '-' (pcs would read an option), got '" + v + "'");
+  }
+
+  private static void pairs(String field, NvSet set, boolean secretsAllowed) {
+    set.id().ifPresent(i -> Names.xmlId(field + "/@id", i));
+    for (NvPair x : set.nvpairs()) {
+      String name = x.name().orElseThrow(() -> new InvalidSpecException(field + "/nvpair/@name", "is required"));
+      if (!PARAM_NAME.matcher(name).matches()) {
+        throw new InvalidSpecException(field + "/" + name, "a parameter name is letters, digits, '_', '.' and '-' (no '=' or blanks: pcs splits NAME=VALUE), not starting with '-'");
+      }
+      x.id().ifPresent(i -> Names.xmlId(field + "/" + name + "/@id", i));
+      if (!secretsAllowed && x.secret()) throw new InvalidSpecException(field + "/" + name, "only agent parameters (instance_attributes) can be secrets: cibsecret keeps no meta attribute");
+    }
+  }
+
+  /** A Pacemaker interval: a whole number of ms or more, never negative ({@code 0}, {@code 10s}, {@code 1500ms}, {@code 20}). */
+  private static void interval(String field, String v) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)(ms|msec|s|sec|m|min|h|hr)?").matcher(v);
+    if (!m.matches()) throw new InvalidSpecException(field, "must be a non-negative duration such as 0, 10s or 1500ms, got '" + v + "'");
   }
 
   private void checkStonith() {
@@ -324,7 +448,17 @@ public abstract class ClusterSpec {
     for (RscOrder o : orders()) {
       ref("rsc_order " + o.id().get() + "/first", o.first(), rsc);
       ref("rsc_order " + o.id().get() + "/then", o.then(), rsc);
+      if (o.first().equals(o.then())) {
+        throw new InvalidSpecException("rsc_order " + o.id().get() + "/then", "orders " + o.first().get() + " after itself (crm_verify aborts on it)");
+      }
+      o.score().ifPresent(v -> score("rsc_order " + o.id().get() + "/score", v));
     }
+    for (RscLocation l : locations()) l.score().ifPresent(v -> score("rsc_location " + l.id().get() + "/score", v));
+    for (RscColocation c : colocations()) c.score().ifPresent(v -> score("rsc_colocation " + c.id().get() + "/score", v));
+  }
+
+  private static void score(String field, String v) {
+    if (!SCORE.matcher(v).matches()) throw new InvalidSpecException(field, "must be INFINITY, -INFINITY or an integer, got '" + v + "'");
   }
 
   private static String id(Optional<String> id, String what) {
@@ -416,7 +550,12 @@ public abstract class ClusterSpec {
 
     /** {@code rsc} prefers {@code node} with {@code score} (INFINITY, -INFINITY or an integer). */
     public Builder prefer(String rsc, String node, String score) {
-      addLocation(RscLocation.builder().id("location-" + rsc + "-" + node + "-" + score.replace("+", "")).rsc(rsc).node(node).score(score).build());
+      String s = score == null ? "" : score;
+      String id = "location-" + rsc + "-" + node + "-" + s.replace("+", "");
+      if (!SCORE.matcher(s).matches()) {
+        throw new InvalidSpecException("rsc_location location-" + rsc + "-" + node + "/score", "must be INFINITY, -INFINITY or an integer, got '" + s + "'");
+      }
+      addLocation(RscLocation.builder().id(id).rsc(rsc).node(node).score(s).build());
       return this;
     }
   }

@@ -27,6 +27,7 @@ public abstract class IPaddr2 {
 
   @Value.Check protected void check() {
     Names.xmlId("primitive", id());
+    Ops.positive("primitive " + id() + "/op monitor/interval", monitorInterval());
     Inet.Cidr c = Inet.cidr(cidr(), "primitive " + id() + "/ip");
     if (!c.hasPrefix()) throw new io.kvmsdk.core.InvalidSpecException("primitive " + id() + "/cidr_netmask", "give the VIP with its prefix, e.g. 192.0.2.50/24");
     nic().ifPresent(n -> Names.iface("primitive " + id() + "/nic", n));
@@ -47,5 +48,10 @@ public abstract class IPaddr2 {
         .build();
   }
 
-  public static class Builder extends ImmutableIPaddr2.Builder {}
+  /** Builds a {@link IPaddr2}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableIPaddr2.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("id", "primitive/@id", "cidr", "primitive/ip");
+
+    @Override public IPaddr2 build() { return REQUIRED.build(super::build); }
+  }
 }

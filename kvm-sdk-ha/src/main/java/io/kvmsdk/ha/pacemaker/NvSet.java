@@ -34,5 +34,12 @@ public abstract class NvSet {
     return b.build();
   }
 
+  /** A set {@code id} of these pairs and of these secret ones ({@link NvPair#secret}), ids as {@link #of(String, java.util.Map)} names them. */
+  public static NvSet of(String id, java.util.Map<String, String> pairs, java.util.Map<String, String> secrets) {
+    Builder b = builder().from(of(id, pairs));
+    secrets.forEach((k, v) -> b.addNvpair(NvPair.secret(id + "-" + k, k, v)));
+    return b.build();
+  }
+
   public static class Builder extends ImmutableNvSet.Builder {}
 }

@@ -13,8 +13,9 @@ import org.immutables.value.Value;
  * A fencing device ({@code stonith:fence_virsh}, {@code stonith:fence_xvm}, ...). Its password is a
  * secret: the CIB gets {@code lrm://} in its place (Pacemaker's {@code cibsecret} keeps the value
  * in a root-only file on each node) and the live plan sets it with {@code cibsecret set}; it never
- * shows in {@code toString()}, the CIB, logs or messages. Other secret-looking parameters are refused:
- * give them as {@link #password()}.
+ * shows in {@code toString()}, the CIB, logs or messages. Other secrets ({@code apikey}, {@code token},
+ * {@code secret_key}, ...) go in {@link #secretParams()}, kept out the same way; a secret-looking name in
+ * {@link #params()} is refused.
  */
 @Value.Immutable
 public abstract class StonithDevice {
@@ -28,6 +29,9 @@ public abstract class StonithDevice {
 
   /** The password, kept out of the CIB. */
   @Value.Redacted public abstract Optional<String> password();
+
+  /** Further secret parameters (fence_ibm_vpc's {@code apikey}, fence_ibm_powervs's {@code token}, ...), kept out of the CIB like the password. */
+  @Value.Redacted public abstract Map<String, String> secretParams();
 
   /** The parameter the password is for (default {@code password}). */
   @Value.Default public String passwordParam() { return "password"; }
@@ -48,29 +52,58 @@ public abstract class StonithDevice {
 
   @Value.Check protected void check() {
     Names.xmlId("primitive", id());
+    Ops.positive("primitive " + id() + "/op monitor/interval", monitorInterval());
     String at = "primitive " + id();
-    if (!agent().matches("[A-Za-z0-9_.-]+")) throw new InvalidSpecException(at + "/type", "must be a fence agent name, got '" + agent() + "'");
+    if (!agent().matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
+      throw new InvalidSpecException(at + "/type", "must be a fence agent name (letters, digits, '_', '.', '-', not starting with '-'), got '" + agent() + "'");
+    }
     for (String k : params().keySet()) {
-      if (!k.matches("[A-Za-z0-9_-]+")) throw new InvalidSpecException(at + "/" + k, "a parameter name is letters, digits, '_' and '-'");
+      paramName(at + "/" + k, k);
       if (CibCodecs.isSecretParam(k)) {
-        throw new InvalidSpecException(at + "/" + k, "is a secret: give it with password(...) (with passwordParam(\"" + k + "\")) so it stays out of the CIB");
+        throw new InvalidSpecException(at + "/" + k, "is a secret: give it with putSecretParam(\"" + k + "\", ...) (or password(...)) so it stays out of the CIB");
       }
     }
-    if (!passwordParam().matches("[A-Za-z0-9_-]+")) throw new InvalidSpecException(at + "/passwordParam", "must be a parameter name");
-    password().ifPresent(p -> {
-      if (p.isEmpty() || p.indexOf('\n') >= 0 || p.indexOf('\0') >= 0) throw new InvalidSpecException(at + "/" + passwordParam(), "must be a non-empty line (the value is not shown)");
-    });
+    paramName(at + "/passwordParam", passwordParam());
+    password().ifPresent(p -> secretValue(at + "/" + passwordParam(), p));
+    for (Map.Entry<String, String> e : secretParams().entrySet()) {
+      paramName(at + "/" + e.getKey(), e.getKey());
+      if (params().containsKey(e.getKey()) || (password().isPresent() && passwordParam().equals(e.getKey()))) {
+        throw new InvalidSpecException(at + "/" + e.getKey(), "is given twice (as a secret and as a parameter or the password)");
+      }
+      secretValue(at + "/" + e.getKey(), e.getValue());
+    }
   }
 
-  /** The primitive: the password parameter is {@code lrm://}. */
+  private static void paramName(String field, String k) {
+    if (!k.matches("[A-Za-z0-9_][A-Za-z0-9_-]*")) throw new InvalidSpecException(field, "a parameter name is letters, digits, '_' and '-' (not starting with '-')");
+  }
+
+  private static void secretValue(String field, String v) {
+    if (v.isEmpty() || v.indexOf('\n') >= 0 || v.indexOf('\0') >= 0) throw new InvalidSpecException(field, "must be a non-empty line (the value is not shown)");
+  }
+
+  /** Every secret parameter, name to value: the password's first. */
+  public Map<String, String> allSecrets() {
+    Map<String, String> out = new LinkedHashMap<>();
+    password().ifPresent(p -> out.put(passwordParam(), p));
+    out.putAll(secretParams());
+    return out;
+  }
+
+  /** The primitive: the password and the secret parameters are {@code lrm://}. */
   public Primitive toPrimitive() {
     Map<String, String> p = new LinkedHashMap<>(params());
-    if (password().isPresent()) p.put(passwordParam(), "lrm://");
+    allSecrets().keySet().forEach(k -> p.put(k, "lrm://"));
     return Primitive.builder().id(id()).resourceClass("stonith").type(agent())
         .addInstanceAttribute(NvSet.of(id() + "-instance_attributes", p))
         .operations(Operations.builder().addOp(Ops.op(id(), "monitor", monitorInterval(), Duration.ofSeconds(20), null)).build())
         .build();
   }
 
-  public static class Builder extends ImmutableStonithDevice.Builder {}
+  /** Builds a {@link StonithDevice}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableStonithDevice.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("id", "primitive/@id", "agent", "primitive/@type");
+
+    @Override public StonithDevice build() { return REQUIRED.build(super::build); }
+  }
 }

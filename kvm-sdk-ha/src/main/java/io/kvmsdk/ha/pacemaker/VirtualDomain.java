@@ -53,6 +53,11 @@ public abstract class VirtualDomain {
 
   @Value.Check protected void check() {
     Names.xmlId("primitive", id());
+    Ops.positive("primitive " + id() + "/op monitor/interval", monitorInterval());
+    Ops.positive("primitive " + id() + "/op monitor/timeout", monitorTimeout());
+    Ops.positive("primitive " + id() + "/op start/timeout", startTimeout());
+    Ops.positive("primitive " + id() + "/op stop/timeout", stopTimeout());
+    Ops.positive("primitive " + id() + "/op migrate_to/timeout", migrateTimeout());
     Names.path("primitive " + id() + "/config", config());
   }
 
@@ -77,5 +82,10 @@ public abstract class VirtualDomain {
     return b.operations(ops.build()).build();
   }
 
-  public static class Builder extends ImmutableVirtualDomain.Builder {}
+  /** Builds a {@link VirtualDomain}; a missing required field is an {@link io.kvmsdk.core.InvalidSpecException} naming it. */
+  public static class Builder extends ImmutableVirtualDomain.Builder {
+    private static final io.kvmsdk.core.RequiredFields REQUIRED = io.kvmsdk.core.RequiredFields.of("id", "primitive/@id", "config", "primitive/config");
+
+    @Override public VirtualDomain build() { return REQUIRED.build(super::build); }
+  }
 }

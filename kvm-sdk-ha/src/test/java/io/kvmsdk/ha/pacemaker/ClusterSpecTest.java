@@ -180,4 +180,87 @@ class ClusterSpecTest {
     assertThatThrownBy(() -> twoNodes().property("stonith-enabled", "false").build()).isInstanceOfSatisfying(InvalidSpecException.class,
         e -> assertThat(e.rule()).contains("disableStonith(reason)"));
   }
+
+  static final String DB_PW = "db-Pw-7731";
+  static final String API_KEY = "ibm-apikey-0042";
+  static final String CONN = "conn-str-9913";
+
+  /** A primitive with a secret-looking parameter and one marked secret, and a fencing device with an apikey. */
+  static ClusterSpec withSecrets() {
+    Primitive db = Primitive.builder().id("db").resourceClass("ocf").provider("heartbeat").type("pgsql")
+        .addInstanceAttribute(NvSet.of("db-instance_attributes", java.util.Map.of("pgdata", "/var/lib/pgsql/data", "password", DB_PW),
+            java.util.Map.of("conninfo", CONN)))
+        .operations(Operations.builder().addOp(Op.builder().id("db-monitor-interval-10s").name("monitor").interval("10s").timeout("20s").build()).build())
+        .build();
+    return twoNodes().addPrimitive(db)
+        .addStonith(StonithDevice.builder().id("fence-vpc").agent("fence_ibm_vpc").putParam("region", "us-south")
+            .putParam("pcmk_host_list", "node1 node2").putSecretParam("apikey", API_KEY).build())
+        .build();
+  }
+
+  @Test void secretAgentParametersStayOutOfTheCibAndOfEverythingPrinted() {
+    ClusterSpec c = withSecrets();
+    for (String shown : List.of(c.cibXml(), c.toString(), c.cib().toString(), c.primitives().get(2).toString(),
+        c.primitives().get(2).instanceAttributes().toString(), c.stonithDevices().get(0).toString(),
+        c.pcsPlan().toString(), c.pcsPlan().toScript(), c.pcsPlan("/tmp/cib.xml").toString(), c.pcsPlan("/tmp/cib.xml").toScript())) {
+      assertThat(shown).doesNotContain(DB_PW, API_KEY, CONN);
+    }
+    assertThat(c.cibXml()).contains("name='password' value='lrm://'", "name='conninfo' value='lrm://'", "name='apikey' value='lrm://'");
+    Plan live = c.pcsPlan();
+    assertThat(live.toString()).contains("cibsecret set fence-vpc apikey ****", "cibsecret set db password ****", "cibsecret set db conninfo ****");
+    List<List<String>> sets = live.steps().stream().flatMap(st -> st.change().stream()).map(HostCommand::argv)
+        .filter(a -> a.get(0).equals("cibsecret")).toList();
+    assertThat(sets).containsExactly(List.of("cibsecret", "set", "fence-vpc", "apikey", API_KEY),
+        List.of("cibsecret", "set", "db", "password", DB_PW), List.of("cibsecret", "set", "db", "conninfo", CONN));
+    assertThat(c.pcsPlan("/tmp/cib.xml").toString()).doesNotContain("cibsecret");
+    // the names fence agents give their secrets are secrets; paths and settings about them are not
+    for (String n : List.of("password", "passwd", "apikey", "api_key", "token", "auth_token", "secret_key", "access_key", "community", "authkey", "snmp_priv_passwd", "psk")) {
+      assertThat(io.kvmsdk.ha.internal.CibCodecs.isSecretParam(n)).as(n).isTrue();
+    }
+    for (String n : List.of("key_file", "passwd_script", "password_script", "identity_file", "auth_type", "ip", "username", "pcmk_host_list", "config", "stonith-enabled")) {
+      assertThat(io.kvmsdk.ha.internal.CibCodecs.isSecretParam(n)).as(n).isFalse();
+    }
+    assertThatThrownBy(() -> StonithDevice.builder().id("f").agent("fence_ibm_powervs").putParam("token", "t0k3n").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
+          assertThat(e.field()).isEqualTo("primitive f/token");
+          assertThat(e.rule()).contains("putSecretParam").doesNotContain("t0k3n");
+        });
+    refused(b -> b.addPrimitive(Primitive.builder().id("x").resourceClass("ocf").provider("heartbeat").type("Dummy")
+        .addMetaAttribute(NvSet.builder().id("x-meta").addNvpair(NvPair.secret("x-meta-k", "k", "v")).build()).build()),
+        "primitive x/meta_attributes/k", "only agent parameters");
+  }
+
+  @Test void whatPcsWouldReadAsAnOptionOrCrmVerifyRefusesIsRefusedAtBuildTime() {
+    assertThatThrownBy(() -> StonithDevice.builder().id("f").agent("--force").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("primitive f/type"));
+    refused(b -> b.addPrimitive(Primitive.builder().id("x").resourceClass("ocf").provider("heartbeat").type("Dummy")
+        .addInstanceAttribute(NvSet.of("x-ia", java.util.Map.of("state=/etc/shadow x", "1"))).build()), "primitive x/instance_attributes/state=/etc/shadow x", "no '='");
+    refused(b -> b.addPrimitive(Primitive.builder().id("x").resourceClass("ocf").provider("heartbeat").type("--force").build()), "primitive x/@type", "not starting with '-'");
+    refused(b -> b.addPrimitive(Primitive.builder().id("x").resourceClass("ocf").provider("heartbeat").build()), "primitive x/@type", "is required");
+    refused(b -> b.order("vm1", "vm1"), "rsc_order order-vm1-vm1-mandatory/then", "after itself");
+    refused(b -> b.prefer("vm1", "node1", "lots"), "rsc_location location-vm1-node1/score", "INFINITY, -INFINITY or an integer");
+    refused(b -> b.prefer("vm1", "node1", "infinity"), "rsc_location location-vm1-node1/score", "INFINITY, -INFINITY or an integer");
+    refused(b -> b.addColocation(RscColocation.builder().id("c2").rsc("vip").withRsc("vm1").score("lots").build()), "rsc_colocation c2/score", "an integer");
+    refused(b -> b.validateWith("pacemaker-9.9"), "cib/@validate-with", "must be a Pacemaker schema");
+    refused(b -> b.property("no-quorum-policy", "explode"), "crm_config/no-quorum-policy", "must be one of");
+    refused(b -> b.property("symmetric-cluster", "maybe"), "crm_config/symmetric-cluster", "boolean");
+    refused(b -> b.addVirtualDomain(VirtualDomain.builder().id("vm2").config("/x.xml").monitorInterval(java.time.Duration.ofSeconds(-5)).build()),
+        "primitive vm2/op monitor/interval", "positive whole number of milliseconds");
+    refused(b -> b.addVip(IPaddr2.builder().id("v2").cidr("192.0.2.9/24").monitorInterval(java.time.Duration.ofNanos(500_000)).build()),
+        "primitive v2/op monitor/interval", "positive whole number of milliseconds");
+    refused(b -> b.addPrimitive(Primitive.builder().id("x").resourceClass("ocf").provider("heartbeat").type("Dummy")
+        .operations(Operations.builder().addOp(Op.builder().id("x-m").name("monitor").interval("-5s").build()).build()).build()),
+        "primitive x/op x-m/@interval", "non-negative duration");
+  }
+
+  @Test void corosyncRulesAreRefusedAtBuildTime() {
+    refused(b -> b.transport("udp").cryptoCipher("aes256").cryptoHash("sha256"), "totem/crypto_cipher", "only the knet transport encrypts");
+    assertThat(twoNodes().disableStonith("t").transport("udpu").build().corosyncConf()).contains("crypto_cipher: none", "crypto_hash: none");
+    assertThatThrownBy(() -> ClusterSpec.builder().name("c").transport("udpu").addNode("n1", "198.18.7.1", "198.18.8.1")
+        .addNode("n2", "198.18.7.2", "198.18.8.2").disableStonith("t").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("nodelist/node n1/ring1_addr"));
+    refused(b -> b.addNode(ClusterNode.builder().name("node3").nodeid(65536).addAddress("127.0.0.3").build()), "nodelist/node node3/nodeid", "below 65536");
+    refused(b -> b.token(125), "totem/token", "at least 126");
+    refused(b -> b.addNode("node3", "::1"), "nodelist/node node3/ring0_addr", "mixes IPv4 and IPv6");
+  }
 }

@@ -44,7 +44,7 @@ class PacemakerOracleTest {
 
   @Test void crmVerifyAcceptsEveryRenderedCib() throws IOException {
     Proc.require("crm_verify");
-    for (ClusterSpec c : List.of(ClusterSpecTest.withoutFencing(), ClusterSpecTest.withFencing(), withDrbd())) {
+    for (ClusterSpec c : List.of(ClusterSpecTest.withoutFencing(), ClusterSpecTest.withFencing(), withDrbd(), ClusterSpecTest.withSecrets())) {
       Path cib = write("cib.xml", c.cibXml());
       Proc.Result r = Proc.run("crm_verify", "--xml-file", cib.toString(), "-V", "-V");
       assertThat(r.rc()).as("crm_verify on\n%s\n%s", c.cibXml(), r).isZero();
@@ -124,6 +124,48 @@ class PacemakerOracleTest {
     assertThat(again.changed()).as("re-applying changes nothing: %s", again).isFalse();
   }
 
+  @Test void secretParametersReachTheOfflineCibAsLrmReferencesOnly() throws IOException {
+    Proc.require("pcs", "cibadmin", "crm_verify");
+    Primitive ldap = Primitive.builder().id("ldap").resourceClass("ocf").provider("heartbeat").type("slapd")
+        .addInstanceAttribute(NvSet.of("ldap-instance_attributes", java.util.Map.of("config", "/etc/ldap/slapd.d", "password", ClusterSpecTest.DB_PW),
+            java.util.Map.of("bind_dn", ClusterSpecTest.CONN)))
+        .operations(Operations.builder().addOp(Op.builder().id("ldap-monitor-interval-10s").name("monitor").interval("10s").timeout("20s").build()).build())
+        .build();
+    ClusterSpec c = ClusterSpecTest.withoutFencing().copy(b -> b.addPrimitive(ldap));
+    Path cib = dir.resolve("cib.xml");
+    Proc.Result empty = Proc.run("cibadmin", "--empty", "--xml-file", cib.toString());
+    if (!empty.ok()) Files.writeString(cib, Proc.run("cibadmin", "--empty").out());
+    PlanResult applied = c.pcsPlan(cib.toString()).apply(LocalCommandRunner.create());
+    assertThat(applied.changed()).isTrue();
+    String built = Files.readString(cib);
+    assertThat(built).doesNotContain(ClusterSpecTest.DB_PW, ClusterSpecTest.CONN);
+    Proc.Result verify = Proc.run("crm_verify", "--xml-file", cib.toString(), "-V");
+    assertThat(verify.rc()).as("%s\n%s", built, verify).isZero();
+    Primitive back = Cib.fromXml(built).allPrimitives().stream().filter(p -> p.id().equals(java.util.Optional.of("ldap"))).findFirst().orElseThrow();
+    assertThat(back.param("password")).contains("lrm://");
+    assertThat(back.param("bind_dn")).contains("lrm://");
+  }
+
+  @Test void theToolsRefuseWhatTheSdkNowRefuses() throws IOException {
+    Proc.require("crm_verify", "crm_simulate");
+    String good = ClusterSpecTest.withoutFencing().cibXml();
+    // an order of a resource after itself aborts the scheduler once a node is up (fatal assertion, SIGABRT);
+    // a score that is no integer, an unknown schema or a primitive without a type is exit 78
+    Proc.Result self = Proc.run("crm_simulate", "-x", write("self.xml", good.replace("then='vip'", "then='vm1'")).toString(), "-S", "-u", "node1");
+    assertThat(self.rc()).as("%s", self).isEqualTo(134);
+    for (String bad : List.of("lots", "infinity")) {
+      Proc.Result score = Proc.run("crm_verify", "--xml-file", write("score.xml", good.replace("score='INFINITY'", "score='" + bad + "'")).toString(), "-V");
+      assertThat(score.rc()).as("%s", score).isEqualTo(78);
+    }
+    assertThat(Proc.run("crm_verify", "--xml-file", write("score.xml", good.replace("score='INFINITY'", "score='+007'")).toString(), "-V").rc()).isZero();
+    Proc.Result schema = Proc.run("crm_verify", "--xml-file", write("schema.xml", good.replace("pacemaker-3.9", "pacemaker-9.9")).toString(), "-V");
+    assertThat(schema.rc()).as("%s", schema).isEqualTo(78);
+    String noType = ClusterSpecTest.withoutFencing().cibXml().replace(" type='IPaddr2'", "");
+    assertThat(Proc.run("crm_verify", "--xml-file", write("notype.xml", noType).toString(), "-V").rc()).isEqualTo(78);
+    String policy = ClusterSpecTest.twoNodes().disableStonith("t").property("no-quorum-policy", "stop").build().cibXml();
+    assertThat(Proc.run("crm_verify", "--xml-file", write("policy.xml", policy.replace("value='stop'", "value='explode'")).toString(), "-V").rc()).isEqualTo(78);
+  }
+
   private static XmlElement section(Cib cib, String name) {
     XmlElement conf = io.kvmsdk.ha.internal.CibCodecs.tree(cib).children().stream().filter(e -> e.name().equals("configuration")).findFirst().orElseThrow();
     return conf.children().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
@@ -154,7 +196,11 @@ class PacemakerOracleTest {
         ClusterSpec.builder().name("two-links").addNode("node1", "198.18.7.1", "198.18.8.1").addNode("node2", "198.18.7.2", "198.18.8.2")
             .addNode("node3", "198.18.7.3", "198.18.8.3").addLink(KnetLink.of(0, 20)).addLink(KnetLink.builder().linknumber(1).priority(10).transport("sctp").build())
             .waitForAll(true).expectedVotes(3).token(5000).disableStonith("test").build(),
-        ClusterSpec.builder().name("plain").addNode("node1", "127.0.0.1").cryptoCipher("none").cryptoHash("none").disableStonith("test").build());
+        ClusterSpec.builder().name("plain").addNode("node1", "127.0.0.1").cryptoCipher("none").cryptoHash("none").disableStonith("test").build(),
+        // udpu and udp without crypto (knet alone encrypts), the smallest token corosync takes, a nodeid knet still takes
+        ClusterSpec.builder().name("udpu").transport("udpu").addNode("node1", "198.18.7.1").addNode("node2", "198.18.7.2").token(126).disableStonith("test").build(),
+        ClusterSpec.builder().name("udp").transport("udp").addNode("node1", "198.18.7.1").disableStonith("test").build(),
+        ClusterSpec.builder().name("bigid").addNode(ClusterNode.builder().name("node1").nodeid(65535).addAddress("198.18.7.1").build()).disableStonith("test").build());
     try (Netns ns = Netns.create()) {
       ns.vethPair("eth0", "eth1");
       ns.ip("addr", "add", "198.18.7.1/24", "dev", "eth0");
