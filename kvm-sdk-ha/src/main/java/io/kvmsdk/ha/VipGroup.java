@@ -250,6 +250,15 @@ public abstract class VipGroup {
       if (!scripts.add(s.name())) throw new InvalidSpecException(at + "/track_script " + s.name(), "is listed twice");
     }
     if (bfd().isPresent() && nodes().size() < 2) throw new InvalidSpecException(at + "/bfd", "needs at least two nodes (BFD runs between peers)");
+    if (bfd().isPresent()) {
+      for (VrrpNode n : nodes()) {
+        String bfd = bfdName(n);
+        if (bfd.length() > BfdInstance.MAX_NAME) {
+          throw new InvalidSpecException(at + "/node " + n.name(), "with bfd, the group and node names make the bfd_instance name " + bfd + ": at most "
+              + BfdInstance.MAX_NAME + " characters (keepalived: BFD name too long), got " + bfd.length() + " (shorten the group or node name)");
+        }
+      }
+    }
     Names.word(at + "/script_user", scriptUser());
   }
 

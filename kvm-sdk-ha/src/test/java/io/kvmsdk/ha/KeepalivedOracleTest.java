@@ -87,4 +87,50 @@ class KeepalivedOracleTest {
       Files.deleteIfExists(file);
     }
   }
+
+  @Test void keepalivedAgreesWithTheNewLimits() throws IOException {
+    Proc.require("keepalived");
+    // the limits themselves pass keepalived -t ...
+    VipGroup edge = VipGroupTest.twoNodes().version(2).auth(io.kvmsdk.ha.keepalived.VrrpAuth.pass("pässwö"))
+        .garp(io.kvmsdk.ha.keepalived.Garp.builder().masterDelay(4294).lowerPrioDelay(4294).masterRepeat(1).build())
+        .addVips(io.kvmsdk.ha.keepalived.VirtualIpAddress.builder().address("198.18.0.101/24").scope("200").label("eth0:v")
+            .addOptions("-nodad", "noprefixroute", "preferred_lft", "forever").build())
+        .addTrackScript(VrrpScript.builder().name("chk").addScript("/usr/bin/test", "-d", "/").interval(Duration.ofSeconds(4294)).timeout(Duration.ofSeconds(4294)).build())
+        .build();
+    String ok = edge.keepalivedConf("node1");
+    assertThat(ok).contains("auth_pass", "garp_master_delay 4294", "scope 200", "interval 4294");
+    Path file = Files.createTempFile("kvmsdk-ha-ka", ".conf");
+    try (Netns ns = Netns.create()) {
+      ns.vethPair("eth0", "peer0");
+      ns.ip("addr", "add", "198.18.0.1/24", "dev", "eth0");
+      Files.writeString(file, ok);
+      Proc.Result r = ns.exec("keepalived", "-t", "-f", file.toString());
+      assertThat(r.rc()).as("keepalived -t on\n%s\n%s", ok, r).isZero();
+      // ... and one step past each is keepalived's error too (what the SDK now refuses at build time)
+      Map<String, String> past = new LinkedHashMap<>();
+      past.put("garp_master_delay 4294", "outside range [0, 4294]");
+      past.put("interval 4294", "must be between 1 and 4294");
+      past.put("scope 200", "Invalid scope");
+      past.put("noprefixroute", "Unknown configuration entry");
+      for (Map.Entry<String, String> e : past.entrySet()) {
+        String bad = ok.replace(e.getKey(), switch (e.getKey()) {
+          case "garp_master_delay 4294" -> "garp_master_delay 4295";
+          case "interval 4294" -> "interval 0.5";
+          case "scope 200" -> "scope galaxy";
+          default -> "bogus";
+        });
+        Files.writeString(file, bad);
+        r = ns.exec("keepalived", "-t", "-f", file.toString());
+        assertThat(r.rc()).as("%s", r).isNotZero();
+        assertThat(r.err() + r.out()).contains(e.getValue());
+      }
+      String auth = ok.replaceAll("auth_pass \\S+", "auth_pass \"pässwörd\"");
+      Files.writeString(file, auth);
+      r = ns.exec("keepalived", "-t", "-f", file.toString());
+      assertThat(r.rc()).as("%s", r).isNotZero();
+      assertThat(r.err() + r.out()).contains("Truncating auth_pass");
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
 }

@@ -141,4 +141,13 @@ class VipGroupTest {
     assertThat(full().toString()).startsWith("VipGroup web: VRID 51, VRRPv2, advert 1000 ms")
         .contains("# keepalived.conf of node1", "# keepalived.conf of node2");
   }
+
+  @Test void aBfdNameTooLongIsNamedByTheNodeNotTheDerivedInstance() {
+    assertThatThrownBy(() -> twoNodes().name("web-frontend-vips").addNode("node-with-long-name", "eth0", "198.18.0.3/24", 50)
+        .bfd(BfdSettings.defaults()).build())
+        .isInstanceOfSatisfying(io.kvmsdk.core.InvalidSpecException.class, e -> {
+          assertThat(e.field()).isEqualTo("vip_group web-frontend-vips/node node-with-long-name");
+          assertThat(e.rule()).contains("web-frontend-vips_bfd_node-with-long-name", "at most 31");
+        });
+  }
 }

@@ -53,6 +53,9 @@ public final class Names {
     return value;
   }
 
+  /** {@code v} quoted and cut for a message. */
+  public static String shown(String v) { return quoted(v); }
+
   static String quoted(String v) {
     if (v == null) return "nothing";
     return "'" + (v.length() > 60 ? v.substring(0, 60) + "..." : v) + "'";

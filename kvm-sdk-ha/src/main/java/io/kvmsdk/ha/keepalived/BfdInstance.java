@@ -34,13 +34,19 @@ public abstract class BfdInstance {
 
   public abstract List<KeepalivedStatement> unmodeled();
 
+  /** keepalived's longest BFD instance name ({@code BFD_INAME_MAX}). */
+  public static final int MAX_NAME = 31;
+
   public static Builder builder() { return new Builder(); }
 
   @Value.Check protected void check() {
     String at = "bfd_instance " + name();
     Names.word("bfd_instance", name());
-    Inet.address(neighborIp(), at + "/neighbor_ip");
-    sourceIp().ifPresent(s -> Inet.address(s, at + "/source_ip"));
+    if (name().length() > MAX_NAME) throw new InvalidSpecException("bfd_instance", "a name of at most " + MAX_NAME + " characters (keepalived: BFD name too long), got '" + name() + "'");
+    boolean v4 = Inet.address(neighborIp(), at + "/neighbor_ip").isV4();
+    sourceIp().ifPresent(s -> {
+      if (Inet.address(s, at + "/source_ip").isV4() != v4) throw new InvalidSpecException(at + "/source_ip", "must be of neighbor_ip's family (keepalived disables the instance), got " + s);
+    });
     range(at + "/min_rx", minRx(), 1, 1000);
     range(at + "/min_tx", minTx(), 1, 1000);
     range(at + "/idle_tx", idleTx(), 1, 1000);

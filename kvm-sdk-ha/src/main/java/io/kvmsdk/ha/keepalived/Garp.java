@@ -31,17 +31,20 @@ public abstract class Garp {
 
   public static Builder builder() { return new Builder(); }
 
+  /** keepalived reads a delay into a timer of µs in 32 bits: at most 4294 s. */
+  static final int MAX_DELAY = 4294;
+
   @Value.Check protected void check() {
-    nonNegative("garp_master_delay", masterDelay());
-    nonNegative("garp_master_repeat", masterRepeat());
-    nonNegative("garp_master_refresh", masterRefresh());
-    nonNegative("garp_master_refresh_repeat", masterRefreshRepeat());
-    nonNegative("garp_lower_prio_delay", lowerPrioDelay());
-    nonNegative("garp_lower_prio_repeat", lowerPrioRepeat());
+    range("garp_master_delay", masterDelay(), 0, MAX_DELAY);
+    range("garp_master_repeat", masterRepeat(), 1, 86400);
+    range("garp_master_refresh", masterRefresh(), 0, 86400);
+    range("garp_master_refresh_repeat", masterRefreshRepeat(), 1, 86400);
+    range("garp_lower_prio_delay", lowerPrioDelay(), 0, MAX_DELAY);
+    range("garp_lower_prio_repeat", lowerPrioRepeat(), 0, 86400);
   }
 
-  private static void nonNegative(String field, Optional<Integer> v) {
-    if (v.isPresent() && (v.get() < 0 || v.get() > 86400)) throw new InvalidSpecException(field, "must be 0..86400, got " + v.get());
+  private static void range(String field, Optional<Integer> v, int min, int max) {
+    if (v.isPresent() && (v.get() < min || v.get() > max)) throw new InvalidSpecException(field, "must be " + min + ".." + max + " (keepalived -t refuses the rest), got " + v.get());
   }
 
   public static class Builder extends ImmutableGarp.Builder {}

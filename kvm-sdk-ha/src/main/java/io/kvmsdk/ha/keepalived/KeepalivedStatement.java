@@ -23,6 +23,11 @@ public abstract class KeepalivedStatement {
   public static Builder builder() { return new Builder(); }
 
   @Value.Check protected void check() {
+    String k = keyword();
+    if (k.equals("include") || k.startsWith("$") || k.startsWith("@") || k.startsWith("~")) {
+      throw new InvalidSpecException(k, "an include, definition, conditional or sequence is not a statement the SDK keeps"
+          + " (keepalived would read another file or expand it; parse() refuses it too)");
+    }
     if (keyword().equals("auth_pass") || args().contains("auth_pass")) {
       throw new InvalidSpecException("authentication/auth_pass", "is only taken in an authentication block of one auth_type and one auth_pass,"
           + " as VrrpAuth (a statement kept verbatim would show it; the value is not shown)");

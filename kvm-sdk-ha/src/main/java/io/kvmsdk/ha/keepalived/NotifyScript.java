@@ -26,6 +26,7 @@ public abstract class NotifyScript {
     if (command().isEmpty() || !command().get(0).startsWith("/")) {
       throw new InvalidSpecException("notify", "a notify script is an argv whose program is an absolute path, got " + command());
     }
+    io.kvmsdk.ha.internal.KeepalivedText.command(command(), "notify");
   }
 
   @Override public String toString() { return String.join(" ", command()) + user().map(u -> " (as " + u + ")").orElse(""); }

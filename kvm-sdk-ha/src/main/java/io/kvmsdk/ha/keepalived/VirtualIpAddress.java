@@ -1,6 +1,8 @@
 package io.kvmsdk.ha.keepalived;
 
+import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.ha.internal.Inet;
+import io.kvmsdk.ha.internal.KeepalivedText;
 import io.kvmsdk.ha.internal.Names;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +35,30 @@ public abstract class VirtualIpAddress {
 
   public static Builder builder() { return new Builder(); }
 
+  private static final java.util.Set<String> SCOPES = java.util.Set.of("global", "site", "link", "host", "nowhere");
+  private static final java.util.Set<String> FLAGS = java.util.Set.of("-nodad", "noprefixroute", "autojoin", "home", "no_track");
+
   @Value.Check protected void check() {
     Inet.cidr(address(), "virtual_ipaddress");
     brd().ifPresent(b -> Inet.address(b, "virtual_ipaddress/brd"));
     dev().ifPresent(d -> Names.iface("virtual_ipaddress/dev", d));
+    scope().ifPresent(s -> {
+      if (!SCOPES.contains(s) && !(s.matches("[0-9]{1,3}") && Integer.parseInt(s) <= 255)) {
+        throw new InvalidSpecException("virtual_ipaddress/scope", "must be global, site, link, host, nowhere or 0..255, got " + Names.shown(s));
+      }
+    });
+    label().ifPresent(l -> KeepalivedText.word(l, "virtual_ipaddress/label"));
+    for (int i = 0; i < options().size(); i++) {
+      String o = options().get(i);
+      KeepalivedText.word(o, "virtual_ipaddress/options");
+      if (FLAGS.contains(o)) continue;
+      if (o.equals("preferred_lft") && i + 1 < options().size() && options().get(i + 1).matches("forever|[0-9]{1,10}")) {
+        i++;
+        continue;
+      }
+      throw new InvalidSpecException("virtual_ipaddress/options", "keepalived takes -nodad, noprefixroute, autojoin, home, no_track and"
+          + " preferred_lft SECONDS|forever here, got " + Names.shown(o));
+    }
   }
 
   @Override public String toString() {

@@ -15,7 +15,7 @@ public abstract class VrrpAuth {
 
   public abstract Type type();
 
-  /** {@code auth_pass}: at most 8 characters (keepalived truncates longer ones, with a warning). */
+  /** {@code auth_pass}: at most 8 bytes in UTF-8 (keepalived truncates longer ones, with a warning). */
   @Value.Redacted public abstract String password();
 
   /** Simple password authentication. */
@@ -28,8 +28,9 @@ public abstract class VrrpAuth {
 
   @Value.Check protected void check() {
     String p = password();
-    if (p.isEmpty() || p.length() > 8) {
-      throw new InvalidSpecException("authentication/auth_pass", "must be 1 to 8 characters (keepalived truncates longer ones), got " + p.length());
+    int bytes = p.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (p.isEmpty() || bytes > 8) {
+      throw new InvalidSpecException("authentication/auth_pass", "must be 1 to 8 bytes in UTF-8 (keepalived truncates longer ones), got " + bytes);
     }
     for (int i = 0; i < p.length(); i++) {
       char c = p.charAt(i);

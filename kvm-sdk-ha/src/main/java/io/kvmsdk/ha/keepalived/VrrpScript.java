@@ -25,10 +25,10 @@ public abstract class VrrpScript {
   /** The command: program (an absolute path) and arguments. */
   public abstract List<String> script();
 
-  /** How often it runs (keepalived's default 1 s). */
+  /** How often it runs, whole seconds 1..4294 (keepalived's default 1 s). */
   public abstract Optional<Duration> interval();
 
-  /** How long it may run before it counts as failed. */
+  /** How long it may run before it counts as failed, whole seconds 1..4294. */
   public abstract Optional<Duration> timeout();
 
   /** Priority change while failing (-253..253); 0 or none: FAULT. */
@@ -54,8 +54,8 @@ public abstract class VrrpScript {
     if (script().isEmpty() || !script().get(0).startsWith("/")) {
       throw new InvalidSpecException(at + "/script", "must be an argv whose program is an absolute path, got " + script());
     }
-    interval().ifPresent(d -> positive(at + "/interval", d));
-    timeout().ifPresent(d -> positive(at + "/timeout", d));
+    interval().ifPresent(d -> seconds(at + "/interval", d));
+    timeout().ifPresent(d -> seconds(at + "/timeout", d));
     weight().ifPresent(w -> {
       if (w < -253 || w > 253) throw new InvalidSpecException(at + "/weight", "must be -253..253, got " + w);
     });
@@ -63,11 +63,13 @@ public abstract class VrrpScript {
     fall().ifPresent(r -> { if (r < 1) throw new InvalidSpecException(at + "/fall", "must be at least 1, got " + r); });
   }
 
-  static void positive(String field, Duration d) {
-    if (d.isNegative() || d.isZero() || d.getNano() % 1000 != 0 || d.compareTo(Duration.ofDays(1)) > 0) {
-      throw new InvalidSpecException(field, "must be a positive whole number of microseconds up to a day, got " + d);
+  /** keepalived reads a script's interval and timeout as whole seconds 1..4294 ("must be between 1 and 4294"). */
+  static void seconds(String field, Duration d) {
+    if (d.getNano() != 0 || d.getSeconds() < 1 || d.getSeconds() > Garp.MAX_DELAY) {
+      throw new InvalidSpecException(field, "must be whole seconds 1..4294 (keepalived -t refuses the rest), got " + d);
     }
   }
+
 
   @Override public String toString() { return io.kvmsdk.ha.internal.KeepalivedCodec.render(this, false); }
 

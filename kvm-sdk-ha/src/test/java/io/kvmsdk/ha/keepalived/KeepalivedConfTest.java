@@ -92,4 +92,41 @@ class KeepalivedConfTest {
     assertThat(KeepalivedConf.parse(c.render())).isEqualTo(c);
     assertThat(List.of(c.render().split("\n"))).contains("  script \"/usr/bin/test -e '/run/a b#c!d{e}'\"");
   }
+
+  private static void refusedAt(org.assertj.core.api.ThrowableAssert.ThrowingCallable build, String field, String rule) {
+    assertThatThrownBy(build).isInstanceOfSatisfying(InvalidSpecException.class, e -> {
+      assertThat(e.field()).isEqualTo(field);
+      assertThat(e.rule()).contains(rule);
+    });
+  }
+
+  @Test void whatKeepalivedRefusesOrWouldReadElsewhereIsRefusedAtBuildTime() {
+    // an include kept as an unmodelled statement would make keepalived read another file: parse() refuses it, so does the builder
+    refusedAt(() -> KeepalivedStatement.of("include", "/etc/passwd"), "include", "not a statement the SDK keeps");
+    refusedAt(() -> KeepalivedStatement.of("$X=1"), "$X=1", "not a statement the SDK keeps");
+    // auth_pass is 8 bytes, not 8 characters: 'pässwörd' is 10 bytes
+    refusedAt(() -> VrrpAuth.pass("pässwörd"), "authentication/auth_pass", "8 bytes");
+    assertThat(VrrpAuth.pass("pässwö").password()).hasSize(6); // 8 bytes
+    refusedAt(() -> Garp.builder().masterDelay(4295).build(), "garp_master_delay", "0..4294");
+    refusedAt(() -> Garp.builder().lowerPrioDelay(86400).build(), "garp_lower_prio_delay", "0..4294");
+    refusedAt(() -> Garp.builder().masterRepeat(0).build(), "garp_master_repeat", "1..");
+    refusedAt(() -> Garp.builder().masterRefreshRepeat(0).build(), "garp_master_refresh_repeat", "1..");
+    assertThat(Garp.builder().masterDelay(4294).build().masterDelay()).contains(4294);
+    refusedAt(() -> VrrpScript.builder().name("s").addScript("/bin/true").interval(java.time.Duration.ofNanos(1000)).build(), "vrrp_script s/interval", "whole seconds 1..4294");
+    refusedAt(() -> VrrpScript.builder().name("s").addScript("/bin/true").timeout(java.time.Duration.ofDays(1)).build(), "vrrp_script s/timeout", "whole seconds 1..4294");
+    refusedAt(() -> VrrpScript.builder().name("s").addScript("/bin/true").interval(java.time.Duration.ofMillis(1500)).build(), "vrrp_script s/interval", "whole seconds");
+    refusedAt(() -> BfdInstance.builder().name("b").neighborIp("198.18.0.2").sourceIp("2001:db8::1").build(), "bfd_instance b/source_ip", "neighbor_ip's family");
+    refusedAt(() -> BfdInstance.builder().name("b".repeat(32)).neighborIp("198.18.0.2").build(), "bfd_instance", "at most 31");
+    refusedAt(() -> VirtualIpAddress.builder().address("198.18.0.50/24").scope("galaxy").build(), "virtual_ipaddress/scope", "must be global, site");
+    refusedAt(() -> VirtualIpAddress.builder().address("198.18.0.50/24").scope("256").build(), "virtual_ipaddress/scope", "0..255");
+    refusedAt(() -> VirtualIpAddress.builder().address("198.18.0.50/24").scope("link\n}").build(), "virtual_ipaddress/scope", "must be global");
+    refusedAt(() -> VirtualIpAddress.builder().address("198.18.0.50/24").label("a\"b").build(), "virtual_ipaddress/label", "'\"'");
+    refusedAt(() -> VirtualIpAddress.builder().address("198.18.0.50/24").label("eth0\n:v").build(), "virtual_ipaddress/label", "control characters");
+    refusedAt(() -> VirtualIpAddress.builder().address("198.18.0.50/24").addOptions("bogus").build(), "virtual_ipaddress/options", "got 'bogus'");
+    refusedAt(() -> VirtualIpAddress.builder().address("198.18.0.50/24").addOptions("preferred_lft", "x").build(), "virtual_ipaddress/options", "preferred_lft");
+    assertThat(VirtualIpAddress.builder().address("198.18.0.50/24").scope("200").label("eth0:v")
+        .addOptions("-nodad", "noprefixroute", "preferred_lft", "forever").build().toString())
+        .isEqualTo("198.18.0.50/24 scope 200 label eth0:v -nodad noprefixroute preferred_lft forever");
+    refusedAt(() -> NotifyScript.of("/usr/local/bin/notify", "line\nbreak"), "notify", "control characters");
+  }
 }
