@@ -142,6 +142,7 @@ public abstract class DrbdResource {
 
   @Value.Check protected void check() {
     Names.word("resource", name());
+    if (name().indexOf(':') >= 0) throw new InvalidSpecException("resource", "a DRBD resource name has no ':' (drbdadm: '{' expected), got '" + name() + "'");
     String at = "resource " + name();
     if (!Set.of("A", "B", "C").contains(protocol())) throw new InvalidSpecException(at + "/net/protocol", "must be A, B or C, got '" + protocol() + "'");
     if (allowTwoPrimaries() && !protocol().equals("C")) {
@@ -151,14 +152,19 @@ public abstract class DrbdResource {
     cramHmacAlg().ifPresent(a -> alg(at + "/net/cram-hmac-alg", a));
     if (sharedSecret().isPresent()) {
       String s = sharedSecret().get();
-      if (s.isEmpty() || s.length() > 64 || s.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '"' || c == '\\')) {
-        throw new InvalidSpecException(at + "/net/shared-secret", "must be 1-64 printable characters without quotes or '\\' (the value is not shown)");
+      if (s.isEmpty() || s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63 || s.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '"' || c == '\\')) {
+        throw new InvalidSpecException(at + "/net/shared-secret", "must be 1-63 bytes in UTF-8, printable, without quotes or '\\' (drbdadm: max len 63; the value is not shown)");
       }
       if (cramHmacAlg().isEmpty()) throw new InvalidSpecException(at + "/net/cram-hmac-alg", "is required with a shared secret (DRBD authenticates peers with it)");
     }
     if (port() < 1 || port() > 65535) throw new InvalidSpecException(at + "/port", "must be 1..65535, got " + port());
-    options(at + "/net", netOptions());
-    options(at + "/disk", diskOptions());
+    options(at + "/net", netOptions(), true);
+    options(at + "/disk", diskOptions(), false);
+    for (DrbdStatement st : unmodeled()) {
+      if (st.section() && Set.of("net", "disk", "connection-mesh").contains(st.keyword())) {
+        throw new InvalidSpecException(at + "/" + st.keyword(), "is a section DrbdResource writes itself (drbdadm: conflicting use of " + st.keyword() + " section): use its fields");
+      }
+    }
     if (volumes().isEmpty()) throw new InvalidSpecException(at + "/volume", "needs at least one volume");
     Set<Integer> numbers = new HashSet<>();
     Set<Integer> minors = new HashSet<>();
@@ -196,12 +202,14 @@ public abstract class DrbdResource {
     if (!a.matches("[a-z0-9-]{1,32}")) throw new InvalidSpecException(field, "must be a kernel crypto algorithm name (sha256, crc32c, ...), got '" + a + "'");
   }
 
-  private static void options(String field, Map<String, String> opts) {
+  private static void options(String field, Map<String, String> opts, boolean net) {
     for (Map.Entry<String, String> e : opts.entrySet()) {
       if (!e.getKey().matches("[a-z][a-z0-9-]*")) throw new InvalidSpecException(field + "/" + e.getKey(), "an option name is lower-case letters, digits and '-'");
       if (Set.of("protocol", "allow-two-primaries", "verify-alg", "cram-hmac-alg", "shared-secret").contains(e.getKey())) {
         throw new InvalidSpecException(field + "/" + e.getKey(), "has its own field on DrbdResource");
       }
+      if (net) io.kvmsdk.ha.internal.DrbdOptions.net(field + "/" + e.getKey(), e.getKey(), e.getValue());
+      else io.kvmsdk.ha.internal.DrbdOptions.disk(field + "/" + e.getKey(), e.getKey(), e.getValue());
       io.kvmsdk.ha.internal.DrbdText.word(e.getValue(), field + "/" + e.getKey());
     }
   }

@@ -80,6 +80,29 @@ class DrbdOracleTest {
     soft.assertAll();
   }
 
+  @Test void drbdadmAgreesWithTheBuildTimeLimits() throws IOException {
+    DrbdResource edge = DrbdResourceTest.r0().cramHmacAlg("sha256").sharedSecret("x".repeat(63)).putNetOption("rr-conflict", "retry-connect")
+        .putNetOption("csums-alg", "sha256").putDiskOption("on-io-error", "detach").putDiskOption("resync-rate", "100M").build();
+    Path f = write(edge);
+    Proc.Result ok = real("node1", "-c", f.toString(), "dump", "r0");
+    assertThat(ok.rc()).as("%s\n%s", edge.resFile(), ok).isZero();
+    // one step past each limit, drbdadm refuses the file as well
+    List<String[]> past = List.of(
+        new String[] {"\"" + "x".repeat(63) + "\"", "\"" + "x".repeat(64) + "\"", "too long"},
+        new String[] {"rr-conflict retry-connect;", "bogus-opt 1;", "bogus-opt"},
+        new String[] {"on-io-error detach;", "on-io-error \"}detach{\";", "on-io-error"},
+        new String[] {"resource r0 {", "resource r:0 {", "expected"});
+    for (String[] p : past) {
+      String bad = edge.resFile().replace(p[0], p[1]);
+      assertThat(bad).as("replacing %s", p[0]).isNotEqualTo(edge.resFile());
+      Path g = dir.resolve("bad.res");
+      Files.writeString(g, bad);
+      Proc.Result r = real("node1", "-c", g.toString(), "dump", "r0");
+      assertThat(r.rc()).as("drbdadm dump of\n%s\n%s", bad, r).isNotZero();
+      assertThat(r.err() + r.out()).containsIgnoringCase(p[2]);
+    }
+  }
+
   @Test void theFakeFailsAsTheRealOneDoes() throws IOException {
     DrbdResource r = DrbdResourceTest.r0().build();
     Path f = write(r);

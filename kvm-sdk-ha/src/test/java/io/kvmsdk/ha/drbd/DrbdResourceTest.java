@@ -106,6 +106,20 @@ class DrbdResourceTest {
     refused(b -> b.hosts(List.of(DrbdHost.builder().name("node1").nodeId(0).address("198.18.0.1").build())), "resource r0/on", "at least two nodes");
   }
 
+  /** What drbdadm dump refuses (DrbdOracleTest shows it does) is refused at build time, naming the field. */
+  @Test void whatDrbdadmRefusesIsRefusedAtBuildTime() {
+    refused(b -> b.name("r:0"), "resource", "no ':'");
+    refused(b -> b.cramHmacAlg("sha256").sharedSecret("x".repeat(64)), "resource r0/net/shared-secret", "1-63 bytes");
+    refused(b -> b.cramHmacAlg("sha256").sharedSecret("é".repeat(32)), "resource r0/net/shared-secret", "1-63 bytes");
+    refused(b -> b.putNetOption("bogus-opt", "1"), "resource r0/net/bogus-opt", "no option of DRBD's net section");
+    refused(b -> b.putDiskOption("on-io-error", "}detach{"), "resource r0/disk/on-io-error", "must be one of pass_on, call-local-io-error, detach");
+    refused(b -> b.putDiskOption("resync-rate", "fast"), "resource r0/disk/resync-rate", "must be a number");
+    refused(b -> b.putNetOption("csums-alg", "a}b"), "resource r0/net/csums-alg", "braces");
+    refused(b -> b.addUnmodeled(DrbdStatement.builder().keyword("net").section(true).addBlock(DrbdStatement.builder().keyword("max-buffers").addArgs("9000").build()).build()),
+        "resource r0/net", "conflicting use of net section");
+    assertThat(r0().cramHmacAlg("sha256").sharedSecret("x".repeat(63)).putNetOption("rr-conflict", "retry-connect").build().netOptions()).containsKey("rr-conflict");
+  }
+
   @Test void aGuestUsesTheDeviceAndPacemakerPromotesIt() {
     DrbdResource r = r0().build();
     Disk d = r.libvirtDisk(0);
