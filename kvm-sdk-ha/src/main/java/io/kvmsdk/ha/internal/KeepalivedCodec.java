@@ -194,7 +194,8 @@ public final class KeepalivedCodec {
     }
   }
 
-  private static String[] userWords(String user, String field) {
+  /** {@code USER [GROUP]} as its words; refused when it is not one or two user/group names. */
+  public static String[] userWords(String user, String field) {
     String[] parts = user.trim().split("\\s+");
     if (parts.length > 2 || parts[0].isEmpty()) throw new InvalidSpecException(field, "must be 'USER' or 'USER GROUP', got '" + user + "'");
     for (int k = 0; k < parts.length; k++) {

@@ -27,6 +27,7 @@ public abstract class NotifyScript {
       throw new InvalidSpecException("notify", "a notify script is an argv whose program is an absolute path, got " + command());
     }
     io.kvmsdk.ha.internal.KeepalivedText.command(command(), "notify");
+    user().ifPresent(u -> io.kvmsdk.ha.internal.KeepalivedCodec.userWords(u, "notify/user"));
   }
 
   @Override public String toString() { return String.join(" ", command()) + user().map(u -> " (as " + u + ")").orElse(""); }

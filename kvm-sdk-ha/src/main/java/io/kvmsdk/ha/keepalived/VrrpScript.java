@@ -61,6 +61,8 @@ public abstract class VrrpScript {
     });
     rise().ifPresent(r -> { if (r < 1) throw new InvalidSpecException(at + "/rise", "must be at least 1, got " + r); });
     fall().ifPresent(r -> { if (r < 1) throw new InvalidSpecException(at + "/fall", "must be at least 1, got " + r); });
+    user().ifPresent(u -> io.kvmsdk.ha.internal.KeepalivedCodec.userWords(u, at + "/user"));
+    io.kvmsdk.ha.internal.KeepalivedText.command(script(), at + "/script");
   }
 
   /** keepalived reads a script's interval and timeout as whole seconds 1..4294 ("must be between 1 and 4294"). */

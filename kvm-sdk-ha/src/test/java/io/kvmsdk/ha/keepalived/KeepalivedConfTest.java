@@ -73,10 +73,9 @@ class KeepalivedConfTest {
         .isInstanceOf(InvalidSpecException.class).hasMessageContaining("missing its '}'");
     assertThatThrownBy(() -> KeepalivedConf.parse("vrrp_instance X {\n  interface eth0\n  virtual_router_id 300\n  virtual_ipaddress {\n 10.0.0.1/24\n }\n}\n"))
         .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("keepalived.conf line 1 (vrrp_instance X/virtual_router_id)"));
-    // a value keepalived.conf cannot carry is refused when written, naming the field
-    KeepalivedConf bad = KeepalivedConf.builder().addScript(VrrpScript.builder().name("s").addScript("/bin/echo", "it's").build())
-        .globalDefs(GlobalDefs.builder().enableScriptSecurity(true).build()).build();
-    assertThatThrownBy(bad::render).isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("vrrp_script s/script"));
+    // a value keepalived.conf cannot carry is refused when the script is built, naming the field
+    assertThatThrownBy(() -> VrrpScript.builder().name("s").addScript("/bin/echo", "it's").build())
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("vrrp_script s/script"));
     assertThatThrownBy(() -> KeepalivedConf.builder().addScript(VrrpScript.builder().name("s").addScript("/bin/true").build()).build())
         .isInstanceOf(InvalidSpecException.class).hasMessageContaining("enable_script_security");
   }
@@ -128,5 +127,6 @@ class KeepalivedConfTest {
         .addOptions("-nodad", "noprefixroute", "preferred_lft", "forever").build().toString())
         .isEqualTo("198.18.0.50/24 scope 200 label eth0:v -nodad noprefixroute preferred_lft forever");
     refusedAt(() -> NotifyScript.of("/usr/local/bin/notify", "line\nbreak"), "notify", "control characters");
+    refusedAt(() -> NotifyScript.builder().addCommand("/usr/local/bin/notify").user("root\nx y").build(), "notify/user", "USER GROUP");
   }
 }
