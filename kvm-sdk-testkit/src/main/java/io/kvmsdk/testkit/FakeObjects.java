@@ -20,6 +20,8 @@ final class FakeObjects {
     static final Driver NETWORK = new Driver("VIR_FROM_NETWORK", 19);
     static final Driver STORAGE = new Driver("VIR_FROM_STORAGE", 18);
     static final Driver NWFILTER = new Driver("VIR_FROM_NWFILTER", 33);
+    /** libvirt's XML helpers ({@code virXMLCheckIllegalChars}) report from the XML domain. */
+    static final Driver XML = new Driver("VIR_FROM_XML", 5);
     /** libvirt's file utilities report from no driver ({@code virDirOpen}'s "cannot open directory"). */
     static final Driver NONE = new Driver("VIR_FROM_NONE", 0);
 
@@ -40,6 +42,11 @@ final class FakeObjects {
     /** {@code VIR_ERR_INTERNAL_ERROR}: "internal error: MSG". */
     LibvirtException internal(String op, String msg) {
       return error(op, "VIR_ERR_INTERNAL_ERROR", 1, "internal error: " + msg);
+    }
+
+    /** {@code VIR_ERR_CONFIG_UNSUPPORTED}: "unsupported configuration: MSG". */
+    LibvirtException unsupported(String op, String msg) {
+      return error(op, "VIR_ERR_CONFIG_UNSUPPORTED", 67, "unsupported configuration: " + msg);
     }
 
     /** {@code VIR_ERR_SYSTEM_ERROR}: an errno message such as "cannot open directory '/x': No such file or directory". */

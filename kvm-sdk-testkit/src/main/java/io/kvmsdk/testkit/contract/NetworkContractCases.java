@@ -65,6 +65,11 @@ final class NetworkContractCases {
             NETWORKS, QEMU_DRIVER),
         ContractCase.of("network", "libvirt fills in a virbrN bridge and a MAC address", NetworkContractCases::bridgeAssigned, NETWORKS, QEMU_DRIVER),
         ContractCase.of("network", "a bridge name another network uses is refused", NetworkContractCases::bridgeInUse, NETWORKS, QEMU_DRIVER),
+        ContractCase.of("network", "a network whose IPv4 subnet is already routed (another active network's) cannot start or be created",
+            NetworkContractCases::subnetInUse, NETWORKS, QEMU_DRIVER),
+        ContractCase.of("network", "libvirt's network parser refuses bad names, UUIDs, MACs, addresses, prefixes, DHCP ranges, DNS hosts and forward modes",
+            NetworkContractCases::parserRefusals, NETWORKS),
+        ContractCase.of("network", "a <forward/> without mode is stored as mode='nat'", NetworkContractCases::forwardWithoutMode, NETWORKS),
         ContractCase.of("network", "a domain starts only when the networks its interfaces name are active; its interface gets a tap and the bridge",
             NetworkContractCases::usedByDomain, NETWORKS, QEMU_DRIVER),
         ContractCase.of("network", "network.dhcpLeases: none before a guest asks", NetworkContractCases::noLeases, NETWORKS, DHCP_LEASES),
@@ -282,6 +287,83 @@ final class NetworkContractCases {
     expectEqual("live DHCP range", subnet(run, 1) + "10", attrAt(live, "start", "ip", "dhcp", "range"));
   }
 
+  static void subnetInUse(ContractRun run) {
+    String subnet = subnet(run, 0);
+    String br = bridge(run, 0);
+    XmlElement ip = el("ip", attrs("address", subnet + "1", "prefix", "24"));
+    Network first = define(run, network(run.name("net"), null, br, ip)).start();
+    Network second = define(run, network(run.name("net-b"), null, bridge(run, 1), el("ip", attrs("address", subnet + "1", "netmask", "255.255.255.0"))));
+    String msg = "internal error: Network is already in use by interface " + br;
+    LibvirtException e = run.expectRefused("start a network on the subnet of a running one", second::start, "VIR_ERR_INTERNAL_ERROR", msg);
+    if (run.has(QEMU_DRIVER)) expectEqual("error domain (the route check reports from no driver)", "VIR_FROM_NONE", e.errorDomain());
+    expectEqual("the refused network stays inactive", false, second.isActive());
+    String t = run.name("net-t");
+    cleanUp(run, t);
+    run.expectRefused("create a network with another address of the subnet", () -> run.kvm().networks().create(network(t, null, bridge(run, 2),
+        el("ip", attrs("address", subnet + "77", "prefix", "24")))), "VIR_ERR_INTERNAL_ERROR", msg);
+    check(run.kvm().networks().find(t).isEmpty(), "the refused transient network is gone");
+    Network narrower = define(run, network(run.name("net-c"), null, bridge(run, 3), el("ip", attrs("address", subnet + "129", "prefix", "25"))));
+    narrower.start();
+    expectEqual("a subnet with another mask is another route: it starts", true, narrower.isActive());
+    first.destroy();
+    second.start();
+    expectEqual("once the first network stopped, the second starts", true, second.isActive());
+  }
+
+  /** {@code xml} of network {@code name} sent as it is (the SDK refuses most of these at build time). */
+  private static void refusedXml(ContractRun run, String what, String name, String xml, String code, String domain, String message) {
+    cleanUp(run, name);
+    LibvirtException e = run.expectRefused(what, () -> run.kvm().hypervisor().networks().define(xml), code, message);
+    if (run.has(QEMU_DRIVER)) expectEqual(what + " (error domain)", domain, e.errorDomain());
+    check(run.kvm().networks().find(name).isEmpty(), what + ": the refused network is not defined");
+  }
+
+  static void parserRefusals(ContractRun run) {
+    String n = run.name("bad");
+    String s = subnet(run, 0);
+    String net = "VIR_FROM_NETWORK", none = "VIR_FROM_NONE";
+    String ip = "<ip address='" + s + "1' prefix='24'>";
+    String head = "<network><name>" + n + "</name>";
+    refusedXml(run, "a name with '/'", n + "/x", "<network><name>" + n + "/x</name></network>", "VIR_ERR_XML_DETAIL", "VIR_FROM_XML",
+        "invalid char in name: /");
+    refusedXml(run, "a malformed UUID", n, head + "<uuid>not-a-uuid</uuid></network>", "VIR_ERR_INTERNAL_ERROR", net, "internal error: malformed uuid element");
+    refusedXml(run, "a multicast bridge MAC", n, head + "<mac address='01:00:00:00:00:01'/></network>", "VIR_ERR_XML_ERROR", net,
+        "XML error: Invalid multicast bridge mac address '01:00:00:00:00:01' in network '" + n + "'");
+    refusedXml(run, "a DNS host without hostname", n, head + "<dns><host ip='" + s + "7'/></dns>" + ip + "</ip></network>", "VIR_ERR_XML_DETAIL", net,
+        "Missing hostname in network '" + n + "' DNS HOST record");
+    refusedXml(run, "an address that is not one", n, head + "<ip address='not-an-ip' prefix='24'/></network>", "VIR_ERR_XML_ERROR", net,
+        "XML error: Invalid address 'not-an-ip' in network '" + n + "'");
+    refusedXml(run, "a prefix and a netmask", n, head + "<ip address='" + s + "1' prefix='24' netmask='255.255.255.0'/></network>",
+        "VIR_ERR_CONFIG_UNSUPPORTED", net, "unsupported configuration: Network '" + n + "' IP address cannot have both a prefix and a netmask");
+    refusedXml(run, "an IPv4 prefix of 33", n, head + "<ip address='" + s + "1' prefix='33'/></network>", "VIR_ERR_CONFIG_UNSUPPORTED", net,
+        "unsupported configuration: Invalid IPv4 prefix '33' in network '" + n + "'");
+    String other = "198.18." + (Integer.parseInt(s.split("\\.")[2]) ^ 1) + ".";
+    refusedXml(run, "a DHCP range outside the subnet", n, head + ip + "<dhcp><range start='" + other + "10' end='" + other + "50'/></dhcp></ip></network>",
+        "VIR_ERR_INTERNAL_ERROR", none, "internal error: range " + other + "10 - " + other + "50 is not entirely within network " + s + "1/24");
+    refusedXml(run, "a reversed DHCP range", n, head + ip + "<dhcp><range start='" + s + "50' end='" + s + "10'/></dhcp></ip></network>",
+        "VIR_ERR_INTERNAL_ERROR", none, "internal error: range " + s + "50 - " + s + "10 is reversed ");
+    refusedXml(run, "a DHCP range from the network address", n, head + ip + "<dhcp><range start='" + s + "0' end='" + s + "10'/></dhcp></ip></network>",
+        "VIR_ERR_INTERNAL_ERROR", none, "internal error: start of range " + s + "0 - " + s + "10 in network " + s + "1/24 is the network address");
+    refusedXml(run, "an unknown forward mode", n, head + "<forward mode='bogus'/></network>", "VIR_ERR_CONFIG_UNSUPPORTED", net,
+        "unsupported configuration: unknown forwarding type 'bogus'");
+    for (String mode : List.of("nat", "route", "open")) {
+      refusedXml(run, "mode " + mode + " without an address", n, head + "<forward mode='" + mode + "'/></network>", "VIR_ERR_XML_ERROR", net,
+          "XML error: " + mode + " forwarding requested, but no IP address provided for network '" + n + "'");
+    }
+    if (run.has(QEMU_DRIVER)) {   // the network driver's own check: libvirt's test driver has none
+      refusedXml(run, "DHCP on two IPv4 addresses", n, head + ip + "<dhcp><range start='" + s + "10' end='" + s + "20'/></dhcp></ip>"
+          + "<ip address='" + other + "1' prefix='24'><dhcp><range start='" + other + "10' end='" + other + "20'/></dhcp></ip></network>",
+          "VIR_ERR_CONFIG_UNSUPPORTED", net,
+          "unsupported configuration: Multiple IPv4 dhcp sections found -- dhcp is supported only for a single IPv4 address on each network");
+    }
+  }
+
+  static void forwardWithoutMode(ContractRun run) {
+    Network n = define(run, network(run.name("nat"), null, bridge(run, 0), el("forward"), el("ip", attrs("address", subnet(run, 0) + "1", "prefix", "24"))));
+    expectEqual("the stored forward mode", "nat", attrAt(n.spec().toXml(), "mode", "forward"));
+    expectEqual("the spec's forward mode", "nat", n.spec().forwardMode());
+  }
+
   static void bridgeAssigned(ContractRun run) {
     Network n = define(run, network(run.name("net"), null, null));
     String xml = n.spec().toXml();
@@ -323,6 +405,10 @@ final class NetworkContractCases {
     expectEqual("a running interface names its network's bridge", java.util.Optional.of(br), live.source().flatMap(s -> s.bridge()));
     expectEqual("the MAC is kept", java.util.Optional.of(mac), live.mac().flatMap(m -> m.address()));
     check(d.inactiveSpec().devices().interfaces().get(0).target().isEmpty(), "the definition keeps no tap");
+    expectEqual("the live network counts the guest's interface", java.util.Optional.of(1), n.liveSpec().connections());
+    expectEqual("its definition counts none", java.util.Optional.empty(), n.spec().connections());
+    d.destroy();
+    expectEqual("the guest stopped, no connection is left", java.util.Optional.empty(), n.liveSpec().connections());
   }
 
   static void noLeases(ContractRun run) {
