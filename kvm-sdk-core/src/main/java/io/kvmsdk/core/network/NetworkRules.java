@@ -47,6 +47,7 @@ final class NetworkRules {
         if (nifs > 1) throw new InvalidSpecException("network/forward/interface", mode + " forwarding supports only one forward interface, got " + nifs);
         break;
       case "open":
+        if (n.ips().isEmpty()) throw new InvalidSpecException("network/ip", mode + " forwarding needs at least one <ip> address");
         if (nifs > 0) throw new InvalidSpecException("network/forward/@dev", "forward mode 'open' takes no forward dev or interfaces");
         break;
       case "private":

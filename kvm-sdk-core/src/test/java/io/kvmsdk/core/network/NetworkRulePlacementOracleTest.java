@@ -49,6 +49,7 @@ class NetworkRulePlacementOracleTest {
       new Case("two <nat>", Where.PARSE, "network/forward/nat", net("<forward mode='nat'><nat/><nat/></forward>" + NAT_IP)),
       new Case("nat without an address", Where.PARSE, "network/ip", net("<forward mode='nat'/>")),
       new Case("route without an address", Where.PARSE, "network/ip", net("<forward mode='route'/>")),
+      new Case("open without an address", Where.PARSE, "network/ip", net("<forward mode='open'/>")),
       new Case("nat through two interfaces", Where.PARSE, "network/forward/interface", net("<forward mode='nat'><interface dev='eth0'/><interface dev='eth1'/></forward>" + NAT_IP)),
       new Case("open with a forward dev", Where.PARSE, "network/forward/@dev", net("<forward mode='open' dev='eth0'/>" + NAT_IP)),
       new Case("unknown forward mode", Where.PARSE, "network/forward/@mode", net("<forward mode='magic'/>")),

@@ -52,6 +52,33 @@ class NetworkRulesTest {
     refused(() -> NetworkForward.builder().mode("route").natOptions(NetworkNat.withIpv6()).build(), "nat", "only allowed with forward mode 'nat'");
   }
 
+  /** What libvirt's network parser refuses at define (each checked against a real libvirtd by NetworkContractCases.parserRefusals). */
+  @Test
+  void whatLibvirtsParserRefusesIsRefusedAtBuild() {
+    String n = "<network><name>n</name>";
+    refused(() -> NetworkSpec.fromXml("<network><name>a/b</name></network>"), "network/name", "must not contain '/'");
+    refused(() -> NetworkSpec.fromXml(n + "<uuid>not-a-uuid</uuid></network>"), "network/uuid", "must be a UUID");
+    refused(() -> NetworkSpec.fromXml(n + "<mac address='01:00:00:00:00:01'/></network>"), "network/mac/@address", "must be a unicast MAC");
+    refused(() -> NetworkSpec.fromXml(n + "<dns><host ip='198.18.31.7'/></dns></network>"), "network/dns/host[1]/hostname", "at least one <hostname>");
+    refused(() -> NetworkSpec.fromXml(n + "<ip address='not-an-ip' prefix='24'/></network>"), "network/ip[1]/@address", "must be a numeric IPv4 or IPv6");
+    refused(() -> NetworkSpec.fromXml(n + "<ip address='198.18.28.1' prefix='24' netmask='255.255.255.0'/></network>"), "network/ip[1]/@prefix",
+        "a prefix or a netmask, not both");
+    refused(() -> NetworkSpec.fromXml(n + "<ip address='198.18.29.1' prefix='33'/></network>"), "network/ip[1]/@prefix", "must be 0..32");
+    refused(() -> NetworkSpec.fromXml(n + "<ip address='198.18.20.1' prefix='24'><dhcp><range start='198.18.21.10' end='198.18.21.50'/></dhcp></ip></network>"),
+        "network/ip[1]/dhcp/range[1]", "is not entirely within network 198.18.20.1/24");
+    refused(() -> NetworkSpec.fromXml(n + "<ip address='198.18.22.1' prefix='24'><dhcp><range start='198.18.22.50' end='198.18.22.10'/></dhcp></ip></network>"),
+        "network/ip[1]/dhcp/range[1]", "is reversed");
+    refused(() -> NetworkSpec.fromXml(n + "<forward mode='bogus'/></network>"), "network/forward/@mode", "must be one of");
+    for (String mode : new String[] {"nat", "route", "open"}) {
+      refused(() -> NetworkSpec.fromXml(n + "<forward mode='" + mode + "'/></network>"), "network/ip", mode + " forwarding needs at least one <ip>");
+    }
+    refused(() -> NetworkSpec.fromXml(n + "<forward/></network>"), "network/ip", "nat forwarding needs at least one <ip>");
+    // one DHCP per family is the network driver's rule (networkValidate), not the parser's: validate(), not build()
+    NetworkSpec twoDhcp = NetworkSpec.fromXml(n + "<ip address='198.18.23.1' prefix='24'><dhcp><range start='198.18.23.10' end='198.18.23.50'/></dhcp></ip>"
+        + "<ip address='198.18.24.1' prefix='24'><dhcp><range start='198.18.24.10' end='198.18.24.50'/></dhcp></ip></network>");
+    refused(twoDhcp::validate, "network/ip[2]/dhcp", "only one IPv4 address");
+  }
+
   @Test
   void vlansAndVirtualportsFollowTheSharedParsers() {
     refused(() -> Portgroup.vlan("web", 5000), "vlan/tag[1]/@id", "0..4095");
