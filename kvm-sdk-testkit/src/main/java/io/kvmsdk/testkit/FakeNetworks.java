@@ -61,10 +61,10 @@ final class FakeNetworks extends FakeLifecycle implements NetworkDriver {
   @Override XmlElement parse(String op, String xml) {
     XmlElement def = FakeObjects.parse(k.driver(), op, xml, "network");
     String name = childText(def, "name");
-    if (name == null || name.isEmpty()) throw k.driver().error(op, "VIR_ERR_NO_NAME", 31, "missing name information");
+    if (name == null || name.isEmpty()) throw k.driver().error(op, "VIR_ERR_NO_NAME", 21, "missing name information");
     if (name.indexOf('/') >= 0) throw Driver.XML.error(op, "VIR_ERR_XML_DETAIL", 35, "invalid char in name: /");
     String uuid = childText(def, "uuid");
-    if (uuid != null && !libvirtUuid(uuid)) throw k.driver().internal(op, "malformed uuid element");
+    if (uuid != null && FakeObjects.parseUuid(uuid) == null) throw k.driver().internal(op, "malformed uuid element");
     XmlElement mac = child(def, "mac");
     String macAddr = mac == null ? null : mac.attr("address");
     if (macAddr != null) {
@@ -102,19 +102,6 @@ final class FakeNetworks extends FakeLifecycle implements NetworkDriver {
   }
 
   private static final Set<String> FORWARD_MODES = Set.of("nat", "route", "open", "bridge", "private", "vepa", "passthrough", "hostdev");
-
-  /** {@code virUUIDParse}: 32 hex digits, dashes allowed between them, surrounding blanks ignored. */
-  private static boolean libvirtUuid(String u) {
-    String t = u.strip();
-    if (t.startsWith("-")) return false;
-    int digits = 0;
-    for (char c : t.toCharArray()) {
-      if (c == '-') continue;
-      if (Character.digit(c, 16) < 0) return false;
-      digits++;
-    }
-    return digits == 32;
-  }
 
   /** {@code virNetworkIPDefParseXML}: the address, netmask, prefix and family, then the DHCP ranges. */
   private void checkIp(String op, String name, XmlElement ip) {
@@ -262,12 +249,21 @@ final class FakeNetworks extends FakeLifecycle implements NetworkDriver {
     if (owner != null && !owner.equals(name)) throw k.driver().internal(op, "bridge name '" + b + "' already in use.");
   }
 
-  /** libvirt's stored form: the UUID after the name; a forward without mode made {@code mode='nat'}; for an isolated, NAT, routed or open network a bridge (with STP on, no delay) and a MAC. */
+  /** libvirt's stored form: the UUID after the name; a forward without mode made {@code mode='nat'}, its {@code dev} listed as its {@code <interface>}; for an isolated, NAT, routed or open network a bridge (with STP on, no delay) and a MAC. */
   @Override XmlElement canonical(String name, String uuid, XmlElement def) {
     List<XmlElement> kids = FakeObjects.kids(def);
     FakeObjects.put(kids, FakeObjects.textElement("uuid", uuid), "name");
     XmlElement forward = child(def, "forward");
-    if (forward != null && forward.attr("mode") == null) FakeObjects.put(kids, FakeObjects.withAttr(forward, "mode", "nat"));
+    if (forward != null) {
+      if (forward.attr("mode") == null) forward = FakeObjects.withAttr(forward, "mode", "nat");
+      String dev = forward.attr("dev");
+      if (dev != null && child(forward, "interface") == null && child(forward, "address") == null && child(forward, "pf") == null) {
+        List<XmlElement> fwd = FakeObjects.kids(forward);
+        fwd.add(XmlElement.builder("interface").attr("dev", dev).build());
+        forward = FakeObjects.withChildren(forward, fwd);
+      }
+      FakeObjects.put(kids, forward);
+    }
     if (Set.of("none", "nat", "route", "open").contains(mode(def))) {
       XmlElement bridge = child(def, "bridge");
       if (bridge == null) bridge = XmlElement.leaf("bridge");

@@ -96,11 +96,32 @@ final class FakeObjects {
   static String uuidOf(Driver driver, String op, XmlElement e) {
     String u = childText(e, "uuid");
     if (u == null) return null;
-    try {
-      return UUID.fromString(u).toString();
-    } catch (IllegalArgumentException ex) {
-      throw driver.xml(op, "malformed uuid element");
+    String canonical = parseUuid(u);
+    if (canonical == null) throw driver.xml(op, "malformed uuid element");
+    return canonical;
+  }
+
+  /**
+   * {@code virUUIDParse}: 32 hex digits in pairs, with '-' or ' ' anywhere between the pairs and blanks
+   * around them; the UUID in its dashed lower-case form, or null when malformed.
+   */
+  static String parseUuid(String u) {
+    String t = u.strip();
+    StringBuilder hex = new StringBuilder(32);
+    for (int i = 0; i < t.length() && hex.length() < 32; ) {
+      char c = t.charAt(i);
+      if (c == '-' || c == ' ') {
+        i++;
+        continue;
+      }
+      if (i + 1 >= t.length() || Character.digit(c, 16) < 0 || Character.digit(t.charAt(i + 1), 16) < 0) return null;
+      hex.append(c).append(t.charAt(i + 1));
+      i += 2;
+      if (hex.length() == 32 && i < t.length()) return null;
     }
+    if (hex.length() != 32) return null;
+    String h = hex.toString().toLowerCase(java.util.Locale.ROOT);
+    return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20) + "-" + h.substring(20);
   }
 
   /** {@code e} with attribute {@code name} set to {@code value} (replaced in place, or appended). */

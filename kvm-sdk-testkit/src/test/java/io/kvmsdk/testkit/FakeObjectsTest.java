@@ -81,6 +81,20 @@ class FakeObjectsTest {
     assertThat(nat.spec().toXml()).doesNotContain("<port ");
   }
 
+  @Test void theBuiltInDefaultNetworkHoldsItsSubnetAsOnAHostWithLibvirtsDefaultRunning() {
+    Kvm kvm = Kvm.using(cluster.hypervisor("a"));
+    Network mine = kvm.networks().define(network("<network><name>mine</name><ip address='192.168.122.50' prefix='24'/></network>"));
+    assertThatThrownBy(mine::start).isInstanceOfSatisfying(LibvirtException.class, e -> {
+      assertThat(e.libvirtMessage()).isEqualTo("internal error: Network is already in use by interface virbr0");
+      assertThat(e.errorDomain()).isEqualTo("VIR_FROM_NONE");
+    });
+    kvm.networks().get("default").destroy();
+    mine.start();
+    assertThat(mine.isActive()).isTrue();
+    assertThatThrownBy(kvm.networks().get("default")::start).isInstanceOfSatisfying(LibvirtException.class,
+        e -> assertThat(e.libvirtMessage()).isEqualTo("internal error: Network is already in use by interface virbr1"));
+  }
+
   @Test void faultsAndCrashesReachObjectCalls() {
     FakeHypervisor hv = cluster.hypervisor("a");
     Kvm kvm = Kvm.using(hv);

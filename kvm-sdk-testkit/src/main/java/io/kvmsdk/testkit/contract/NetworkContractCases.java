@@ -69,7 +69,9 @@ final class NetworkContractCases {
             NetworkContractCases::subnetInUse, NETWORKS, QEMU_DRIVER),
         ContractCase.of("network", "libvirt's network parser refuses bad names, UUIDs, MACs, addresses, prefixes, DHCP ranges, DNS hosts and forward modes",
             NetworkContractCases::parserRefusals, NETWORKS),
-        ContractCase.of("network", "a <forward/> without mode is stored as mode='nat'", NetworkContractCases::forwardWithoutMode, NETWORKS),
+        ContractCase.of("network", "a <forward/> without mode is stored as mode='nat', its dev as its <interface>", NetworkContractCases::forwardWithoutMode,
+            NETWORKS),
+        ContractCase.of("network", "a <uuid> is 32 hex digits in pairs, dashes and blanks allowed between pairs", NetworkContractCases::uuidForms, NETWORKS),
         ContractCase.of("network", "a domain starts only when the networks its interfaces name are active; its interface gets a tap and the bridge",
             NetworkContractCases::usedByDomain, NETWORKS, QEMU_DRIVER),
         ContractCase.of("network", "network.dhcpLeases: none before a guest asks", NetworkContractCases::noLeases, NETWORKS, DHCP_LEASES),
@@ -326,6 +328,7 @@ final class NetworkContractCases {
     String head = "<network><name>" + n + "</name>";
     refusedXml(run, "a name with '/'", n + "/x", "<network><name>" + n + "/x</name></network>", "VIR_ERR_XML_DETAIL", "VIR_FROM_XML",
         "invalid char in name: /");
+    refusedXml(run, "no name", n, "<network><bridge name='" + bridge(run, 0) + "'/></network>", "VIR_ERR_NO_NAME", net, "missing name information");
     refusedXml(run, "a malformed UUID", n, head + "<uuid>not-a-uuid</uuid></network>", "VIR_ERR_INTERNAL_ERROR", net, "internal error: malformed uuid element");
     refusedXml(run, "a multicast bridge MAC", n, head + "<mac address='01:00:00:00:00:01'/></network>", "VIR_ERR_XML_ERROR", net,
         "XML error: Invalid multicast bridge mac address '01:00:00:00:00:01' in network '" + n + "'");
@@ -362,6 +365,27 @@ final class NetworkContractCases {
     Network n = define(run, network(run.name("nat"), null, bridge(run, 0), el("forward"), el("ip", attrs("address", subnet(run, 0) + "1", "prefix", "24"))));
     expectEqual("the stored forward mode", "nat", attrAt(n.spec().toXml(), "mode", "forward"));
     expectEqual("the spec's forward mode", "nat", n.spec().forwardMode());
+    Network dev = define(run, network(run.name("natdev"), null, bridge(run, 1), el("forward", attrs("dev", "eth0")),
+        el("ip", attrs("address", subnet(run, 1) + "1", "prefix", "24"))));
+    String xml = dev.spec().toXml();
+    expectEqual("a forward dev's mode", "nat", attrAt(xml, "mode", "forward"));
+    expectEqual("the forward dev is listed as its interface", "eth0", attrAt(xml, "dev", "forward", "interface"));
+  }
+
+  static void uuidForms(ContractRun run) {
+    String name = run.name("net");
+    cleanUp(run, name);
+    String uuid = UUID.randomUUID().toString();
+    String loose = " " + uuid.replace("-", "").toUpperCase(java.util.Locale.ROOT).replaceAll("(....)", "$1 ").trim() + " ";
+    String xml = "<network><name>" + name + "</name><uuid>" + loose + "</uuid><bridge name='" + bridge(run, 0) + "'/></network>";
+    expectEqual("the UUID as libvirt reads it", uuid, run.kvm().hypervisor().networks().define(xml).uuid());
+    expectEqual("and stores it", java.util.Optional.of(uuid), run.kvm().networks().get(name).spec().uuid());
+    String other = run.name("net-b");
+    cleanUp(run, other);
+    refusedXml(run, "33 hex digits", other, "<network><name>" + other + "</name><uuid>" + uuid + "0</uuid></network>", "VIR_ERR_INTERNAL_ERROR",
+        "VIR_FROM_NETWORK", "internal error: malformed uuid element");
+    refusedXml(run, "a blank inside a pair", other, "<network><name>" + other + "</name><uuid>" + uuid.substring(0, 35) + " " + uuid.substring(35)
+        + "</uuid></network>", "VIR_ERR_INTERNAL_ERROR", "VIR_FROM_NETWORK", "internal error: malformed uuid element");
   }
 
   static void bridgeAssigned(ContractRun run) {
