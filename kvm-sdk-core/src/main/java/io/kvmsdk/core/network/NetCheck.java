@@ -44,10 +44,22 @@ final class NetCheck {
     }
   }
 
-  /** 32 hex digits, dashes allowed between them, as libvirt's UUID parser takes them. */
+  /** 32 hex digits in pairs, '-' or ' ' allowed between the pairs and blanks around them, as libvirt's UUID parser ({@code virUUIDParse}) takes them. */
   static void uuid(String path, String value) {
-    String t = value.strip().replace("-", "");
-    if (t.length() != 32 || !t.chars().allMatch(c -> Character.digit(c, 16) >= 0) || value.strip().startsWith("-")) {
+    String t = value.strip();
+    int digits = 0;
+    int i = 0;
+    while (i < t.length() && digits < 32) {
+      char c = t.charAt(i);
+      if (c == '-' || c == ' ') {
+        i++;
+        continue;
+      }
+      if (i + 1 >= t.length() || Character.digit(c, 16) < 0 || Character.digit(t.charAt(i + 1), 16) < 0) break;
+      digits += 2;
+      i += 2;
+    }
+    if (digits != 32 || i != t.length()) {
       throw new InvalidSpecException(path, "must be a UUID (32 hex digits, optionally dashed 8-4-4-4-12), got '" + value + "'");
     }
   }

@@ -58,6 +58,11 @@ class NetworkRulesTest {
     String n = "<network><name>n</name>";
     refused(() -> NetworkSpec.fromXml("<network><name>a/b</name></network>"), "network/name", "must not contain '/'");
     refused(() -> NetworkSpec.fromXml(n + "<uuid>not-a-uuid</uuid></network>"), "network/uuid", "must be a UUID");
+    refused(() -> NetworkSpec.fromXml(n + "<uuid>4bde0320-6840-4ca4-9efe-2e85a0b5bf3-8</uuid></network>"), "network/uuid", "must be a UUID");
+    refused(() -> NetworkSpec.fromXml(n + "<uuid>4bde0320-6840-4ca4-9efe-2e85a0b5bf380</uuid></network>"), "network/uuid", "must be a UUID");
+    // what libvirt's virUUIDParse takes (NetworkContractCases.uuidForms sends such a UUID to libvirtd)
+    assertThat(NetworkSpec.fromXml(n + "<uuid> 4BDE 0320-6840 4ca4 9efe 2e85 a0b5 bf38 </uuid></network>").uuid()).isPresent();
+    assertThat(NetworkSpec.fromXml(n + "<uuid>-4bde0320684040a49efe2e85a0b5bf38</uuid></network>").uuid()).isPresent();
     refused(() -> NetworkSpec.fromXml(n + "<mac address='01:00:00:00:00:01'/></network>"), "network/mac/@address", "must be a unicast MAC");
     refused(() -> NetworkSpec.fromXml(n + "<dns><host ip='198.18.31.7'/></dns></network>"), "network/dns/host[1]/hostname", "at least one <hostname>");
     refused(() -> NetworkSpec.fromXml(n + "<ip address='not-an-ip' prefix='24'/></network>"), "network/ip[1]/@address", "must be a numeric IPv4 or IPv6");
