@@ -71,6 +71,10 @@ public final class LiveMigration {
     this.options = options;
     this.policy = policy;
     this.listener = listener;
+  }
+
+  /** The options and the policy agree (checked by {@link #run}, so they may be set in either order). */
+  private void check() {
     if (policy.postCopyAfter().isPresent() && !options.postCopy()) {
       throw new InvalidSpecException("policy/postCopyAfter", "needs MigrationOptions.postCopy(true): libvirt switches only a migration started"
           + " with VIR_MIGRATE_POSTCOPY");
@@ -90,7 +94,7 @@ public final class LiveMigration {
     return new LiveMigration(source, domain, destination, Objects.requireNonNull(options, "options"), policy, listener);
   }
 
-  /** The policy (default {@link MigrationPolicy#none()}); a post-copy step needs {@link MigrationOptions#postCopy()}. */
+  /** The policy (default {@link MigrationPolicy#none()}); a post-copy step needs {@link MigrationOptions#postCopy()} (checked by {@link #run}). */
   public LiveMigration policy(MigrationPolicy policy) {
     return new LiveMigration(source, domain, destination, options, Objects.requireNonNull(policy, "policy"), listener);
   }
@@ -104,8 +108,13 @@ public final class LiveMigration {
 
   public MigrationPolicy policy() { return policy; }
 
-  /** Runs the migration to its end; see the class comment. */
+  /**
+   * Runs the migration to its end; see the class comment.
+   *
+   * @throws InvalidSpecException before anything reaches libvirt, when the policy needs an option not set
+   */
   public MigrationResult run() {
+    check();
     DomainDriver here = source.hypervisor().domains();
     Ticker ticker = source.ticker();
     long started = ticker.nanoTime();

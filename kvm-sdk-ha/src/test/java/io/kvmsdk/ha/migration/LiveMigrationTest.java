@@ -265,10 +265,12 @@ class LiveMigrationTest {
 
   @Test void aPolicyThatSwitchesToPostCopyNeedsTheOptionThatAllowsIt() {
     MigrationPolicy postCopy = MigrationPolicy.builder().postCopyAfter(secs(30)).build().copy(b -> b.deadline(secs(60)));
-    assertThatThrownBy(() -> LiveMigration.of(hv1, "web1", hv2).policy(postCopy)).isInstanceOfSatisfying(InvalidSpecException.class,
+    assertThatThrownBy(() -> LiveMigration.of(hv1, "web1", hv2).policy(postCopy).run()).isInstanceOfSatisfying(InvalidSpecException.class,
         e -> assertThat(e.field()).isEqualTo("policy/postCopyAfter"));
-    assertThatThrownBy(() -> LiveMigration.of(hv1, "web1", hv2).options(capped(true)).policy(postCopy).options(capped(false)))
+    assertThatThrownBy(() -> LiveMigration.of(hv1, "web1", hv2).options(capped(true)).policy(postCopy).options(capped(false)).run())
         .isInstanceOf(InvalidSpecException.class);
+    assertThat(LiveMigration.of(hv1, "web1", hv2).policy(postCopy).options(capped(true)).policy())
+        .as("the policy first, then its option (kvm.jsh's order)").isEqualTo(postCopy);
     assertThat(LiveMigration.of(hv1, "web1", hv2).options(capped(true)).policy(postCopy).toString())
         .isEqualTo("LiveMigration[web1 fake:///hv1 -> fake:///hv2, MigrationOptions[LIVE, PERSIST_DEST, POSTCOPY, UNDEFINE_SOURCE]{bandwidth=8},"
             + " MigrationPolicy[poll 500 ms, post-copy after 30.0s, abort at 60.0s]]");
