@@ -82,6 +82,14 @@ class VipGroupTest {
     assertThat(g.plan("node1").toScript()).doesNotContain("s3cr3t");
     assertThatThrownBy(() -> g.copy(b -> b.auth(VrrpAuth.pass("waytoolong9"))))
         .isInstanceOf(InvalidSpecException.class).hasMessageNotContaining("waytoolong9");
+    assertThat(g.plan("node1").toScript()).as("the file holds a password: it comes from the environment").contains("KVMSDK_SECRET_1");
+  }
+
+  @Test void aFileWithoutASecretIsShownInThePlanNotHiddenAsOne() {
+    VipGroup g = twoNodes().build();
+    assertThat(g.auth()).isEmpty();
+    assertThat(g.plan("node1").toString()).contains("install -D -m 0600 /dev/stdin /etc/keepalived/keepalived.conf.new <<< (").doesNotContain("****");
+    assertThat(g.plan("node1").toScript()).doesNotContain("KVMSDK_SECRET").contains("vrrp_instance");
   }
 
   private static void refused(Consumer<VipGroup.Builder> change, String field, String rule) {

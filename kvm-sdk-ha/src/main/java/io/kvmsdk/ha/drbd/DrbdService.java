@@ -1,10 +1,10 @@
 package io.kvmsdk.ha.drbd;
 
+import io.kvmsdk.ha.internal.ConfigFeed;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.host.Plan;
 import io.kvmsdk.core.host.Step;
 import io.kvmsdk.ha.internal.Names;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.immutables.value.Value;
 
@@ -52,11 +52,12 @@ public abstract class DrbdService {
     String file = resPath(r);
     String tmp = file + ".new";
     String applied = appliedDir() + "/" + r.name() + ".res";
-    byte[] content = r.resFile().getBytes(StandardCharsets.UTF_8);
+    String text = r.resFile();
+    String redacted = r.resFileRedacted();
     Plan.Builder p = Plan.builder()
         .step(Step.builder("write " + file)
-            .check(HostCommand.builder().args("cmp", "-s", "-", file).secretStdin(content).build())
-            .change(HostCommand.builder().args("install", "-D", "-m", "0600", "/dev/stdin", tmp).secretStdin(content).build())
+            .check(ConfigFeed.feed(HostCommand.builder().args("cmp", "-s", "-", file), text, redacted))
+            .change(ConfigFeed.feed(HostCommand.builder().args("install", "-D", "-m", "0600", "/dev/stdin", tmp), text, redacted))
             .change(HostCommand.of(program(), "-c", tmp, "dump", r.name()))
             .change(HostCommand.of("mv", "-f", tmp, file))
             .undo(HostCommand.of("rm", "-f", tmp)));

@@ -1,10 +1,10 @@
 package io.kvmsdk.ha.keepalived;
 
+import io.kvmsdk.ha.internal.ConfigFeed;
 import io.kvmsdk.core.host.HostCommand;
 import io.kvmsdk.core.host.Plan;
 import io.kvmsdk.core.host.Step;
 import io.kvmsdk.ha.internal.Names;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -61,14 +61,15 @@ public abstract class KeepalivedService {
 
   /** The plan that makes this host run {@code conf} (see the class comment for its three steps). */
   public Plan plan(KeepalivedConf conf) {
-    byte[] content = conf.render().getBytes(StandardCharsets.UTF_8);
+    String text = conf.render();
+    String redacted = conf.renderRedacted();
     String tmp = configFile() + ".new";
     HostCommand.Builder start = HostCommand.builder().args(program(), "-P", "-f", configFile(), "-p", pidFile(), "-r", vrrpPidFile())
         .args(extraOptions());
     return Plan.builder()
         .step(Step.builder("write " + configFile())
-            .check(HostCommand.builder().args("cmp", "-s", "-", configFile()).secretStdin(content).build())
-            .change(HostCommand.builder().args("install", "-D", "-m", "0600", "/dev/stdin", tmp).secretStdin(content).build())
+            .check(ConfigFeed.feed(HostCommand.builder().args("cmp", "-s", "-", configFile()), text, redacted))
+            .change(ConfigFeed.feed(HostCommand.builder().args("install", "-D", "-m", "0600", "/dev/stdin", tmp), text, redacted))
             .change(HostCommand.of(program(), "-t", "-f", tmp))
             .change(HostCommand.of("mv", "-f", tmp, configFile()))
             .undo(HostCommand.of("rm", "-f", tmp)))
