@@ -97,8 +97,8 @@ public abstract class VxlanSpec implements LinkSpec {
     IfaceNames.check("vxlan/@name", name());
     IfaceNames.range(at + "/@vni", vni(), 0, 16777215, "a VNI");
     IfaceNames.range(at + "/@dstport", dstport(), 1, 65535, "a UDP port");
-    local().ifPresent(l -> Cidrs.ip(at + "/@local", l));
-    remote().ifPresent(r -> Cidrs.ip(at + "/@remote", r));
+    Optional<Boolean> localV6 = local().map(l -> Cidrs.ip(at + "/@local", l));
+    Optional<Boolean> remoteV6 = remote().map(r -> Cidrs.ip(at + "/@remote", r));
     dev().ifPresent(d -> IfaceNames.check(at + "/@dev", d));
     ttl().ifPresent(t -> IfaceNames.range(at + "/@ttl", t, 1, 255, "a TTL"));
     mtu().ifPresent(m -> IfaceNames.mtu(at + "/@mtu", m));
@@ -108,6 +108,12 @@ public abstract class VxlanSpec implements LinkSpec {
         throw new InvalidSpecException(at + "/@group", "must be an IPv4 multicast address (224.0.0.0/4), got '" + group().get() + "'");
       }
       if (dev().isEmpty()) throw new InvalidSpecException(at + "/@dev", "a multicast group needs the underlay device (dev)");
+    }
+    // ip link add reads remote and group in local's family ("inet6 address is expected rather than ...")
+    boolean peerV6 = remoteV6.orElse(false);
+    if (localV6.isPresent() && (remote().isPresent() || group().isPresent()) && localV6.get() != peerV6) {
+      throw new InvalidSpecException(at + (remote().isPresent() ? "/@remote" : "/@group"), "must be of the same address family as local ("
+          + (localV6.get() ? "IPv6" : "IPv4") + " " + local().get() + "), got '" + remote().orElseGet(() -> group().get()) + "'");
     }
   }
 

@@ -5,10 +5,15 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
-/** Interface addresses ({@code 198.51.100.1/24}, {@code 2001:db8::1/64}) and plain IP addresses, checked and normalized. */
+/**
+ * Interface addresses ({@code 198.51.100.1/24}, {@code 2001:db8::1/64}) and plain IP addresses, checked and normalized.
+ * One rule for every number in them, as {@link Ipv4} has it: decimal, no sign, no leading zero. iproute2 reads
+ * octets and prefix lengths with {@code strtoul(..., 0)}, so {@code 010.001.1.1/024} would be applied as
+ * {@code 8.1.1.1/20} and {@code /+24}, {@code /-0} as {@code /24}, {@code /0}.
+ */
 public final class Cidrs {
-  private static final Pattern V4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
   private static final Pattern V6 = Pattern.compile("[0-9A-Fa-f:.]+");
+  private static final Pattern HEXTET = Pattern.compile("[0-9A-Fa-f]{0,4}");
 
   private Cidrs() {}
 
@@ -20,26 +25,29 @@ public final class Cidrs {
     String addr = cidr.substring(0, slash);
     boolean v6 = ip(field, addr);
     int max = v6 ? 128 : 32;
-    int len;
-    try {
-      len = Integer.parseInt(cidr.substring(slash + 1));
-    } catch (NumberFormatException e) {
-      throw new InvalidSpecException(field, "the prefix length must be a number, got '" + cidr + "'");
+    if (Ipv4.length(cidr.substring(slash + 1), max) < 0) {
+      throw new InvalidSpecException(field, "the prefix length must be 0.." + max + ", decimal without sign or leading zero (iproute2 reads /024 as"
+          + " octal /20), got '" + IfaceNames.printable(cidr) + "'");
     }
-    if (len < 0 || len > max) throw new InvalidSpecException(field, "the prefix length must be 0.." + max + ", got '" + cidr + "'");
     return cidr;
   }
 
   /** Checks a plain address; true when it is IPv6. */
   public static boolean ip(String field, String addr) {
     if (addr == null) throw new InvalidSpecException(field, "an IP address is required");
-    if (V4.matcher(addr).matches()) {
-      for (String o : addr.split("\\.")) {
-        if (Integer.parseInt(o) > 255) throw new InvalidSpecException(field, "not an IPv4 address: '" + addr + "'");
-      }
+    if (addr.matches("[0-9.]+")) {
+      if (!Ipv4.isAddress(addr)) throw new InvalidSpecException(field, Ipv4.RULE + ", got '" + addr + "'");
       return false;
     }
     if (addr.contains(":") && V6.matcher(addr).matches()) {
+      String[] groups = addr.split(":", -1);
+      for (int i = 0; i < groups.length; i++) {
+        boolean v4Tail = i == groups.length - 1 && groups[i].contains(".");
+        if (v4Tail ? !Ipv4.isAddress(groups[i]) : !HEXTET.matcher(groups[i]).matches()) {
+          throw new InvalidSpecException(field, "not an IPv6 address (groups of at most 4 hex digits, an IPv4 tail of decimal octets"
+              + " without leading zeros, as inet_pton reads them): '" + addr + "'");
+        }
+      }
       try {
         InetAddress.getByName(addr); // literal only: the pattern rules out host names, so no lookup happens
         return true;

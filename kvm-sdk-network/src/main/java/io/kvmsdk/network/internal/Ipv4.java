@@ -41,12 +41,26 @@ public final class Ipv4 {
     @Override public String toString() { return cidr(); }
   }
 
+  /** The rule every IPv4 address of this module follows. */
+  public static final String RULE = "must be an IPv4 address a.b.c.d: four decimal octets 0..255 without leading zeros"
+      + " (iproute2 reads 010 as octal 8)";
+
   private Ipv4() {}
+
+  /**
+   * A prefix length 0..{@code max} written in decimal without sign or leading zero, or -1. iproute2 reads
+   * lengths with {@code strtoul(..., 0)}: {@code 024} is octal 20, {@code +24} is 24, {@code -0} is 0.
+   */
+  public static int length(String text, int max) {
+    if (text == null || !text.matches("0|[1-9][0-9]{0,2}")) return -1;
+    int n = Integer.parseInt(text);
+    return n <= max ? n : -1;
+  }
 
   /** Parses a dotted quad, or throws naming {@code field}. */
   public static int parse(String field, String text) {
     Integer a = tryParse(text);
-    if (a == null) throw new InvalidSpecException(field, "must be an IPv4 address (a.b.c.d), got '" + text + "'");
+    if (a == null) throw new InvalidSpecException(field, RULE + ", got '" + text + "'");
     return a;
   }
 
@@ -55,13 +69,10 @@ public final class Ipv4 {
     if (text == null) throw new InvalidSpecException(field, "an IPv4 prefix (a.b.c.d/len) is required");
     int slash = text.indexOf('/');
     Integer a = tryParse(slash < 0 ? text : text.substring(0, slash));
-    int len = 32;
-    if (slash >= 0) {
-      String l = text.substring(slash + 1);
-      len = l.matches("[0-9]{1,2}") ? Integer.parseInt(l) : -1;
-    }
-    if (a == null || len < 0 || len > 32) {
-      throw new InvalidSpecException(field, "must be an IPv4 prefix a.b.c.d/len (len 0..32), got '" + text + "'");
+    int len = slash < 0 ? 32 : length(text.substring(slash + 1), 32);
+    if (a == null || len < 0) {
+      throw new InvalidSpecException(field, "must be an IPv4 prefix a.b.c.d/len: octets 0..255 and len 0..32, decimal without sign or"
+          + " leading zeros (iproute2 reads 010 as octal 8), got '" + text + "'");
     }
     int mask = len == 0 ? 0 : -1 << (32 - len);
     if ((a & ~mask) != 0) {
