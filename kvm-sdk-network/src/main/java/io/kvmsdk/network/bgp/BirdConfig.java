@@ -3,6 +3,7 @@ package io.kvmsdk.network.bgp;
 import io.kvmsdk.core.InvalidSpecException;
 import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.network.internal.Ipv4;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -98,8 +99,11 @@ public abstract class BirdConfig {
       });
       n.sourceAddress().ifPresent(a -> Ipv4.parse(at + "/sourceAddress", a));
       n.password().ifPresent(p -> {
-        if (p.isEmpty() || p.length() > 80 || p.chars().anyMatch(c -> c < 0x20 || c == '"' || c == '\\' || c == 0x7f)) {
-          throw new InvalidSpecException(at + "/password", "must be 1-80 printable characters without '\"' or '\\'");
+        // the kernel's TCP-MD5 key (TCP_MD5SIG_MAXKEYLEN) holds at most 80 bytes: bird gives it the UTF-8 bytes
+        int bytes = p.getBytes(StandardCharsets.UTF_8).length;
+        if (p.isEmpty() || bytes > 80 || p.chars().anyMatch(c -> c < 0x20 || c == '"' || c == '\\' || c == 0x7f)) {
+          throw new InvalidSpecException(at + "/password", "must be 1-80 bytes in UTF-8 (the kernel's TCP-MD5 key limit), printable, without '\"'"
+              + " or '\\', got " + bytes + " bytes");
         }
       });
     }

@@ -98,6 +98,47 @@ class BirdLiveTest {
     }
   }
 
+  /**
+   * bird gives the kernel the password's UTF-8 bytes as the TCP-MD5 key, which holds at most 80: 40 'é' (80 bytes) are
+   * taken, 41 (82 bytes, 41 characters) make bird log "The password for TCP MD5 Signature is too long" and the session
+   * never starts. The spec counts bytes, so it refuses the second at build.
+   */
+  @Test void aPasswordIsAtMost80BytesAsTheKernelsMd5Key() throws Exception {
+    Proc.require("bird", "ip");
+    String fits = "\u00e9".repeat(40);
+    String tooLong = "\u00e8".repeat(41);
+    BirdConfig c = BirdConfig.builder().routerId("198.18.9.1").localAs(65001)
+        .addNeighbor(BgpNeighbor.builder().name("tor1").address("198.18.9.2").remoteAs(65101).password(fits).build())
+        .addNeighbor(BgpNeighbor.builder().name("tor2").address("198.18.9.3").remoteAs(65102).password("\u00e8".repeat(40)).build()).build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.copy(b -> b.neighbors(List.of(c.neighbors().get(0),
+            BgpNeighbor.builder().from(c.neighbors().get(1)).password(tooLong).build()))))
+        .isInstanceOfSatisfying(io.kvmsdk.core.InvalidSpecException.class, e -> {
+          assertThat(e.field()).isEqualTo("neighbor[2]/password");
+          assertThat(e.rule()).contains("1-80 bytes in UTF-8").contains("got 82 bytes").doesNotContain(tooLong);
+        });
+
+    Netns hv = ns("md5");
+    hv.vethPair("d0", "d1");
+    hv.ip("addr", "add", "198.18.9.1/24", "dev", "d0");
+    String text = "log stderr all;\n" + c.birdConf().replace("\u00e8".repeat(40), tooLong);
+    Path conf = write("md5.conf", text);
+    Path log = dir.resolve("md5.log");
+    birds.add(new ProcessBuilder(hv.wrap(List.of("bird", "-f", "-c", conf.toString(), "-s", dir.resolve("md5.ctl").toString(),
+        "-P", dir.resolve("md5.pid").toString()))).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+    await("bird's refusal of the 82-byte key", () -> read(log).contains("peer-tor2: Socket error: The password for TCP MD5 Signature is too long"), 20);
+    await("tor1's session trying", () -> birdc("md5", "show", "protocols").lines().anyMatch(l -> l.startsWith("peer-tor1") && l.contains("Active")
+        || l.startsWith("peer-tor1") && l.contains("Connect")), 20);
+    assertThat(read(log)).doesNotContain("peer-tor1: Socket error");
+  }
+
+  private static String read(Path f) {
+    try {
+      return Files.exists(f) ? Files.readString(f) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Test void twoTorsGiveTheHypervisorAnEcmpRoute() throws Exception {
     Proc.require("bird", "birdc", "ip");
     Netns hv = ns("hv");
