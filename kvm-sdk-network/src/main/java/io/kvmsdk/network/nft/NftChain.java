@@ -55,11 +55,60 @@ public abstract class NftChain {
       if (r.isBlank() || r.chars().anyMatch(c -> c < 0x20 || c == ';' || c == '#' || c == '{' || c == '}' || c == '\\')) {
         throw new InvalidSpecException(at + "/rule[" + (i + 1) + "]", "must be one non-empty line without ';', '#', braces, '\\' or control characters, got '" + r + "'");
       }
+      if (r.chars().filter(c -> c == '"').count() % 2 != 0) {
+        throw new InvalidSpecException(at + "/rule[" + (i + 1) + "]", "has an unbalanced '\"' (nft: syntax error, unexpected junk), got '" + r + "'");
+      }
       if (!r.equals(r.strip()) || r.contains("  ")) {
         throw new InvalidSpecException(at + "/rule[" + (i + 1) + "]", "must be written as nft lists it: single spaces, no leading or trailing blanks, got '" + r + "'");
       }
     }
   }
+
+  /**
+   * Refuses what nft refuses for this chain in a table of {@code family} (checked with {@code nft -c}, nft 1.0.6,
+   * Linux 6.x): a hook the family lacks ("The ip family does not support this hook"), a type the hook or the family
+   * lacks ("Operation not supported", "No such file or directory"), a priority name the hook lacks ("invalid priority expression value in this
+   * context"). A netdev chain and an inet ingress chain need a device, which this spec does not model.
+   */
+  void checkIn(String family) {
+    String at = "chain[" + name() + "]";
+    Set<String> hooks = switch (family) {
+      case "arp" -> Set.of("input", "output");
+      case "netdev" -> Set.of("ingress", "egress");
+      case "inet" -> Set.of("prerouting", "input", "forward", "output", "postrouting", "ingress");
+      default -> Set.of("prerouting", "input", "forward", "output", "postrouting");
+    };
+    if (!hooks.contains(hook())) {
+      throw new InvalidSpecException(at + "/hook", "the " + family + " family does not support hook " + hook() + " (it has " + sorted(hooks) + ")");
+    }
+    if (family.equals("netdev") || hook().equals("ingress")) {
+      throw new InvalidSpecException(at + "/hook", "a " + family + " " + hook() + " chain needs a device (nft: Missing `device'), which NftChain does not model");
+    }
+    boolean ipLike = Set.of("ip", "ip6", "inet").contains(family);
+    if (!type().equals("filter")) {
+      if (!ipLike) throw new InvalidSpecException(at + "/type", "the " + family + " family has filter chains only (the kernel has no "
+          + family + " " + type() + " chain type: nft says No such file or directory), got '" + type() + "'");
+      Set<String> typeHooks = type().equals("nat") ? Set.of("prerouting", "input", "output", "postrouting") : Set.of("output");
+      if (!typeHooks.contains(hook())) {
+        throw new InvalidSpecException(at + "/type", "a " + type() + " chain hooks " + sorted(typeHooks) + " only (nft: Operation not supported), got hook "
+            + hook());
+      }
+    }
+    String p = priority();
+    boolean ok = switch (p) {
+      case "dstnat" -> !family.equals("arp") && hook().equals("prerouting");
+      case "srcnat" -> !family.equals("arp") && hook().equals("postrouting");
+      case "raw", "mangle", "security" -> ipLike;
+      default -> true; // filter and numbers
+    };
+    if (!ok) {
+      throw new InvalidSpecException(at + "/priority", "nft has no priority '" + p + "' on hook " + hook() + " of the " + family
+          + " family (invalid priority expression value in this context): dstnat is prerouting's, srcnat postrouting's, raw, mangle and"
+          + " security are ip, ip6 and inet's; a number fits everywhere");
+    }
+  }
+
+  private static String sorted(Set<String> s) { return String.join(", ", new java.util.TreeSet<>(s)); }
 
   /** Builds an {@link NftChain}. */
   public static class Builder extends ImmutableNftChain.Builder {

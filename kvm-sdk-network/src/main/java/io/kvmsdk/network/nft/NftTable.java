@@ -59,6 +59,7 @@ public abstract class NftTable {
     Set<String> seen = new HashSet<>();
     for (NftChain c : chains()) {
       if (!seen.add(c.name())) throw new InvalidSpecException("chain[" + c.name() + "]", "a table holds one chain of each name");
+      c.checkIn(family());
     }
     if (comment().chars().anyMatch(c -> c < 0x20)) throw new InvalidSpecException("table/comment", "must be one line");
   }
