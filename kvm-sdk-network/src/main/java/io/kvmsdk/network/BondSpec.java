@@ -1,6 +1,7 @@
 package io.kvmsdk.network;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.host.Plan;
 import io.kvmsdk.network.internal.Cidrs;
 import io.kvmsdk.network.internal.IfaceNames;
@@ -206,5 +207,9 @@ public abstract class BondSpec implements LinkSpec {
   }
 
   /** Builds a {@link BondSpec}. */
-  public static class Builder extends ImmutableBondSpec.Builder {}
+  public static class Builder extends ImmutableBondSpec.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "bond/@name", "type", "bond/@type");
+
+    @Override public BondSpec build() { return REQUIRED.build(super::build); }
+  }
 }

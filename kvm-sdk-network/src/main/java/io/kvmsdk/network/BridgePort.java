@@ -1,6 +1,7 @@
 package io.kvmsdk.network;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.network.internal.IfaceNames;
 import java.util.List;
 import java.util.Optional;
@@ -86,5 +87,9 @@ public abstract class BridgePort {
   }
 
   /** Builds a {@link BridgePort}. */
-  public static class Builder extends ImmutableBridgePort.Builder {}
+  public static class Builder extends ImmutableBridgePort.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "port/@name");
+
+    @Override public BridgePort build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -1,6 +1,7 @@
 package io.kvmsdk.network;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.common.Vlan;
 import io.kvmsdk.core.common.VirtualPort;
 import io.kvmsdk.core.domain.Nic;
@@ -361,6 +362,10 @@ public abstract class BridgeSpec implements LinkSpec {
 
   /** Builds a {@link BridgeSpec}. */
   public static class Builder extends ImmutableBridgeSpec.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "bridge/@name", "type", "bridge/@type");
+
+    @Override public BridgeSpec build() { return REQUIRED.build(super::build); }
+
     /** Adds port {@code iface} (an existing interface). */
     public Builder addPort(String iface) {
       addPort(BridgePort.of(iface));

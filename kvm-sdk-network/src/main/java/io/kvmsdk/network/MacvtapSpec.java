@@ -1,6 +1,7 @@
 package io.kvmsdk.network;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.host.Plan;
 import io.kvmsdk.network.internal.IfaceNames;
 import io.kvmsdk.network.internal.LinuxSteps;
@@ -47,5 +48,9 @@ public abstract class MacvtapSpec implements LinkSpec {
   }
 
   /** Builds a {@link MacvtapSpec}. */
-  public static class Builder extends ImmutableMacvtapSpec.Builder {}
+  public static class Builder extends ImmutableMacvtapSpec.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "macvtap/@name", "lower", "macvtap/@lower");
+
+    @Override public MacvtapSpec build() { return REQUIRED.build(super::build); }
+  }
 }

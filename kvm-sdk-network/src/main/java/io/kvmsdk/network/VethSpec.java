@@ -1,5 +1,6 @@
 package io.kvmsdk.network;
 
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.host.Plan;
 import io.kvmsdk.network.internal.IfaceNames;
 import io.kvmsdk.network.internal.LinuxSteps;
@@ -41,5 +42,9 @@ public abstract class VethSpec implements LinkSpec {
   @Override public String toString() { return "VethSpec[" + name() + " <-> " + peer() + mtu().map(m -> ", mtu " + m).orElse("") + "]"; }
 
   /** Builds a {@link VethSpec}. */
-  public static class Builder extends ImmutableVethSpec.Builder {}
+  public static class Builder extends ImmutableVethSpec.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "veth/@name", "peer", "veth/peer/@name");
+
+    @Override public VethSpec build() { return REQUIRED.build(super::build); }
+  }
 }

@@ -1,5 +1,6 @@
 package io.kvmsdk.network;
 
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.host.Plan;
 import io.kvmsdk.network.internal.Cidrs;
 import io.kvmsdk.network.internal.IfaceNames;
@@ -68,5 +69,9 @@ public abstract class VlanSpec implements LinkSpec {
   @Override public String toString() { return "VlanSpec[" + name() + ": " + parent() + " vlan " + id() + "]"; }
 
   /** Builds a {@link VlanSpec}. */
-  public static class Builder extends ImmutableVlanSpec.Builder {}
+  public static class Builder extends ImmutableVlanSpec.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("parent", "vlan/@parent", "id", "vlan/@id");
+
+    @Override public VlanSpec build() { return REQUIRED.build(super::build); }
+  }
 }

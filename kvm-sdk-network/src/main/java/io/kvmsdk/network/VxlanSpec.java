@@ -1,6 +1,7 @@
 package io.kvmsdk.network;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.core.host.Plan;
 import io.kvmsdk.network.internal.Cidrs;
 import io.kvmsdk.network.internal.IfaceNames;
@@ -120,5 +121,9 @@ public abstract class VxlanSpec implements LinkSpec {
   @Override public String toString() { return "VxlanSpec[" + String.join(" ", addArgs().subList(2, addArgs().size())) + "]"; }
 
   /** Builds a {@link VxlanSpec}. */
-  public static class Builder extends ImmutableVxlanSpec.Builder {}
+  public static class Builder extends ImmutableVxlanSpec.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "vxlan/@name", "vni", "vxlan/@vni");
+
+    @Override public VxlanSpec build() { return REQUIRED.build(super::build); }
+  }
 }

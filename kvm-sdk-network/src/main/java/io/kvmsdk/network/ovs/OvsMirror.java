@@ -1,6 +1,7 @@
 package io.kvmsdk.network.ovs;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.network.internal.IfaceNames;
 import java.util.List;
 import org.immutables.value.Value;
@@ -56,6 +57,10 @@ public abstract class OvsMirror {
   }
 
   /** Builds an {@link OvsMirror}. */
-  public static class Builder extends ImmutableOvsMirror.Builder {}
+  public static class Builder extends ImmutableOvsMirror.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("name", "mirror/@name", "outputPort", "mirror/@output_port");
+
+    @Override public OvsMirror build() { return REQUIRED.build(super::build); }
+  }
 
 }

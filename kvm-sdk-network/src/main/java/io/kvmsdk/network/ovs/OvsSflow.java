@@ -1,6 +1,7 @@
 package io.kvmsdk.network.ovs;
 
 import io.kvmsdk.core.InvalidSpecException;
+import io.kvmsdk.core.RequiredFields;
 import io.kvmsdk.network.internal.IfaceNames;
 import java.util.List;
 import org.immutables.value.Value;
@@ -53,5 +54,9 @@ public abstract class OvsSflow {
   }
 
   /** Builds an {@link OvsSflow}. */
-  public static class Builder extends ImmutableOvsSflow.Builder {}
+  public static class Builder extends ImmutableOvsSflow.Builder {
+    private static final RequiredFields REQUIRED = RequiredFields.of("agent", "sflow/@agent");
+
+    @Override public OvsSflow build() { return REQUIRED.build(super::build); }
+  }
 }
