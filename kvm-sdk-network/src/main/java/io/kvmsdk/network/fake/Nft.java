@@ -264,13 +264,30 @@ public final class Nft implements FakeTool {
     return d[a.length()][b.length()];
   }
 
-  record ChainDef(Tok name, String type, String hook, Integer priority, String policy, List<RuleDef> rules) {}
+  record ChainDef(Tok name, Tok typeTok, String hook, Integer priority, String policy, List<RuleDef> rules) {
+    String type() { return typeTok == null ? null : typeTok.text(); }
+  }
+
+  /** The hooks each family has (nft: "The arp family does not support this hook" for others). */
+  static Set<String> hooksOf(String family) {
+    return switch (family) {
+      case "arp" -> Set.of("input", "output");
+      case "netdev" -> Set.of("ingress", "egress");
+      case "inet" -> Set.of("prerouting", "input", "forward", "output", "postrouting", "ingress");
+      default -> Set.of("prerouting", "input", "forward", "output", "postrouting");
+    };
+  }
 
   record RuleDef(List<String> items, List<Tok> ifaceChecks) {}
 
   private static void define(Map<String, Table> rs, String family, String tableName, List<ChainDef> chains, FakeToolContext ctx) {
     Table t = rs.computeIfAbsent(family + " " + tableName, k -> new Table(family, tableName));
     for (ChainDef d : chains) {
+      if (d.type() != null && !d.type().equals("filter") && !Set.of("ip", "ip6", "inet").contains(family)) {
+        // the kernel has no such chain type; nft hints at the chain it finds by that name, the one being added
+        throw new NftError("No such file or directory; did you mean chain \u2018" + d.name().text() + "\u2019 in table " + family + " \u2018"
+            + tableName + "\u2019?", d.typeTok());
+      }
       if (d.type() != null) {
         boolean ok = switch (d.type()) {
           case "nat" -> Set.of("prerouting", "input", "output", "postrouting").contains(d.hook());
@@ -404,7 +421,7 @@ public final class Nft implements FakeTool {
             Tok cn = word("string");
             Tok lb = next();
             if (lb.kind() != Kind.LBRACE) throw unexpected(lb, "'{'");
-            chains.add(chainBody(cn));
+            chains.add(chainBody(cn, family));
             continue;
           }
           throw unexpected(t, null);
@@ -437,7 +454,7 @@ public final class Nft implements FakeTool {
       ChainDef def;
       if (peek().kind() == Kind.LBRACE) {
         p++;
-        def = chainBody(cn);
+        def = chainBody(cn, family);
       } else {
         def = new ChainDef(cn, null, null, null, null, List.of());
       }
@@ -460,8 +477,8 @@ public final class Nft implements FakeTool {
       };
     }
 
-    private ChainDef chainBody(Tok name) {
-      String type = null;
+    private ChainDef chainBody(Tok name, String family) {
+      Tok type = null;
       String hook = null;
       Integer prio = null;
       String policy = null;
@@ -478,16 +495,24 @@ public final class Nft implements FakeTool {
           p++;
           Tok ty = word("string");
           if (!Set.of("filter", "nat", "route").contains(ty.text())) throw new NftError("unknown chain type", ty);
-          type = ty.text();
+          type = ty;
           expect("hook");
-          hook = word("string").text();
+          Tok hookTok = word("string");
+          hook = hookTok.text();
+          if (!hooksOf(family).contains(hook)) throw new NftError("The " + family + " family does not support this hook", hookTok);
           Tok prioWord = next();
           if (prioWord.kind() != Kind.WORD || !prioWord.text().equals("priority")) throw unexpected(prioWord, "priority");
           Tok prioName = peek();
           prio = priority();
           Tok last = toks.get(p - 1);
-          if ((prioName.text().equals("dstnat") && !hook.equals("prerouting")) || (prioName.text().equals("srcnat") && !hook.equals("postrouting"))) {
+          boolean ipLike = Set.of("ip", "ip6", "inet").contains(family);
+          if ((prioName.text().equals("dstnat") && !hook.equals("prerouting")) || (prioName.text().equals("srcnat") && !hook.equals("postrouting"))
+              || (!ipLike && Set.of("raw", "mangle", "security").contains(prioName.text()))
+              || (family.equals("arp") && Set.of("dstnat", "srcnat").contains(prioName.text()))) {
             throw new NftError("invalid priority expression value in this context.", new Tok(Kind.WORD, "", prioWord.line(), prioWord.col(), last.end()));
+          }
+          if (family.equals("netdev") || hook.equals("ingress")) {
+            throw new NftError("Missing `device' in this chain definition", new Tok(Kind.WORD, "", t.line(), t.col(), last.end()));
           }
           Tok end = peek();
           if (end.kind() == Kind.RBRACE) throw unexpected(end, "newline or semicolon");

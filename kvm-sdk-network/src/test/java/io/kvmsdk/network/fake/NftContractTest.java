@@ -91,6 +91,15 @@ class NftContractTest {
     c.add(file("table ip x_y {\n\tchain c {\n\t\ttype filter hook forward priority filter; policy accept;\n\t\toif \"nonexistent\" accept\n\t}\n}\n"));
     c.add(file("table ip x_y {\n\tchain c {\n\t\ttype filter hook forward priority filter; policy accept;\n\t\ttcp dport 70000 accept\n\t}\n}\n"));
     c.add(file("table ip x_y {\n\tchain c {\n\t\ttype nat hook forward priority filter; policy accept;\n\t}\n}\n"));
+    // family, type, hook and priority together, as NftChain.checkIn refuses them
+    for (String bad : List.of("arp filter prerouting 0", "inet filter egress 0", "ip filter ingress 0", "bridge nat postrouting srcnat",
+        "arp nat input 0", "netdev filter ingress 0", "netdev nat egress 0", "inet filter ingress 0", "arp filter input raw",
+        "bridge filter input mangle", "arp filter input dstnat", "ip6 nat forward 0", "inet route input 0")) {
+      String[] f = bad.split(" ");
+      c.add(check("table " + f[0] + " t_x {\n\tchain c_x {\n\t\ttype " + f[1] + " hook " + f[2] + " priority " + f[3] + "; policy accept;\n\t}\n}\n"));
+    }
+    c.add(check("table arp t_x {\n\tchain c_x {\n\t\ttype filter hook output priority filter; policy accept;\n\t}\n}\n"));
+    c.add(check("table bridge t_x {\n\tchain c_x {\n\t\ttype filter hook prerouting priority dstnat; policy accept;\n\t}\n}\n"));
     c.add(firstError(file("table ip x_y {\n chain n_p { type nat hook prerouting priority -100; tcp dport 22 dnat to 1.2.3.4 }\n}\n")));
     c.add(roughly(file("table ip x_y {\n\tchain c {\n\t\ttype filter hook forward priority filter; policy accept;\n\t\tbogus accept\n\t}\n}\n")));
     c.add(check(GW2.nftRuleset().replace("kvmsdk_t2", "kvmsdk_t3")));
