@@ -61,6 +61,7 @@ final class DomainContractCases {
         ContractCase.of("domain", "libvirt's parser makes a CD-ROM read-only; a running guest's shared memory gets its alias",
             DomainContractCases::parserDefaults, QEMU_DRIVER),
         ContractCase.of("domain", "undefine refuses to both keep and delete NVRAM or TPM state", DomainContractCases::undefineFlags, QEMU_DRIVER),
+        ContractCase.of("domain", "the QEMU driver refuses a CD-ROM on virtio and IDE on q35 at define", DomainContractCases::qemuRefusals, QEMU_DRIVER),
         ContractCase.of("domain", "a VNC password is at most 8 characters, and not in the XML handed back (no VIR_DOMAIN_XML_SECURE)",
             DomainContractCases::noPasswordBack, QEMU_DRIVER));
   }
@@ -312,6 +313,21 @@ final class DomainContractCases {
     d.start();
     check(d.spec().devices().disks().get(0).isReadonly(), "a running CD-ROM is read-only");
     expectEqual("alias of a running guest's shmem", java.util.Optional.of("shmem0"), d.spec().devices().shmems().get(0).alias());
+  }
+
+  static void qemuRefusals(ContractRun run) {
+    Disk cdrom = Disk.builder().type("file").device("cdrom").target(DiskTarget.builder().dev("vda").bus("virtio").build()).isReadonly(true).build();
+    LibvirtException e = run.expectRefused("define with a CD-ROM on virtio", () -> run.define(run.guest(run.name("cdvirtio")).copy(b -> b.addDisk(cdrom))),
+        "VIR_ERR_CONFIG_UNSUPPORTED", "unsupported configuration: disk type of 'vda' does not support ejectable media");
+    expectEqual("its error domain", "VIR_FROM_QEMU", e.errorDomain());
+    Disk ide = Disk.builder().type("file").device("cdrom").target(DiskTarget.builder().dev("hdc").bus("ide").build()).isReadonly(true).build();
+    DomainSpec q35 = run.guest(run.name("ideq35")).copy(b -> b.os(io.kvmsdk.core.domain.Os.hvm("x86_64", "q35")).addDisk(ide));
+    e = run.expectRefused("define of a q35 guest with an IDE CD-ROM", () -> run.define(q35), "VIR_ERR_CONFIG_UNSUPPORTED",
+        "unsupported configuration: IDE controllers are unsupported for this QEMU binary or machine type");
+    expectEqual("its error domain", "VIR_FROM_QEMU", e.errorDomain());
+    check(run.kvm().domains().find(q35.name()).isEmpty(), "a refused definition leaves nothing behind");
+    Disk sata = Disk.builder().type("file").device("cdrom").target(DiskTarget.builder().dev("sda").bus("sata").build()).isReadonly(true).build();
+    run.define(run.guest(run.name("cdsata")).copy(b -> b.os(io.kvmsdk.core.domain.Os.hvm("x86_64", "q35")).addDisk(sata)));
   }
 
   static void noPasswordBack(ContractRun run) {

@@ -127,6 +127,21 @@ public final class QemuDefaults {
 
   /** qemu_validate.c's define-time refusals the fake models (before any default is filled in). */
   static void validate(DomainSpec d) {
+    String machine = d.os().flatMap(io.kvmsdk.core.domain.Os::type).flatMap(io.kvmsdk.core.domain.OsType::machine).orElse("");
+    boolean q35 = machine.equals("q35") || machine.startsWith("pc-q35");
+    for (io.kvmsdk.core.domain.Disk disk : d.devices().disks()) {
+      String bus = disk.targetBus().orElse("");
+      if (disk.device().orElse("disk").equals("cdrom") && bus.equals("virtio")) {
+        throw new Refused("VIR_ERR_CONFIG_UNSUPPORTED", 67, "VIR_FROM_QEMU", 10,
+            "unsupported configuration: disk type of '" + disk.targetDev().orElse("") + "' does not support ejectable media");
+      }
+    }
+    boolean ide = d.devices().disks().stream().anyMatch(x -> x.targetBus().orElse("").equals("ide"))
+        || d.devices().controllers().stream().anyMatch(c -> c.type().orElse("").equals("ide"));
+    if (q35 && ide) {
+      throw new Refused("VIR_ERR_CONFIG_UNSUPPORTED", 67, "VIR_FROM_QEMU", 10,
+          "unsupported configuration: IDE controllers are unsupported for this QEMU binary or machine type");
+    }
     for (io.kvmsdk.core.domain.Graphics g : d.devices().graphics()) {
       int length = g.passwd().map(String::length).orElse(0);
       if (g.type().orElse("").equals("vnc") && length > 8) {
