@@ -142,6 +142,14 @@ class KvmMetricsFakeTest {
     }
   }
 
+  private static void awaitStoppedEvents(PrometheusMeterRegistry registry, double count) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (registry.find("kvm.domain.events").tag("event", "stopped").counter().count() < count) {
+      if (System.nanoTime() > deadline) throw new AssertionError("the STOPPED events did not arrive in 10 s");
+      Thread.onSpinWait();
+    }
+  }
+
   @Test void guestsThatGoAreRemovedAndNewOnesAppear() {
     FakeHypervisor hv = hostWith("hv1", 3);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -161,6 +169,9 @@ class KvmMetricsFakeTest {
       assertThat(series(text, "transient1")).isNotEmpty();
 
       kvm.domains().get("g002").destroy();
+      // the STOPPED event (delivered on the event thread) is what makes the next scrape read again: wait for it, or a
+      // scrape running while it arrives reads its first meters from the old snapshot and the rest from a new one
+      awaitStoppedEvents(registry, 2);
       Map<String, Double> s = samples(registry.scrape());
       assertThat(s).as("a shut-off guest shows its state, and no I/O counters")
           .containsEntry("kvm_domain_state{guest=\"g002\",host=\"hv1\"}", 5.0)
@@ -170,6 +181,7 @@ class KvmMetricsFakeTest {
           .containsEntry("kvm_host_domains_running{host=\"hv1\"}", 2.0);
 
       t.destroy();  // a transient guest that stops is gone
+      awaitStoppedEvents(registry, 3);
       registry.scrape();
       assertThat(series(registry.scrape(), "transient1")).isEmpty();
     }
