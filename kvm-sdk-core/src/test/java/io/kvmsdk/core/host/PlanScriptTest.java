@@ -177,13 +177,7 @@ class PlanScriptTest {
 
     // apply does the same
     Files.delete(dir.resolve("kept"));
-    LocalCommandRunner runner = LocalCommandRunner.builder().workingDirectory(dir).build();
-    try {
-      plan.apply(runner);
-      throw new AssertionError("expected PlanFailedException");
-    } catch (io.kvmsdk.core.PlanFailedException e) {
-      assertThat(e.failedStep().number()).isEqualTo(3);
-    }
+    applyFailingAtStep(plan, 3);
     assertThat(dir.resolve("one")).doesNotExist();
     assertThat(dir.resolve("two")).doesNotExist();
     assertThat(dir.resolve("kept")).exists();
@@ -214,15 +208,20 @@ class PlanScriptTest {
         .contains("kvm-sdk: step 2 is left as it is", "  rm mark");
 
     // apply judges the probe: the step is skipped, so its undo does not run either
+    applyFailingAtStep(plan, 3);
+    assertThat(dir.resolve("mark")).exists();
+    assertThat(dir.resolve("one")).doesNotExist();
+  }
+
+  /** Applies {@code plan} in the test's folder, expecting it to fail at step {@code n}. */
+  private void applyFailingAtStep(Plan plan, int n) {
     LocalCommandRunner runner = LocalCommandRunner.builder().workingDirectory(dir).build();
     try {
       plan.apply(runner);
       throw new AssertionError("expected PlanFailedException");
     } catch (io.kvmsdk.core.PlanFailedException e) {
-      assertThat(e.failedStep().number()).isEqualTo(3);
+      assertThat(e.failedStep().number()).isEqualTo(n);
     }
-    assertThat(dir.resolve("mark")).exists();
-    assertThat(dir.resolve("one")).doesNotExist();
   }
 
   @Test
