@@ -320,42 +320,53 @@ final class NetworkContractCases {
     check(run.kvm().networks().find(name).isEmpty(), what + ": the refused network is not defined");
   }
 
+  /** A {@code <network>} document named {@code name} with {@code kids}, as text: the parser's refusals must reach the target unbuilt. */
+  private static String doc(String name, XmlElement... kids) {
+    List<XmlElement> all = new ArrayList<>();
+    all.add(text("name", name));
+    all.addAll(List.of(kids));
+    return el("network", all.toArray(new XmlElement[0])).toXml();
+  }
+
+  /** {@code <ip>} at {@code subnet}.1/24 holding {@code kids}. */
+  private static XmlElement ip24(String subnet, XmlElement... kids) { return el("ip", attrs("address", subnet + "1", "prefix", "24"), kids); }
+
+  /** {@code <dhcp>} with one range from {@code start} to {@code end}. */
+  private static XmlElement range(String start, String end) { return el("dhcp", el("range", attrs("start", start, "end", end))); }
+
   static void parserRefusals(ContractRun run) {
     String n = run.name("bad");
     String s = subnet(run, 0);
     String net = "VIR_FROM_NETWORK", none = "VIR_FROM_NONE";
-    String ip = "<ip address='" + s + "1' prefix='24'>";
-    String head = "<network><name>" + n + "</name>";
-    refusedXml(run, "a name with '/'", n + "/x", "<network><name>" + n + "/x</name></network>", "VIR_ERR_XML_DETAIL", "VIR_FROM_XML",
-        "invalid char in name: /");
-    refusedXml(run, "no name", n, "<network><bridge name='" + bridge(run, 0) + "'/></network>", "VIR_ERR_NO_NAME", net, "missing name information");
-    refusedXml(run, "a malformed UUID", n, head + "<uuid>not-a-uuid</uuid></network>", "VIR_ERR_INTERNAL_ERROR", net, "internal error: malformed uuid element");
-    refusedXml(run, "a multicast bridge MAC", n, head + "<mac address='01:00:00:00:00:01'/></network>", "VIR_ERR_XML_ERROR", net,
+    refusedXml(run, "a name with '/'", n + "/x", doc(n + "/x"), "VIR_ERR_XML_DETAIL", "VIR_FROM_XML", "invalid char in name: /");
+    refusedXml(run, "no name", n, el("network", el("bridge", attrs("name", bridge(run, 0)))).toXml(), "VIR_ERR_NO_NAME", net,
+        "missing name information");
+    refusedXml(run, "a malformed UUID", n, doc(n, text("uuid", "not-a-uuid")), "VIR_ERR_INTERNAL_ERROR", net, "internal error: malformed uuid element");
+    refusedXml(run, "a multicast bridge MAC", n, doc(n, el("mac", attrs("address", "01:00:00:00:00:01"))), "VIR_ERR_XML_ERROR", net,
         "XML error: Invalid multicast bridge mac address '01:00:00:00:00:01' in network '" + n + "'");
-    refusedXml(run, "a DNS host without hostname", n, head + "<dns><host ip='" + s + "7'/></dns>" + ip + "</ip></network>", "VIR_ERR_XML_DETAIL", net,
+    refusedXml(run, "a DNS host without hostname", n, doc(n, el("dns", el("host", attrs("ip", s + "7"))), ip24(s)), "VIR_ERR_XML_DETAIL", net,
         "Missing hostname in network '" + n + "' DNS HOST record");
-    refusedXml(run, "an address that is not one", n, head + "<ip address='not-an-ip' prefix='24'/></network>", "VIR_ERR_XML_ERROR", net,
+    refusedXml(run, "an address that is not one", n, doc(n, el("ip", attrs("address", "not-an-ip", "prefix", "24"))), "VIR_ERR_XML_ERROR", net,
         "XML error: Invalid address 'not-an-ip' in network '" + n + "'");
-    refusedXml(run, "a prefix and a netmask", n, head + "<ip address='" + s + "1' prefix='24' netmask='255.255.255.0'/></network>",
+    refusedXml(run, "a prefix and a netmask", n, doc(n, el("ip", attrs("address", s + "1", "prefix", "24", "netmask", "255.255.255.0"))),
         "VIR_ERR_CONFIG_UNSUPPORTED", net, "unsupported configuration: Network '" + n + "' IP address cannot have both a prefix and a netmask");
-    refusedXml(run, "an IPv4 prefix of 33", n, head + "<ip address='" + s + "1' prefix='33'/></network>", "VIR_ERR_CONFIG_UNSUPPORTED", net,
+    refusedXml(run, "an IPv4 prefix of 33", n, doc(n, el("ip", attrs("address", s + "1", "prefix", "33"))), "VIR_ERR_CONFIG_UNSUPPORTED", net,
         "unsupported configuration: Invalid IPv4 prefix '33' in network '" + n + "'");
     String other = "198.18." + (Integer.parseInt(s.split("\\.")[2]) ^ 1) + ".";
-    refusedXml(run, "a DHCP range outside the subnet", n, head + ip + "<dhcp><range start='" + other + "10' end='" + other + "50'/></dhcp></ip></network>",
+    refusedXml(run, "a DHCP range outside the subnet", n, doc(n, ip24(s, range(other + "10", other + "50"))),
         "VIR_ERR_INTERNAL_ERROR", none, "internal error: range " + other + "10 - " + other + "50 is not entirely within network " + s + "1/24");
-    refusedXml(run, "a reversed DHCP range", n, head + ip + "<dhcp><range start='" + s + "50' end='" + s + "10'/></dhcp></ip></network>",
+    refusedXml(run, "a reversed DHCP range", n, doc(n, ip24(s, range(s + "50", s + "10"))),
         "VIR_ERR_INTERNAL_ERROR", none, "internal error: range " + s + "50 - " + s + "10 is reversed ");
-    refusedXml(run, "a DHCP range from the network address", n, head + ip + "<dhcp><range start='" + s + "0' end='" + s + "10'/></dhcp></ip></network>",
+    refusedXml(run, "a DHCP range from the network address", n, doc(n, ip24(s, range(s + "0", s + "10"))),
         "VIR_ERR_INTERNAL_ERROR", none, "internal error: start of range " + s + "0 - " + s + "10 in network " + s + "1/24 is the network address");
-    refusedXml(run, "an unknown forward mode", n, head + "<forward mode='bogus'/></network>", "VIR_ERR_CONFIG_UNSUPPORTED", net,
+    refusedXml(run, "an unknown forward mode", n, doc(n, el("forward", attrs("mode", "bogus"))), "VIR_ERR_CONFIG_UNSUPPORTED", net,
         "unsupported configuration: unknown forwarding type 'bogus'");
     for (String mode : List.of("nat", "route", "open")) {
-      refusedXml(run, "mode " + mode + " without an address", n, head + "<forward mode='" + mode + "'/></network>", "VIR_ERR_XML_ERROR", net,
+      refusedXml(run, "mode " + mode + " without an address", n, doc(n, el("forward", attrs("mode", mode))), "VIR_ERR_XML_ERROR", net,
           "XML error: " + mode + " forwarding requested, but no IP address provided for network '" + n + "'");
     }
     if (run.has(QEMU_DRIVER)) {   // the network driver's own check: libvirt's test driver has none
-      refusedXml(run, "DHCP on two IPv4 addresses", n, head + ip + "<dhcp><range start='" + s + "10' end='" + s + "20'/></dhcp></ip>"
-          + "<ip address='" + other + "1' prefix='24'><dhcp><range start='" + other + "10' end='" + other + "20'/></dhcp></ip></network>",
+      refusedXml(run, "DHCP on two IPv4 addresses", n, doc(n, ip24(s, range(s + "10", s + "20")), ip24(other, range(other + "10", other + "20"))),
           "VIR_ERR_CONFIG_UNSUPPORTED", net,
           "unsupported configuration: Multiple IPv4 dhcp sections found -- dhcp is supported only for a single IPv4 address on each network");
     }
